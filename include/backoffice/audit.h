@@ -1,0 +1,35 @@
+/* audit.h - the append-only audit trail, written in the same transaction
+ * as the change it describes. */
+#ifndef BACKOFFICE_AUDIT_H
+#define BACKOFFICE_AUDIT_H
+
+#include <stdint.h>
+
+#include "backoffice/session.h"
+
+struct audit_entry {
+	uint64_t id;
+	int64_t when;           /* unix seconds */
+	char user[33];
+	char op[24];            /* "add", "edit", "issue", "pay", ... */
+	char table[24];
+	char key[40];
+	char changes[2048];     /* everything, salaries included */
+	char public_changes[2048];  /* secret fields shown as (hidden) */
+};
+
+/* Append an entry; changes may be NULL. public_changes NULL means the same
+ * as changes (no secret field involved). */
+int audit_add(struct session *ss, DB_TXN *txn, const char *op, const char *table,
+              const char *key, const char *changes, const char *public_changes);
+
+struct audit_filter {
+	int64_t since;          /* 0 = all */
+	const char *user, *table;
+};
+/* Stream entries in order; fn returns non-zero to stop. */
+int audit_each(struct session *ss, const struct audit_filter *f,
+               int (*fn)(const struct audit_entry *a, void *arg), void *arg,
+               struct bo_err *e);
+
+#endif

@@ -1,0 +1,33 @@
+/* csv.h - RFC 4180 reading and writing, UTF-8, with spreadsheet-formula
+ * neutralisation of text cells. */
+#ifndef BACKOFFICE_CSV_H
+#define BACKOFFICE_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "backoffice/err.h"
+
+struct csv_reader {
+	FILE *f;
+	const char *path;
+	long line;              /* line where the current row starts */
+	char *buf;
+	size_t cap;
+	char **field;
+	size_t nfield, fcap;
+};
+
+int csv_open(struct csv_reader *r, const char *path, struct bo_err *e);
+/* 1 with a row in r->field, 0 at end, -1 on a malformed file ("FILE:LINE:
+ * unterminated quote"). */
+int csv_read(struct csv_reader *r, struct bo_err *e);
+void csv_close(struct csv_reader *r);
+
+/* Write one row; text[i] says whether column i is text (and so neutralised
+ * when it starts with = + - @ tab CR, or a quote: a leading ' is added). */
+int csv_write_row(FILE *f, const char *const *cells, const int *text, size_t n);
+/* Undo the neutralisation on a text cell read back. */
+const char *csv_unneutralise(const char *cell);
+
+#endif

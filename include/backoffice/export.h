@@ -1,0 +1,49 @@
+/* export.h - tables and reports as typed rows streamed to a sink: CSV,
+ * .xlsx, or a screen list. */
+#ifndef BACKOFFICE_EXPORT_H
+#define BACKOFFICE_EXPORT_H
+
+#include <stddef.h>
+
+#include "backoffice/date.h"
+#include "backoffice/session.h"
+
+enum ctype { CT_TEXT, CT_INT, CT_MONEY, CT_QTY, CT_DATE, CT_PCT, CT_VAT };
+
+struct column {
+	const char *name;       /* CSV header */
+	enum ctype type;
+};
+
+/* Cells are the canonical text forms ("1234.50", "2026-11-28", "" for
+ * empty), so every sink can type them exactly. */
+struct sink {
+	int (*begin)(struct sink *s, const char *table, const struct column *cols,
+	             size_t ncols, struct bo_err *e);
+	int (*row)(struct sink *s, const char *const *cells, struct bo_err *e);
+	int (*end)(struct sink *s, struct bo_err *e);
+	void *priv;
+	long rows;
+};
+
+/* Tables the export knows, in the order of an "all" workbook. */
+extern const char *const export_tables[];
+int export_known(const char *table);
+const struct column *export_columns(const char *table, size_t *n);
+
+struct export_opts {
+	bo_date as_of;          /* overdue: defaults to today */
+	const char *search;     /* optional filter */
+};
+
+int export_table(struct session *ss, const char *table, const struct export_opts *o,
+                 struct sink *sink, struct bo_err *e);
+
+/* A sink writing CSV to f. */
+void csv_sink_init(struct sink *s, FILE *f);
+/* Write table to path atomically (temp file then rename); the format is
+ * chosen by the extension: .csv or .xlsx. */
+int export_to_file(struct session *ss, const char *table, const struct export_opts *o,
+                   const char *path, struct bo_err *e);
+
+#endif

@@ -1,0 +1,121 @@
+/* invoice.h - drafts, issued invoices (series F) and credit notes (series
+ * R): lines, totals per VAT rate, gapless numbers, stock on issue. */
+#ifndef BACKOFFICE_INVOICE_H
+#define BACKOFFICE_INVOICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "backoffice/date.h"
+#include "backoffice/session.h"
+
+enum inv_status { INV_DRAFT, INV_ISSUED, INV_PARTIAL, INV_PAID, INV_CREDITED,
+                  INV_STATUS_COUNT };
+
+#define INV_MAX_LINES 500
+#define VAT_RATES 4     /* 21, 10, 4, 0 */
+
+struct inv_line {
+	char sku[33];           /* "" for a free-text line */
+	char description[201];
+	int64_t quantity;       /* thousandths, > 0 */
+	int64_t unit_price;     /* cents, > 0 */
+	int32_t discount_bp;    /* hundredths of a percent */
+	int32_t vat_rate;
+	int64_t credited_qty;   /* invoice lines: quantity credit notes took back */
+};
+
+struct inv_totals {
+	int64_t base[VAT_RATES], vat[VAT_RATES];        /* by vat_rate_index() */
+	int64_t base_total, vat_total, total;
+};
+
+struct invoice {
+	uint32_t id;
+	char series;            /* 'F' or 'R' */
+	char number[16];        /* "F2026-000042"; "" while a draft */
+	uint32_t customer;
+	char customer_name[121];        /* as at issue */
+	char customer_nif[16];
+	bo_date issue_date, due_date;
+	int32_t status;
+	uint32_t corrects;      /* credit note: id of the invoice it corrects */
+	char reason[201];
+	int64_t paid;           /* sum of payments, reversals subtracted */
+	int64_t credited;       /* sum of its credit notes' totals, as positive */
+	char created_by[33];
+	size_t nlines, cap;
+	struct inv_line *lines;
+};
+
+extern const char *const inv_status_names[];    /* "draft", "issued", ... */
+int vat_rate_index(int rate);                   /* 21->0, 10->1, 4->2, 0->3 */
+extern const int vat_rates[VAT_RATES];
+
+void invoice_init(struct invoice *inv);
+void invoice_free(struct invoice *inv);
+int invoice_add_line(struct invoice *inv, const struct inv_line *l, struct bo_err *e);
+int64_t invoice_line_base(const struct inv_line *l);
+/* Bases summed per rate, tax rounded once per rate; negative for R. */
+void invoice_totals(const struct invoice *inv, struct inv_totals *t);
+/* total - paid - credited for invoices; 0 for credit notes and drafts. */
+int64_t invoice_balance(const struct invoice *inv);
+/* The same on a past date: payments and credit notes dated after it do not
+ * count, and an invoice issued after it has no balance. */
+int invoice_balance_on(struct session *ss, DB_TXN *txn, const struct invoice *inv,
+                       bo_date on, int64_t *out, struct bo_err *e);
+/* Parse "SKU:QTY[:UNIT_PRICE]" and "DESCRIPTION:QTY:UNIT_PRICE:VAT". */
+int invoice_parse_item_line(const char *spec, struct inv_line *l, int *has_price,
+                            struct bo_err *e);
+int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err *e);
+
+/* Save a draft (new when inv->id is 0): lines with a SKU take description,
+ * price and VAT from the item unless given; due date from the customer's
+ * terms unless given. With issue, the draft is also issued in the same
+ * transaction and inv->number is set. */
+int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_err *e);
+/* Issue a draft: number from the series counter, stock out, status. */
+int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n,
+                  struct bo_err *e);
+int invoice_get(struct session *ss, uint32_t id, struct invoice *inv, struct bo_err *e);
+int invoice_get_txn(struct session *ss, DB_TXN *txn, uint32_t id, struct invoice *inv,
+                    uint32_t flags, struct bo_err *e);
+/* By number ("F2026-000001") or, for drafts, by id ("17"). */
+int invoice_find(struct session *ss, const char *ref, struct invoice *inv,
+                 struct bo_err *e);
+int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
+                    struct bo_err *e);
+
+struct credit_line {
+	char ref[33];           /* SKU of the corrected line, or "#N" */
+	int64_t quantity;
+};
+/* A credit note for some lines (n > 0) or for all that is left (n == 0);
+ * returned stocked goods go back into stock. */
+int invoice_credit(struct session *ss, const char *number, const struct credit_line *lines,
+                   size_t n, const char *reason, bo_date date, char *out, size_t outn,
+                   struct bo_err *e);
+
+struct invoice_filter {
+	uint32_t customer;      /* 0 = all */
+	int status;             /* -1 = all */
+	char series;            /* 0 = both */
+	int overdue;            /* balance > 0 and due before as_of */
+	bo_date as_of;
+};
+/* Streams invoices in id order (by customer index when filtered by
+ * customer); fn returns non-zero to stop. */
+int invoice_each(struct session *ss, const struct invoice_filter *f,
+                 int (*fn)(const struct invoice *inv, void *arg), void *arg,
+                 struct bo_err *e);
+/* Credit notes of an invoice. */
+int invoice_each_credit(struct session *ss, DB_TXN *txn, uint32_t invoice_id,
+                        int (*fn)(const struct invoice *cn, void *arg), void *arg,
+                        struct bo_err *e);
+
+/* Encoding, for the store and the fuzzer. */
+struct codec_buf;
+void invoice_encode(const struct invoice *inv, struct codec_buf *b);
+int invoice_decode(struct invoice *inv, const void *data, size_t len, struct bo_err *e);
+
+#endif

@@ -1,0 +1,40 @@
+/* payment.h - money received against one invoice; never deleted, a
+ * mistake is undone by a reversing entry with a reason. */
+#ifndef BACKOFFICE_PAYMENT_H
+#define BACKOFFICE_PAYMENT_H
+
+#include <stdint.h>
+
+#include "backoffice/date.h"
+#include "backoffice/session.h"
+
+struct payment {
+	uint32_t id;
+	uint32_t invoice;       /* invoice id */
+	char number[16];        /* its number, for listings */
+	bo_date date;
+	int64_t amount;         /* cents; negative for a reversal */
+	char method[21];        /* transfer, cash, card, direct-debit, cheque */
+	char reference[61];
+	uint32_t reverses;      /* payment id this entry reverses */
+	char reason[201];
+	char user[33];
+};
+
+extern const char *const payment_methods[];
+
+/* No payment above the balance, none on drafts or credit notes. */
+int payment_add(struct session *ss, const char *number, int64_t amount, bo_date date,
+                const char *method, const char *reference, uint32_t *id,
+                struct bo_err *e);
+/* Inside a caller's transaction (imports keep given ids when id != 0). */
+int payment_add_txn(struct session *ss, DB_TXN *txn, struct payment *p,
+                    struct bo_err *e);
+int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_t *out,
+                    struct bo_err *e);
+/* All payments in id order (invoice 0) or one invoice's. */
+int payment_each(struct session *ss, DB_TXN *txn, uint32_t invoice,
+                 int (*fn)(const struct payment *p, void *arg), void *arg,
+                 struct bo_err *e);
+
+#endif

@@ -1,0 +1,83 @@
+/* record.h - field descriptors: one table per record type drives the
+ * codec, the command-line options, CSV columns, show output and forms. */
+#ifndef BACKOFFICE_RECORD_H
+#define BACKOFFICE_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "backoffice/codec.h"
+#include "backoffice/err.h"
+
+enum ftype {
+	FT_ID,          /* uint32_t; 0 = none */
+	FT_TEXT,        /* char[size]: UTF-8, no control characters */
+	FT_CODE,        /* char[size]: [A-Za-z0-9._-], e.g. a SKU */
+	FT_TAXID,       /* char[size]: NIF/NIE/CIF, normalised */
+	FT_EMAIL,       /* char[size] */
+	FT_PHONE,       /* char[size]: digits, spaces, + - ( ) */
+	FT_DATE,        /* bo_date (int32_t) */
+	FT_MONEY,       /* int64_t cents */
+	FT_QTY,         /* int64_t thousandths */
+	FT_PCT,         /* int32_t basis points */
+	FT_VAT,         /* int32_t whole percent: 0, 4, 10, 21 */
+	FT_INT,         /* int32_t in [min, max] */
+	FT_ENUM,        /* int32_t index into names */
+	FT_I64,         /* int64_t: timestamps, counters */
+};
+
+enum {
+	FF_REQUIRED = 1 << 0,   /* may not be empty */
+	FF_KEY = 1 << 1,        /* identifies the record; set once */
+	FF_DERIVED = 1 << 2,    /* computed by the program, not edited */
+	FF_SECRET = 1 << 3,     /* salaries: only roles with the right see it */
+	FF_NEGATIVE = 1 << 4,   /* amounts and quantities may be negative */
+	FF_AUTO = 1 << 5,       /* an id the store assigns when empty */
+};
+
+struct field {
+	const char *name;       /* CSV column; --name-with-dashes option */
+	const char *label;      /* for screens, translated at use */
+	enum ftype type;
+	unsigned tag;           /* codec tag: part of the on-disk format */
+	size_t off, size;
+	unsigned flags;
+	int min, max;           /* FT_INT range */
+	const char *const *names;       /* FT_ENUM values, NULL-terminated */
+};
+
+struct rectype {
+	const char *name;       /* table name in messages: "customer" */
+	uint8_t version;
+	size_t size;
+	const struct field *fields;
+	size_t nfields;
+};
+
+#define FIELD(T, member) offsetof(T, member), sizeof(((T *)0)->member)
+
+/* Accepts "hire-date", "hire_date" and "--hire-date". */
+const struct field *rec_field(const struct rectype *rt, const char *name);
+/* Parse text into the record's field, with the same checks everywhere. */
+int field_set(const struct field *f, void *rec, const char *text, struct bo_err *e);
+/* The canonical text (CSV, command line); "" for empty values. */
+char *field_get(const struct field *f, const void *rec, char *buf, size_t n);
+/* For people: money with thousands separators, enums by name. */
+char *field_show(const struct field *f, const void *rec, char *buf, size_t n);
+int field_is_empty(const struct field *f, const void *rec);
+/* Check FF_REQUIRED fields. */
+int rec_validate(const struct rectype *rt, const void *rec, struct bo_err *e);
+
+void rec_encode(const struct rectype *rt, const void *rec, struct codec_buf *b);
+/* Unknown tags are skipped (forward compatibility); a field that does not
+ * decode makes the whole record corrupt: "corrupt record in customers
+ * key 42". */
+int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len,
+               const char *key, struct bo_err *e);
+
+/* "name: \"Old\" -> \"New\"; phone: ..." into buf, secrets masked unless
+ * show_secret; returns the number of changed fields. */
+int rec_diff(const struct rectype *rt, const void *old, const void *new,
+             int show_secret, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,131 @@
+/* store.h - the shared transactional Berkeley DB environment: tables,
+ * secondary indexes, the one transaction wrapper, counters. */
+#ifndef BACKOFFICE_STORE_H
+#define BACKOFFICE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <db.h>
+
+#include "backoffice/err.h"
+
+#define STORE_SCHEMA 1
+
+/* Primary tables first, then secondary indexes. Order is fixed: it is the
+ * order of opening and of association. */
+enum store_table {
+	TB_META,        /* string key -> codec value: schema, company, counters */
+	TB_USERS,       /* login -> user */
+	TB_STAFF,       /* u32 id -> staff */
+	TB_CUSTOMERS,   /* u32 id -> customer */
+	TB_ITEMS,       /* sku -> item */
+	TB_MOVES,       /* u64 id -> stock movement */
+	TB_INVOICES,    /* u32 id -> invoice or credit note, drafts included */
+	TB_PAYMENTS,    /* u32 id -> payment */
+	TB_AUDIT,       /* u64 id -> audit entry */
+	TB_CONTACTS,    /* u64 id -> collections contact log entry */
+	TB_PRIMARY_COUNT,
+	/* secondaries: DB_DUPSORT unless unique */
+	TB_STAFF_BY_NAME = TB_PRIMARY_COUNT,
+	TB_CUST_BY_NAME,
+	TB_MOVES_BY_ITEM,
+	TB_INV_BY_NUMBER,       /* unique; drafts not indexed */
+	TB_INV_BY_CUSTOMER,
+	TB_INV_BY_CORRECTS,     /* credit notes by the invoice they correct */
+	TB_PAY_BY_INVOICE,
+	TB_CONTACTS_BY_CUSTOMER,
+	TB_COUNT
+};
+
+struct store {
+	DB_ENV *env;
+	DB *db[TB_COUNT];
+	char dir[1024];
+	FILE *log;
+	unsigned reopens;       /* times DB_RUNRECOVERY forced a reopen */
+};
+
+/* Return value of a transaction body that failed with its own message in
+ * the bo_err: anything else non-zero is a Berkeley DB or errno code. */
+#define STORE_FAILED (-1)
+
+typedef int (*store_fn)(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e);
+
+/* The directory the command line names: --db, else BACKOFFICE_DB, else
+ * $XDG_DATA_HOME/backoffice, else ~/.local/share/backoffice. */
+int store_default_dir(const char *opt, char *out, size_t n, struct bo_err *e);
+
+/* Create a new store in dir (made if missing; must be empty of any other
+ * store). group may be NULL; when given, files belong to it (mode 0660). */
+int store_create(const char *dir, const char *group, struct bo_err *e);
+/* 1 when dir holds a backoffice store, 0 when not, -1 on error. */
+int store_exists(const char *dir);
+int store_open(struct store *s, const char *dir, struct bo_err *e);
+void store_close(struct store *s);
+/* After DB_RUNRECOVERY: close every handle and open again (recovering). */
+int store_reopen(struct store *s, struct bo_err *e);
+
+/* Run fn inside a transaction: commit on 0, abort otherwise; retry on
+ * deadlock with backoff, reopen and retry on DB_RUNRECOVERY. Bodies never
+ * commit and must be safe to run again. what names the operation in the
+ * error ("issue invoice 12"). */
+int store_write(struct store *s, const char *what, store_fn fn, void *arg,
+                struct bo_err *e);
+/* Same for readers: read-committed isolation, so long listings do not
+ * hold locks that would block writers. */
+int store_read(struct store *s, const char *what, store_fn fn, void *arg,
+               struct bo_err *e);
+/* How many attempts store_write makes before giving up on deadlocks. */
+#define STORE_MAX_RETRIES 50
+
+/* Next value of a named counter in TB_META, read with DB_RMW and written in
+ * the caller's transaction: gapless, unlike DB_SEQUENCE. */
+int store_counter_next(struct store *s, DB_TXN *txn, const char *name,
+                       uint64_t *out);
+int store_counter_get(struct store *s, DB_TXN *txn, const char *name,
+                      uint64_t *out);
+/* Raise a counter to at least v (imports that keep their ids). */
+int store_counter_raise(struct store *s, DB_TXN *txn, const char *name,
+                        uint64_t v);
+
+/* Meta strings (company name, tax id). */
+int store_meta_get(struct store *s, DB_TXN *txn, const char *name, char *out,
+                   size_t n);
+int store_meta_put(struct store *s, DB_TXN *txn, const char *name,
+                   const char *value);
+
+/* Thin typed wrappers; the value is malloc'ed into *data (free it). They
+ * return 0, DB_NOTFOUND or another Berkeley DB code. */
+int store_get(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen, void **data, size_t *len,
+              uint32_t flags);
+int store_put(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen, const void *data, size_t len,
+              uint32_t flags);
+int store_del(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen);
+
+/* Cursor walking with buffers that survive DB_THREAD (which forbids the
+ * default DBT memory). On a secondary index, pkey holds the primary key. */
+struct store_iter {
+	DBC *cur;
+	DBT key, val, pkey;
+	int secondary;
+};
+int store_iter_open(struct store *s, DB_TXN *txn, enum store_table t,
+                    struct store_iter *it);
+/* DB_FIRST, DB_NEXT, DB_PREV, DB_LAST, DB_SET, DB_SET_RANGE, DB_NEXT_DUP;
+ * for DB_SET and DB_SET_RANGE put the key with store_iter_key first. */
+int store_iter_get(struct store_iter *it, uint32_t flags);
+int store_iter_key(struct store_iter *it, const void *key, size_t n);
+void store_iter_close(struct store_iter *it);
+
+const char *store_table_name(enum store_table t);
+/* Write a line to the store's log file (Berkeley DB messages go there too,
+ * never to the terminal). */
+void store_log(struct store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

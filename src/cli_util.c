@@ -1,0 +1,72 @@
+/* cli_util.c - option matching and error output shared by the commands. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "cli.h"
+
+struct session *cli_session(struct cli *c)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	if (c->open)
+		return &c->ss;
+	if (session_open(&c->ss, c->dir, &e)) {
+		cli_fail(&e);
+		return NULL;
+	}
+	c->open = 1;
+	return &c->ss;
+}
+
+int cli_fail(const struct bo_err *e)
+{
+	fprintf(stderr, "backoffice: %s\n", e->msg[0] ? e->msg : _("failed"));
+	return EXIT_FAIL;
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("backoffice: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, "--", 2) || strncmp(a + 2, name, n))
+		return 0;
+	if (a[2 + n] == '=') {
+		*val = a + 3 + n;
+		(*i)++;
+		return 1;
+	}
+	if (a[2 + n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage(_("option --%s needs a value"), name);
+		return -1;
+	}
+	*val = argv[*i + 1];
+	*i += 2;
+	return 1;
+}
+
+int cli_format(const char *s)
+{
+	if (!strcmp(s, "text"))
+		return 0;
+	if (!strcmp(s, "csv"))
+		return 1;
+	cli_usage(_("invalid --format \"%s\": expected text or csv"), s);
+	return -1;
+}

@@ -1,0 +1,457 @@
+/* record.c - generic field handling driven by struct field tables, so that
+ * the command line, CSV, screens and the codec check values the same way. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/date.h"
+#include "backoffice/money.h"
+#include "backoffice/record.h"
+#include "backoffice/taxid.h"
+#include "backoffice/text.h"
+
+#define AT(rec, f, T) ((T *)((char *)(rec) + (f)->off))
+#define CAT(rec, f, T) ((const T *)((const char *)(rec) + (f)->off))
+
+const struct field *rec_field(const struct rectype *rt, const char *name)
+{
+	char norm[64];
+	size_t i;
+
+	while (*name == '-')
+		name++;
+	for (i = 0; name[i] && i < sizeof norm - 1; i++)
+		norm[i] = name[i] == '-' ? '_' : name[i];
+	norm[i] = '\0';
+	for (i = 0; i < rt->nfields; i++)
+		if (!strcmp(rt->fields[i].name, norm))
+			return &rt->fields[i];
+	return NULL;
+}
+
+static int check_code(const struct field *f, const char *s, struct bo_err *e)
+{
+	if (!*s)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
+			return bo_fail(e, _("invalid %s \"%s\": only letters, digits, '.', '_' and '-'"),
+			               f->name, s);
+	return 0;
+}
+
+static int check_email(const struct field *f, const char *s, struct bo_err *e)
+{
+	const char *at = strchr(s, '@');
+
+	if (!*s)
+		return 0;
+	if (!at || at == s || !at[1] || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
+	    strpbrk(s, " ,;<>\"'"))
+		return bo_fail(e, _("invalid %s \"%s\": not an email address"), f->name, s);
+	return 0;
+}
+
+static int check_phone(const struct field *f, const char *s, struct bo_err *e)
+{
+	int digits = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (!strchr(" +-().", *p))
+			return bo_fail(e, _("invalid %s \"%s\": only digits, spaces and + - ( )"),
+			               f->name, s);
+	}
+	if (*s && digits < 6)
+		return bo_fail(e, _("invalid %s \"%s\": too few digits"), f->name, s);
+	return 0;
+}
+
+static int set_text(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
+	char *dst = AT(rec, f, char);
+	char norm[32];
+
+	if (text_check(f->name, text, f->size - 1, e))
+		return -1;
+	switch (f->type) {
+	case FT_CODE:
+		if (check_code(f, text, e))
+			return -1;
+		break;
+	case FT_EMAIL:
+		if (check_email(f, text, e))
+			return -1;
+		break;
+	case FT_PHONE:
+		if (check_phone(f, text, e))
+			return -1;
+		break;
+	case FT_TAXID:
+		if (!*text)
+			break;
+		if (taxid_check(text, norm, sizeof norm, e) == TAXID_INVALID)
+			return -1;
+		text = norm;
+		break;
+	default:
+		break;
+	}
+	snprintf(dst, f->size, "%s", text);
+	return 0;
+}
+
+static int set_enum(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
+	char list[256] = "";
+
+	for (int i = 0; f->names[i]; i++) {
+		if (!strcmp(f->names[i], text)) {
+			*AT(rec, f, int32_t) = i;
+			return 0;
+		}
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+		         i ? ", " : "", f->names[i]);
+	}
+	return bo_fail(e, _("invalid %s \"%s\": expected one of %s"), f->name, text, list);
+}
+
+static int set_int(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
+	char *end;
+	long v;
+
+	if (!*text) {
+		*AT(rec, f, int32_t) = 0;
+		return 0;
+	}
+	if (!isdigit((unsigned char)text[0]) && text[0] != '-')
+		goto bad;
+	v = strtol(text, &end, 10);
+	if (*end || strlen(text) > 10)
+		goto bad;
+	if (v < f->min || v > f->max)
+		return bo_fail(e, _("invalid %s \"%s\": must be between %d and %d"),
+		               f->name, text, f->min, f->max);
+	*AT(rec, f, int32_t) = (int32_t)v;
+	return 0;
+bad:
+	return bo_fail(e, _("invalid %s \"%s\": not a whole number"), f->name, text);
+}
+
+static int set_id(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
+	char *end;
+	unsigned long v;
+
+	if (!*text) {
+		*AT(rec, f, uint32_t) = 0;
+		return 0;
+	}
+	if (!isdigit((unsigned char)text[0]) || strlen(text) > 10)
+		goto bad;
+	v = strtoul(text, &end, 10);
+	if (*end || v == 0 || v > UINT32_MAX)
+		goto bad;
+	*AT(rec, f, uint32_t) = (uint32_t)v;
+	return 0;
+bad:
+	return bo_fail(e, _("invalid %s \"%s\": not an id"), f->name, text);
+}
+
+int field_set(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
+	int neg = !!(f->flags & FF_NEGATIVE);
+	int ret = 0;
+
+	if (!*text && (f->flags & FF_REQUIRED))
+		return bo_fail(e, _("invalid %s: must not be empty"), f->name);
+	switch (f->type) {
+	case FT_ID:
+		return set_id(f, rec, text, e);
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_TAXID:
+	case FT_EMAIL:
+	case FT_PHONE:
+		return set_text(f, rec, text, e);
+	case FT_DATE:
+		if (!*text) {
+			*AT(rec, f, bo_date) = DATE_NONE;
+			return 0;
+		}
+		ret = date_parse(text, AT(rec, f, bo_date), e);
+		break;
+	case FT_MONEY:
+		ret = *text ? money_parse(text, neg, AT(rec, f, int64_t), e)
+		            : (*AT(rec, f, int64_t) = 0, 0);
+		break;
+	case FT_QTY:
+		ret = *text ? qty_parse(text, neg, AT(rec, f, int64_t), e)
+		            : (*AT(rec, f, int64_t) = 0, 0);
+		break;
+	case FT_PCT:
+		ret = *text ? pct_parse(text, AT(rec, f, int32_t), e)
+		            : (*AT(rec, f, int32_t) = 0, 0);
+		break;
+	case FT_VAT: {
+		int v;
+
+		ret = vat_parse(text, &v, e);
+		if (!ret)
+			*AT(rec, f, int32_t) = v;
+		break;
+	}
+	case FT_INT:
+		return set_int(f, rec, text, e);
+	case FT_ENUM:
+		return set_enum(f, rec, text, e);
+	case FT_I64: {
+		char *end;
+		long long v;
+
+		if (!*text) {
+			*AT(rec, f, int64_t) = 0;
+			return 0;
+		}
+		v = strtoll(text, &end, 10);
+		if (*end || strlen(text) > 18)
+			return bo_fail(e, _("invalid %s \"%s\": not a whole number"), f->name, text);
+		*AT(rec, f, int64_t) = v;
+		return 0;
+	}
+	}
+	if (ret)
+		return bo_wrap(e, _("invalid %s"), f->name);
+	return 0;
+}
+
+char *field_get(const struct field *f, const void *rec, char *buf, size_t n)
+{
+	switch (f->type) {
+	case FT_ID: {
+		uint32_t v = *CAT(rec, f, uint32_t);
+
+		if (v)
+			snprintf(buf, n, "%u", v);
+		else
+			buf[0] = '\0';
+		break;
+	}
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_TAXID:
+	case FT_EMAIL:
+	case FT_PHONE:
+		snprintf(buf, n, "%s", CAT(rec, f, char));
+		break;
+	case FT_DATE:
+		date_format(*CAT(rec, f, bo_date), buf, n);
+		break;
+	case FT_MONEY:
+		money_format(*CAT(rec, f, int64_t), buf, n);
+		break;
+	case FT_QTY:
+		qty_format(*CAT(rec, f, int64_t), buf, n);
+		break;
+	case FT_PCT:
+		pct_format(*CAT(rec, f, int32_t), buf, n);
+		break;
+	case FT_VAT:
+	case FT_INT:
+		snprintf(buf, n, "%d", (int)*CAT(rec, f, int32_t));
+		break;
+	case FT_I64:
+		snprintf(buf, n, "%lld", (long long)*CAT(rec, f, int64_t));
+		break;
+	case FT_ENUM: {
+		int32_t v = *CAT(rec, f, int32_t);
+		int count = 0;
+
+		while (f->names[count])
+			count++;
+		snprintf(buf, n, "%s", v >= 0 && v < count ? f->names[v] : "?");
+		break;
+	}
+	}
+	return buf;
+}
+
+char *field_show(const struct field *f, const void *rec, char *buf, size_t n)
+{
+	if (f->type == FT_MONEY)
+		return money_format_human(*CAT(rec, f, int64_t), buf, n);
+	if (f->type == FT_VAT || f->type == FT_PCT) {
+		char tmp[32];
+
+		field_get(f, rec, tmp, sizeof tmp);
+		snprintf(buf, n, "%s %%", tmp);
+		return buf;
+	}
+	if (f->type == FT_ENUM) {
+		field_get(f, rec, buf, n);
+		return buf;
+	}
+	return field_get(f, rec, buf, n);
+}
+
+int field_is_empty(const struct field *f, const void *rec)
+{
+	switch (f->type) {
+	case FT_ID:
+		return *CAT(rec, f, uint32_t) == 0;
+	case FT_DATE:
+		return *CAT(rec, f, bo_date) == DATE_NONE;
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_TAXID:
+	case FT_EMAIL:
+	case FT_PHONE:
+		return *CAT(rec, f, char) == '\0';
+	default:
+		return 0;
+	}
+}
+
+int rec_validate(const struct rectype *rt, const void *rec, struct bo_err *e)
+{
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const struct field *f = &rt->fields[i];
+
+		if ((f->flags & FF_REQUIRED) && !(f->flags & FF_AUTO) && field_is_empty(f, rec))
+			return bo_fail(e, _("invalid %s: must not be empty"), f->name);
+	}
+	return 0;
+}
+
+void rec_encode(const struct rectype *rt, const void *rec, struct codec_buf *b)
+{
+	codec_reset(b, rt->version);
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const struct field *f = &rt->fields[i];
+
+		switch (f->type) {
+		case FT_ID:
+			codec_put_u64(b, f->tag, *CAT(rec, f, uint32_t));
+			break;
+		case FT_TEXT:
+		case FT_CODE:
+		case FT_TAXID:
+		case FT_EMAIL:
+		case FT_PHONE:
+			codec_put_str(b, f->tag, CAT(rec, f, char));
+			break;
+		case FT_MONEY:
+		case FT_QTY:
+		case FT_I64:
+			codec_put_i64(b, f->tag, *CAT(rec, f, int64_t));
+			break;
+		case FT_DATE:
+		case FT_PCT:
+		case FT_VAT:
+		case FT_INT:
+		case FT_ENUM:
+			codec_put_i64(b, f->tag, *CAT(rec, f, int32_t));
+			break;
+		}
+	}
+}
+
+static const struct field *by_tag(const struct rectype *rt, unsigned tag)
+{
+	for (size_t i = 0; i < rt->nfields; i++)
+		if (rt->fields[i].tag == tag)
+			return &rt->fields[i];
+	return NULL;
+}
+
+static int decode_field(const struct field *f, void *rec, const uint8_t *val, size_t len)
+{
+	uint64_t u;
+	int64_t i;
+
+	switch (f->type) {
+	case FT_ID:
+		if (codec_u64(val, len, &u) || u > UINT32_MAX)
+			return -1;
+		*AT(rec, f, uint32_t) = (uint32_t)u;
+		return 0;
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_TAXID:
+	case FT_EMAIL:
+	case FT_PHONE:
+		return codec_str(val, len, AT(rec, f, char), f->size);
+	case FT_MONEY:
+	case FT_QTY:
+	case FT_I64:
+		return codec_i64(val, len, AT(rec, f, int64_t));
+	default:
+		if (codec_i64(val, len, &i) || i < INT32_MIN || i > INT32_MAX)
+			return -1;
+		*AT(rec, f, int32_t) = (int32_t)i;
+		return 0;
+	}
+}
+
+int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len,
+               const char *key, struct bo_err *e)
+{
+	struct codec_rd r;
+	const uint8_t *val;
+	size_t vlen;
+	unsigned tag;
+	int got;
+
+	memset(rec, 0, rt->size);
+	for (size_t i = 0; i < rt->nfields; i++)
+		if (rt->fields[i].type == FT_DATE)
+			*AT(rec, &rt->fields[i], bo_date) = DATE_NONE;
+	if (codec_open(&r, data, len) || r.version == 0 || r.version > rt->version)
+		goto corrupt;
+	while ((got = codec_next(&r, &tag, &val, &vlen)) == 1) {
+		const struct field *f = by_tag(rt, tag);
+
+		if (f && decode_field(f, rec, val, vlen))
+			goto corrupt;
+	}
+	if (got < 0)
+		goto corrupt;
+	return 0;
+corrupt:
+	return bo_fail(e, _("read %s %s: corrupt record"), rt->name, key);
+}
+
+int rec_diff(const struct rectype *rt, const void *old, const void *new,
+             int show_secret, char *buf, size_t n)
+{
+	size_t used = 0;
+	int changed = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const struct field *f = &rt->fields[i];
+		char a[512], b[512];
+		int w;
+
+		field_get(f, new, b, sizeof b);
+		if (old)
+			field_get(f, old, a, sizeof a);
+		else
+			a[0] = '\0';
+		if (!strcmp(a, b))
+			continue;
+		changed++;
+		if ((f->flags & FF_SECRET) && !show_secret)
+			w = snprintf(buf + used, n - used, "%s%s: (hidden)", used ? "; " : "", f->name);
+		else
+			w = snprintf(buf + used, n - used, "%s%s: \"%s\" -> \"%s\"",
+			             used ? "; " : "", f->name, a, b);
+		if (w < 0 || (size_t)w >= n - used)
+			break;
+		used += (size_t)w;
+	}
+	return changed;
+}

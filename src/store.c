@@ -1,0 +1,493 @@
+/* store.c - opening the shared environment and running transactions.
+ * The flags and limits follow the measurements in DESIGN.md section 2. */
+#include <errno.h>
+#include <grp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "backoffice/codec.h"
+#include "backoffice/store.h"
+#include "backoffice/tags.h"
+#include "store_index.h"
+
+#define ENV_FLAGS (DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | \
+                   DB_INIT_MPOOL | DB_THREAD | DB_REGISTER | DB_RECOVER)
+
+static const char db_config[] =
+	"# written by backoffice init; the defaults (256 KB cache, 1000 locks)\n"
+	"# are far too small for many clerks and large imports\n"
+	"set_cachesize 0 134217728 1\n"
+	"set_lk_max_locks 400000\n"
+	"set_lk_max_objects 400000\n"
+	"set_lk_max_lockers 20000\n"
+	"set_lk_detect DB_LOCK_DEFAULT\n"
+	"set_tx_max 2000\n"
+	"set_lg_bsize 4194304\n"
+	"set_lg_max 67108864\n"
+	"set_lg_regionmax 1048576\n"
+	"log_set_config DB_LOG_AUTO_REMOVE on\n";
+
+static void errcall(const DB_ENV *env, const char *pfx, const char *msg)
+{
+	struct store *s = env->app_private;
+
+	(void)pfx;
+	if (s && s->log) {
+		fprintf(s->log, "bdb: %s\n", msg);
+		fflush(s->log);
+	}
+}
+
+static void msgcall(const DB_ENV *env, const char *msg)
+{
+	errcall(env, NULL, msg);
+}
+
+void store_log(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!s->log)
+		return;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+	fprintf(s->log, "%s [%ld] ", stamp, (long)getpid());
+	va_start(ap, fmt);
+	vfprintf(s->log, fmt, ap);
+	va_end(ap);
+	fputc('\n', s->log);
+	fflush(s->log);
+}
+
+int store_default_dir(const char *opt, char *out, size_t n, struct bo_err *e)
+{
+	const char *v;
+	int len;
+
+	if (opt && *opt)
+		len = snprintf(out, n, "%s", opt);
+	else if ((v = getenv("BACKOFFICE_DB")) && *v)
+		len = snprintf(out, n, "%s", v);
+	else if ((v = getenv("XDG_DATA_HOME")) && *v)
+		len = snprintf(out, n, "%s/backoffice", v);
+	else if ((v = getenv("HOME")) && *v)
+		len = snprintf(out, n, "%s/.local/share/backoffice", v);
+	else
+		return bo_fail(e, _("find data directory: no --db, BACKOFFICE_DB or HOME"));
+	if (len < 0 || (size_t)len >= n)
+		return bo_fail(e, _("find data directory: path too long"));
+	return 0;
+}
+
+static int path_in(const char *dir, const char *name, char *out, size_t n)
+{
+	int len = snprintf(out, n, "%s/%s", dir, name);
+
+	return len < 0 || (size_t)len >= n ? -1 : 0;
+}
+
+int store_exists(const char *dir)
+{
+	char p[1200];
+	struct stat st;
+
+	if (path_in(dir, "meta.db", p, sizeof p))
+		return -1;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int mkdir_p(const char *dir, mode_t mode)
+{
+	char tmp[1024];
+	size_t len = strlen(dir);
+
+	if (len == 0 || len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, dir, len + 1);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0755) && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(tmp, mode) && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static int open_log(struct store *s)
+{
+	char p[1200];
+
+	if (path_in(s->dir, "backoffice.log", p, sizeof p))
+		return -1;
+	s->log = fopen(p, "a");
+	return s->log ? 0 : -1;
+}
+
+static int env_open(struct store *s, struct bo_err *e)
+{
+	int ret;
+
+	if ((ret = db_env_create(&s->env, 0)) != 0)
+		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+	s->env->app_private = s;
+	s->env->set_errcall(s->env, errcall);
+	s->env->set_msgcall(s->env, msgcall);
+	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
+	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	if (ret != 0) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+	}
+	return 0;
+}
+
+static int dbs_open(struct store *s, int create, struct bo_err *e)
+{
+	for (int t = 0; t < TB_COUNT; t++) {
+		const struct store_index *ix = store_index_of(t);
+		DB *db;
+		int ret;
+
+		if ((ret = db_create(&db, s->env, 0)) != 0)
+			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+		s->db[t] = db;
+		if (ix && ix->dup)
+			db->set_flags(db, DB_DUPSORT);
+		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
+		               DB_AUTO_COMMIT | DB_THREAD | (create ? DB_CREATE : 0), 0660);
+		if (ret == ENOENT)
+			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
+			               s->dir, store_table_name(t));
+		if (ret != 0)
+			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+		/* Associations live in the process, not on disk: every open
+		 * must make them again, and a failure is fatal. */
+		if (ix) {
+			ret = s->db[ix->primary]->associate(s->db[ix->primary], NULL, db,
+			                                    store_index_callback(t), DB_AUTO_COMMIT);
+			if (ret != 0)
+				return bo_fail(e, _("open index %s: %s"), store_table_name(t), db_strerror(ret));
+		}
+	}
+	return 0;
+}
+
+static void handles_close(struct store *s)
+{
+	/* secondaries before their primaries */
+	for (int t = TB_COUNT - 1; t >= 0; t--) {
+		if (s->db[t])
+			s->db[t]->close(s->db[t], 0);
+		s->db[t] = NULL;
+	}
+	if (s->env) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+	}
+}
+
+static int write_db_config(const char *dir, struct bo_err *e)
+{
+	char p[1200];
+	FILE *f;
+
+	if (path_in(dir, "DB_CONFIG", p, sizeof p))
+		return bo_fail(e, _("create data directory: path too long"));
+	if (!(f = fopen(p, "w")))
+		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, strerror(errno));
+	fputs(db_config, f);
+	if (fclose(f))
+		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, strerror(errno));
+	return 0;
+}
+
+static int set_group(const char *dir, const char *group, struct bo_err *e)
+{
+	struct group *g = getgrnam(group);
+
+	if (!g)
+		return bo_fail(e, _("create data directory: no group \"%s\""), group);
+	if (chown(dir, (uid_t)-1, g->gr_gid) || chmod(dir, 02770))
+		return bo_fail(e, _("create data directory: set group \"%s\" on \"%s\": %s"),
+		               group, dir, strerror(errno));
+	return 0;
+}
+
+static int put_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	(void)arg;
+	(void)e;
+	return store_counter_raise(s, txn, "schema", STORE_SCHEMA);
+}
+
+int store_create(const char *dir, const char *group, struct bo_err *e)
+{
+	struct store s;
+	int r;
+
+	if (store_exists(dir) == 1)
+		return bo_fail(e, _("create data directory \"%s\": a store is already there"), dir);
+	if (group)
+		umask(007);
+	if (mkdir_p(dir, group ? 02770 : 0700))
+		return bo_fail(e, _("create data directory \"%s\": %s"), dir, strerror(errno));
+	if (group && set_group(dir, group, e))
+		return -1;
+	if (write_db_config(dir, e))
+		return -1;
+	memset(&s, 0, sizeof s);
+	snprintf(s.dir, sizeof s.dir, "%s", dir);
+	open_log(&s);
+	if (env_open(&s, e) || dbs_open(&s, 1, e)) {
+		handles_close(&s);
+		if (s.log)
+			fclose(s.log);
+		return -1;
+	}
+	r = store_write(&s, "create data directory", put_schema, NULL, e);
+	store_close(&s);
+	return r;
+}
+
+static int check_dir(const char *dir, struct bo_err *e)
+{
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return bo_fail(e, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
+	if (store_exists(dir) != 1)
+		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), dir);
+	/* Anyone who can write here can rewrite the books. */
+	if (st.st_mode & S_IWOTH)
+		return bo_fail(e, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+	return 0;
+}
+
+static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	uint64_t v = 0;
+	int ret = store_counter_get(s, txn, "schema", &v);
+
+	(void)arg;
+	if (ret && ret != DB_NOTFOUND)
+		return ret;
+	if (ret == DB_NOTFOUND || v == 0)
+		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), s->dir);
+	if (v > STORE_SCHEMA)
+		return bo_fail(e, _("open data directory \"%s\": made by a newer backoffice (schema %llu, this program knows %d)"),
+		               s->dir, (unsigned long long)v, STORE_SCHEMA);
+	return 0;
+}
+
+static int open_handles(struct store *s, struct bo_err *e)
+{
+	if (env_open(s, e) || dbs_open(s, 0, e)) {
+		handles_close(s);
+		return -1;
+	}
+	return 0;
+}
+
+int store_open(struct store *s, const char *dir, struct bo_err *e)
+{
+	struct stat st;
+
+	memset(s, 0, sizeof *s);
+	if (strlen(dir) >= sizeof s->dir)
+		return bo_fail(e, _("open data directory: path too long"));
+	if (check_dir(dir, e))
+		return -1;
+	snprintf(s->dir, sizeof s->dir, "%s", dir);
+	/* A shared directory is setgid: keep what we create group-writable
+	 * and closed to others. */
+	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
+		umask(007);
+	open_log(s);
+	if (open_handles(s, e))
+		goto fail;
+	if (store_read(s, "open data directory", check_schema, NULL, e)) {
+		handles_close(s);
+		goto fail;
+	}
+	return 0;
+fail:
+	if (s->log)
+		fclose(s->log);
+	s->log = NULL;
+	return -1;
+}
+
+void store_close(struct store *s)
+{
+	if (s->env)
+		s->env->txn_checkpoint(s->env, 0, 0, 0);
+	handles_close(s);
+	if (s->log)
+		fclose(s->log);
+	s->log = NULL;
+}
+
+int store_reopen(struct store *s, struct bo_err *e)
+{
+	store_log(s, "reopening after DB_RUNRECOVERY");
+	handles_close(s);
+	s->reopens++;
+	return open_handles(s, e);
+}
+
+static void backoff(int attempt)
+{
+	struct timespec ts;
+	long us = 100L << (attempt < 10 ? attempt : 10);
+
+	us = us / 2 + rand() % (us / 2 + 1);
+	ts.tv_sec = us / 1000000;
+	ts.tv_nsec = (us % 1000000) * 1000;
+	nanosleep(&ts, NULL);
+}
+
+static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
+                   uint32_t flags, struct bo_err *e)
+{
+	int ret = 0;
+
+	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
+		DB_TXN *txn = NULL;
+
+		if (!s->env && open_handles(s, e))
+			return bo_wrap(e, "%s", what);
+		bo_err_clear(e);
+		ret = s->env->txn_begin(s->env, NULL, &txn, flags);
+		if (ret == 0) {
+			ret = fn(s, txn, arg, e);
+			if (ret == 0)
+				ret = txn->commit(txn, 0);
+			else
+				txn->abort(txn);
+		}
+		if (ret == 0)
+			return 0;
+		if (ret == DB_LOCK_DEADLOCK || ret == DB_LOCK_NOTGRANTED) {
+			backoff(attempt);
+			continue;
+		}
+		if (ret == DB_RUNRECOVERY) {
+			/* Another clerk's process died and the next open
+			 * recovered the environment: our handles are stale. */
+			if (store_reopen(s, e))
+				return bo_wrap(e, "%s", what);
+			continue;
+		}
+		if (ret == STORE_FAILED)
+			return -1;
+		return bo_fail(e, "%s: %s", what, db_strerror(ret));
+	}
+	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
+}
+
+int store_write(struct store *s, const char *what, store_fn fn, void *arg,
+                struct bo_err *e)
+{
+	return run_txn(s, what, fn, arg, 0, e);
+}
+
+int store_read(struct store *s, const char *what, store_fn fn, void *arg,
+               struct bo_err *e)
+{
+	return run_txn(s, what, fn, arg, DB_READ_COMMITTED, e);
+}
+
+static void dbt_set(DBT *d, const void *p, size_t n)
+{
+	memset(d, 0, sizeof *d);
+	d->data = (void *)p;
+	d->size = (u_int32_t)n;
+}
+
+int store_get(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen, void **data, size_t *len,
+              uint32_t flags)
+{
+	DBT k, v;
+	int ret;
+
+	dbt_set(&k, key, klen);
+	memset(&v, 0, sizeof v);
+	v.flags = DB_DBT_MALLOC;
+	ret = s->db[t]->get(s->db[t], txn, &k, &v, flags);
+	if (ret == 0) {
+		*data = v.data;
+		*len = v.size;
+	}
+	return ret;
+}
+
+int store_put(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen, const void *data, size_t len,
+              uint32_t flags)
+{
+	DBT k, v;
+
+	dbt_set(&k, key, klen);
+	dbt_set(&v, data, len);
+	return s->db[t]->put(s->db[t], txn, &k, &v, flags);
+}
+
+int store_del(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen)
+{
+	DBT k;
+
+	dbt_set(&k, key, klen);
+	return s->db[t]->del(s->db[t], txn, &k, 0);
+}
+
+int store_iter_open(struct store *s, DB_TXN *txn, enum store_table t,
+                    struct store_iter *it)
+{
+	memset(it, 0, sizeof *it);
+	it->key.flags = it->val.flags = it->pkey.flags = DB_DBT_REALLOC;
+	it->secondary = t >= TB_PRIMARY_COUNT;
+	return s->db[t]->cursor(s->db[t], txn, &it->cur, 0);
+}
+
+int store_iter_key(struct store_iter *it, const void *key, size_t n)
+{
+	void *p = realloc(it->key.data, n ? n : 1);
+
+	if (!p)
+		return ENOMEM;
+	memcpy(p, key, n);
+	it->key.data = p;
+	it->key.size = (u_int32_t)n;
+	return 0;
+}
+
+int store_iter_get(struct store_iter *it, uint32_t flags)
+{
+	if (it->secondary)
+		return it->cur->pget(it->cur, &it->key, &it->pkey, &it->val, flags);
+	return it->cur->get(it->cur, &it->key, &it->val, flags);
+}
+
+void store_iter_close(struct store_iter *it)
+{
+	if (it->cur)
+		it->cur->close(it->cur);
+	free(it->key.data);
+	free(it->val.data);
+	free(it->pkey.data);
+	memset(it, 0, sizeof *it);
+}

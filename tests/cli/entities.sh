@@ -1,0 +1,55 @@
+#!/bin/bash
+# entities.sh - staff, customers and items through the command line.
+. "$(dirname "$0")/lib.sh"
+
+ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
+refuses "init twice" "already there" bo init --company X --nif B12345674
+
+ok "add customer" bo customer add --name "Peñalver Ibáñez, José" --nif 12345678Z \
+	--payment-terms-days 30 --credit-limit 5000 --email jose@example.es
+eq "first customer id" "1" "$out"
+ok "add second" bo customer add --name "Çà Ferreteria" --nif B12345674
+eq "second id" "2" "$out"
+ok "show" bo customer show 1
+echo "$out" | grep -q '^credit_limit *5000.00$' && pass || fail "show credit limit: $out"
+ok "edit" bo customer edit 1 --phone "+34 600 111 222"
+ok "show after edit" bo customer show 1
+echo "$out" | grep -q '^phone *+34 600 111 222$' && pass || fail "edit phone: $out"
+ok "search accents" bo customer list --search penalver --format csv
+eq "search finds one" 2 "$(echo "$out" | wc -l)"
+ok "list csv" bo customer list --format csv
+eq "csv header" "id,name,nif,address,email,phone,payment_terms_days,credit_limit,notes" "$(echo "$out" | head -1)"
+
+refuses "bad nif" "check letter" bo customer add --name X --nif 12345678A
+refuses "control char" "control character" bo customer add --name "$(printf 'A\033[31mB')" --nif 12345678Z
+refuses "invalid utf8" "utf-8" bo customer add --name "$(printf 'A\xff')" --nif 12345678Z
+refuses "letters in amount" "invalid credit_limit" bo customer edit 1 --credit-limit 12a
+refuses "unknown field" "unknown field" bo customer add --name X --colour red
+refuses "terms range" "between 0 and 365" bo customer edit 1 --payment-terms-days 400
+refuses "no such customer" "no such customer" bo customer edit 99 --phone 600111222
+
+ok "add item" bo item add --sku TOR-M6 --description "Tornillo M6 × 40" --unit ud \
+	--price 0.35 --cost 0.12 --vat-rate 21 --reorder-level 100
+eq "sku printed" "TOR-M6" "$out"
+refuses "on_hand is derived" "computed" bo item edit TOR-M6 --on-hand 5
+refuses "bad vat" "vat" bo item add --sku X1 --description X --unit ud --vat-rate 7
+ok "receive" bo item receive TOR-M6 250 --cost 0.11 --note "albarán 77"
+ok "adjust" bo item adjust TOR-M6 -3 --reason "roto"
+refuses "adjust needs reason" "reason" bo item adjust TOR-M6 -1
+refuses "below zero" "not enough stock" bo item adjust TOR-M6 -1000 --reason x
+ok "item show" bo item show TOR-M6
+echo "$out" | grep -q '^on_hand *247$' && pass || fail "on hand 247: $out"
+echo "$out" | grep -q '^cost *0.11$' && pass || fail "cost updated: $out"
+ok "moves" bo item moves TOR-M6
+eq "two moves" 3 "$(echo "$out" | wc -l)"
+
+ok "add staff" bo staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01 \
+	--department Almacén --salary 28000
+ok "add staff 2" bo staff add --name "Luis Gil" --nif 12345678Z --hire-date 2021-02-28 --manager 1
+refuses "manager exists" "no such employee" bo staff add --name "X" --nif 12345678Z --hire-date 2021-01-01 --manager 9
+refuses "no such day" "no such day" bo staff add --name "X" --nif 12345678Z --hire-date 2026-02-29
+refuses "end before hire" "before hire_date" bo staff edit 2 --end-date 2020-01-01
+ok "staff csv" bo staff list --format csv
+echo "$out" | grep -q '^1,Ana Ruiz,X1234567L,Almacén,,,2020-03-01,,active,28000.00,,$' && pass || fail "staff row: $out"
+
+finish

@@ -1,0 +1,59 @@
+# lib.sh - shared helpers for the command-line tests: a scratch data
+# directory, a pinned calendar, and assertions that count.
+set -u
+: "${BACKOFFICE:?set BACKOFFICE to the binary}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/bo-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export BACKOFFICE_DB="$T/db"
+export BACKOFFICE_TODAY="${BACKOFFICE_TODAY:-2026-11-28}"
+export LC_ALL=C.UTF-8
+PASS=0
+FAIL=0
+
+bo() { "$BACKOFFICE" "$@"; }
+
+pass() { PASS=$((PASS + 1)); }
+fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
+
+# ok DESCRIPTION CMD...: the command must succeed
+ok() {
+	local what="$1"; shift
+	if out=$("$@" 2>"$T/err"); then pass; else fail "$what: $(cat "$T/err")"; fi
+}
+
+# eq DESCRIPTION EXPECTED ACTUAL
+eq() {
+	if [ "$2" = "$3" ]; then pass; else fail "$1: expected [$2], got [$3]"; fi
+}
+
+# refuses DESCRIPTION PATTERN CMD...: must fail with one line on stderr
+# matching PATTERN, starting "backoffice: ".
+refuses() {
+	local what="$1" pat="$2"; shift 2
+	if "$@" >"$T/out" 2>"$T/err"; then
+		fail "$what: succeeded but should have failed"
+		return
+	fi
+	local n
+	n=$(wc -l <"$T/err")
+	if [ "$n" -ne 1 ]; then
+		fail "$what: expected one line on stderr, got $n: $(cat "$T/err")"
+	elif ! grep -q "^backoffice: .*$pat" "$T/err"; then
+		fail "$what: error [$(cat "$T/err")] does not match [$pat]"
+	else
+		pass
+	fi
+}
+
+# Snapshot of every table, to prove a refused command changed nothing.
+snapshot() {
+	for t in staff customers items moves invoices lines payments; do
+		echo "== $t"
+		bo export "$t" -o "$T/snap.csv" >/dev/null 2>&1 && cat "$T/snap.csv"
+	done
+}
+
+finish() {
+	echo "$PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}
