@@ -74,6 +74,10 @@ int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err 
  * terms unless given. With issue, the draft is also issued in the same
  * transaction and inv->number is set. */
 int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_err *e);
+/* The same inside a caller's transaction (the demo and imports batch many
+ * invoices per transaction). */
+int invoice_save_txn(struct session *ss, DB_TXN *txn, struct invoice *inv, int issue,
+                     struct bo_err *e);
 /* Issue a draft: number from the series counter, stock out, status. */
 int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n,
                   struct bo_err *e);
@@ -95,6 +99,10 @@ struct credit_line {
 int invoice_credit(struct session *ss, const char *number, const struct credit_line *lines,
                    size_t n, const char *reason, bo_date date, char *out, size_t outn,
                    struct bo_err *e);
+
+int invoice_credit_txn(struct session *ss, DB_TXN *txn, struct invoice *orig,
+                       const struct credit_line *lines, size_t n, const char *reason,
+                       bo_date date, struct invoice *note, struct bo_err *e);
 
 struct invoice_filter {
 	uint32_t customer;      /* 0 = all */
