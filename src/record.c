@@ -93,7 +93,7 @@ static int set_text(const struct field *f, void *rec, const char *text, struct b
 		if (!*text)
 			break;
 		if (taxid_check(text, norm, sizeof norm, e) == TAXID_INVALID)
-			return -1;
+			return bo_wrap(e, "%s", f->name);
 		text = norm;
 		break;
 	default:

@@ -19,9 +19,9 @@ struct inv_line {
 	char sku[33];           /* "" for a free-text line */
 	char description[201];
 	int64_t quantity;       /* thousandths, > 0 */
-	int64_t unit_price;     /* cents, > 0 */
+	int64_t unit_price;     /* cents, > 0; 0 on a SKU line: the item's price */
 	int32_t discount_bp;    /* hundredths of a percent */
-	int32_t vat_rate;
+	int32_t vat_rate;       /* -1 on a SKU line: the item's rate */
 	int64_t credited_qty;   /* invoice lines: quantity credit notes took back */
 };
 
@@ -40,6 +40,7 @@ struct invoice {
 	bo_date issue_date, due_date;
 	int32_t status;
 	uint32_t corrects;      /* credit note: id of the invoice it corrects */
+	char corrects_number[16];       /* and its number, kept for listings */
 	char reason[201];
 	int64_t paid;           /* sum of payments, reversals subtracted */
 	int64_t credited;       /* sum of its credit notes' totals, as positive */
@@ -60,11 +61,15 @@ int64_t invoice_line_base(const struct inv_line *l);
 void invoice_totals(const struct invoice *inv, struct inv_totals *t);
 /* total - paid - credited for invoices; 0 for credit notes and drafts. */
 int64_t invoice_balance(const struct invoice *inv);
-/* The same on a past date: payments and credit notes dated after it do not
- * count, and an invoice issued after it has no balance. */
+/* The same on a past date: payments (and reversals) and credit notes dated
+ * after it do not count, and an invoice issued after it has no balance.
+ * Reads the invoice's payments and credit notes through their indexes in
+ * txn (which may be a store_read one). */
 int invoice_balance_on(struct session *ss, DB_TXN *txn, const struct invoice *inv,
                        bo_date on, int64_t *out, struct bo_err *e);
-/* Parse "SKU:QTY[:UNIT_PRICE]" and "DESCRIPTION:QTY:UNIT_PRICE:VAT". */
+/* Parse "SKU:QTY[:UNIT_PRICE]" (unit_price 0 and vat_rate -1 when they
+ * are to come from the item) and "DESCRIPTION:QTY:UNIT_PRICE:VAT" (the
+ * description may hold colons: the last three separate the numbers). */
 int invoice_parse_item_line(const char *spec, struct inv_line *l, int *has_price,
                             struct bo_err *e);
 int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err *e);
@@ -87,8 +92,45 @@ int invoice_get_txn(struct session *ss, DB_TXN *txn, uint32_t id, struct invoice
 /* By number ("F2026-000001") or, for drafts, by id ("17"). */
 int invoice_find(struct session *ss, const char *ref, struct invoice *inv,
                  struct bo_err *e);
+/* Write the record as it is, no rules checked and no audit (callers do
+ * both): an id is assigned when inv->id is 0 (else the id counter is
+ * raised to it), a number not seen before raises its series counter
+ * ("num:F2026") to it, and the customer's outstanding balance follows the
+ * change of this invoice's balance. Every write of an invoice goes
+ * through here. DB_KEYEXIST when the number is already taken. */
 int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
                     struct bo_err *e);
+/* Imports (history from an earlier system): insert an invoice or credit
+ * note that is already issued, keeping inv->number ("F2026-000042", whose
+ * year must be that of issue_date; series R needs corrects or
+ * corrects_number). Lines are checked as on issue and SKUs must exist,
+ * but no stock moves. paid, credited and credited_qty start at 0 and the
+ * status is derived: import payments with payment_add_txn and credit
+ * notes with this function after their invoice, and they are applied to
+ * it (a credit note's lines are matched to the invoice's by SKU or
+ * description, price, discount and rate). The series counter is raised
+ * to the number, so the next issued one follows it. Audited as "import". */
+int invoice_import_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
+                       struct bo_err *e);
+/* The same lookup as invoice_find inside a transaction: DB_NOTFOUND
+ * plainly, STORE_FAILED with a message for a bad reference. */
+int invoice_find_txn(struct session *ss, DB_TXN *txn, const char *ref,
+                     struct invoice *inv, uint32_t flags, struct bo_err *e);
+/* Deep copy, lines included; dst must be initialised. 0 or ENOMEM. */
+int invoice_copy(struct invoice *dst, const struct invoice *src);
+/* The status an issued invoice has from its paid, credited and
+ * credited_qty: credited when every line was taken back (or credited
+ * covers the total), paid when the balance is 0 or less, partial when
+ * something was paid, else issued. Drafts stay drafts and credit notes
+ * are always issued. */
+int invoice_status_of(const struct invoice *inv);
+/* "F2026-000042" -> 'F', 2026, 42; -1 when not of that form. */
+int invoice_number_parse(const char *number, char *series, int *year, uint32_t *seq);
+/* Sum of the balances of a customer's invoices (negative ones, money owed
+ * to the customer after a credit note on a paid invoice, included). Kept
+ * in TB_META as "out:<customer id>" by invoice_put_txn, so the credit
+ * limit check on issue does not walk the customer's history. */
+int invoice_outstanding(struct session *ss, DB_TXN *txn, uint32_t customer, int64_t *out);
 
 struct credit_line {
 	char ref[33];           /* SKU of the corrected line, or "#N" */
@@ -111,17 +153,24 @@ struct invoice_filter {
 	int overdue;            /* balance > 0 and due before as_of */
 	bo_date as_of;
 };
-/* Streams invoices in id order (by customer index when filtered by
- * customer); fn returns non-zero to stop. */
+/* Streams invoices, credit notes and drafts in id order (customer's in id
+ * order too, through the customer index); fn returns non-zero to stop.
+ * fn runs inside a read transaction: it must not write (collect, then
+ * write after). With overdue set, the balance is the one on as_of. */
 int invoice_each(struct session *ss, const struct invoice_filter *f,
                  int (*fn)(const struct invoice *inv, void *arg), void *arg,
                  struct bo_err *e);
-/* Credit notes of an invoice. */
+/* Credit notes of an invoice, oldest first; txn NULL runs its own read
+ * transaction. */
 int invoice_each_credit(struct session *ss, DB_TXN *txn, uint32_t invoice_id,
                         int (*fn)(const struct invoice *cn, void *arg), void *arg,
                         struct bo_err *e);
 
-/* Encoding, for the store and the fuzzer. */
+/* Encoding, for the store and the fuzzer. invoice_decode needs an
+ * initialised inv (invoice_init) and reuses its line buffer, so a loop can
+ * decode many records into one struct; free it with invoice_free. A
+ * record that is truncated anywhere, has a field out of range or lines
+ * beyond INV_MAX_LINES fails with "read invoice KEY: corrupt record". */
 struct codec_buf;
 void invoice_encode(const struct invoice *inv, struct codec_buf *b);
 int invoice_decode(struct invoice *inv, const void *data, size_t len, struct bo_err *e);

@@ -1,0 +1,225 @@
+/* test_store.c - the environment and the transaction wrapper: commit and
+ * abort, gapless counters, a real deadlock retried, refusals on open. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "backoffice/store.h"
+
+static char dir[256];
+
+static int setup(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/bo-unit-store.XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	strcat(dir, "/db");
+	if (store_create(dir, NULL, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(dir) - 3), dir);
+	return system(cmd);
+}
+
+static int calls;
+
+static int put_then_fail(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	int ret;
+
+	(void)arg;
+	calls++;
+	if ((ret = store_put(s, txn, TB_META, "k", 1, "v", 1, 0)))
+		return ret;
+	return bo_fail(e, "body failed on purpose");
+}
+
+static int deadlock_twice(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	(void)e;
+	(void)arg;
+	if (++calls < 3)
+		return DB_LOCK_DEADLOCK;
+	return store_put(s, txn, TB_META, "k2", 2, "v", 1, 0);
+}
+
+static int get_k(struct store *s, const char *k)
+{
+	void *d;
+	size_t n;
+	int ret = store_get(s, NULL, TB_META, k, strlen(k), &d, &n, 0);
+
+	if (ret == 0)
+		free(d);
+	return ret;
+}
+
+static void test_abort_and_retry(void **state)
+{
+	struct store s;
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	calls = 0;
+	assert_int_equal(store_write(&s, "fail", put_then_fail, NULL, &e), -1);
+	assert_string_equal(e.msg, "body failed on purpose");
+	assert_int_equal(calls, 1);
+	assert_int_equal(get_k(&s, "k"), DB_NOTFOUND);  /* aborted */
+	calls = 0;
+	assert_int_equal(store_write(&s, "retry", deadlock_twice, NULL, &e), 0);
+	assert_int_equal(calls, 3);
+	assert_int_equal(get_k(&s, "k2"), 0);
+	store_close(&s);
+}
+
+static int next_counter(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	(void)e;
+	return store_counter_next(s, txn, "num:F2026", arg);
+}
+
+static void test_counter(void **state)
+{
+	struct store s;
+	struct bo_err e = BO_ERR_INIT;
+	uint64_t v = 0;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	for (uint64_t want = 1; want <= 5; want++) {
+		assert_int_equal(store_write(&s, "count", next_counter, &v, &e), 0);
+		assert_true(v == want);
+	}
+	store_close(&s);
+}
+
+/* Two threads take two records in opposite orders: the detector must pick
+ * a victim and the wrapper must run it again until both commit. */
+struct locker {
+	struct store *s;
+	enum store_table first, second;
+	pthread_barrier_t *bar;
+	int attempts;
+};
+
+static int lock_two(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct locker *l = arg;
+	int ret;
+
+	(void)e;
+	l->attempts++;
+	if ((ret = store_put(s, txn, l->first, "dl", 2, "a", 1, 0)))
+		return ret;
+	if (l->attempts == 1)
+		pthread_barrier_wait(l->bar);
+	return store_put(s, txn, l->second, "dl", 2, "b", 1, 0);
+}
+
+static void *run_locker(void *arg)
+{
+	struct locker *l = arg;
+	struct bo_err e = BO_ERR_INIT;
+
+	return (void *)(intptr_t)store_write(l->s, "lock two", lock_two, l, &e);
+}
+
+static void test_real_deadlock(void **state)
+{
+	struct store s;
+	struct bo_err e = BO_ERR_INIT;
+	pthread_barrier_t bar;
+	pthread_t ta, tb;
+	void *ra, *rb;
+	/* two tables, so the locks are on different pages */
+	struct locker a = { &s, TB_META, TB_USERS, &bar, 0 }, b = { &s, TB_USERS, TB_META, &bar, 0 };
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	pthread_barrier_init(&bar, NULL, 2);
+	pthread_create(&ta, NULL, run_locker, &a);
+	pthread_create(&tb, NULL, run_locker, &b);
+	pthread_join(ta, &ra);
+	pthread_join(tb, &rb);
+	assert_int_equal((intptr_t)ra, 0);
+	assert_int_equal((intptr_t)rb, 0);
+	/* one of them was chosen as the victim and ran again */
+	assert_true(a.attempts + b.attempts >= 3);
+	pthread_barrier_destroy(&bar);
+	store_close(&s);
+}
+
+static void test_refusals(void **state)
+{
+	struct store s;
+	struct bo_err e = BO_ERR_INIT;
+	char other[300];
+
+	(void)state;
+	assert_int_equal(store_open(&s, "/nonexistent/bo", &e), -1);
+	assert_non_null(strstr(e.msg, "no such directory"));
+	snprintf(other, sizeof other, "%.*s/empty", (int)(strlen(dir) - 3), dir);
+	mkdir(other, 0700);
+	assert_int_equal(store_open(&s, other, &e), -1);
+	assert_non_null(strstr(e.msg, "not a backoffice data directory"));
+	assert_int_equal(store_create(dir, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "already there"));
+}
+
+static int bump_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	(void)arg;
+	(void)e;
+	return store_counter_raise(s, txn, "schema", STORE_SCHEMA + 1);
+}
+
+static void test_newer_schema(void **state)
+{
+	struct store s;
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	assert_int_equal(store_write(&s, "bump", bump_schema, NULL, &e), 0);
+	store_close(&s);
+	assert_int_equal(store_open(&s, dir, &e), -1);
+	assert_non_null(strstr(e.msg, "newer backoffice"));
+	chmod(dir, 0777);
+	assert_int_equal(store_open(&s, dir, &e), -1);
+	assert_non_null(strstr(e.msg, "writable by others"));
+	chmod(dir, 0700);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_abort_and_retry),
+		cmocka_unit_test(test_counter),
+		cmocka_unit_test(test_real_deadlock),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_newer_schema),   /* last: it spoils the store */
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
