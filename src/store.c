@@ -166,7 +166,8 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
 		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
-		               DB_AUTO_COMMIT | DB_THREAD | (create ? DB_CREATE : 0), 0660);
+		               DB_AUTO_COMMIT | DB_THREAD | DB_MULTIVERSION |
+		               (create ? DB_CREATE : 0), 0660);
 		if (ret == ENOENT)
 			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
 			               s->dir, store_table_name(t));
@@ -406,7 +407,7 @@ int store_write(struct store *s, const char *what, store_fn fn, void *arg,
 int store_read(struct store *s, const char *what, store_fn fn, void *arg,
                struct bo_err *e)
 {
-	return run_txn(s, what, fn, arg, DB_READ_COMMITTED, e);
+	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, e);
 }
 
 static void dbt_set(DBT *d, const void *p, size_t n)

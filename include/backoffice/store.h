@@ -73,8 +73,9 @@ int store_reopen(struct store *s, struct bo_err *e);
  * error ("issue invoice 12"). */
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
                 struct bo_err *e);
-/* Same for readers: read-committed isolation, so long listings do not
- * hold locks that would block writers. */
+/* Same for readers, under snapshot isolation (MVCC): a long listing or
+ * export sees one consistent state, takes no read locks, so it neither
+ * blocks writers nor deadlocks, and so never has to run twice. */
 int store_read(struct store *s, const char *what, store_fn fn, void *arg,
                struct bo_err *e);
 /* How many attempts store_write makes before giving up on deadlocks. */
