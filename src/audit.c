@@ -20,7 +20,7 @@ static const struct field audit_fields[] = {
 	{ "public_changes", N_("Changes"), FT_TEXT, 8, FIELD(struct audit_entry, public_changes), 0, 0, 0, NULL },
 };
 
-static const struct rectype audit_type = {
+const struct rectype audit_type = {
 	"audit entry", 1, sizeof(struct audit_entry), audit_fields,
 	sizeof audit_fields / sizeof audit_fields[0]
 };

@@ -1,6 +1,7 @@
 /* csv.c - RFC 4180 CSV. Text cells that a spreadsheet would run as a
  * formula get a leading quote on the way out and lose it on the way in,
  * so the round trip stays exact. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +12,8 @@ int csv_open(struct csv_reader *r, const char *path, struct bo_err *e)
 	memset(r, 0, sizeof *r);
 	r->path = path;
 	if (!(r->f = fopen(path, "rb")))
-		return bo_fail(e, _("read \"%s\": cannot open"), path);
+		return bo_fail(e, _("read \"%s\": %s"), path, strerror(errno));
+	r->next = 1;
 	return 0;
 }
 
@@ -48,10 +50,15 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 	int c, quoted = 0, at_start = 1, any = 0;
 	long line;
 
-	r->line += r->line == 0;
-	line = r->line;
+	/* r->line names the row being read in every message; r->next
+	 * counts the newlines inside quoted cells too */
+	r->line = line = r->next;
 	for (;;) {
 		c = getc(r->f);
+		if (c == EOF && ferror(r->f)) {
+			free(starts);
+			return bo_fail(e, _("read \"%s\": %s"), r->path, strerror(errno));
+		}
 		if (c == EOF) {
 			if (quoted) {
 				free(starts);
@@ -66,7 +73,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 		any = 1;
 		if (c == '\0') {
 			free(starts);
-			return bo_fail(e, _("%s:%ld: NUL byte in file"), r->path, r->line);
+			return bo_fail(e, _("%s:%ld: NUL byte in file"), r->path, r->next);
 		}
 		if (at_start) {
 			if (grow((void **)&starts, &scap, nf + 1, sizeof *starts))
@@ -90,13 +97,13 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 						ungetc(d, r->f);
 					if (d != ',' && d != '\n' && d != '\r' && d != EOF) {
 						free(starts);
-						return bo_fail(e, _("%s:%ld: text after a closing quote"), r->path, r->line);
+						return bo_fail(e, _("%s:%ld: text after a closing quote"), r->path, r->next);
 					}
 					continue;
 				}
 			}
 			if (c == '\n')
-				r->line++;
+				r->next++;
 		} else if (c == ',') {
 			if (grow((void **)&r->buf, &r->cap, len + 1, 1))
 				goto oom;
@@ -108,14 +115,14 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 
 			if (d != '\n' && d != EOF)
 				ungetc(d, r->f);
-			r->line++;
+			r->next++;
 			break;
 		} else if (c == '\n') {
-			r->line++;
+			r->next++;
 			break;
 		} else if (c == '"') {
 			free(starts);
-			return bo_fail(e, _("%s:%ld: quote inside an unquoted field"), r->path, r->line);
+			return bo_fail(e, _("%s:%ld: quote inside an unquoted field"), r->path, r->next);
 		}
 		if (grow((void **)&r->buf, &r->cap, len + 1, 1))
 			goto oom;

@@ -139,6 +139,7 @@ static int add_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 		return bo_fail(e, _("add %s \"%s\": already exists"), en->name, key);
 	if (ret != DB_NOTFOUND)
 		return ret;
+	entity_blank(en, w->old);       /* the audit diffs from nothing, not garbage */
 	if (en->check && (ret = en->check(w->ss, txn, NULL, w->rec, e)) != 0)
 		return ret;
 	if ((ret = entity_put_txn(w->ss, txn, en, w->rec, e)) != 0)

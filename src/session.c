@@ -21,7 +21,9 @@ static const char *const role_names[ROLE_COUNT] = {
 #define READ_ALL (B(P_STAFF_READ) | B(P_CUSTOMER_READ) | B(P_INVOICE_READ) | \
                   B(P_ITEM_READ) | B(P_OVERDUE_READ))
 
-/* What each role may do; salaries (P_SALARY) only for admin and hr. */
+/* What each role may do; salaries (P_SALARY) only for admin and hr. The
+ * viewer reads everything, the audit trail too, with salaries masked;
+ * users and backups are the admin's alone. */
 static const unsigned role_perms[ROLE_COUNT] = {
 	[ROLE_NONE] = 0,
 	[ROLE_ADMIN] = ~0u,
@@ -32,7 +34,7 @@ static const unsigned role_perms[ROLE_COUNT] = {
 	[ROLE_WAREHOUSE] = B(P_ITEM_READ) | B(P_ITEM_WRITE),
 	[ROLE_COLLECTIONS] = B(P_OVERDUE_READ) | B(P_CONTACT_WRITE) | B(P_PAYMENT_WRITE) |
 	                     B(P_CUSTOMER_READ) | B(P_INVOICE_READ),
-	[ROLE_VIEWER] = READ_ALL,
+	[ROLE_VIEWER] = READ_ALL | B(P_AUDIT_READ),
 };
 
 const char *role_name(enum role r)

@@ -1,10 +1,12 @@
 /* store.c - opening the shared environment and running transactions.
  * The flags and limits follow the measurements in DESIGN.md section 2. */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -13,6 +15,8 @@
 #include "backoffice/store.h"
 #include "backoffice/tags.h"
 #include "store_index.h"
+
+#define STORE_LOCK_TIMEOUT_US 2000000
 
 #define ENV_FLAGS (DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | \
                    DB_INIT_MPOOL | DB_THREAD | DB_REGISTER | DB_RECOVER)
@@ -144,6 +148,12 @@ static int env_open(struct store *s, struct bo_err *e)
 	s->env->set_errcall(s->env, errcall);
 	s->env->set_msgcall(s->env, msgcall);
 	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
+	/* A clerk killed while holding a lock would make the others wait
+	 * forever: a lock wait times out instead, and the retry reopens the
+	 * environment, whose DB_REGISTER open finds the dead process and
+	 * recovers. DB_TIME_NOTGRANTED tells a timeout from a deadlock. */
+	s->env->set_timeout(s->env, STORE_LOCK_TIMEOUT_US, DB_SET_LOCK_TIMEOUT);
+	s->env->set_flags(s->env, DB_TIME_NOTGRANTED, 1);
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
 	if (ret != 0) {
 		s->env->close(s->env, 0);
@@ -268,6 +278,16 @@ static int check_dir(const char *dir, struct bo_err *e)
 
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
 		return bo_fail(e, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
+	/* Every clerk writes here (log, locks, regions): say so plainly
+	 * rather than "not a data directory" when it is only out of reach. */
+	if (access(dir, R_OK | W_OK | X_OK)) {
+		struct group *g = (st.st_mode & 0070) ? getgrgid(st.st_gid) : NULL;
+
+		if (g)
+			return bo_fail(e, _("open data directory \"%s\": permission denied (ask the admin to add you to group \"%s\")"),
+			               dir, g->gr_name);
+		return bo_fail(e, _("open data directory \"%s\": permission denied"), dir);
+	}
 	if (store_exists(dir) != 1)
 		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), dir);
 	/* Anyone who can write here can rewrite the books. */
@@ -290,6 +310,80 @@ static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
 		return bo_fail(e, _("open data directory \"%s\": made by a newer backoffice (schema %llu, this program knows %d)"),
 		               s->dir, (unsigned long long)v, STORE_SCHEMA);
 	return 0;
+}
+
+#define LOCK_FILE "backoffice.lock"
+#define LOCK_WAIT_MS 30000
+
+static int lock_open(const char *dir, int *fd, struct bo_err *e)
+{
+	char p[1200];
+
+	if (path_in(dir, LOCK_FILE, p, sizeof p))
+		return bo_fail(e, _("open data directory: path too long"));
+	*fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	if (*fd < 0 && errno == EACCES)
+		*fd = open(p, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0)
+		return bo_fail(e, _("open data directory \"%s\": lock file: %s"), dir, strerror(errno));
+	return 0;
+}
+
+/* Held for the life of the process's store handle; a restore holds it
+ * exclusively for a few seconds, so wait for that, but not forever. */
+static int lock_shared(struct store *s, struct bo_err *e)
+{
+	struct timespec tick = { 0, 100 * 1000000L };
+	int fd, waited = 0;
+
+	if (lock_open(s->dir, &fd, e))
+		return -1;
+	while (flock(fd, LOCK_SH | LOCK_NB)) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			bo_fail(e, _("open data directory \"%s\": lock file: %s"), s->dir, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (waited >= LOCK_WAIT_MS) {
+			close(fd);
+			return bo_fail(e, _("open data directory \"%s\": a restore is in progress; try again in a minute"),
+			               s->dir);
+		}
+		nanosleep(&tick, NULL);
+		waited += 100;
+	}
+	s->lock_fd = fd;
+	s->locked = 1;
+	return 0;
+}
+
+static void lock_release(struct store *s)
+{
+	if (s->locked)
+		close(s->lock_fd);
+	s->locked = 0;
+}
+
+int store_lock_exclusive(const char *dir, int *fd, struct bo_err *e)
+{
+	if (lock_open(dir, fd, e))
+		return -1;
+	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK)
+		bo_fail(e, _("data directory \"%s\" is in use by another backoffice process; every clerk must quit first"),
+		        dir);
+	else
+		bo_fail(e, _("lock data directory \"%s\": %s"), dir, strerror(errno));
+	close(*fd);
+	*fd = -1;
+	return -1;
+}
+
+void store_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 static int open_handles(struct store *s, struct bo_err *e)
@@ -316,7 +410,7 @@ int store_open(struct store *s, const char *dir, struct bo_err *e)
 	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
 		umask(007);
 	open_log(s);
-	if (open_handles(s, e))
+	if (lock_shared(s, e) || open_handles(s, e))
 		goto fail;
 	if (store_read(s, "open data directory", check_schema, NULL, e)) {
 		handles_close(s);
@@ -324,6 +418,7 @@ int store_open(struct store *s, const char *dir, struct bo_err *e)
 	}
 	return 0;
 fail:
+	lock_release(s);
 	if (s->log)
 		fclose(s->log);
 	s->log = NULL;
@@ -332,9 +427,13 @@ fail:
 
 void store_close(struct store *s)
 {
+	/* Checkpoint only once enough log has accumulated: a checkpoint holds
+	 * a region mutex through its page flushes, and a process killed inside
+	 * one would leave it held for every other clerk. */
 	if (s->env)
-		s->env->txn_checkpoint(s->env, 0, 0, 0);
+		s->env->txn_checkpoint(s->env, 4096, 0, 0);
 	handles_close(s);
+	lock_release(s);
 	if (s->log)
 		fclose(s->log);
 	s->log = NULL;
@@ -380,8 +479,15 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		}
 		if (ret == 0)
 			return 0;
-		if (ret == DB_LOCK_DEADLOCK || ret == DB_LOCK_NOTGRANTED) {
+		if (ret == DB_LOCK_DEADLOCK) {
 			backoff(attempt);
+			continue;
+		}
+		if (ret == DB_LOCK_NOTGRANTED) {
+			/* a lock held too long, maybe by a dead process: the
+			 * reopen recovers if one died, and costs little if not */
+			if (store_reopen(s, e))
+				return bo_wrap(e, "%s", what);
 			continue;
 		}
 		if (ret == DB_RUNRECOVERY) {

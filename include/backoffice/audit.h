@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "backoffice/record.h"
 #include "backoffice/session.h"
 
 struct audit_entry {
@@ -17,6 +18,9 @@ struct audit_entry {
 	char changes[2048];     /* everything, salaries included */
 	char public_changes[2048];  /* secret fields shown as (hidden) */
 };
+
+/* The entry's fields, for the codec and for check. */
+extern const struct rectype audit_type;
 
 /* Append an entry; changes may be NULL. public_changes NULL means the same
  * as changes (no secret field involved). */

@@ -12,6 +12,7 @@ struct csv_reader {
 	FILE *f;
 	const char *path;
 	long line;              /* line where the current row starts */
+	long next;              /* line the next row starts on */
 	char *buf;
 	size_t cap;
 	char **field;

@@ -30,6 +30,9 @@ struct inv_totals {
 	int64_t base_total, vat_total, total;
 };
 
+/* Every struct invoice handed to a function here must have been through
+ * invoice_init (its line buffer is reused or grown), and is released with
+ * invoice_free. */
 struct invoice {
 	uint32_t id;
 	char series;            /* 'F' or 'R' */
@@ -59,8 +62,15 @@ int invoice_add_line(struct invoice *inv, const struct inv_line *l, struct bo_er
 int64_t invoice_line_base(const struct inv_line *l);
 /* Bases summed per rate, tax rounded once per rate; negative for R. */
 void invoice_totals(const struct invoice *inv, struct inv_totals *t);
-/* total - paid - credited for invoices; 0 for credit notes and drafts. */
+/* total - paid - credited for invoices; 0 for credit notes and drafts.
+ * Once every line has been credited the balance is -paid: each credit
+ * note rounds its own tax, so several partial ones may miss the total by
+ * a cent, and that difference is written off rather than left owing.
+ * Recompute balances with this function, not by hand. Negative: money
+ * owed back to the customer (a credit note on a paid invoice). */
 int64_t invoice_balance(const struct invoice *inv);
+/* Every line's quantity taken back by credit notes. */
+int invoice_all_credited(const struct invoice *inv);
 /* The same on a past date: payments (and reversals) and credit notes dated
  * after it do not count, and an invoice issued after it has no balance.
  * Reads the invoice's payments and credit notes through their indexes in
@@ -80,7 +90,9 @@ int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err 
  * transaction and inv->number is set. */
 int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_err *e);
 /* The same inside a caller's transaction (the demo and imports batch many
- * invoices per transaction). */
+ * invoices per transaction). Checks the P_INVOICE_WRITE permission and
+ * writes the audit entry; on failure inv may be partly filled in and the
+ * caller must abort the transaction (STORE_FAILED carries a message). */
 int invoice_save_txn(struct session *ss, DB_TXN *txn, struct invoice *inv, int issue,
                      struct bo_err *e);
 /* Issue a draft: number from the series counter, stock out, status. */
@@ -142,6 +154,9 @@ int invoice_credit(struct session *ss, const char *number, const struct credit_l
                    size_t n, const char *reason, bo_date date, char *out, size_t outn,
                    struct bo_err *e);
 
+/* Only orig->id is needed: the stored invoice is read (locked) and orig
+ * gets its updated bookkeeping back; note (initialised) gets the credit
+ * note. date DATE_NONE is today. */
 int invoice_credit_txn(struct session *ss, DB_TXN *txn, struct invoice *orig,
                        const struct credit_line *lines, size_t n, const char *reason,
                        bo_date date, struct invoice *note, struct bo_err *e);

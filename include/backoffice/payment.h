@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "backoffice/date.h"
+#include "backoffice/record.h"
 #include "backoffice/session.h"
 
 struct payment {
@@ -22,12 +23,22 @@ struct payment {
 };
 
 extern const char *const payment_methods[];
+/* The record's fields, for the codec and for check. */
+extern const struct rectype payment_type;
 
 /* No payment above the balance, none on drafts or credit notes. */
 int payment_add(struct session *ss, const char *number, int64_t amount, bo_date date,
                 const char *method, const char *reference, uint32_t *id,
                 struct bo_err *e);
-/* Inside a caller's transaction (imports keep given ids when id != 0). */
+/* Inside a caller's transaction. p->invoice (an id) or else p->number
+ * names the invoice; date DATE_NONE is today, method "" is transfer.
+ * Imports keep given ids when id != 0, and such a payment is checked
+ * against the total less what is paid, credit notes not counted (one
+ * issued after the payment may have left less owing since). A negative
+ * amount is a reversal of p->reverses; an import that cannot say which
+ * (reverses 0) reverses the oldest payment of the opposite amount on the
+ * invoice that nothing reversed yet. The invoice's paid and status are
+ * updated in the same transaction. */
 int payment_add_txn(struct session *ss, DB_TXN *txn, struct payment *p,
                     struct bo_err *e);
 int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_t *out,

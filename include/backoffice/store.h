@@ -45,6 +45,8 @@ struct store {
 	char dir[1024];
 	FILE *log;
 	unsigned reopens;       /* times DB_RUNRECOVERY forced a reopen */
+	int lock_fd;            /* backoffice.lock, held shared while open */
+	int locked;             /* lock_fd is valid */
 };
 
 /* Return value of a transaction body that failed with its own message in
@@ -64,6 +66,12 @@ int store_create(const char *dir, const char *group, struct bo_err *e);
 int store_exists(const char *dir);
 int store_open(struct store *s, const char *dir, struct bo_err *e);
 void store_close(struct store *s);
+/* Every process holds a shared flock on DIR/backoffice.lock while it has
+ * the store open (the kernel drops it when the process dies, even by
+ * SIGKILL). Restore takes it exclusively without waiting: 0 and the open
+ * descriptor in *fd when no process has the store open, -1 otherwise. */
+int store_lock_exclusive(const char *dir, int *fd, struct bo_err *e);
+void store_unlock(int fd);
 /* After DB_RUNRECOVERY: close every handle and open again (recovering). */
 int store_reopen(struct store *s, struct bo_err *e);
 

@@ -19,4 +19,16 @@ int user_get_txn(struct store *st, DB_TXN *txn, const char *login, struct user *
                  uint32_t flags, struct bo_err *e);
 int user_put_txn(struct store *st, DB_TXN *txn, const struct user *u, struct bo_err *e);
 
+/* Admin only, each audited in its own transaction. The login must exist
+ * in the password database; the last active admin cannot be demoted or
+ * disabled, so the store always has someone who can manage it. */
+int user_add(struct session *ss, const char *login, enum role role, struct bo_err *e);
+int user_set_role(struct session *ss, const char *login, enum role role,
+                  struct bo_err *e);
+int user_set_disabled(struct session *ss, const char *login, int disabled,
+                      struct bo_err *e);
+/* Accounts in login order; fn returns non-zero to stop. */
+int user_each(struct session *ss, int (*fn)(const struct user *u, void *arg), void *arg,
+              struct bo_err *e);
+
 #endif

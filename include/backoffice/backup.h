@@ -1,0 +1,30 @@
+/* backup.h - hot backups of the store, checking one, and putting one back. */
+#ifndef BACKOFFICE_BACKUP_H
+#define BACKOFFICE_BACKUP_H
+
+#include <stddef.h>
+
+#include "backoffice/session.h"
+
+/* Copy the open store into dir (missing or empty) while clerks keep
+ * working: DB_ENV->backup, catastrophic recovery on the copy so that it
+ * stands alone, then backup_verify. The copy is built beside dir and
+ * renamed into place, so dir is either a whole backup or absent. Admin
+ * only (a backup holds the salaries). */
+int backup_create(struct session *ss, const char *dir, struct bo_err *e);
+
+/* Check a backup without touching it: copy it to a temporary directory,
+ * open the copy as a store (recovery, schema) and run DB->verify on
+ * every table file of the copy. No session needed. */
+int backup_verify(const char *dir, struct bo_err *e);
+
+/* Put the backup in place of the store in data_dir: verified first, then
+ * only while no process has the store open (store_lock_exclusive; clerks
+ * who start meanwhile wait). The caller must be allowed to back up the
+ * current store, or, when there is none that opens, be an admin in the
+ * backup. The files replaced are kept in data_dir/pre-restore-STAMP,
+ * whose path is written to kept ("" when nothing was replaced). */
+int backup_restore(const char *backup, const char *data_dir, char *kept, size_t n,
+                   struct bo_err *e);
+
+#endif

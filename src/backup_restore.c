@@ -1,0 +1,170 @@
+/* backup_restore.c - putting a backup in place of the store, only while no
+ * process has it open: every process holds backoffice.lock shared while it
+ * works, restore takes it exclusively (store_lock_exclusive). */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "backoffice/backup.h"
+#include "backup_int.h"
+
+/* Who may restore: whoever may back up the current store; when there is
+ * none, or it does not open, an admin of the backup. The files are the
+ * OS's to guard: a restore needs write access to the directory anyway. */
+static int may_restore(const char *data_dir, const char *login, int role, struct bo_err *e)
+{
+	struct bo_err oe = BO_ERR_INIT;
+	struct session ss;
+
+	if (store_exists(data_dir) == 1 && session_open(&ss, data_dir, &oe) == 0) {
+		int r = session_need(&ss, P_BACKUP, _("restore"), e);
+
+		session_close(&ss);
+		return r;
+	}
+	if (role == ROLE_ADMIN)
+		return 0;
+	if (oe.msg[0]) {
+		*e = oe;
+		return bo_wrap(e, _("restore"));
+	}
+	return bo_fail(e, _("restore: \"%s\" is not an admin in the backup"), login);
+}
+
+/* The target holds a store, or is empty (apart from our log and lock),
+ * or is missing (then made, private). */
+static int prepare_target(const char *dir, struct bo_err *e)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	int other = 0;
+
+	if (stat(dir, &st)) {
+		if (errno != ENOENT || mkdir(dir, 0700))
+			return bo_fail(e, _("restore into \"%s\": %s"), dir, strerror(errno));
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return bo_fail(e, _("restore into \"%s\": not a directory"), dir);
+	if (st.st_mode & S_IWOTH)
+		return bo_fail(e, _("restore into \"%s\": writable by others; run chmod o-w on it"), dir);
+	/* what we create in a shared directory stays the group's */
+	if (st.st_mode & S_ISGID)
+		umask(007);
+	if (store_exists(dir) == 1)
+		return 0;
+	if (!(d = opendir(dir)))
+		return bo_fail(e, _("restore into \"%s\": %s"), dir, strerror(errno));
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.' && !bk_is_local(de->d_name))
+			other = 1;
+	closedir(d);
+	if (other)
+		return bo_fail(e, _("restore into \"%s\": not empty and not a backoffice data directory"),
+		               dir);
+	return 0;
+}
+
+static int has_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		char p[1200];
+		struct stat st;
+
+		if (de->d_name[0] != '.' && strcmp(de->d_name, "backoffice.log") &&
+		    strcmp(de->d_name, "backoffice.lock") && !bk_join(p, sizeof p, dir, de->d_name) &&
+		    lstat(p, &st) == 0 && S_ISREG(st.st_mode))
+			n++;
+	}
+	closedir(d);
+	return n > 0;
+}
+
+/* Swap the staged files in, keeping the old ones in aside; on failure put
+ * the old ones back. Runs under the exclusive lock. */
+static int swap_in(const char *dir, const char *stage, char *aside, size_t n,
+                   struct bo_err *e)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	aside[0] = '\0';
+	if (has_files(dir)) {
+		localtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "pre-restore-%Y%m%d-%H%M%S", &tm);
+		if (bk_join(aside, n, dir, stamp) || mkdir(aside, 0770)) {
+			bo_fail(e, _("keep the current files in \"%s\": %s"), aside, strerror(errno));
+			aside[0] = '\0';
+			return -1;
+		}
+		if (bk_move_files(dir, aside, e))
+			goto undo;
+	}
+	if (bk_move_files(stage, dir, e) || bk_recover(dir, 0, e))
+		goto undo;
+	return 0;
+undo:
+	if (aside[0]) {
+		struct bo_err ignored;
+
+		bk_move_files(dir, stage, &ignored);
+		bk_move_files(aside, dir, &ignored);
+		rmdir(aside);
+		aside[0] = '\0';
+	}
+	return -1;
+}
+
+static int same_dir(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+int backup_restore(const char *backup, const char *data_dir, char *kept, size_t n,
+                   struct bo_err *e)
+{
+	char login[40], stage[1200];
+	int role = ROLE_NONE, fd = -1, r = -1;
+
+	kept[0] = '\0';
+	if (session_os_login(login, sizeof login, e))
+		return -1;
+	if (same_dir(backup, data_dir))
+		return bo_fail(e, _("restore from \"%s\": that is the data directory itself"), backup);
+	if (bk_verify(backup, login, &role, e))
+		return bo_wrap(e, _("restore"));
+	if (may_restore(data_dir, login, role, e) || prepare_target(data_dir, e))
+		return -1;
+	if (store_lock_exclusive(data_dir, &fd, e))
+		return bo_wrap(e, _("restore"));
+	if (snprintf(stage, sizeof stage, "%s/.restore-%ld", data_dir, (long)getpid()) >=
+	    (int)sizeof stage || mkdir(stage, 0770)) {
+		bo_fail(e, _("restore into \"%s\": %s"), data_dir, strerror(errno));
+		goto out;
+	}
+	if (bk_copy_dir(backup, stage, 0660, e) || swap_in(data_dir, stage, kept, n, e)) {
+		bo_wrap(e, _("restore into \"%s\""), data_dir);
+		goto out;
+	}
+	r = 0;
+out:
+	bk_remove_flat(stage);
+	store_unlock(fd);
+	return r;
+}

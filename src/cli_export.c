@@ -1,0 +1,215 @@
+/* cli_export.c - backoffice export TABLE -o FILE, import TABLE FILE.csv
+ * and report overdue: thin shells over export_file.c, import.c and
+ * report.c. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "backoffice/export.h"
+#include "backoffice/import.h"
+#include "backoffice/money.h"
+#include "backoffice/report.h"
+#include "backoffice/text.h"
+#include "cli.h"
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n > m && !strcasecmp(s + n - m, suffix);
+}
+
+int cli_export(struct cli *c, int argc, char **argv)
+{
+	struct export_opts o = { DATE_NONE, NULL };
+	const char *out = NULL, *as_of = NULL, *table;
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	int i = 2, r;
+
+	if (argc < 2)
+		return cli_usage(_("export TABLE|all -o FILE.csv|FILE.xlsx [--as-of D] [--search TEXT]"));
+	table = argv[1];
+	while (i < argc) {
+		if (!strcmp(argv[i], "-o")) {
+			if (i + 1 >= argc)
+				return cli_usage(_("option -o needs a value"));
+			out = argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if ((r = cli_opt(argc, argv, &i, "output", &out)) ||
+		    (r = cli_opt(argc, argv, &i, "as-of", &as_of)) ||
+		    (r = cli_opt(argc, argv, &i, "search", &o.search))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		return cli_usage(_("export: unknown argument \"%s\""), argv[i]);
+	}
+	if (strcmp(table, "all") && !export_known(table))
+		return cli_usage(_("export \"%s\": expected staff, customers, items, moves, invoices, lines, payments, overdue or all"),
+		                 table);
+	if (!out || !*out)
+		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
+	if (!has_suffix(out, ".csv") && !has_suffix(out, ".xlsx"))
+		return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
+		                 table, out);
+	if (as_of && date_parse(as_of, &o.as_of, &e)) {
+		bo_wrap(&e, _("export %s: --as-of"), table);
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (export_to_file(ss, table, &o, out, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
+int cli_import(struct cli *c, int argc, char **argv)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	long rows;
+
+	if (argc != 3)
+		return cli_usage(_("import staff|customers|items|invoices|payments FILE.csv"));
+	if (strcmp(argv[1], "staff") && strcmp(argv[1], "customers") && strcmp(argv[1], "items") &&
+	    strcmp(argv[1], "invoices") && strcmp(argv[1], "payments"))
+		return cli_usage(_("import \"%s\": expected staff, customers, items, invoices or payments"),
+		                 argv[1]);
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (import_csv(ss, argv[1], argv[2], &rows, &e))
+		return cli_fail(&e);
+	printf(ngettext("imported %ld row into %s\n", "imported %ld rows into %s\n",
+	                (unsigned long)rows), rows, argv[1]);
+	return 0;
+}
+
+/* report overdue, as text for people: names made inert and cut to fit. */
+static void put_name(const char *s, size_t width)
+{
+	char inert[512], cut[512];
+	size_t w;
+
+	text_inert(s, inert, sizeof inert);
+	if (text_width(inert) > width) {
+		/* drop characters from the end until it fits with an ellipsis */
+		size_t n = strlen(inert);
+
+		snprintf(cut, sizeof cut, "%s", inert);
+		while (n > 0 && (text_width(cut) > width - 1)) {
+			do
+				n--;
+			while (n > 0 && ((unsigned char)cut[n] & 0xC0) == 0x80);
+			cut[n] = '\0';
+		}
+		snprintf(inert, sizeof inert, "%s\u2026", cut);
+	}
+	fputs(inert, stdout);
+	for (w = text_width(inert); w < width; w++)
+		putchar(' ');
+}
+
+struct text_report {
+	struct overdue_row total;
+	long rows;
+};
+
+static void put_amounts(const struct overdue_row *r)
+{
+	char buf[40];
+
+	for (int b = 0; b < B_COUNT; b++)
+		printf(" %12s", money_format_human(r->a.b[b], buf, sizeof buf));
+	printf(" %12s", money_format_human(r->overdue_total, buf, sizeof buf));
+}
+
+static int text_row(const struct overdue_row *r, void *arg)
+{
+	struct text_report *t = arg;
+	char d[16];
+
+	printf("%6u  ", r->customer);
+	put_name(r->name, 24);
+	put_amounts(r);
+	printf("  %-10s  %d\n", date_format(r->oldest_due, d, sizeof d), r->dunning_level);
+	for (int b = 0; b < B_COUNT; b++)
+		t->total.a.b[b] += r->a.b[b];
+	t->total.overdue_total += r->overdue_total;
+	if (r->oldest_due != DATE_NONE &&
+	    (t->total.oldest_due == DATE_NONE || r->oldest_due < t->total.oldest_due))
+		t->total.oldest_due = r->oldest_due;
+	t->rows++;
+	return 0;
+}
+
+static int report_text(struct session *ss, bo_date as_of, struct bo_err *e)
+{
+	struct text_report t;
+	char d[16];
+
+	memset(&t, 0, sizeof t);
+	t.total.oldest_due = DATE_NONE;
+	printf(_("Overdue receivables as of %s\n\n"), date_format(as_of, d, sizeof d));
+	printf("%6s  ", _("Id"));
+	put_name(_("Customer"), 24);
+	for (int b = 0; b < B_COUNT; b++)
+		printf(" %12s", _(bucket_names[b]));
+	printf(" %12s  %-10s  %s\n", _("Overdue"), _("Oldest due"), _("Level"));
+	if (report_overdue(ss, as_of, text_row, &t, e))
+		return -1;
+	{
+		char label[64];
+
+		snprintf(label, sizeof label,
+		         ngettext("Total (%ld customer)", "Total (%ld customers)", (unsigned long)t.rows),
+		         t.rows);
+		printf("%6s  ", "");
+		put_name(label, 24);
+	}
+	put_amounts(&t.total);
+	printf("  %-10s\n", date_format(t.total.oldest_due, d, sizeof d));
+	return 0;
+}
+
+int cli_report(struct cli *c, int argc, char **argv)
+{
+	const char *as_of = NULL, *fmt = "text";
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	bo_date d;
+	int i = 2, r, csv;
+
+	if (argc < 2 || strcmp(argv[1], "overdue"))
+		return cli_usage(_("report overdue [--as-of D] [--format text|csv]"));
+	while (i < argc) {
+		if ((r = cli_opt(argc, argv, &i, "as-of", &as_of)) ||
+		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		return cli_usage(_("report overdue: unknown argument \"%s\""), argv[i]);
+	}
+	if ((csv = cli_format(fmt)) < 0)
+		return EXIT_USAGE;
+	d = date_today();
+	if (as_of && date_parse(as_of, &d, &e)) {
+		bo_wrap(&e, _("report overdue: --as-of"));
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (csv) {
+		struct export_opts o = { d, NULL };
+		struct sink s;
+
+		csv_sink_init(&s, stdout);
+		r = export_table(ss, "overdue", &o, &s, &e);
+	} else {
+		r = report_text(ss, d, &e);
+	}
+	return r ? cli_fail(&e) : 0;
+}

@@ -1,0 +1,454 @@
+/* cli_invoice.c - backoffice invoice create|issue|show|list|credit. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/csv.h"
+#include "backoffice/invoice.h"
+#include "backoffice/money.h"
+#include "backoffice/payment.h"
+#include "backoffice/text.h"
+#include "cli.h"
+
+static int parse_id(const char *s, uint32_t *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!*s || strlen(s) > 10 || *s < '0' || *s > '9')
+		return -1;
+	v = strtoul(s, &end, 10);
+	if (*end || v == 0 || v > UINT32_MAX)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+/* --discount-line N:PCT, N counting --line and --text together. */
+static int apply_discount(struct invoice *inv, const char *spec, struct bo_err *e)
+{
+	char buf[32], *pct;
+	uint32_t n;
+
+	if (strlen(spec) >= sizeof buf || !(pct = strchr(strcpy(buf, spec), ':')))
+		return bo_fail(e, _("invalid --discount-line \"%s\": expected N:PCT"), spec);
+	*pct++ = '\0';
+	if (parse_id(buf, &n) || n > inv->nlines)
+		return bo_fail(e, _("invalid --discount-line \"%s\": no line %s"), spec, buf);
+	if (pct_parse(pct, &inv->lines[n - 1].discount_bp, e))
+		return bo_wrap(e, _("invalid --discount-line \"%s\""), spec);
+	return 0;
+}
+
+static int cmd_create(struct cli *c, int argc, char **argv)
+{
+	const char *v, *cust = NULL, *date = NULL, *due = NULL, *reason = NULL;
+	const char *disc[INV_MAX_LINES];
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	struct invoice inv;
+	size_t ndisc = 0;
+	int i = 2, r, issue = 0, ret = EXIT_FAIL;
+
+	invoice_init(&inv);
+	while (i < argc) {
+		struct inv_line l;
+		int has_price;
+
+		if (!strcmp(argv[i], "--issue")) {
+			issue = 1;
+			i++;
+		} else if ((r = cli_opt(argc, argv, &i, "line", &v)) == 1) {
+			if (invoice_parse_item_line(v, &l, &has_price, &e) ||
+			    invoice_add_line(&inv, &l, &e))
+				goto fail;
+		} else if (r == 0 && (r = cli_opt(argc, argv, &i, "text", &v)) == 1) {
+			if (invoice_parse_text_line(v, &l, &e) || invoice_add_line(&inv, &l, &e))
+				goto fail;
+		} else if (r == 0 && (r = cli_opt(argc, argv, &i, "discount-line", &v)) == 1) {
+			if (ndisc < INV_MAX_LINES)
+				disc[ndisc++] = v;
+		} else if (r == 0 && ((r = cli_opt(argc, argv, &i, "customer", &cust)) ||
+		                      (r = cli_opt(argc, argv, &i, "date", &date)) ||
+		                      (r = cli_opt(argc, argv, &i, "due", &due)) ||
+		                      (r = cli_opt(argc, argv, &i, "reason", &reason)))) {
+			if (r < 0)
+				goto usage;
+		} else if (r < 0) {
+			goto usage;
+		} else {
+			cli_usage(_("invoice create: unknown argument \"%s\""), argv[i]);
+			goto usage;
+		}
+	}
+	if (!cust) {
+		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--due D] [--discount-line N:PCT] [--issue]"));
+		goto usage;
+	}
+	if (parse_id(cust, &inv.customer)) {
+		bo_fail(&e, _("invalid customer \"%s\": not an id"), cust);
+		goto fail;
+	}
+	for (size_t k = 0; k < ndisc; k++)
+		if (apply_discount(&inv, disc[k], &e))
+			goto fail;
+	if ((date && date_parse(date, &inv.issue_date, &e)) ||
+	    (due && date_parse(due, &inv.due_date, &e)))
+		goto fail;
+	if (reason) {
+		if (text_check("reason", reason, sizeof inv.reason - 1, &e))
+			goto fail;
+		snprintf(inv.reason, sizeof inv.reason, "%s", reason);
+	}
+	if (!(ss = cli_session(c)))
+		goto out;
+	if (invoice_save(ss, &inv, issue, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (issue)
+		printf("%s\n", inv.number);
+	else
+		printf("%u\n", inv.id);
+	ret = 0;
+	goto out;
+fail:
+	bo_wrap(&e, _("create invoice"));
+	cli_fail(&e);
+	goto out;
+usage:
+	ret = EXIT_USAGE;
+out:
+	invoice_free(&inv);
+	return ret;
+}
+
+static int cmd_issue(struct cli *c, int argc, char **argv)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	char number[16];
+	uint32_t id;
+
+	if (argc != 3)
+		return cli_usage(_("invoice issue DRAFT_ID"));
+	if (parse_id(argv[2], &id)) {
+		bo_fail(&e, _("issue invoice \"%s\": not a draft id"), argv[2]);
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (invoice_issue(ss, id, number, sizeof number, &e))
+		return cli_fail(&e);
+	printf("%s\n", number);
+	return 0;
+}
+
+static const char *inert(const char *s, char *buf, size_t n)
+{
+	return text_inert(s, buf, n);
+}
+
+static int show_payment(const struct payment *p, void *arg)
+{
+	char d[16], a[32], m[64], ref[128];
+
+	(void)arg;
+	printf("  %-8u %-10s %14s  %-12s %s", p->id, date_format(p->date, d, sizeof d),
+	       money_format_human(p->amount, a, sizeof a), inert(p->method, m, sizeof m),
+	       inert(p->reference, ref, sizeof ref));
+	if (p->reverses)
+		printf(_("  (reverses %u)"), p->reverses);
+	putchar('\n');
+	return 0;
+}
+
+static int show_credit(const struct invoice *cn, void *arg)
+{
+	struct inv_totals t;
+	char d[16], a[32], why[400];
+
+	(void)arg;
+	invoice_totals(cn, &t);
+	printf("  %-13s %-10s %14s  %s\n", cn->number, date_format(cn->issue_date, d, sizeof d),
+	       money_format_human(t.total, a, sizeof a), inert(cn->reason, why, sizeof why));
+	return 0;
+}
+
+static void show_lines(const struct invoice *inv)
+{
+	printf("\n  %-3s %-14s %-30s %10s %12s %6s %4s %14s\n", "#", _("SKU"), _("Description"),
+	       _("Qty"), _("Unit price"), _("Disc%"), _("VAT"), _("Base"));
+	for (size_t i = 0; i < inv->nlines; i++) {
+		const struct inv_line *l = &inv->lines[i];
+		char q[32], p[32], d[16], b[32], desc[820], sku[140], cq[32];
+
+		inert(l->description, desc, sizeof desc);
+		printf("  %-3zu %-14s %s", i + 1, inert(l->sku, sku, sizeof sku), desc);
+		for (size_t w = text_width(desc); w < 30; w++)
+			putchar(' ');
+		printf(" %10s %12s %6s %4d %14s", qty_format(l->quantity, q, sizeof q),
+		       money_format_human(l->unit_price, p, sizeof p),
+		       pct_format(l->discount_bp, d, sizeof d), (int)l->vat_rate,
+		       money_format_human(invoice_line_base(l), b, sizeof b));
+		if (l->credited_qty)
+			printf(_("  (credited %s)"), qty_format(l->credited_qty, cq, sizeof cq));
+		putchar('\n');
+	}
+}
+
+static void show_totals(const struct invoice *inv)
+{
+	struct inv_totals t;
+	char a[32], b[32];
+
+	invoice_totals(inv, &t);
+	putchar('\n');
+	for (int r = 0; r < VAT_RATES; r++)
+		if (t.base[r] || t.vat[r])
+			printf("%11d%%  %s %14s  %s %14s\n", vat_rates[r], _("base"),
+			       money_format_human(t.base[r], a, sizeof a), _("vat"),
+			       money_format_human(t.vat[r], b, sizeof b));
+	printf("%-12s %s\n", _("base"), money_format(t.base_total, a, sizeof a));
+	printf("%-12s %s\n", _("vat"), money_format(t.vat_total, a, sizeof a));
+	printf("%-12s %s\n", _("total"), money_format(t.total, a, sizeof a));
+	if (inv->series == 'F' && inv->status != INV_DRAFT) {
+		printf("%-12s %s\n", _("paid"), money_format(inv->paid, a, sizeof a));
+		printf("%-12s %s\n", _("credited"), money_format(inv->credited, a, sizeof a));
+		printf("%-12s %s\n", _("balance"), money_format(invoice_balance(inv), a, sizeof a));
+	}
+}
+
+static void show_head(const struct invoice *inv)
+{
+	char a[16], b[16], name[500], nif[64], why[820];
+
+	if (inv->status == INV_DRAFT)
+		printf(_("Draft %u\n"), inv->id);
+	else if (inv->series == 'R')
+		printf(_("Credit note %s\n"), inv->number);
+	else
+		printf(_("Invoice %s\n"), inv->number);
+	printf("%-12s %s\n", _("status"), inv_status_names[inv->status]);
+	printf("%-12s %u %s %s\n", _("customer"), inv->customer,
+	       inert(inv->customer_name, name, sizeof name), inert(inv->customer_nif, nif, sizeof nif));
+	printf("%-12s %s\n", _("issue_date"), date_format(inv->issue_date, a, sizeof a));
+	printf("%-12s %s\n", _("due_date"), date_format(inv->due_date, b, sizeof b));
+	if (inv->series == 'R')
+		printf("%-12s %s\n", _("corrects"), inv->corrects_number);
+	if (*inv->reason)
+		printf("%-12s %s\n", _("reason"), inert(inv->reason, why, sizeof why));
+}
+
+static int cmd_show(struct cli *c, int argc, char **argv)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	struct invoice inv;
+	int ret = EXIT_FAIL;
+
+	if (argc != 3)
+		return cli_usage(_("invoice show NUMBER|DRAFT_ID"));
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	invoice_init(&inv);
+	if (invoice_find(ss, argv[2], &inv, &e))
+		goto fail;
+	show_head(&inv);
+	show_lines(&inv);
+	show_totals(&inv);
+	if (inv.series == 'F' && inv.status != INV_DRAFT) {
+		printf(_("\npayments\n"));
+		if (payment_each(ss, NULL, inv.id, show_payment, NULL, &e))
+			goto fail;
+		printf(_("\ncredit notes\n"));
+		if (invoice_each_credit(ss, NULL, inv.id, show_credit, NULL, &e))
+			goto fail;
+	}
+	ret = 0;
+	goto out;
+fail:
+	cli_fail(&e);
+out:
+	invoice_free(&inv);
+	return ret;
+}
+
+struct list_ctx {
+	int csv;
+};
+
+static int list_csv(const struct invoice *inv)
+{
+	static const int text[14] = { 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1 };
+	char buf[12][32], series[2] = { inv->series, '\0' };
+	const char *cells[14];
+	struct inv_totals t;
+
+	invoice_totals(inv, &t);
+	snprintf(buf[0], sizeof buf[0], "%u", inv->customer);
+	cells[0] = inv->number;
+	cells[1] = series;
+	cells[2] = buf[0];
+	cells[3] = inv->customer_name;
+	cells[4] = date_format(inv->issue_date, buf[1], sizeof buf[1]);
+	cells[5] = date_format(inv->due_date, buf[2], sizeof buf[2]);
+	cells[6] = inv_status_names[inv->status];
+	cells[7] = money_format(t.base_total, buf[3], sizeof buf[3]);
+	cells[8] = money_format(t.vat_total, buf[4], sizeof buf[4]);
+	cells[9] = money_format(t.total, buf[5], sizeof buf[5]);
+	cells[10] = money_format(inv->paid, buf[6], sizeof buf[6]);
+	cells[11] = money_format(inv->credited, buf[7], sizeof buf[7]);
+	cells[12] = money_format(invoice_balance(inv), buf[8], sizeof buf[8]);
+	cells[13] = inv->corrects_number;
+	return csv_write_row(stdout, cells, text, 14);
+}
+
+static int list_row(const struct invoice *inv, void *arg)
+{
+	struct list_ctx *l = arg;
+	struct inv_totals t;
+	char num[24], d[16], name[500], a[32], b[32];
+	size_t w;
+
+	if (l->csv)
+		return list_csv(inv) ? 1 : 0;
+	invoice_totals(inv, &t);
+	if (inv->status == INV_DRAFT)
+		snprintf(num, sizeof num, _("draft %u"), inv->id);
+	else
+		snprintf(num, sizeof num, "%s", inv->number);
+	inert(inv->customer_name, name, sizeof name);
+	printf("%-14s %-10s %-8s %6u  %s", num, date_format(inv->issue_date, d, sizeof d),
+	       inv_status_names[inv->status], inv->customer, name);
+	for (w = text_width(name); w < 28; w++)
+		putchar(' ');
+	printf(" %14s %14s\n", money_format_human(t.total, a, sizeof a),
+	       money_format_human(invoice_balance(inv), b, sizeof b));
+	return 0;
+}
+
+static int cmd_list(struct cli *c, int argc, char **argv)
+{
+	static const char *const hdr[] = {
+		"number", "series", "customer_id", "customer_name", "issue_date", "due_date",
+		"status", "base", "vat", "total", "paid", "credited", "balance", "corrects"
+	};
+	const char *cust = NULL, *status = NULL, *fmt = "text";
+	struct invoice_filter f = { 0, -1, 0, 0, DATE_NONE };
+	struct bo_err e = BO_ERR_INIT;
+	struct list_ctx l = { 0 };
+	struct session *ss;
+	int i = 2, r;
+
+	while (i < argc) {
+		if ((r = cli_opt(argc, argv, &i, "customer", &cust)) ||
+		    (r = cli_opt(argc, argv, &i, "status", &status)) ||
+		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		return cli_usage(_("invoice list: unknown argument \"%s\""), argv[i]);
+	}
+	if ((l.csv = cli_format(fmt)) < 0)
+		return EXIT_USAGE;
+	if (cust && parse_id(cust, &f.customer))
+		return cli_usage(_("invalid --customer \"%s\": not an id"), cust);
+	if (status) {
+		for (int s = 0; s < INV_STATUS_COUNT; s++)
+			if (!strcmp(status, inv_status_names[s]))
+				f.status = s;
+		if (f.status < 0)
+			return cli_usage(_("invalid --status \"%s\": expected draft, issued, partial, paid or credited"),
+			                 status);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (l.csv)
+		csv_write_row(stdout, hdr, NULL, 14);
+	if (invoice_each(ss, &f, list_row, &l, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
+/* "SKU:QTY" or "#N:QTY" */
+static int parse_credit_line(const char *spec, struct credit_line *cl, struct bo_err *e)
+{
+	const char *colon = strrchr(spec, ':');
+	size_t n = colon ? (size_t)(colon - spec) : 0;
+
+	if (!colon || n == 0 || n >= sizeof cl->ref)
+		return bo_fail(e, _("invalid line \"%s\": expected SKU:QTY or #N:QTY"), spec);
+	memcpy(cl->ref, spec, n);
+	cl->ref[n] = '\0';
+	if (qty_parse(colon + 1, 0, &cl->quantity, e))
+		return bo_wrap(e, _("invalid line \"%s\""), spec);
+	if (cl->quantity <= 0)
+		return bo_fail(e, _("invalid line \"%s\": quantity must be positive"), spec);
+	return 0;
+}
+
+static int cmd_credit(struct cli *c, int argc, char **argv)
+{
+	const char *v, *reason = NULL, *date = NULL;
+	struct credit_line *cl;
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	bo_date d = DATE_NONE;
+	char out[16];
+	size_t n = 0;
+	int i = 3, r, ret = EXIT_FAIL;
+
+	if (argc < 3 || argv[2][0] == '-')
+		return cli_usage(_("invoice credit NUMBER [--line SKU:QTY|#N:QTY ...] [--reason T] [--date D]"));
+	if (!(cl = calloc((size_t)argc, sizeof *cl)))
+		return EXIT_FAIL;
+	while (i < argc) {
+		if ((r = cli_opt(argc, argv, &i, "line", &v)) == 1) {
+			if (parse_credit_line(v, &cl[n++], &e))
+				goto fail;
+			continue;
+		}
+		if (r == 0 && ((r = cli_opt(argc, argv, &i, "reason", &reason)) ||
+		               (r = cli_opt(argc, argv, &i, "date", &date))) && r > 0)
+			continue;
+		if (r == 0)
+			cli_usage(_("invoice credit: unknown argument \"%s\""), argv[i]);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	if (date && date_parse(date, &d, &e))
+		goto fail;
+	if (!(ss = cli_session(c)))
+		goto out;
+	if (invoice_credit(ss, argv[2], cl, n, reason, d, out, sizeof out, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf("%s\n", out);
+	ret = 0;
+	goto out;
+fail:
+	bo_wrap(&e, _("credit invoice \"%s\""), argv[2]);
+	cli_fail(&e);
+out:
+	free(cl);
+	return ret;
+}
+
+int cli_invoice(struct cli *c, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(sub, "create"))
+		return cmd_create(c, argc, argv);
+	if (!strcmp(sub, "issue"))
+		return cmd_issue(c, argc, argv);
+	if (!strcmp(sub, "show"))
+		return cmd_show(c, argc, argv);
+	if (!strcmp(sub, "list"))
+		return cmd_list(c, argc, argv);
+	if (!strcmp(sub, "credit"))
+		return cmd_credit(c, argc, argv);
+	return cli_usage(_("invoice: expected create, issue, show, list or credit, not \"%s\""), sub);
+}

@@ -1,0 +1,22 @@
+/* invoice_int.h - rules shared by the files that write invoices (drafts
+ * and issue, credit notes, imports); not part of the public API. */
+#ifndef INVOICE_INT_H
+#define INVOICE_INT_H
+
+#include "backoffice/customer.h"
+#include "backoffice/invoice.h"
+
+/* The customer by id; a missing one is a refusal with a message. */
+int inv_customer(struct session *ss, DB_TXN *txn, uint32_t id, struct customer *c,
+                 struct bo_err *e);
+/* Fill SKU lines from their items (description, price, VAT unless given)
+ * and check every line and the totals against the limits. */
+int inv_check_lines(struct session *ss, DB_TXN *txn, struct invoice *inv,
+                    struct bo_err *e);
+/* Next gapless number of a series in the year of date, "F2026-000042". */
+int inv_next_number(struct session *ss, DB_TXN *txn, char series, bo_date date,
+                    char *out, size_t n, struct bo_err *e);
+/* One-line summary for the audit trail. */
+void inv_summary(const struct invoice *inv, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,123 @@
+# lib.sh - helpers for the screen tests: the real binary in a detached
+# tmux on a socket of its own, keys sent with send-keys, the screen read
+# with capture-pane and polled for what should appear (never a fixed
+# sleep), and assertions that count.
+set -u
+: "${BACKOFFICE:?set BACKOFFICE to the binary}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/bo-tui.XXXXXX")
+SOCK="bo-tui-$$-$RANDOM"
+cleanup() {
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	rm -rf "$T"
+}
+trap cleanup EXIT
+export BACKOFFICE_DB="$T/db"
+export BACKOFFICE_TODAY="${BACKOFFICE_TODAY:-2026-11-28}"
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset NO_COLOR
+PASS=0
+FAIL=0
+WAIT=${WAIT:-10}
+
+bo() { "$BACKOFFICE" "$@"; }
+pass() { PASS=$((PASS + 1)); }
+fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
+
+# tui_start [COLS ROWS [ENV...]]: the TUI in a fresh tmux; the pane stays
+# after the program ends so that its exit status can be read.
+tui_start() {
+	local w=${1:-100} h=${2:-30}
+	shift 2 2>/dev/null
+	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal tmux-256color\n' >"$T/tmux.conf"
+	tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -s bo -x "$w" -y "$h" \
+		env BACKOFFICE_DB="$BACKOFFICE_DB" BACKOFFICE_TODAY="$BACKOFFICE_TODAY" \
+		LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@" "$BACKOFFICE"
+}
+
+keys() { tmux -L "$SOCK" send-keys -t bo "$@"; }
+# type TEXT: literal text, no key names
+typ() { tmux -L "$SOCK" send-keys -t bo -l -- "$1"; }
+screen() { tmux -L "$SOCK" capture-pane -p -t bo; }
+resize() { tmux -L "$SOCK" resize-window -t bo -x "$1" -y "$2"; }
+pane_dead() { tmux -L "$SOCK" display -p -t bo '#{pane_dead} #{pane_dead_status}'; }
+
+# wait_for TEXT [SECONDS]: 0 once TEXT is on the screen.
+wait_for() {
+	local end=$((SECONDS + ${2:-$WAIT}))
+	while [ "$SECONDS" -le "$end" ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]
+wait_gone() {
+	local end=$((SECONDS + ${2:-$WAIT}))
+	while [ "$SECONDS" -le "$end" ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# see DESCRIPTION TEXT: the screen must come to show TEXT.
+see() {
+	if wait_for "$2"; then
+		pass
+	else
+		fail "$1: [$2] not on the screen:"
+		screen | sed 's/^/    | /' >&2
+	fi
+}
+
+# not_see DESCRIPTION TEXT: TEXT must not be on the screen now.
+not_see() {
+	if screen | grep -qF -- "$2"; then
+		fail "$1: [$2] should not be on the screen"
+		screen | sed 's/^/    | /' >&2
+	else
+		pass
+	fi
+}
+
+# line_has DESCRIPTION PATTERN TEXT: a screen line matching PATTERN
+# (grep -E) must come to contain TEXT too.
+line_has() {
+	local end=$((SECONDS + WAIT))
+	while [ "$SECONDS" -le "$end" ]; do
+		screen | grep -E -- "$2" | grep -qF -- "$3" && { pass; return; }
+		sleep 0.05
+	done
+	fail "$1: no line matching [$2] with [$3]:"
+	screen | sed 's/^/    | /' >&2
+}
+
+# ok / eq as in the command-line tests
+ok() {
+	local what="$1"; shift
+	if out=$("$@" 2>"$T/err"); then pass; else fail "$what: $(cat "$T/err")"; fi
+}
+eq() {
+	if [ "$2" = "$3" ]; then pass; else fail "$1: expected [$2], got [$3]"; fi
+}
+contains() {
+	if printf '%s' "$3" | grep -qF -- "$2"; then pass; else fail "$1: [$2] not in [$3]"; fi
+}
+
+# wait_exit [SECONDS]: the program ended; prints its exit status.
+wait_exit() {
+	local end=$((SECONDS + ${1:-$WAIT}))
+	while [ "$SECONDS" -le "$end" ]; do
+		set -- $(pane_dead)
+		[ "${1:-0}" = 1 ] && { echo "${2:-}"; return 0; }
+		sleep 0.05
+	done
+	echo running
+	return 1
+}
+
+finish() {
+	echo "$PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}

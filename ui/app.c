@@ -1,0 +1,281 @@
+/* app.c - the TUI's entry point: terminal setup and its restoration on
+ * every way out, signals, the stack of screens and the key loop. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "backoffice/i18n.h"
+#include "backoffice/store.h"
+#include "../src/cli.h"
+#include "ui.h"
+
+struct ui_app ui;
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* A crash must not leave the clerk's terminal in raw mode. */
+static void on_fatal(int sig)
+{
+	if (curses_on && !isendwin())
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void restore_terminal(void)
+{
+	if (curses_on && !isendwin())
+		endwin();
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	static const int quit_sigs[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT };
+	static const int fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL };
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a blocked read returns and the loop sees the flag */
+	sa.sa_handler = on_signal;
+	for (size_t i = 0; i < sizeof quit_sigs / sizeof quit_sigs[0]; i++)
+		sigaction(quit_sigs[i], &sa, NULL);
+	sa.sa_handler = on_fatal;
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		sigaction(fatal_sigs[i], &sa, NULL);
+}
+
+int ui_hangup(void)
+{
+	return got_signal != 0;
+}
+
+int ui_getkey(int ms)
+{
+	wint_t wc;
+	int r;
+
+	for (;;) {
+		if (got_signal)
+			return UI_K_HANGUP;
+		timeout(ms < 0 ? 500 : ms);
+		r = get_wch(&wc);
+		if (got_signal)
+			return UI_K_HANGUP;
+		if (r == ERR) {
+			if (ms < 0)
+				continue;
+			return UI_K_NONE;
+		}
+		if (r == KEY_CODE_YES)
+			return UI_FK((int)wc);
+		return (int)wc;
+	}
+}
+
+static struct ui_scr *top(void)
+{
+	return ui.depth > 0 ? ui.stack[ui.depth - 1] : NULL;
+}
+
+static void draw_screen(struct ui_scr *s)
+{
+	char right[96] = "";
+
+	erase();
+	/* content first: a screen may retitle itself while drawing */
+	if (s->ops->draw)
+		s->ops->draw(s);
+	if (s->list)
+		ui_list_counter(s->list, right, sizeof right);
+	ui_frame(s->title[0] ? s->title : _(s->ops->title), right, s->ops->bar);
+	if (s->list)
+		ui_list_draw_search(s->list);
+}
+
+static struct {
+	void (*draw)(void *);
+	void *arg;
+} modals[8];
+static int nmodal;
+
+void ui_modal_push(void (*draw)(void *), void *arg)
+{
+	if (nmodal < 8) {
+		modals[nmodal].draw = draw;
+		modals[nmodal].arg = arg;
+	}
+	nmodal++;
+}
+
+void ui_modal_pop(void)
+{
+	if (nmodal > 0)
+		nmodal--;
+}
+
+void ui_draw_base(void)
+{
+	ui.cy = ui.cx = -1;
+	if (top())
+		draw_screen(top());
+	else
+		erase();
+	for (int i = 0; i < nmodal && i < 8; i++)
+		modals[i].draw(modals[i].arg);
+}
+
+int ui_push(const struct ui_scr_ops *ops, void *arg)
+{
+	struct ui_scr *s;
+
+	if (ui.depth >= (int)(sizeof ui.stack / sizeof ui.stack[0]))
+		return -1;
+	if (!(s = calloc(1, sizeof *s)))
+		return -1;
+	s->ops = ops;
+	ui.stack[ui.depth++] = s;
+	if (ops->open && ops->open(s, arg)) {
+		ui.depth--;
+		free(s);
+		return -1;
+	}
+	return 0;
+}
+
+static void pop(void)
+{
+	struct ui_scr *s = top();
+
+	if (!s)
+		return;
+	ui.depth--;
+	if (s->ops->close)
+		s->ops->close(s);
+	free(s);
+	if (top() && top()->ops->resume)
+		top()->ops->resume(top());
+	else if (top() && top()->list)
+		ui_list_reload(top()->list);
+}
+
+static int dispatch(struct ui_scr *s, int k)
+{
+	enum ui_act a;
+	int r = UI_UNHANDLED;
+
+	if (s->list && s->list->searching && ui_list_key(s->list, k))
+		return UI_OK;
+	if ((a = ui_key_act(s->ops->acts, k)) == A_NONE)
+		return UI_OK;
+	if (s->ops->act)
+		r = s->ops->act(s, a);
+	if (r == UI_UNHANDLED && s->list)
+		r = ui_list_act(s->list, a);
+	if (r != UI_UNHANDLED)
+		return r;
+	switch (a) {
+	case A_HELP:
+		ui_help(s->title[0] ? s->title : _(s->ops->title), s->ops->acts, 0);
+		return UI_OK;
+	case A_QUIT:
+		return UI_QUIT;
+	case A_BACK:
+		return UI_LEAVE;
+	default:
+		return UI_OK;
+	}
+}
+
+int ui_loop(void)
+{
+	int pending = 1;
+
+	while (top() && !ui.quit) {
+		struct ui_scr *s = top();
+		int k, r;
+
+		if (!ui_too_small()) {
+			ui.cy = ui.cx = -1;
+			draw_screen(s);
+			ui_refresh();
+		}
+		k = ui_getkey(pending ? 0 : -1);
+		if (k == UI_K_HANGUP)
+			break;
+		if (k == UI_K_NONE) {
+			pending = s->ops->idle ? s->ops->idle(s) : 0;
+			if (s->list && ui_list_idle(s->list))
+				pending = 1;
+			continue;
+		}
+		pending = 1;
+		if (k == UI_FK(KEY_RESIZE))
+			continue;
+		r = dispatch(s, k);
+		if (r == UI_QUIT)
+			ui.quit = 1;
+		else if (r == UI_LEAVE)
+			pop();
+	}
+	while (top())
+		pop();
+	return 0;
+}
+
+static void curses_start(void)
+{
+	initscr();
+	curses_on = 1;
+	raw();          /* Ctrl-S must reach us, not stop the terminal */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_colors_init();
+	ui.cy = ui.cx = -1;
+}
+
+int ui_run(struct cli *c)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_usage(_("open the screens: not a terminal (give a command; see backoffice --help)"));
+	memset(&ui, 0, sizeof ui);
+	ui.cli = c;
+	signals_install();
+	atexit(restore_terminal);
+	curses_start();
+	if (store_exists(c->dir) != 1 && ui_nostore(c->dir)) {
+		restore_terminal();
+		return got_signal ? EXIT_FAIL : 0;
+	}
+	if (!got_signal && session_open(&c->ss, c->dir, &e)) {
+		restore_terminal();
+		return cli_fail(&e);
+	}
+	if (got_signal) {
+		restore_terminal();
+		return EXIT_FAIL;
+	}
+	c->open = 1;
+	ui.ss = &c->ss;
+	if (ui_push(&scr_menu, NULL) == 0)
+		ui_loop();
+	restore_terminal();
+	/* main() closes the store: the same path for a quit and a hangup */
+	if (got_signal)
+		fprintf(stderr, "backoffice: %s\n", got_signal == SIGHUP ? _("terminal hung up; data saved and closed")
+		                                                         : _("stopped by a signal; data saved and closed"));
+	return got_signal ? EXIT_FAIL : 0;
+}

@@ -1,0 +1,452 @@
+/* form.c - the one form widget, driven by a record's field table: labels,
+ * types and checks come from record.h, so a bad value gets the same words
+ * on the screen as on the command line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "ui.h"
+
+static const enum ui_act form_acts[] = {
+	A_SAVE, A_NEXT, A_PREV, A_PICK, A_BACK, A_QUIT, A_HELP, A_NONE
+};
+static const enum ui_act form_bar[] = {
+	A_HELP, A_SAVE, A_NEXT, A_PICK, A_BACK, A_QUIT, A_NONE
+};
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (; list && *list; list++)
+		if (!strcmp(*list, name))
+			return 1;
+	return 0;
+}
+
+void ui_form_init(struct ui_form *fm, const char *title, const struct rectype *rt, void *rec,
+                  const char *const *ro, const char *const *skip)
+{
+	memset(fm, 0, sizeof *fm);
+	fm->title = title;
+	fm->rt = rt;
+	fm->rec = rec;
+	for (size_t i = 0; i < rt->nfields && fm->n < UI_FORM_MAX; i++) {
+		const struct field *f = &rt->fields[i];
+		struct ui_ffield *ff = &fm->fld[fm->n];
+
+		if (in_list(skip, f->name))
+			continue;
+		if ((f->flags & FF_SECRET) && !session_can(ui.ss, P_SALARY))
+			continue;
+		memset(ff, 0, sizeof *ff);
+		ff->f = f;
+		ff->ro = in_list(ro, f->name) || (f->flags & FF_DERIVED);
+		field_get(f, rec, ff->initial, sizeof ff->initial);
+		ui_edit_set(&ff->ed, ff->initial, 0);
+		fm->n++;
+	}
+	/* start on the first field that can be edited */
+	while (fm->cur < fm->n - 1 && fm->fld[fm->cur].ro)
+		fm->cur++;
+	fm->fld[fm->cur].ed.selected = fm->fld[fm->cur].ed.len > 0;
+}
+
+struct ui_ffield *ui_form_field(struct ui_form *fm, const char *name)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (!strcmp(fm->fld[i].f->name, name))
+			return &fm->fld[i];
+	return NULL;
+}
+
+void ui_form_set(struct ui_form *fm, const char *name, const char *text)
+{
+	struct ui_ffield *ff = ui_form_field(fm, name);
+
+	if (!ff)
+		return;
+	snprintf(ff->initial, sizeof ff->initial, "%s", text);
+	ui_edit_set(&ff->ed, text, ff == &fm->fld[fm->cur]);
+}
+
+static int changed(const struct ui_form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (strcmp(fm->fld[i].ed.buf, fm->fld[i].initial))
+			return 1;
+	return 0;
+}
+
+/* Parses a field's text the way the command line does; 0 or -1 with e. */
+static int check(struct ui_form *fm, struct ui_ffield *ff, struct bo_err *e)
+{
+	void *tmp;
+	int r;
+
+	if (ff->ro)
+		return 0;
+	if (!(tmp = malloc(fm->rt->size)))
+		return bo_fail(e, "out of memory");
+	memcpy(tmp, fm->rec, fm->rt->size);
+	r = field_set(ff->f, tmp, ff->ed.buf, e);
+	free(tmp);
+	return r;
+}
+
+/* Entering a field selects its value, so that typing replaces it. */
+static void focus(struct ui_form *fm, int i)
+{
+	struct ui_edit *ed = &fm->fld[i].ed;
+
+	fm->cur = i;
+	ed->cur = ed->len;
+	ed->selected = ed->len > 0;
+	ed->scroll = 0;
+}
+
+/* Leaving a field with a bad value is refused: the cursor stays. */
+static int leave(struct ui_form *fm, int to)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct ui_ffield *ff = &fm->fld[fm->cur];
+
+	if (check(fm, ff, &e)) {
+		ff->bad = 1;
+		ui_error("%s", e.msg);
+		focus(fm, fm->cur);
+		return -1;
+	}
+	ff->bad = 0;
+	if (ui.msg_err)
+		ui.msg[0] = '\0';
+	focus(fm, to);
+	return 0;
+}
+
+static int step(struct ui_form *fm, int dir)
+{
+	int i = fm->cur;
+
+	for (int k = 0; k < fm->n; k++) {
+		i = (i + dir + fm->n) % fm->n;
+		if (!fm->fld[i].ro)
+			return leave(fm, i);
+	}
+	return 0;
+}
+
+int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	for (int i = 0; i < fm->n; i++) {
+		struct ui_ffield *ff = &fm->fld[i];
+
+		if (ff->ro)
+			continue;
+		if (field_set(ff->f, rec, ff->ed.buf, e)) {
+			ff->bad = 1;
+			focus(fm, i);
+			return -1;
+		}
+		ff->bad = 0;
+	}
+	return 0;
+}
+
+/* The field an error message names ("invalid end_date: ..."). */
+static int field_in_error(const struct ui_form *fm, const char *msg)
+{
+	for (int i = 0; i < fm->n; i++) {
+		char pat[80];
+
+		snprintf(pat, sizeof pat, "invalid %s", fm->fld[i].f->name);
+		if (strstr(msg, pat)) {
+			size_t end = strlen(pat);
+			const char *at = strstr(msg, pat) + end;
+
+			(void)end;
+			if (*at == ' ' || *at == ':' || *at == '\0')
+				return i;
+		}
+	}
+	return -1;
+}
+
+static int save(struct ui_form *fm)
+{
+	struct bo_err e = BO_ERR_INIT;
+	void *rec = malloc(fm->rt->size);
+	int i, r = 0;
+
+	if (!rec)
+		return 0;
+	memcpy(rec, fm->rec, fm->rt->size);
+	if (ui_form_collect(fm, rec, &e)) {
+		ui_error("%s", e.msg);
+	} else if (fm->save && fm->save(fm, rec, &e)) {
+		ui_error("%s", e.msg);
+		if ((i = field_in_error(fm, e.msg)) >= 0) {
+			fm->fld[i].bad = 1;
+			focus(fm, i);
+		}
+	} else {
+		memcpy(fm->rec, rec, fm->rt->size);
+		r = 1;
+	}
+	free(rec);
+	return r;
+}
+
+/* A value is checked as it is typed: the field turns red at once. */
+static void live_check(struct ui_form *fm, struct ui_ffield *ff)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	ff->bad = ff->ed.len > 0 && check(fm, ff, &e) != 0;
+}
+
+static int label_width(const struct ui_form *fm)
+{
+	int w = 8;
+
+	for (int i = 0; i < fm->n; i++) {
+		int lw = ui_width(_(fm->fld[i].f->label)) + 2;
+
+		if (lw > w)
+			w = lw;
+	}
+	return w > 28 ? 28 : w;
+}
+
+static int field_width(const struct field *f)
+{
+	switch (f->type) {
+	case FT_DATE:
+		return 12;
+	case FT_MONEY:
+	case FT_QTY:
+	case FT_I64:
+		return 18;
+	case FT_PCT:
+	case FT_VAT:
+	case FT_INT:
+	case FT_ID:
+		return 10;
+	case FT_ENUM:
+		return 16;
+	default:
+		return f->size > 60 ? 60 : (int)f->size;
+	}
+}
+
+static void form_draw(void *arg)
+{
+	struct ui_form *fm = arg;
+	int lw = label_width(fm), y0, x0, h, w, rows;
+
+	if (fm->dialog) {
+		w = COLS - 8 < 78 ? COLS - 8 : 78;
+		h = fm->n + 4;
+		if (h > LINES - 4)
+			h = LINES - 4;
+		y0 = (LINES - h) / 2;
+		x0 = (COLS - w) / 2;
+		ui_box(y0, x0, h, w, fm->title);
+		y0++;
+		x0 += 2;
+		w -= 4;
+		rows = h - 3;
+	} else {
+		erase();
+		ui_frame(fm->title, "", form_bar);
+		y0 = 2;
+		x0 = 2;
+		w = COLS - 4;
+		rows = LINES - 5;
+	}
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	if (fm->cur >= fm->top + rows)
+		fm->top = fm->cur - rows + 1;
+	for (int i = fm->top; i < fm->n && i - fm->top < rows; i++) {
+		struct ui_ffield *ff = &fm->fld[i];
+		int y = y0 + i - fm->top, fw = field_width(ff->f), attr;
+		char label[128];
+
+		if (fw > w - lw - 2)
+			fw = w - lw - 2;
+		snprintf(label, sizeof label, "%s%s", _(ff->f->label),
+		         (ff->f->flags & FF_REQUIRED) && !ff->ro ? " *" : "");
+		ui_put(y, x0, lw, label, i == fm->cur ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
+		if (ff->ro) {
+			ui_put(y, x0 + lw, w - lw, ff->ed.buf, ui_attr(R_DIM), 0, 0);
+			continue;
+		}
+		attr = ff->bad ? ui_attr(R_FIELD_BAD)
+		     : i == fm->cur ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
+		ui_edit_draw(&ff->ed, y, x0 + lw, fw, attr, i == fm->cur);
+		if (ff->pick && ff->shown[0])
+			ui_put(y, x0 + lw + fw + 1, w - lw - fw - 1, ff->shown, (int)A_NORMAL, 0, 0);
+		else if (ff->f->type == FT_ENUM && i == fm->cur)
+			ui_put(y, x0 + lw + fw + 1, w - lw - fw - 1, _("(Left/Right or space to change)"),
+			       ui_attr(R_DIM), 0, 0);
+		else if (ff->pick && i == fm->cur)
+			ui_put(y, x0 + lw + fw + 1, w - lw - fw - 1, _("(F4 or type to choose)"),
+			       ui_attr(R_DIM), 0, 0);
+	}
+	if (fm->dialog)
+		ui_put(y0 + rows, x0, w, _("F2 saves, Esc cancels, Tab next field"), ui_attr(R_DIM), 0, 0);
+	else
+		ui_status();
+}
+
+static void enum_step(struct ui_ffield *ff, int dir, int letter)
+{
+	const char *const *names = ff->f->names;
+	int n = 0, cur = 0;
+
+	while (names[n])
+		n++;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(names[i], ff->ed.buf))
+			cur = i;
+	if (letter) {
+		for (int i = 1; i <= n; i++)
+			if (names[(cur + i) % n][0] == letter) {
+				cur = (cur + i) % n;
+				break;
+			}
+	} else {
+		cur = (cur + dir + n) % n;
+	}
+	ui_edit_set(&ff->ed, names[cur], 1);
+}
+
+static void pick(struct ui_form *fm, struct ui_ffield *ff, const char *typed)
+{
+	char key[64], shown[160];
+
+	if (ff->pick(fm, typed, key, sizeof key, shown, sizeof shown)) {
+		ui_edit_set(&ff->ed, key, 1);
+		snprintf(ff->shown, sizeof ff->shown, "%s", shown);
+		ff->bad = 0;
+	}
+}
+
+static int cancel(struct ui_form *fm, int quitting)
+{
+	if (changed(fm) && !ui_confirm("%s", quitting ? _("Quit without saving your changes?")
+	                                              : _("Discard your changes?")))
+		return 0;
+	if (quitting)
+		ui.quit = 1;
+	return 1;
+}
+
+static int is_text(const struct field *f)
+{
+	return f->type == FT_TEXT || f->type == FT_CODE || f->type == FT_TAXID ||
+	       f->type == FT_EMAIL || f->type == FT_PHONE;
+}
+
+/* Keys a field uses itself before the form's bindings. */
+static int field_key(struct ui_form *fm, struct ui_ffield *ff, int k)
+{
+	if (ff->ro)
+		return 0;
+	if (ff->f->type == FT_ENUM) {
+		if (k == UI_FK(KEY_LEFT) || k == UI_FK(KEY_RIGHT) || k == ' ') {
+			enum_step(ff, k == UI_FK(KEY_LEFT) ? -1 : 1, 0);
+			return 1;
+		}
+		if (ui_key_printable(k) && k < 0x80) {
+			enum_step(ff, 0, k);
+			return 1;
+		}
+		return 0;
+	}
+	if (ff->pick) {
+		if (ui_key_printable(k)) {
+			char typed[8];
+
+			snprintf(typed, sizeof typed, "%c", k < 0x80 ? k : '?');
+			pick(fm, ff, k < 0x80 ? typed : "");
+			return 1;
+		}
+		if (k == UI_FK(KEY_BACKSPACE) || k == 0x7f || k == UI_FK(KEY_DC)) {
+			ui_edit_set(&ff->ed, "", 0);
+			ff->shown[0] = '\0';
+			return 1;
+		}
+		return 0;
+	}
+	if (ui_edit_key(&ff->ed, k, is_text(ff->f) ? ff->f->size - 1 : 40) == 1) {
+		live_check(fm, ff);
+		return 1;
+	}
+	return ui_key_printable(k) || k == UI_FK(KEY_LEFT) || k == UI_FK(KEY_RIGHT) ||
+	       k == UI_FK(KEY_HOME) || k == UI_FK(KEY_END) || k == UI_FK(KEY_BACKSPACE) ||
+	       k == 0x7f || k == UI_FK(KEY_DC);
+}
+
+static int run(struct ui_form *fm)
+{
+	for (;;) {
+		struct ui_ffield *ff = &fm->fld[fm->cur];
+		enum ui_act a;
+		int k;
+
+		if (!ui_too_small()) {
+			ui_draw_base();
+			ui_refresh();
+		}
+		k = ui_getkey(-1);
+		if (k == UI_K_HANGUP)
+			return 0;
+		if (k == UI_FK(KEY_RESIZE) || field_key(fm, ff, k))
+			continue;
+		a = ui_key_act(form_acts, k);
+		switch (a) {
+		case A_SAVE:
+			if (save(fm))
+				return 1;
+			break;
+		case A_NEXT:
+			if ((k == '\r' || k == '\n') && ff->pick && !ff->ed.len)
+				pick(fm, ff, "");
+			else
+				step(fm, 1);
+			break;
+		case A_PREV:
+			step(fm, -1);
+			break;
+		case A_PICK:
+			if (ff->pick)
+				pick(fm, ff, "");
+			break;
+		case A_BACK:
+			if (cancel(fm, 0))
+				return 0;
+			break;
+		case A_QUIT:
+			if (cancel(fm, 1))
+				return 0;
+			break;
+		case A_HELP:
+			ui_help(fm->title, form_acts, 1);
+			break;
+		default:
+			break;
+		}
+		if (ui.quit)
+			return 0;
+	}
+}
+
+int ui_form_run(struct ui_form *fm)
+{
+	int r;
+
+	ui_modal_push(form_draw, fm);
+	r = run(fm);
+	ui_modal_pop();
+	return r;
+}

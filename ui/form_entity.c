@@ -1,0 +1,89 @@
+/* form_entity.c - the add and edit forms of staff, customers and items:
+ * every field of the record, saved through entity_add and entity_edit
+ * with the same checks as the command line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "backoffice/item.h"
+#include "ui.h"
+
+struct ectx {
+	const struct entity *en;
+	const char *key;        /* NULL when adding */
+	void *seen;             /* the record as the clerk first saw it */
+	char *newkey;
+	size_t n;
+};
+
+static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	struct ectx *c = fm->ctx;
+
+	if (!c->key) {
+		if (entity_add(ui.ss, c->en, rec, e))
+			return -1;
+		entity_key(c->en, rec, c->newkey, c->n);
+		snprintf(fm->saved_msg, sizeof fm->saved_msg, _("added %s %s"), c->en->name, c->newkey);
+		return 0;
+	}
+	if (entity_edit(ui.ss, c->en, c->key, c->seen, rec, e))
+		return -1;
+	snprintf(c->newkey, c->n, "%s", c->key);
+	snprintf(fm->saved_msg, sizeof fm->saved_msg, _("saved %s %s"), c->en->name, c->key);
+	return 0;
+}
+
+/* New records start with what a clerk would type anyway. */
+static void defaults(const struct entity *en, void *rec)
+{
+	if (en == &entity_item) {
+		struct item *it = rec;
+
+		it->vat_rate = 21;
+		snprintf(it->unit, sizeof it->unit, "ud");
+	}
+}
+
+int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_t n)
+{
+	static const char *const skip_auto[] = { "id", NULL };
+	const char *ro[] = { en->key->name, NULL };
+	struct bo_err e = BO_ERR_INIT;
+	struct ui_form *fm = calloc(1, sizeof *fm);
+	void *rec = malloc(en->rt->size), *seen = malloc(en->rt->size);
+	struct ectx c = { en, key, seen, newkey, n };
+	struct ui_ffield *mgr;
+	char title[200];
+	int r = 0;
+
+	if (!fm || !rec || !seen)
+		goto out;
+	if (key) {
+		if (entity_get(ui.ss, en, key, seen, &e)) {
+			ui_error("%s", e.msg);
+			goto out;
+		}
+		memcpy(rec, seen, en->rt->size);
+		snprintf(title, sizeof title, _("Edit %s %s"), en->name, key);
+	} else {
+		entity_blank(en, rec);
+		defaults(en, rec);
+		snprintf(title, sizeof title, _("New %s"), en->name);
+	}
+	ui_form_init(fm, title, en->rt, rec, key ? ro : NULL,
+	             !key && en->counter ? skip_auto : NULL);
+	fm->save = entity_save;
+	fm->ctx = &c;
+	if ((mgr = ui_form_field(fm, "manager"))) {
+		mgr->pick = ui_pick_staff;
+		ui_entity_label(&entity_staff, mgr->ed.buf, mgr->shown, sizeof mgr->shown);
+	}
+	if ((r = ui_form_run(fm)))
+		ui_msg("%s", fm->saved_msg);
+out:
+	free(fm);
+	free(rec);
+	free(seen);
+	return r;
+}

@@ -1,0 +1,184 @@
+/* keys.c - the key bindings as data: which keys trigger which action, the
+ * names the help shows, and the help screen made from the same table. */
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "ui.h"
+
+static const struct {
+	const char *label, *help;
+} acts[A_COUNT] = {
+	[A_NONE] = { "", "" },
+#define X(name, label, help) [A_##name] = { label, help },
+	UI_ACTIONS(X)
+#undef X
+};
+
+/* Order matters twice: the first key of an action is the one the
+ * function-key bar shows, and the help lists keys in this order. */
+static const struct binding {
+	int key;
+	const char *name;
+	enum ui_act act;
+} bindings[] = {
+	{ UI_FK(KEY_F(1)), "F1", A_HELP },
+	{ '?', "?", A_HELP },
+	{ UI_K_ESC, "Esc", A_BACK },
+	{ 'q', "q", A_BACK },
+	{ UI_FK(KEY_F(10)), "F10", A_QUIT },
+	{ UI_FK(KEY_UP), "Up", A_UP },
+	{ 'k', "k", A_UP },
+	{ UI_FK(KEY_DOWN), "Down", A_DOWN },
+	{ 'j', "j", A_DOWN },
+	{ UI_FK(KEY_PPAGE), "PgUp", A_PGUP },
+	{ UI_FK(KEY_NPAGE), "PgDn", A_PGDN },
+	{ UI_FK(KEY_HOME), "Home", A_HOME },
+	{ UI_FK(KEY_END), "End", A_END },
+	{ '\r', "Enter", A_OPEN },
+	{ '\n', "Enter", A_OPEN },
+	{ UI_FK(KEY_ENTER), "Enter", A_OPEN },
+	{ 'n', "n", A_NEW },
+	{ 'e', "e", A_EDIT },
+	{ '/', "/", A_SEARCH },
+	{ 's', "s", A_SORT },
+	{ 'f', "f", A_FILTER },
+	{ 'x', "x", A_EXPORT },
+	{ 'i', "i", A_INVOICES },
+	{ 'p', "p", A_PAY },
+	{ 'c', "c", A_CREDIT },
+	{ 'I', "I", A_ISSUE },
+	{ 'r', "r", A_RECEIVE },
+	{ 'a', "a", A_ADJUST },
+	{ 'd', "d", A_ASOF },
+	{ UI_FK(KEY_F(2)), "F2", A_SAVE },
+	{ UI_CTRL('s'), "Ctrl-S", A_SAVE },
+	{ '\t', "Tab", A_NEXT },
+	{ UI_FK(KEY_DOWN), "Down", A_NEXT },
+	{ '\r', "Enter", A_NEXT },
+	{ '\n', "Enter", A_NEXT },
+	{ UI_FK(KEY_ENTER), "Enter", A_NEXT },
+	{ UI_FK(KEY_BTAB), "Shift-Tab", A_PREV },
+	{ UI_FK(KEY_UP), "Up", A_PREV },
+	{ UI_FK(KEY_F(4)), "F4", A_PICK },
+	{ UI_FK(KEY_F(8)), "F8", A_DELLINE },
+	{ '1', "1", A_MENU1 },
+	{ '2', "2", A_MENU2 },
+	{ '3', "3", A_MENU3 },
+	{ '4', "4", A_MENU4 },
+	{ '5', "5", A_MENU5 },
+};
+
+#define NBIND (sizeof bindings / sizeof bindings[0])
+
+const char *ui_act_label(enum ui_act a)
+{
+	return a > A_NONE && a < A_COUNT ? _(acts[a].label) : "";
+}
+
+const char *ui_act_help(enum ui_act a)
+{
+	return a > A_NONE && a < A_COUNT ? _(acts[a].help) : "";
+}
+
+static int has_act(const enum ui_act *list, enum ui_act a)
+{
+	for (; *list != A_NONE; list++)
+		if (*list == a)
+			return 1;
+	return 0;
+}
+
+enum ui_act ui_key_act(const enum ui_act *list, int k)
+{
+	for (size_t i = 0; i < NBIND; i++)
+		if (bindings[i].key == k && has_act(list, bindings[i].act))
+			return bindings[i].act;
+	return A_NONE;
+}
+
+char *ui_act_keys(enum ui_act a, int typing, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < NBIND; i++) {
+		int dup = 0;
+
+		if (bindings[i].act != a || (typing && ui_key_printable(bindings[i].key)))
+			continue;
+		/* Enter is bound three ways but is one key to a clerk */
+		for (size_t j = 0; j < i; j++)
+			if (bindings[j].act == a && !strcmp(bindings[j].name, bindings[i].name))
+				dup = 1;
+		if (dup)
+			continue;
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%s",
+		                         used ? ", " : "", bindings[i].name);
+		if (used >= n)
+			break;
+	}
+	return buf;
+}
+
+const char *ui_act_key1(enum ui_act a)
+{
+	for (size_t i = 0; i < NBIND; i++)
+		if (bindings[i].act == a)
+			return bindings[i].name;
+	return "";
+}
+
+static void help_draw(const char *title, const enum ui_act *list, int typing, int top,
+                      int *lines)
+{
+	char head[256], keys[64];
+	int y = 2, count = 0;
+
+	snprintf(head, sizeof head, _("Help: %s"), title);
+	erase();
+	ui_frame(head, "", NULL);
+	ui_put(1, 1, COLS - 2, _("Keys of this screen (Esc, q or F1 closes; arrows scroll):"),
+	       ui_attr(R_HEAD), 0, 1);
+	for (const enum ui_act *a = list; *a != A_NONE; a++, count++) {
+		if (count < top || y >= LINES - 2)
+			continue;
+		ui_act_keys(*a, typing, keys, sizeof keys);
+		ui_put(y, 2, 24, keys, ui_attr(R_BARKEY), 0, 1);
+		ui_put(y, 27, COLS - 28, ui_act_help(*a), ui_attr(R_NORMAL), 0, 1);
+		y++;
+	}
+	*lines = count;
+	ui_status();
+	refresh();
+}
+
+void ui_help(const char *title, const enum ui_act *list, int typing)
+{
+	int top = 0, lines = 0, k;
+
+	for (;;) {
+		if (ui_too_small())
+			;
+		else
+			help_draw(title, list, typing, top, &lines);
+		k = ui_getkey(-1);
+		if (k == UI_K_HANGUP)
+			return;
+		if (k == UI_FK(KEY_RESIZE))
+			continue;
+		if (k == UI_FK(KEY_DOWN) || k == 'j' || k == UI_FK(KEY_NPAGE)) {
+			if (top + (LINES - 4) < lines)
+				top += k == UI_FK(KEY_NPAGE) ? LINES - 4 : 1;
+		} else if (k == UI_FK(KEY_UP) || k == 'k' || k == UI_FK(KEY_PPAGE)) {
+			top -= k == UI_FK(KEY_PPAGE) ? LINES - 4 : 1;
+			if (top < 0)
+				top = 0;
+		} else if (k == UI_K_ESC || k == 'q' || k == UI_FK(KEY_F(1)) || k == '?' ||
+		           k == '\r' || k == '\n') {
+			return;
+		} else if (k == UI_FK(KEY_F(10))) {
+			ui.quit = 1;
+			return;
+		}
+	}
+}

@@ -1,0 +1,80 @@
+/* list_export.c - x: the rows of a list exactly as shown (filter, search
+ * and order kept) streamed to a .xlsx workbook through the xlsx sink. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/xlsx.h"
+#include "ui.h"
+
+struct feed {
+	struct ui_list *l;
+	struct sink *sink;
+	struct bo_err *e;
+	long rows;
+	int failed;
+};
+
+static int feed_row(const struct ui_row *r, void *arg)
+{
+	struct feed *f = arg;
+	const char *cells[UI_MAXCOLS];
+
+	for (int c = 0; c < f->l->def->ncols; c++)
+		cells[c] = r->cell[c];
+	if (f->sink->row(f->sink, cells, f->e)) {
+		f->failed = 1;
+		return 1;
+	}
+	f->rows++;
+	if (f->rows % 500 == 0)
+		ui_progress(_("Exporting"), f->rows, f->l->total);
+	/* a hangup stops the export: the half-written file is dropped */
+	return ui_hangup();
+}
+
+void ui_list_export(struct ui_list *l)
+{
+	const struct ui_list_def *d = l->def;
+	struct column cols[UI_MAXCOLS];
+	struct xlsx_props props;
+	struct bo_err e = BO_ERR_INIT;
+	struct sink sink;
+	struct feed f = { l, &sink, &e, 0, 0 };
+	char path[512], date[16], full[PATH_MAX], n[32];
+
+	snprintf(path, sizeof path, "%s-%s.xlsx", d->export_name,
+	         date_format(date_today(), date, sizeof date));
+	if (!ui_prompt(_("Export to .xlsx"), _("File:"), path, sizeof path))
+		return;
+	if (!*path) {
+		ui_error(_("export: no file name"));
+		return;
+	}
+	for (int c = 0; c < d->ncols; c++) {
+		cols[c].name = d->cols[c].name;
+		cols[c].type = d->cols[c].type;
+	}
+	xlsx_props_init(&props, ui.ss, d->export_name);
+	ui_progress(_("Exporting"), 0, l->total);
+	if (xlsx_sink_open(&sink, path, &props, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (sink.begin(&sink, d->export_name, cols, (size_t)d->ncols, &e) ||
+	    ui_src_each(l, feed_row, &f, &e) || f.failed || ui_hangup() || sink.end(&sink, &e)) {
+		xlsx_sink_abort(&sink);
+		ui_error(_("export to \"%s\": %s"), path, e.msg[0] ? e.msg : _("interrupted"));
+		return;
+	}
+	if (xlsx_sink_close(&sink, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (!realpath(path, full))
+		snprintf(full, sizeof full, "%s", path);
+	ui_msg(ngettext("exported %s row to %s", "exported %s rows to %s", (unsigned long)f.rows),
+	       ui_count_str(f.rows, n, sizeof n), full);
+}

@@ -1,0 +1,660 @@
+/* scr_invoice_edit.c - the invoice editor: a customer picker, the dates,
+ * and a table of lines (an item picker fills description, price and VAT;
+ * quantity, price, discount and VAT are typed) with the totals per VAT
+ * rate recomputed as the clerk types. F2 saves a draft; issuing is done
+ * from the draft's view (I), after a confirmation. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/invoice.h"
+#include "backoffice/item.h"
+#include "backoffice/money.h"
+#include "backoffice/text.h"
+#include "ui.h"
+
+enum { C_SKU, C_DESC, C_QTY, C_PRICE, C_DISC, C_VAT, NC };
+enum { H_CUST, H_ISSUE, H_DUE, NH };
+
+static const enum ui_act acts[] = {
+	A_SAVE, A_NEXT, A_PREV, A_PICK, A_DELLINE, A_BACK, A_QUIT, A_HELP, A_NONE
+};
+static const enum ui_act bar[] = {
+	A_HELP, A_SAVE, A_NEXT, A_PICK, A_DELLINE, A_BACK, A_QUIT, A_NONE
+};
+
+struct eline {
+	struct ui_edit c[NC];
+	int bad[NC];
+};
+
+struct editor {
+	uint32_t id;
+	struct ui_edit h[NH];
+	int hbad[NH];
+	char cust_name[160];
+	struct eline *lines;
+	int n, cap;
+	int row;                /* -1: the header */
+	int col;
+	int top;
+	unsigned long initial;  /* hash of the cells as opened */
+	char title[120];
+};
+
+static struct eline *line_add(struct editor *ed)
+{
+	if (ed->n == ed->cap) {
+		int cap = ed->cap ? ed->cap * 2 : 16;
+		struct eline *p = realloc(ed->lines, (size_t)cap * sizeof *p);
+
+		if (!p)
+			return NULL;
+		ed->lines = p;
+		ed->cap = cap;
+	}
+	memset(&ed->lines[ed->n], 0, sizeof ed->lines[0]);
+	return &ed->lines[ed->n++];
+}
+
+static int line_empty(const struct eline *l)
+{
+	for (int c = 0; c < NC; c++)
+		if (l->c[c].len)
+			return 0;
+	return 1;
+}
+
+/* There is always one empty line at the end to type a new one into. */
+static void keep_tail(struct editor *ed)
+{
+	if ((ed->n == 0 || !line_empty(&ed->lines[ed->n - 1])) && ed->n < INV_MAX_LINES)
+		line_add(ed);
+}
+
+static unsigned long hash(const struct editor *ed)
+{
+	unsigned long h = 5381;
+
+	for (int i = 0; i < NH; i++)
+		for (const char *p = ed->h[i].buf; *p; p++)
+			h = h * 33 + (unsigned char)*p;
+	for (int i = 0; i < ed->n; i++)
+		for (int c = 0; c < NC; c++) {
+			for (const char *p = ed->lines[i].c[c].buf; *p; p++)
+				h = h * 33 + (unsigned char)*p;
+			h = h * 33 + 1;
+		}
+	return h;
+}
+
+static struct ui_edit *cell(struct editor *ed)
+{
+	return ed->row < 0 ? &ed->h[ed->col] : &ed->lines[ed->row].c[ed->col];
+}
+
+static int *cell_bad(struct editor *ed)
+{
+	return ed->row < 0 ? &ed->hbad[ed->col] : &ed->lines[ed->row].bad[ed->col];
+}
+
+/* Parses a cell as the core would; 0 or -1 with why in e. An empty cell
+ * is fine here: a line's rules are the core's when it saves. */
+static int check_cell(int row, int col, const char *text, struct bo_err *e)
+{
+	int64_t v;
+	int32_t bp;
+	int rate;
+	bo_date d;
+
+	if (!*text)
+		return 0;
+	if (row < 0)
+		return col == H_CUST ? 0 : date_parse(text, &d, e);
+	switch (col) {
+	case C_QTY:
+		return qty_parse(text, 0, &v, e) ? bo_wrap(e, _("invalid quantity")) : 0;
+	case C_PRICE:
+		return money_parse(text, 0, &v, e) ? bo_wrap(e, _("invalid price")) : 0;
+	case C_DISC:
+		return pct_parse(text, &bp, e) ? bo_wrap(e, _("invalid discount")) : 0;
+	case C_VAT:
+		return vat_parse(text, &rate, e) ? bo_wrap(e, _("invalid vat")) : 0;
+	case C_DESC:
+		return text_check("description", text, sizeof ((struct inv_line *)0)->description - 1, e);
+	}
+	return 0;
+}
+
+/* The invoice as typed; lines that are empty are left out. strict: stop
+ * at the first cell that does not parse (saving) instead of skipping it
+ * (the running totals). */
+static int build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e)
+{
+	invoice_init(inv);
+	inv->id = ed->id;
+	inv->customer = (uint32_t)strtoul(ed->h[H_CUST].buf, NULL, 10);
+	inv->issue_date = inv->due_date = DATE_NONE;
+	if ((*ed->h[H_ISSUE].buf && date_parse(ed->h[H_ISSUE].buf, &inv->issue_date, e)) ||
+	    (*ed->h[H_DUE].buf && date_parse(ed->h[H_DUE].buf, &inv->due_date, e)))
+		if (strict)
+			return -1;
+	for (int i = 0; i < ed->n; i++) {
+		const struct eline *el = &ed->lines[i];
+		struct inv_line l;
+		int rate = 21;
+
+		if (line_empty(el))
+			continue;
+		memset(&l, 0, sizeof l);
+		text_copy(l.sku, sizeof l.sku, el->c[C_SKU].buf);
+		text_copy(l.description, sizeof l.description, el->c[C_DESC].buf);
+		if (qty_parse(el->c[C_QTY].buf, 0, &l.quantity, e) ||
+		    money_parse(el->c[C_PRICE].buf, 0, &l.unit_price, e) ||
+		    (*el->c[C_DISC].buf && pct_parse(el->c[C_DISC].buf, &l.discount_bp, e)) ||
+		    (*el->c[C_VAT].buf && vat_parse(el->c[C_VAT].buf, &rate, e))) {
+			if (strict) {
+				bo_wrap(e, _("line %d"), i + 1);
+				invoice_free(inv);
+				return -1;
+			}
+			continue;
+		}
+		l.vat_rate = rate;
+		if (invoice_add_line(inv, &l, e)) {
+			invoice_free(inv);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int load(struct editor *ed, uint32_t id, uint32_t customer)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct invoice inv;
+	char buf[64];
+
+	for (int i = 0; i < NH; i++)
+		ui_edit_set(&ed->h[i], "", 0);
+	if (customer) {
+		snprintf(buf, sizeof buf, "%u", customer);
+		ui_edit_set(&ed->h[H_CUST], buf, 0);
+		ui_entity_label(&entity_customer, buf, ed->cust_name, sizeof ed->cust_name);
+	}
+	if (id) {
+		invoice_init(&inv);
+		if (invoice_get(ui.ss, id, &inv, &e)) {
+			ui_error("%s", e.msg);
+			return -1;
+		}
+		if (inv.status != INV_DRAFT) {
+			ui_error(_("edit invoice %s: issued invoices do not change"), inv.number);
+			invoice_free(&inv);
+			return -1;
+		}
+		ed->id = id;
+		snprintf(buf, sizeof buf, "%u", inv.customer);
+		ui_edit_set(&ed->h[H_CUST], buf, 0);
+		text_copy(ed->cust_name, sizeof ed->cust_name, inv.customer_name);
+		ui_edit_set(&ed->h[H_ISSUE], date_format(inv.issue_date, buf, sizeof buf), 0);
+		ui_edit_set(&ed->h[H_DUE], date_format(inv.due_date, buf, sizeof buf), 0);
+		for (size_t i = 0; i < inv.nlines; i++) {
+			const struct inv_line *il = &inv.lines[i];
+			struct eline *l = line_add(ed);
+
+			if (!l)
+				break;
+			ui_edit_set(&l->c[C_SKU], il->sku, 0);
+			ui_edit_set(&l->c[C_DESC], il->description, 0);
+			ui_edit_set(&l->c[C_QTY], qty_format(il->quantity, buf, sizeof buf), 0);
+			ui_edit_set(&l->c[C_PRICE], money_format(il->unit_price, buf, sizeof buf), 0);
+			ui_edit_set(&l->c[C_DISC], pct_format(il->discount_bp, buf, sizeof buf), 0);
+			snprintf(buf, sizeof buf, "%d", (int)il->vat_rate);
+			ui_edit_set(&l->c[C_VAT], buf, 0);
+		}
+		invoice_free(&inv);
+	}
+	keep_tail(ed);
+	return 0;
+}
+
+/* Column x and width of a line cell for the terminal's width. */
+static void layout(int *xs, int *ws)
+{
+	static const int fixed[NC] = { 12, 0, 9, 11, 6, 5 };
+	int x = 4, rest = COLS - 4 - 13;
+
+	for (int c = 0; c < NC; c++)
+		if (fixed[c])
+			rest -= fixed[c] + 1;
+	for (int c = 0; c < NC; c++) {
+		ws[c] = fixed[c] ? fixed[c] : (rest > 12 ? rest - 1 : 12);
+		xs[c] = x;
+		x += ws[c] + 1;
+	}
+}
+
+static int line_rows(void)
+{
+	return LINES - 14;
+}
+
+static void draw_header(struct editor *ed)
+{
+	static const char *const hint[NH] = {
+		N_("(F4 or type to choose)"), N_("(empty: the day it is issued)"),
+		N_("(empty: from the customer's terms)"),
+	};
+	static const char *const label[NH] = { N_("Customer"), N_("Issue date"), N_("Due date") };
+
+	for (int i = 0; i < NH; i++) {
+		int y = 2 + i, focus = ed->row < 0 && ed->col == i;
+		int attr = ed->hbad[i] ? ui_attr(R_FIELD_BAD)
+		         : focus ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
+
+		ui_put(y, 2, 14, _(label[i]), focus ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
+		ui_edit_draw(&ed->h[i], y, 16, i == H_CUST ? 8 : 12, attr, focus);
+		if (i == H_CUST && ed->cust_name[0])
+			ui_put(y, 26, COLS - 28, ed->cust_name, (int)A_BOLD, 0, 0);
+		else
+			ui_put(y, i == H_CUST ? 26 : 30, COLS - 32, _(hint[i]), ui_attr(R_DIM), 0, 0);
+	}
+}
+
+static void draw_lines(struct editor *ed)
+{
+	static const char *const head[NC] = {
+		N_("Item (F4)"), N_("Description"), N_("Qty"), N_("Price"), N_("Disc%"), N_("VAT%"),
+	};
+	int xs[NC], ws[NC], rows = line_rows(), y0 = 7;
+	char buf[64];
+
+	layout(xs, ws);
+	ui_fill(6, 0, COLS, ui_attr(R_HEAD));
+	ui_put(6, 1, 2, "#", ui_attr(R_HEAD), 1, 0);
+	for (int c = 0; c < NC; c++)
+		ui_put(6, xs[c], ws[c], _(head[c]), ui_attr(R_HEAD), c >= C_QTY, 1);
+	ui_put(6, COLS - 13, 12, _("Base"), ui_attr(R_HEAD), 1, 1);
+	if (ed->row >= 0 && ed->row < ed->top)
+		ed->top = ed->row;
+	if (ed->row >= ed->top + rows)
+		ed->top = ed->row - rows + 1;
+	for (int i = ed->top; i < ed->n && i - ed->top < rows; i++) {
+		struct eline *l = &ed->lines[i];
+		int y = y0 + i - ed->top;
+		struct invoice one;
+		struct bo_err e = BO_ERR_INIT;
+
+		snprintf(buf, sizeof buf, "%d", i + 1);
+		ui_put(y, 0, 3, buf, ui_attr(R_DIM), 1, 0);
+		for (int c = 0; c < NC; c++) {
+			int focus = ed->row == i && ed->col == c;
+			int attr = l->bad[c] ? ui_attr(R_FIELD_BAD)
+			         : focus ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
+
+			ui_edit_draw(&l->c[c], y, xs[c], ws[c], attr, focus);
+		}
+		/* the line's base as typed */
+		invoice_init(&one);
+		if (!line_empty(l) && !l->bad[C_QTY] && !l->bad[C_PRICE] && !l->bad[C_DISC]) {
+			struct inv_line il;
+
+			memset(&il, 0, sizeof il);
+			if (qty_parse(l->c[C_QTY].buf, 0, &il.quantity, &e) == 0 &&
+			    money_parse(l->c[C_PRICE].buf, 0, &il.unit_price, &e) == 0 &&
+			    (!*l->c[C_DISC].buf || pct_parse(l->c[C_DISC].buf, &il.discount_bp, &e) == 0))
+				ui_put(y, COLS - 13, 12,
+				       money_format_human(invoice_line_base(&il), buf, sizeof buf),
+				       (int)A_NORMAL, 1, 0);
+		}
+		invoice_free(&one);
+	}
+}
+
+static void draw_totals(struct editor *ed)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct invoice inv;
+	struct inv_totals t;
+	char a[48], b[48], lab[48];
+	int y = LINES - 7, x = COLS - 50;
+
+	if (build(ed, &inv, 0, &e))
+		return;
+	invoice_totals(&inv, &t);
+	ui_put(y++, x, 48, _("VAT rate          Base           VAT"), ui_attr(R_HEAD), 0, 1);
+	for (int r = 0; r < VAT_RATES && y < LINES - 3; r++) {
+		if (!t.base[r] && !t.vat[r])
+			continue;
+		snprintf(lab, sizeof lab, "%d %%", vat_rates[r]);
+		ui_put(y, x, 8, lab, (int)A_NORMAL, 0, 0);
+		ui_put(y, x + 8, 16, money_format_human(t.base[r], a, sizeof a), (int)A_NORMAL, 1, 0);
+		ui_put(y, x + 24, 14, money_format_human(t.vat[r], b, sizeof b), (int)A_NORMAL, 1, 0);
+		y++;
+	}
+	snprintf(lab, sizeof lab, "%s %s", _("Total"), money_format_human(t.total, a, sizeof a));
+	ui_put(LINES - 3, x, 48, lab, (int)A_BOLD, 1, 0);
+	invoice_free(&inv);
+}
+
+static void editor_draw(void *arg)
+{
+	struct editor *ed = arg;
+
+	erase();
+	ui_frame(ed->title, "", bar);
+	draw_header(ed);
+	draw_lines(ed);
+	draw_totals(ed);
+}
+
+/* Moves the focus, refusing to leave a cell that does not parse. */
+static int go(struct editor *ed, int row, int col)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct ui_edit *c = cell(ed);
+
+	if (check_cell(ed->row, ed->col, c->buf, &e)) {
+		*cell_bad(ed) = 1;
+		c->selected = c->len > 0;
+		ui_error("%s", e.msg);
+		return -1;
+	}
+	*cell_bad(ed) = 0;
+	if (ui.msg_err)
+		ui.msg[0] = '\0';
+	keep_tail(ed);
+	ed->row = row;
+	ed->col = col;
+	c = cell(ed);
+	c->cur = c->len;
+	c->selected = c->len > 0;
+	return 0;
+}
+
+static void next(struct editor *ed, int dir)
+{
+	int row = ed->row, col = ed->col + dir;
+
+	if (row < 0 && col >= NH)
+		row = 0, col = 0;
+	else if (row < 0 && col < 0)
+		row = ed->n - 1, col = NC - 1;
+	else if (row >= 0 && col >= NC)
+		row++, col = 0;
+	else if (row >= 0 && col < 0)
+		row--, col = row < 0 ? NH - 1 : NC - 1;
+	if (row >= ed->n)
+		row = -1, col = 0;
+	go(ed, row, col);
+}
+
+static void vertical(struct editor *ed, int dir)
+{
+	int row = ed->row, col = ed->col;
+
+	if (row < 0) {
+		col += dir;
+		if (col < 0)
+			return;
+		if (col >= NH)
+			row = 0, col = C_SKU;
+	} else {
+		row += dir;
+		if (row < 0)
+			row = -1, col = H_DUE;
+		if (row >= ed->n)
+			return;
+	}
+	go(ed, row, col);
+}
+
+static void pick_item(struct editor *ed, const char *typed)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct eline *l = &ed->lines[ed->row];
+	char key[64], label[160], buf[64];
+	struct item it;
+
+	if (!ui_pick(&entity_item, typed, key, sizeof key, label, sizeof label))
+		return;
+	if (entity_get(ui.ss, &entity_item, key, &it, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	ui_edit_set(&l->c[C_SKU], it.sku, 0);
+	ui_edit_set(&l->c[C_DESC], it.description, 0);
+	ui_edit_set(&l->c[C_PRICE], money_format(it.price, buf, sizeof buf), 0);
+	snprintf(buf, sizeof buf, "%d", (int)it.vat_rate);
+	ui_edit_set(&l->c[C_VAT], buf, 0);
+	if (!l->c[C_QTY].len)
+		ui_edit_set(&l->c[C_QTY], "1", 0);
+	memset(l->bad, 0, sizeof l->bad);
+	keep_tail(ed);
+	ed->col = C_QTY;
+	l->c[C_QTY].selected = 1;
+	l->c[C_QTY].cur = l->c[C_QTY].len;
+}
+
+static void pick_customer(struct editor *ed, const char *typed)
+{
+	char key[64], label[160];
+
+	if (!ui_pick(&entity_customer, typed, key, sizeof key, label, sizeof label))
+		return;
+	ui_edit_set(&ed->h[H_CUST], key, 0);
+	text_copy(ed->cust_name, sizeof ed->cust_name, label);
+	ed->hbad[H_CUST] = 0;
+	go(ed, -1, H_ISSUE);
+}
+
+static int is_picker(const struct editor *ed)
+{
+	return (ed->row < 0 && ed->col == H_CUST) || (ed->row >= 0 && ed->col == C_SKU);
+}
+
+static void pick(struct editor *ed, const char *typed)
+{
+	if (ed->row < 0)
+		pick_customer(ed, typed);
+	else
+		pick_item(ed, typed);
+}
+
+static void del_line(struct editor *ed)
+{
+	if (ed->row < 0 || ed->row >= ed->n - 1)
+		return;
+	memmove(&ed->lines[ed->row], &ed->lines[ed->row + 1],
+	        (size_t)(ed->n - ed->row - 1) * sizeof ed->lines[0]);
+	ed->n--;
+	keep_tail(ed);
+}
+
+/* Puts the focus on what an error from the core names. */
+static void focus_error(struct editor *ed, const char *msg)
+{
+	const char *p = strstr(msg, "line ");
+	int row = p ? atoi(p + 5) - 1 : -2;
+
+	if (row >= 0 && row < ed->n) {
+		int col = strstr(msg, "quantity") ? C_QTY : strstr(msg, "price") ? C_PRICE
+		        : strstr(msg, "discount") ? C_DISC : strstr(msg, "vat") ? C_VAT
+		        : strstr(msg, "item") ? C_SKU : C_DESC;
+
+		ed->row = row;
+		ed->col = col;
+	} else if (strstr(msg, "customer")) {
+		ed->row = -1;
+		ed->col = H_CUST;
+	} else if (strstr(msg, "due date")) {
+		ed->row = -1;
+		ed->col = H_DUE;
+	} else if (strstr(msg, "lines")) {
+		ed->row = 0;
+		ed->col = C_SKU;
+	}
+	*cell_bad(ed) = 1;
+}
+
+static int save(struct editor *ed)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct invoice inv;
+	int ret;
+
+	if (go(ed, ed->row, ed->col))
+		return 0;
+	if (build(ed, &inv, 1, &e)) {
+		bo_wrap(&e, _("save invoice"));
+		ui_error("%s", e.msg);
+		focus_error(ed, e.msg);
+		return 0;
+	}
+	ret = invoice_save(ui.ss, &inv, 0, &e);
+	if (ret) {
+		ui_error("%s", e.msg);
+		focus_error(ed, e.msg);
+	} else {
+		ed->id = inv.id;
+		ui_msg(_("saved draft #%u; I issues it"), inv.id);
+	}
+	invoice_free(&inv);
+	return ret == 0;
+}
+
+static int cancel(struct editor *ed, int quitting)
+{
+	if (hash(ed) != ed->initial &&
+	    !ui_confirm("%s", quitting ? _("Quit without saving this invoice?")
+	                               : _("Discard this invoice's changes?")))
+		return 0;
+	if (quitting)
+		ui.quit = 1;
+	return 1;
+}
+
+/* Keys the focused cell takes before the editor's bindings. */
+static int cell_key(struct editor *ed, int k)
+{
+	struct ui_edit *c = cell(ed);
+	struct bo_err e = BO_ERR_INIT;
+	int r;
+
+	if (is_picker(ed)) {
+		if (ui_key_printable(k)) {
+			char typed[8];
+
+			snprintf(typed, sizeof typed, "%c", k < 0x80 ? k : ' ');
+			pick(ed, k < 0x80 ? typed : "");
+			return 1;
+		}
+		if (k == UI_FK(KEY_BACKSPACE) || k == 0x7f || k == UI_FK(KEY_DC)) {
+			ui_edit_set(c, "", 0);
+			if (ed->row < 0)
+				ed->cust_name[0] = '\0';
+			return 1;
+		}
+		return 0;
+	}
+	if ((r = ui_edit_key(c, k, ed->row >= 0 && ed->col == C_DESC ? 200 : 40)) < 0)
+		return 0;
+	if (r == 1) {
+		*cell_bad(ed) = check_cell(ed->row, ed->col, c->buf, &e) != 0;
+		if (ed->row == ed->n - 1)
+			keep_tail(ed);
+	}
+	return 1;
+}
+
+static int run(struct editor *ed)
+{
+	for (;;) {
+		enum ui_act a;
+		int k;
+
+		if (!ui_too_small()) {
+			ui_draw_base();
+			ui_refresh();
+		}
+		k = ui_getkey(-1);
+		if (k == UI_K_HANGUP)
+			return 0;
+		if (k == UI_FK(KEY_RESIZE))
+			continue;
+		if ((k == '\r' || k == '\n') && is_picker(ed) && !cell(ed)->len) {
+			pick(ed, "");
+			continue;
+		}
+		if (k == UI_FK(KEY_DOWN) || k == UI_FK(KEY_UP)) {
+			vertical(ed, k == UI_FK(KEY_DOWN) ? 1 : -1);
+			continue;
+		}
+		if (cell_key(ed, k))
+			continue;
+		switch ((a = ui_key_act(acts, k))) {
+		case A_SAVE:
+			if (save(ed))
+				return 1;
+			break;
+		case A_NEXT:
+			next(ed, 1);
+			break;
+		case A_PREV:
+			next(ed, -1);
+			break;
+		case A_PICK:
+			if (is_picker(ed))
+				pick(ed, "");
+			break;
+		case A_DELLINE:
+			del_line(ed);
+			break;
+		case A_BACK:
+			if (cancel(ed, 0))
+				return 0;
+			break;
+		case A_QUIT:
+			if (cancel(ed, 1))
+				return 0;
+			break;
+		case A_HELP:
+			ui_help(ed->title, acts, 1);
+			break;
+		default:
+			break;
+		}
+		if (ui.quit)
+			return 0;
+	}
+}
+
+int ui_invoice_edit(uint32_t *id, uint32_t customer)
+{
+	struct editor *ed = calloc(1, sizeof *ed);
+	int r = 0;
+
+	if (!ed)
+		return 0;
+	if (ui_need(P_INVOICE_WRITE, _("write invoice")) || load(ed, *id, customer)) {
+		free(ed);
+		return 0;
+	}
+	if (*id)
+		snprintf(ed->title, sizeof ed->title, _("Edit draft invoice #%u"), *id);
+	else
+		snprintf(ed->title, sizeof ed->title, "%s", _("New invoice"));
+	ed->row = ed->n > 1 || customer ? 0 : -1;
+	ed->col = 0;
+	ed->initial = hash(ed);
+	ui_modal_push(editor_draw, ed);
+	r = run(ed);
+	ui_modal_pop();
+	if (r)
+		*id = ed->id;
+	free(ed->lines);
+	free(ed);
+	return r;
+}

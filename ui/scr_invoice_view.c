@@ -1,0 +1,367 @@
+/* scr_invoice_view.c - one invoice or credit note: header, lines, totals
+ * per VAT rate, its payments and its credit notes. A draft is edited (e)
+ * or issued (I) from here; an issued invoice takes a payment (p) or a
+ * credit note (c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/codec.h"
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/invoice.h"
+#include "backoffice/money.h"
+#include "backoffice/payment.h"
+#include "backoffice/text.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = {
+	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
+	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_NONE
+};
+static const enum ui_act bar[] = {
+	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_BACK, A_QUIT, A_NONE
+};
+
+struct seg {
+	short x, w;
+	char right;
+	char text[120];
+};
+
+struct vline {
+	int attr, nseg;
+	struct seg seg[8];
+};
+
+struct view {
+	uint32_t id;
+	struct invoice inv;
+	struct browse_page pays, notes;
+	int top;
+	struct vline *lines;
+	int n, cap;
+};
+
+static struct vline *add(struct view *v, int attr)
+{
+	if (v->n == v->cap) {
+		int cap = v->cap ? v->cap * 2 : 64;
+		struct vline *p = realloc(v->lines, (size_t)cap * sizeof *p);
+
+		if (!p)
+			return NULL;
+		v->lines = p;
+		v->cap = cap;
+	}
+	memset(&v->lines[v->n], 0, sizeof v->lines[0]);
+	v->lines[v->n].attr = attr;
+	return &v->lines[v->n++];
+}
+
+static void seg(struct vline *l, int x, int w, int right, const char *text)
+{
+	if (!l || l->nseg >= 8)
+		return;
+	l->seg[l->nseg].x = (short)x;
+	l->seg[l->nseg].w = (short)w;
+	l->seg[l->nseg].right = (char)right;
+	text_copy(l->seg[l->nseg].text, sizeof l->seg[0].text, text);
+	l->nseg++;
+}
+
+static void related(struct view *v, enum store_table t, struct browse_page *p)
+{
+	struct browse_req q = { .table = t, .from = BROWSE_FIRST, .want = (size_t)-1 };
+	struct bo_err e = BO_ERR_INIT;
+	uint8_t k[4];
+
+	key_u32(v->id, k);
+	q.only = k;
+	q.onlylen = 4;
+	browse_free(p);
+	if (browse_page(ui.ss, &q, p, &e))
+		ui_error("%s", e.msg);
+}
+
+static int load(struct view *v)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	invoice_free(&v->inv);
+	invoice_init(&v->inv);
+	if (invoice_get(ui.ss, v->id, &v->inv, &e)) {
+		ui_error("%s", e.msg);
+		return -1;
+	}
+	related(v, TB_PAY_BY_INVOICE, &v->pays);
+	related(v, TB_INV_BY_CORRECTS, &v->notes);
+	return 0;
+}
+
+static void build_lines(struct view *v)
+{
+	static const char *const hdr[] = { N_("SKU"), N_("Description"), N_("Qty"), N_("Price"),
+	                                   N_("Disc"), N_("VAT"), N_("Base") };
+	const struct invoice *inv = &v->inv;
+	int xs[7], ws[7] = { 12, 0, 9, 11, 7, 5, 12 }, rest = COLS - 2, x = 1;
+	struct vline *l;
+	char a[64], b[64];
+
+	for (int i = 0; i < 7; i++)
+		if (ws[i])
+			rest -= ws[i] + 1;
+	ws[1] = rest > 10 ? rest : 10;
+	for (int i = 0; i < 7; i++) {
+		xs[i] = x;
+		x += ws[i] + 1;
+	}
+	l = add(v, ui_attr(R_HEAD));
+	for (int i = 0; i < 7; i++)
+		seg(l, xs[i], ws[i], i >= 2, _(hdr[i]));
+	for (size_t i = 0; i < inv->nlines; i++) {
+		const struct inv_line *il = &inv->lines[i];
+
+		l = add(v, (int)A_NORMAL);
+		seg(l, xs[0], ws[0], 0, il->sku);
+		seg(l, xs[1], ws[1], 0, il->description);
+		seg(l, xs[2], ws[2], 1, qty_format(il->quantity, a, sizeof a));
+		seg(l, xs[3], ws[3], 1, money_format_human(il->unit_price, a, sizeof a));
+		snprintf(b, sizeof b, "%s %%", pct_format(il->discount_bp, a, sizeof a));
+		seg(l, xs[4], ws[4], 1, b);
+		snprintf(b, sizeof b, "%d %%", il->vat_rate);
+		seg(l, xs[5], ws[5], 1, b);
+		seg(l, xs[6], ws[6], 1, money_format_human(invoice_line_base(il), a, sizeof a));
+	}
+}
+
+static void build_totals(struct view *v)
+{
+	const struct invoice *inv = &v->inv;
+	struct inv_totals t;
+	struct vline *l;
+	char a[64], b[64], lab[64];
+	int x = COLS - 52;
+
+	invoice_totals(inv, &t);
+	add(v, (int)A_NORMAL);
+	for (int r = 0; r < VAT_RATES; r++) {
+		if (!t.base[r])
+			continue;
+		l = add(v, (int)A_NORMAL);
+		snprintf(lab, sizeof lab, _("Base at %d %%"), vat_rates[r]);
+		seg(l, x, 16, 0, lab);
+		seg(l, x + 16, 14, 1, money_format_human(t.base[r], a, sizeof a));
+		snprintf(lab, sizeof lab, _("VAT %s"), money_format_human(t.vat[r], b, sizeof b));
+		seg(l, x + 31, 20, 1, lab);
+	}
+	l = add(v, (int)A_BOLD);
+	seg(l, x, 16, 0, _("Total"));
+	seg(l, x + 31, 20, 1, money_format_human(t.total, a, sizeof a));
+	if (inv->series == 'F' && inv->status != INV_DRAFT) {
+		l = add(v, (int)A_NORMAL);
+		snprintf(lab, sizeof lab, _("Paid %s"), money_format_human(inv->paid, a, sizeof a));
+		seg(l, x, 30, 0, lab);
+		snprintf(lab, sizeof lab, _("Credited %s"), money_format_human(inv->credited, a, sizeof a));
+		seg(l, x + 31, 20, 1, lab);
+		l = add(v, invoice_balance(inv) > 0 ? ui_attr(R_MARK) : (int)A_BOLD);
+		seg(l, x, 16, 0, _("Balance"));
+		seg(l, x + 31, 20, 1, money_format_human(invoice_balance(inv), a, sizeof a));
+	}
+}
+
+static void build_related(struct view *v)
+{
+	struct vline *l;
+	char a[64], d[16];
+
+	if (v->pays.n) {
+		add(v, (int)A_NORMAL);
+		seg(add(v, ui_attr(R_HEAD)), 1, 40, 0, _("Payments"));
+	}
+	for (size_t i = 0; i < v->pays.n; i++) {
+		struct payment p;
+
+		if (rec_decode(&payment_type, &p, v->pays.rec[i].val, v->pays.rec[i].vlen, "?", NULL))
+			continue;
+		l = add(v, (int)A_NORMAL);
+		seg(l, 1, 10, 0, date_format(p.date, d, sizeof d));
+		seg(l, 12, 14, 1, money_format_human(p.amount, a, sizeof a));
+		seg(l, 28, 13, 0, p.method);
+		seg(l, 42, 20, 0, p.reference);
+		seg(l, 63, COLS - 64, 0, p.reverses ? p.reason : p.user);
+	}
+	if (v->notes.n) {
+		add(v, (int)A_NORMAL);
+		seg(add(v, ui_attr(R_HEAD)), 1, 40, 0, _("Credit notes"));
+	}
+	for (size_t i = 0; i < v->notes.n; i++) {
+		struct invoice cn;
+		struct inv_totals t;
+
+		invoice_init(&cn);
+		if (invoice_decode(&cn, v->notes.rec[i].val, v->notes.rec[i].vlen, NULL) == 0) {
+			invoice_totals(&cn, &t);
+			l = add(v, (int)A_NORMAL);
+			seg(l, 1, 13, 0, cn.number);
+			seg(l, 15, 10, 0, date_format(cn.issue_date, d, sizeof d));
+			seg(l, 26, 14, 1, money_format_human(t.total, a, sizeof a));
+			seg(l, 42, COLS - 43, 0, cn.reason);
+		}
+		invoice_free(&cn);
+	}
+}
+
+static void build(struct view *v)
+{
+	const struct invoice *inv = &v->inv;
+	struct vline *l;
+	char a[64], d1[16], d2[16];
+
+	v->n = 0;
+	l = add(v, (int)A_BOLD);
+	snprintf(a, sizeof a, "%s", inv->status >= 0 && inv->status < INV_STATUS_COUNT
+	                            ? inv_status_names[inv->status] : "?");
+	seg(l, 1, 16, 0, _("Status"));
+	seg(l, 18, 20, 0, a);
+	if (inv->corrects) {
+		char c[48];
+
+		snprintf(c, sizeof c, _("corrects invoice %u"), inv->corrects);
+		seg(l, 40, COLS - 41, 0, c);
+	}
+	l = add(v, (int)A_NORMAL);
+	seg(l, 1, 16, 0, _("Customer"));
+	snprintf(a, sizeof a, "%u", inv->customer);
+	seg(l, 18, 8, 0, a);
+	seg(l, 27, COLS - 44, 0, inv->customer_name);
+	seg(l, COLS - 16, 15, 0, inv->customer_nif);
+	l = add(v, (int)A_NORMAL);
+	seg(l, 1, 16, 0, _("Issue date"));
+	seg(l, 18, 12, 0, date_format(inv->issue_date, d1, sizeof d1));
+	seg(l, 32, 10, 0, _("Due date"));
+	seg(l, 43, 12, 0, date_format(inv->due_date, d2, sizeof d2));
+	if (*inv->reason) {
+		l = add(v, (int)A_NORMAL);
+		seg(l, 1, 16, 0, _("Reason"));
+		seg(l, 18, COLS - 19, 0, inv->reason);
+	}
+	add(v, (int)A_NORMAL);
+	build_lines(v);
+	build_totals(v);
+	build_related(v);
+}
+
+static int view_open(struct ui_scr *s, void *arg)
+{
+	struct view *v = calloc(1, sizeof *v);
+
+	if (!v)
+		return -1;
+	v->id = *(const uint32_t *)arg;
+	invoice_init(&v->inv);
+	s->priv = v;
+	if (load(v)) {
+		invoice_free(&v->inv);
+		free(v);
+		return -1;
+	}
+	return 0;
+}
+
+static void view_close(struct ui_scr *s)
+{
+	struct view *v = s->priv;
+
+	invoice_free(&v->inv);
+	browse_free(&v->pays);
+	browse_free(&v->notes);
+	free(v->lines);
+	free(v);
+}
+
+static int rows(void)
+{
+	return LINES - 4;
+}
+
+static void view_draw(struct ui_scr *s)
+{
+	struct view *v = s->priv;
+
+	if (*v->inv.number)
+		snprintf(s->title, sizeof s->title, "%s %s", v->inv.series == 'R'
+		         ? _("Credit note") : _("Invoice"), v->inv.number);
+	else
+		snprintf(s->title, sizeof s->title, _("Draft invoice #%u"), v->inv.id);
+	build(v);
+	if (v->top > v->n - rows())
+		v->top = v->n - rows() > 0 ? v->n - rows() : 0;
+	for (int i = v->top; i < v->n && i - v->top < rows(); i++) {
+		const struct vline *l = &v->lines[i];
+
+		for (int k = 0; k < l->nseg; k++)
+			ui_put(2 + i - v->top, l->seg[k].x, l->seg[k].w, l->seg[k].text, l->attr,
+			       l->seg[k].right, 0);
+	}
+}
+
+static int view_act(struct ui_scr *s, enum ui_act a)
+{
+	struct view *v = s->priv;
+	uint32_t id = v->id;
+
+	switch (a) {
+	case A_UP:
+		v->top -= v->top > 0;
+		return UI_OK;
+	case A_DOWN:
+		v->top++;
+		return UI_OK;
+	case A_PGUP:
+		v->top = v->top > rows() ? v->top - rows() : 0;
+		return UI_OK;
+	case A_PGDN:
+		v->top += rows();
+		return UI_OK;
+	case A_HOME:
+		v->top = 0;
+		return UI_OK;
+	case A_END:
+		v->top = v->n;
+		return UI_OK;
+	case A_OPEN:
+	case A_EDIT:
+		if (v->inv.status != INV_DRAFT) {
+			ui_error(_("edit invoice %s: issued invoices do not change; make a credit note (c)"),
+			         v->inv.number);
+			return UI_OK;
+		}
+		if (ui_invoice_edit(&id, 0))
+			load(v);
+		return UI_OK;
+	case A_ISSUE:
+		if (ui_task_issue(id))
+			load(v);
+		return UI_OK;
+	case A_PAY:
+		if (ui_task_pay(id))
+			load(v);
+		return UI_OK;
+	case A_CREDIT:
+		if (ui_task_credit(id))
+			load(v);
+		return UI_OK;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+const struct ui_scr_ops scr_invoice_view = {
+	.title = N_("Invoice"),
+	.acts = acts,
+	.bar = bar,
+	.open = view_open,
+	.draw = view_draw,
+	.act = view_act,
+	.close = view_close,
+};

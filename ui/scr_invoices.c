@@ -1,0 +1,250 @@
+/* scr_invoices.c - invoices and credit notes (number, date, customer,
+ * total, balance, status, due date) in order of entry, by number or by
+ * customer, filtered draft / open / overdue / paid / credit notes; all of
+ * them or one customer's. n writes a new one; p, c and I act on the row. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/codec.h"
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/invoice.h"
+#include "backoffice/money.h"
+#include "backoffice/text.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = {
+	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_FILTER, A_PAY, A_CREDIT, A_ISSUE, A_NONE
+};
+static const enum ui_act bar[] = {
+	A_HELP, A_OPEN, A_NEW, A_PAY, A_ISSUE, A_SEARCH, A_FILTER, A_SORT, A_EXPORT, A_BACK,
+	A_QUIT, A_NONE
+};
+
+static const struct ui_col cols[] = {
+	{ "number", N_("Number"), CT_TEXT, 12, 13 },
+	{ "date", N_("Date"), CT_DATE, 10, 10 },
+	{ "customer", N_("Customer"), CT_TEXT, 14, 0 },
+	{ "total", N_("Total"), CT_MONEY, 11, 15 },
+	{ "balance", N_("Balance"), CT_MONEY, 11, 15 },
+	{ "status", N_("Status"), CT_TEXT, 8, 9 },
+	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
+};
+
+static const struct ui_order all_orders[] = {
+	{ N_("in order of entry"), TB_INVOICES, SEEK_NONE },
+	{ N_("issued, by number"), TB_INV_BY_NUMBER, SEEK_UPPER },
+	{ N_("by customer"), TB_INV_BY_CUSTOMER, SEEK_NONE },
+};
+static const struct ui_order one_customer[] = {
+	{ N_("by date of entry"), TB_INV_BY_CUSTOMER, SEEK_NONE },
+};
+
+enum { F_ALL, F_DRAFT, F_OPEN, F_OVERDUE, F_PAID, F_CREDIT, F_COUNT };
+static const char *const filter_names[F_COUNT] = {
+	N_("All"), N_("Drafts"), N_("Open"), N_("Overdue"), N_("Paid"), N_("Credit notes"),
+};
+
+struct inv_scr {
+	struct ui_list l;
+	struct ui_list_def def;
+	int filter;
+	uint32_t customer;
+	bo_date today;
+	char customer_name[121];
+};
+
+static struct invoice inv;
+static int inv_ready;
+
+static int decode(const struct browse_rec *r)
+{
+	if (!inv_ready) {
+		invoice_init(&inv);
+		inv_ready = 1;
+	}
+	return invoice_decode(&inv, r->val, r->vlen, NULL);
+}
+
+static int is_open(const struct invoice *v)
+{
+	return v->series == 'F' && v->status != INV_DRAFT && invoice_balance(v) > 0;
+}
+
+static int is_overdue(const struct invoice *v, bo_date today)
+{
+	return is_open(v) && v->due_date != DATE_NONE && v->due_date < today;
+}
+
+static int take(struct ui_list *l, const struct browse_rec *r)
+{
+	struct inv_scr *st = l->ctx;
+
+	if (st->filter == F_ALL)
+		return 1;
+	if (decode(r))
+		return 1;
+	switch (st->filter) {
+	case F_DRAFT:
+		return inv.status == INV_DRAFT;
+	case F_OPEN:
+		return is_open(&inv);
+	case F_OVERDUE:
+		return is_overdue(&inv, st->today);
+	case F_PAID:
+		return inv.series == 'F' && inv.status == INV_PAID;
+	case F_CREDIT:
+		return inv.series == 'R';
+	}
+	return 1;
+}
+
+static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
+{
+	(void)l;
+	return decode(r) == 0 && (text_contains_fold(inv.number, text) ||
+	                          text_contains_fold(inv.customer_name, text) ||
+	                          text_contains_fold(inv.customer_nif, text));
+}
+
+static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
+               struct bo_err *e)
+{
+	struct inv_scr *st = l->ctx;
+	struct inv_totals t;
+
+	(void)e;
+	snprintf(out->key, sizeof out->key, "%u", r->pklen == 4 ? key_get_u32(r->pkey) : 0);
+	if (decode(r)) {
+		snprintf(out->cell[2], UI_CELL, "%s", _("(corrupt record)"));
+		return 0;
+	}
+	invoice_totals(&inv, &t);
+	if (*inv.number)
+		snprintf(out->cell[0], UI_CELL, "%s", inv.number);
+	else
+		snprintf(out->cell[0], UI_CELL, "#%u", inv.id);
+	date_format(inv.issue_date, out->cell[1], UI_CELL);
+	text_copy(out->cell[2], UI_CELL, inv.customer_name);
+	money_format(t.total, out->cell[3], UI_CELL);
+	money_format(invoice_balance(&inv), out->cell[4], UI_CELL);
+	snprintf(out->cell[5], UI_CELL, "%s",
+	         inv.status >= 0 && inv.status < INV_STATUS_COUNT ? inv_status_names[inv.status] : "?");
+	date_format(inv.due_date, out->cell[6], UI_CELL);
+	out->mark = is_overdue(&inv, st->today);
+	return 0;
+}
+
+static int inv_open(struct ui_scr *s, void *arg)
+{
+	struct inv_scr *st;
+
+	if (ui_need(P_INVOICE_READ, _("open invoices")) || !(st = calloc(1, sizeof *st)))
+		return -1;
+	st->today = date_today();
+	st->def = (struct ui_list_def){ "invoices", cols, 7, all_orders, 3, take, match, row,
+	                                NULL, NULL, 0 };
+	if (arg) {
+		st->customer = *(const uint32_t *)arg;
+		st->def.orders = one_customer;
+		st->def.norders = 1;
+		snprintf(st->customer_name, sizeof st->customer_name, "%u", st->customer);
+		ui_entity_label(&entity_customer, st->customer_name, st->customer_name,
+		                sizeof st->customer_name);
+	}
+	s->priv = st;
+	ui_list_init(&st->l, &st->def, st);
+	if (st->customer) {
+		key_u32(st->customer, (uint8_t *)st->l.only);
+		st->l.onlylen = 4;
+	}
+	s->list = &st->l;
+	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
+	/* the newest are what a clerk looks for: open at the end */
+	ui_list_restart(&st->l);
+	ui_list_end(&st->l);
+	return 0;
+}
+
+static void inv_close(struct ui_scr *s)
+{
+	struct inv_scr *st = s->priv;
+
+	ui_list_free(&st->l);
+	free(st);
+}
+
+static void inv_draw(struct ui_scr *s)
+{
+	struct inv_scr *st = s->priv;
+	char name[200];
+
+	if (st->customer)
+		snprintf(name, sizeof name, _("Invoices of %s"), st->customer_name);
+	else
+		snprintf(name, sizeof name, "%s", _("Invoices"));
+	ui_list_title(s, name, st->filter ? _(filter_names[st->filter]) : NULL);
+	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
+	ui_list_draw(&st->l);
+}
+
+static void show_id(struct inv_scr *st, uint32_t id)
+{
+	uint8_t k[4];
+
+	key_u32(id, k);
+	if (ui_list_show_pkey(&st->l, k, 4))
+		ui_list_reload(&st->l);
+}
+
+static int inv_act(struct ui_scr *s, enum ui_act a)
+{
+	struct inv_scr *st = s->priv;
+	const struct ui_row *r = ui_list_current(&st->l);
+	uint32_t id = r ? (uint32_t)strtoul(r->key, NULL, 10) : 0;
+	int f;
+
+	switch (a) {
+	case A_OPEN:
+		if (id)
+			ui_push(&scr_invoice_view, &id);
+		return UI_OK;
+	case A_NEW:
+		id = 0;
+		if (ui_invoice_edit(&id, st->customer)) {
+			show_id(st, id);
+			ui_push(&scr_invoice_view, &id);
+		}
+		return UI_OK;
+	case A_PAY:
+		if (id && ui_task_pay(id))
+			ui_list_reload(&st->l);
+		return UI_OK;
+	case A_CREDIT:
+		if (id && ui_task_credit(id))
+			ui_list_reload(&st->l);
+		return UI_OK;
+	case A_ISSUE:
+		if (id && ui_task_issue(id))
+			ui_list_reload(&st->l);
+		return UI_OK;
+	case A_FILTER:
+		if ((f = ui_choose(_("Show invoices"), filter_names, F_COUNT, st->filter)) >= 0) {
+			st->filter = f;
+			ui_list_restart(&st->l);
+		}
+		return UI_OK;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+const struct ui_scr_ops scr_invoices = {
+	.title = N_("Invoices"),
+	.acts = acts,
+	.bar = bar,
+	.open = inv_open,
+	.draw = inv_draw,
+	.act = inv_act,
+	.close = inv_close,
+};

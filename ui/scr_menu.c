@@ -1,0 +1,180 @@
+/* scr_menu.c - the home screen: the numbered main menu, and beside it the
+ * dashboard with the key figures of the business today. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/money.h"
+#include "backoffice/report.h"
+#include "backoffice/text.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = {
+	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_UP, A_DOWN, A_OPEN,
+	A_HELP, A_BACK, A_QUIT, A_NONE
+};
+static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
+
+static const struct {
+	const char *name;
+	const struct ui_scr_ops *scr;
+} entries[] = {
+	{ N_("Staff"), &scr_staff },
+	{ N_("Customers"), &scr_customers },
+	{ N_("Invoices"), &scr_invoices },
+	{ N_("Stock"), &scr_stock },
+	{ N_("Overdue accounts"), &scr_overdue },
+};
+
+#define NENTRIES 5
+
+struct menu {
+	int sel;
+	int stale;              /* the dashboard needs computing */
+	int ok;
+	struct dashboard d;
+	char err[256];
+};
+
+static int menu_open(struct ui_scr *s, void *arg)
+{
+	struct menu *m = calloc(1, sizeof *m);
+
+	(void)arg;
+	if (!m)
+		return -1;
+	m->stale = 1;
+	s->priv = m;
+	snprintf(s->title, sizeof s->title, "%s", _("Main menu"));
+	return 0;
+}
+
+static void menu_close(struct ui_scr *s)
+{
+	free(s->priv);
+}
+
+static void menu_resume(struct ui_scr *s)
+{
+	struct menu *m = s->priv;
+
+	m->stale = 1;
+}
+
+/* Computed when idle, so the menu shows at once however big the books. */
+static int menu_idle(struct ui_scr *s)
+{
+	struct menu *m = s->priv;
+	struct bo_err e = BO_ERR_INIT;
+
+	if (!m->stale)
+		return 0;
+	m->stale = 0;
+	m->ok = report_dashboard(ui.ss, date_today(), &m->d, &e) == 0;
+	text_copy(m->err, sizeof m->err, m->ok ? "" : e.msg);
+	return 1;
+}
+
+static void figure(int y, int x, int w, const char *label, const char *value)
+{
+	ui_put(y, x, w - 18, label, (int)A_NORMAL, 0, 1);
+	ui_put(y, x + w - 18, 18, value, (int)A_BOLD, 1, 1);
+}
+
+static void dashboard_draw(struct menu *m, int y, int x, int w)
+{
+	const struct dashboard *d = &m->d;
+	char a[48], b[48], line[160];
+	int64_t max = 1;
+
+	ui_put(y++, x, w, _("Today"), ui_attr(R_HEAD), 0, 1);
+	if (!m->ok) {
+		ui_put(y + 1, x, w, m->stale ? _("computing...") : m->err, ui_attr(R_DIM), 0, 0);
+		return;
+	}
+	y++;
+	figure(y++, x, w, _("Receivables"), money_format_human(d->receivables, a, sizeof a));
+	snprintf(line, sizeof line, "%s (%.1f %%)", money_format_human(d->overdue, a, sizeof a),
+	         d->receivables > 0 ? 100.0 * (double)d->overdue / (double)d->receivables : 0.0);
+	figure(y++, x, w, _("Overdue"), line);
+	y++;
+	for (int i = 0; i < B_COUNT; i++)
+		if (d->a.b[i] > max)
+			max = d->a.b[i];
+	for (int i = 0; i < B_COUNT; i++) {
+		int bw = w - 32, fill = (int)((double)bw * (double)d->a.b[i] / (double)max);
+
+		ui_put(y, x, 10, _(bucket_names[i]), (int)A_NORMAL, 0, 1);
+		ui_fill(y, x + 10, fill > 0 ? fill : (d->a.b[i] > 0), ui_attr(R_CHART));
+		ui_put(y, x + w - 18, 18, money_format_human(d->a.b[i], a, sizeof a), (int)A_NORMAL, 1, 1);
+		y++;
+	}
+	y++;
+	snprintf(line, sizeof line, "%ld (%s)", d->issued_this_month,
+	         money_format_human(d->invoiced_this_month, a, sizeof a));
+	figure(y++, x, w, _("Invoices issued this month"), line);
+	snprintf(line, sizeof line, _("%s of %s"), ui_count_str(d->below_reorder, a, sizeof a),
+	         ui_count_str(d->items, b, sizeof b));
+	figure(y++, x, w, _("Items below reorder level"), line);
+	snprintf(line, sizeof line, _("%s of %s"), ui_count_str(d->headcount, a, sizeof a),
+	         ui_count_str(d->staff, b, sizeof b));
+	figure(y++, x, w, _("Active headcount"), line);
+	figure(y++, x, w, _("Customers"), ui_count_str(d->customers, a, sizeof a));
+}
+
+static void menu_draw(struct ui_scr *s)
+{
+	struct menu *m = s->priv;
+	int lw = 34;
+
+	ui_put(2, 2, lw - 2, _("Number, or arrows and Enter"), ui_attr(R_HEAD), 0, 1);
+	for (int i = 0; i < NENTRIES; i++) {
+		char line[128];
+
+		snprintf(line, sizeof line, " %d  %s", i + 1, _(entries[i].name));
+		ui_put(4 + i * 2, 2, lw - 2, line, i == m->sel ? ui_attr(R_SEL) : (int)A_BOLD, 0, 1);
+	}
+	dashboard_draw(m, 2, lw + 3, COLS - lw - 5);
+}
+
+static int menu_act(struct ui_scr *s, enum ui_act a)
+{
+	struct menu *m = s->priv;
+
+	switch (a) {
+	case A_MENU1:
+	case A_MENU2:
+	case A_MENU3:
+	case A_MENU4:
+	case A_MENU5:
+		m->sel = a - A_MENU1;
+		ui_push(entries[m->sel].scr, NULL);
+		return UI_OK;
+	case A_OPEN:
+		ui_push(entries[m->sel].scr, NULL);
+		return UI_OK;
+	case A_UP:
+		m->sel = (m->sel + NENTRIES - 1) % NENTRIES;
+		return UI_OK;
+	case A_DOWN:
+		m->sel = (m->sel + 1) % NENTRIES;
+		return UI_OK;
+	case A_BACK:
+		return UI_QUIT;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+const struct ui_scr_ops scr_menu = {
+	.title = N_("Main menu"),
+	.acts = acts,
+	.bar = bar,
+	.open = menu_open,
+	.draw = menu_draw,
+	.act = menu_act,
+	.idle = menu_idle,
+	.resume = menu_resume,
+	.close = menu_close,
+};

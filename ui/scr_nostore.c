@@ -1,0 +1,106 @@
+/* scr_nostore.c - no store where the data directory points: say where,
+ * and offer to create a company there or to open a demo company. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/company.h"
+#include "backoffice/demo.h"
+#include "backoffice/i18n.h"
+#include "ui.h"
+
+struct company_form {
+	char name[121];
+	char nif[16];
+};
+
+static const struct field company_fields[] = {
+	{ "company", N_("Company name"), FT_TEXT, 1, FIELD(struct company_form, name), FF_REQUIRED, 0, 0, NULL },
+	{ "nif", N_("Tax id (NIF/CIF)"), FT_TAXID, 2, FIELD(struct company_form, nif), FF_REQUIRED, 0, 0, NULL },
+};
+
+static const struct rectype company_type = {
+	"company", 1, sizeof(struct company_form), company_fields, 2
+};
+
+static const char *where;
+
+static int create_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	const struct company_form *c = rec;
+
+	(void)fm;
+	return company_create(where, c->name, c->nif, NULL, e);
+}
+
+static void offer_draw(void *arg)
+{
+	int y = 3;
+
+	(void)arg;
+	erase();
+	ui_frame(_("No data yet"), "", NULL);
+	ui_put(y++, 2, COLS - 4, _("There is no backoffice data in:"), (int)A_BOLD, 0, 0);
+	ui_put(y++, 4, COLS - 6, where, (int)A_NORMAL, 0, 0);
+	y++;
+	ui_put(y++, 4, COLS - 6, _("1  Create a new company here"), (int)A_NORMAL, 0, 0);
+	ui_put(y++, 4, COLS - 6, _("2  Open a demo company here (a sample business to try things on)"),
+	       (int)A_NORMAL, 0, 0);
+	ui_put(y++, 4, COLS - 6, _("q  Quit"), (int)A_NORMAL, 0, 0);
+	y++;
+	ui_put(y++, 2, COLS - 4, _("Another place: backoffice --db DIR, or set BACKOFFICE_DB."),
+	       ui_attr(R_DIM), 0, 0);
+}
+
+static int create(void)
+{
+	struct company_form c;
+	struct ui_form fm;
+
+	memset(&c, 0, sizeof c);
+	ui_form_init(&fm, _("New company"), &company_type, &c, NULL, NULL);
+	fm.dialog = 1;
+	fm.save = create_save;
+	return ui_form_run(&fm);
+}
+
+static int demo(void)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct demo_opts o;
+
+	demo_defaults(&o);
+	o.progress = 0;         /* stderr is the screen now */
+	ui_draw_base();
+	ui_progress(_("Creating the demo company"), 0, 0);
+	if (demo_create(where, &o, &e)) {
+		ui_error("%s", e.msg);
+		return 0;
+	}
+	return 1;
+}
+
+int ui_nostore(const char *dir)
+{
+	int k;
+
+	where = dir;
+	ui_modal_push(offer_draw, NULL);
+	for (;;) {
+		if (!ui_too_small()) {
+			ui_draw_base();
+			ui_refresh();
+		}
+		k = ui_getkey(-1);
+		if (k == UI_K_HANGUP || k == 'q' || k == UI_K_ESC || k == UI_FK(KEY_F(10)))
+			break;
+		if ((k == '1' && create()) || (k == '2' && demo())) {
+			ui_modal_pop();
+			ui_msg(_("created %s"), dir);
+			return 0;
+		}
+		if (ui.quit || ui_hangup())
+			break;
+	}
+	ui_modal_pop();
+	return 1;
+}

@@ -1,0 +1,423 @@
+/* scr_overdue.c - overdue accounts: one row per customer with what is
+ * not yet due and what is 1-30, 31-60, 61-90 and over 90 days overdue,
+ * sorted by the overdue total, a totals row and a bar per bucket; d moves
+ * the as-of date; Enter drills into the customer's invoices, where p
+ * records a payment. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/money.h"
+#include "backoffice/report.h"
+#include "backoffice/text.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = {
+	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_NONE
+};
+static const enum ui_act bar[] = {
+	A_HELP, A_OPEN, A_ASOF, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT, A_NONE
+};
+static const enum ui_act detail_acts[] = {
+	UI_ACTS_LIST, A_OPEN, A_PAY, A_NONE
+};
+static const enum ui_act detail_bar[] = {
+	A_HELP, A_OPEN, A_PAY, A_SEARCH, A_EXPORT, A_BACK, A_QUIT, A_NONE
+};
+
+static const struct ui_col cols[] = {
+	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
+	{ "not_due", N_("Not due"), CT_MONEY, 9, 14 },
+	{ "days_1_30", N_("1-30"), CT_MONEY, 9, 14 },
+	{ "days_31_60", N_("31-60"), CT_MONEY, 9, 14 },
+	{ "days_61_90", N_("61-90"), CT_MONEY, 9, 14 },
+	{ "days_over_90", N_("Over 90"), CT_MONEY, 9, 14 },
+	{ "total", N_("Total"), CT_MONEY, 9, 14 },
+};
+
+static const char *const sorts[] = {
+	N_("by overdue total"), N_("by name"), N_("by total"),
+};
+
+struct orow {
+	struct ui_row r;
+	int64_t overdue, total;
+};
+
+struct overdue {
+	struct ui_list l;
+	bo_date as_of;
+	struct orow *rows;
+	long n, cap;
+	int order;
+};
+
+static void sort_rows(struct ui_list *l, int order);
+
+static const struct ui_list_def def = {
+	"overdue", cols, 7, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
+};
+
+static int collect(const struct overdue_row *or, void *arg)
+{
+	struct overdue *o = arg;
+	struct orow *r;
+	int64_t total = 0;
+
+	if (o->n == o->cap) {
+		long cap = o->cap ? o->cap * 2 : 64;
+		struct orow *p = realloc(o->rows, (size_t)cap * sizeof *p);
+
+		if (!p)
+			return 1;
+		o->rows = p;
+		o->cap = cap;
+	}
+	r = &o->rows[o->n++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->r.key, sizeof r->r.key, "%u", or->customer);
+	text_copy(r->r.cell[0], UI_CELL, or->name);
+	for (int b = 0; b < B_COUNT; b++) {
+		money_format(or->a.b[b], r->r.cell[1 + b], UI_CELL);
+		total += or->a.b[b];
+	}
+	money_format(total, r->r.cell[6], UI_CELL);
+	r->overdue = or->overdue_total;
+	r->total = total;
+	r->r.mark = or->overdue_total > 0;
+	return 0;
+}
+
+static int by_overdue(const void *a, const void *b)
+{
+	const struct orow *x = a, *y = b;
+
+	if (x->overdue != y->overdue)
+		return x->overdue > y->overdue ? -1 : 1;
+	return strcmp(x->r.cell[0], y->r.cell[0]);
+}
+
+static int by_total(const void *a, const void *b)
+{
+	const struct orow *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return strcmp(x->r.cell[0], y->r.cell[0]);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	const struct orow *x = a, *y = b;
+
+	return strcmp(x->r.cell[0], y->r.cell[0]);
+}
+
+/* The list shows a copy: rows are sorted here, then handed over. */
+static void sort_rows(struct ui_list *l, int order)
+{
+	struct overdue *o = l->ctx;
+	struct ui_row *rows;
+
+	o->order = order;
+	qsort(o->rows, (size_t)o->n, sizeof *o->rows,
+	      order == 1 ? by_name : order == 2 ? by_total : by_overdue);
+	if (!(rows = malloc((size_t)(o->n ? o->n : 1) * sizeof *rows)))
+		return;
+	for (long i = 0; i < o->n; i++)
+		rows[i] = o->rows[i].r;
+	ui_list_set_rows(l, rows, o->n);
+}
+
+static void load(struct overdue *o)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	o->n = 0;
+	if (report_overdue(ui.ss, o->as_of, collect, o, &e))
+		ui_error("%s", e.msg);
+	sort_rows(&o->l, o->order);
+	ui_list_restart(&o->l);
+}
+
+static int ov_open(struct ui_scr *s, void *arg)
+{
+	struct overdue *o;
+
+	(void)arg;
+	if (ui_need(P_OVERDUE_READ, _("open overdue accounts")) || !(o = calloc(1, sizeof *o)))
+		return -1;
+	o->as_of = date_today();
+	s->priv = o;
+	ui_list_init(&o->l, &def, o);
+	s->list = &o->l;
+	ui_list_area(&o->l, 7, 0, LINES - 10, COLS);
+	load(o);
+	return 0;
+}
+
+static void ov_close(struct ui_scr *s)
+{
+	struct overdue *o = s->priv;
+
+	ui_list_free(&o->l);
+	free(o->rows);
+	free(o);
+}
+
+struct sums {
+	int64_t b[6];
+};
+
+static int add_row(const struct ui_row *r, void *arg)
+{
+	struct sums *s = arg;
+
+	for (int c = 0; c < 6; c++) {
+		int64_t v;
+
+		if (money_parse(r->cell[1 + c], 1, &v, NULL) == 0)
+			s->b[c] += v;
+	}
+	return 0;
+}
+
+static void ov_draw(struct ui_scr *s)
+{
+	struct overdue *o = s->priv;
+	struct bo_err e = BO_ERR_INIT;
+	struct sums t = { { 0 } };
+	char a[48], title[120], d[16];
+	int64_t max = 1;
+	int wd = COLS - 34;
+
+	snprintf(title, sizeof title, _("as of %s"), date_format(o->as_of, d, sizeof d));
+	ui_list_title(s, _("Overdue accounts"), title);
+	ui_src_each(&o->l, add_row, &t, &e);
+	for (int b = 0; b < B_COUNT; b++)
+		if (t.b[b] > max)
+			max = t.b[b];
+	for (int b = 0; b < B_COUNT; b++) {
+		int fill = (int)((double)wd * (double)t.b[b] / (double)max);
+
+		ui_put(1 + b, 1, 10, _(bucket_names[b]), (int)A_NORMAL, 0, 1);
+		ui_fill(1 + b, 12, fill > 0 ? fill : t.b[b] > 0, ui_attr(R_CHART));
+		ui_put(1 + b, COLS - 20, 19, money_format_human(t.b[b], a, sizeof a), (int)A_NORMAL, 1, 0);
+	}
+	ui_list_area(&o->l, 7, 0, LINES - 10, COLS);
+	ui_list_draw(&o->l);
+	/* the totals row, aligned with the list's columns by drawing it as one */
+	{
+		struct ui_list tl = o->l;
+		struct ui_row tr;
+
+		memset(&tr, 0, sizeof tr);
+		snprintf(tr.cell[0], UI_CELL, "%s", _("Total"));
+		for (int c = 0; c < 6; c++)
+			money_format(t.b[c], tr.cell[1 + c], UI_CELL);
+		tl.rows = &tr;
+		tl.n = 1;
+		tl.sel = -1;
+		tl.searching = 0;
+		tl.y = LINES - 4;
+		tl.h = 2;
+		ui_fill(LINES - 4, 0, COLS, ui_attr(R_HEAD));
+		ui_list_draw_row(&tl, 0, LINES - 3, (int)A_BOLD);
+	}
+}
+
+static int ov_act(struct ui_scr *s, enum ui_act a)
+{
+	struct overdue *o = s->priv;
+	const struct ui_row *r = ui_list_current(&o->l);
+	char buf[32], d[16];
+	struct bo_err e = BO_ERR_INIT;
+	bo_date nd;
+
+	switch (a) {
+	case A_OPEN:
+		if (r) {
+			uint32_t arg[2] = { (uint32_t)strtoul(r->key, NULL, 10), (uint32_t)o->as_of };
+
+			ui_push(&scr_overdue_detail, arg);
+		}
+		return UI_OK;
+	case A_ASOF:
+		snprintf(buf, sizeof buf, "%s", date_format(o->as_of, d, sizeof d));
+		if (!ui_prompt(_("Overdue as of"), _("Date (YYYY-MM-DD):"), buf, sizeof buf))
+			return UI_OK;
+		if (date_parse(buf, &nd, &e)) {
+			ui_error(_("invalid as-of date: %s"), e.msg);
+			return UI_OK;
+		}
+		o->as_of = nd;
+		load(o);
+		ui_msg(_("overdue as of %s"), date_format(nd, d, sizeof d));
+		return UI_OK;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static void ov_resume(struct ui_scr *s)
+{
+	struct overdue *o = s->priv;
+	const struct ui_row *r = ui_list_current(&o->l);
+	char key[64] = "";
+
+	if (r)
+		snprintf(key, sizeof key, "%s", r->key);
+	load(o);
+	if (*key)
+		ui_list_show_pkey(&o->l, key, strlen(key));
+}
+
+const struct ui_scr_ops scr_overdue = {
+	.title = N_("Overdue accounts"),
+	.acts = acts,
+	.bar = bar,
+	.open = ov_open,
+	.draw = ov_draw,
+	.act = ov_act,
+	.resume = ov_resume,
+	.close = ov_close,
+};
+
+/* ---- one customer's invoices with a balance ---- */
+
+static const struct ui_col dcols[] = {
+	{ "number", N_("Number"), CT_TEXT, 12, 13 },
+	{ "issue_date", N_("Issued"), CT_DATE, 10, 10 },
+	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
+	{ "total", N_("Total"), CT_MONEY, 11, 16 },
+	{ "balance", N_("Balance"), CT_MONEY, 11, 16 },
+	{ "days_overdue", N_("Days overdue"), CT_INT, 8, 13 },
+};
+
+static const struct ui_list_def ddef = {
+	"overdue invoices", dcols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+};
+
+struct detail {
+	struct ui_list l;
+	uint32_t customer;
+	bo_date as_of;
+	char name[121];
+	struct ui_row *rows;
+	long n, cap;
+};
+
+static int collect_inv(const struct overdue_invoice *oi, void *arg)
+{
+	struct detail *d = arg;
+	struct ui_row *r;
+
+	if (d->n == d->cap) {
+		long cap = d->cap ? d->cap * 2 : 32;
+		struct ui_row *p = realloc(d->rows, (size_t)cap * sizeof *p);
+
+		if (!p)
+			return 1;
+		d->rows = p;
+		d->cap = cap;
+	}
+	r = &d->rows[d->n++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->key, sizeof r->key, "%u", oi->invoice);
+	snprintf(r->cell[0], UI_CELL, "%s", oi->number);
+	date_format(oi->issue_date, r->cell[1], UI_CELL);
+	date_format(oi->due_date, r->cell[2], UI_CELL);
+	money_format(oi->total, r->cell[3], UI_CELL);
+	money_format(oi->balance, r->cell[4], UI_CELL);
+	snprintf(r->cell[5], UI_CELL, "%d", oi->days_overdue > 0 ? oi->days_overdue : 0);
+	r->mark = oi->days_overdue > 0;
+	text_copy(d->name, sizeof d->name, oi->customer_name);
+	return 0;
+}
+
+static void dload(struct detail *d)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	d->n = 0;
+	d->rows = NULL;
+	d->cap = 0;
+	if (report_overdue_invoices(ui.ss, d->as_of, d->customer, collect_inv, d, &e))
+		ui_error("%s", e.msg);
+	ui_list_set_rows(&d->l, d->rows, d->n);
+	ui_list_restart(&d->l);
+}
+
+static int det_open(struct ui_scr *s, void *arg)
+{
+	const uint32_t *a = arg;
+	struct detail *d = calloc(1, sizeof *d);
+
+	if (!d)
+		return -1;
+	d->customer = a[0];
+	d->as_of = (bo_date)a[1];
+	s->priv = d;
+	ui_list_init(&d->l, &ddef, d);
+	s->list = &d->l;
+	ui_list_area(&d->l, 1, 0, LINES - 3, COLS);
+	dload(d);
+	return 0;
+}
+
+static void det_close(struct ui_scr *s)
+{
+	struct detail *d = s->priv;
+
+	ui_list_free(&d->l);
+	free(d);
+}
+
+static void det_draw(struct ui_scr *s)
+{
+	struct detail *d = s->priv;
+	char name[200], dt[16], as[64];
+
+	snprintf(name, sizeof name, "%s %s", _("Overdue"), d->name);
+	snprintf(as, sizeof as, _("as of %s"), date_format(d->as_of, dt, sizeof dt));
+	ui_list_title(s, name, as);
+	ui_list_area(&d->l, 1, 0, LINES - 3, COLS);
+	ui_list_draw(&d->l);
+}
+
+static int det_act(struct ui_scr *s, enum ui_act a)
+{
+	struct detail *d = s->priv;
+	const struct ui_row *r = ui_list_current(&d->l);
+	uint32_t id = r ? (uint32_t)strtoul(r->key, NULL, 10) : 0;
+
+	switch (a) {
+	case A_OPEN:
+		if (id)
+			ui_push(&scr_invoice_view, &id);
+		return UI_OK;
+	case A_PAY:
+		if (id && ui_task_pay(id))
+			dload(d);
+		return UI_OK;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static void det_resume(struct ui_scr *s)
+{
+	dload(s->priv);
+}
+
+const struct ui_scr_ops scr_overdue_detail = {
+	.title = N_("Overdue invoices"),
+	.acts = detail_acts,
+	.bar = detail_bar,
+	.open = det_open,
+	.draw = det_draw,
+	.act = det_act,
+	.resume = det_resume,
+	.close = det_close,
+};

@@ -1,0 +1,190 @@
+/* scr_staff.c - the staff list (number, name, department, position,
+ * status) by number or name, filtered by status and department; Enter and
+ * n open the form with every field. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "backoffice/staff.h"
+#include "backoffice/text.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = {
+	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_FILTER, A_NONE
+};
+static const enum ui_act bar[] = {
+	A_HELP, A_OPEN, A_NEW, A_SEARCH, A_SORT, A_FILTER, A_EXPORT, A_BACK, A_QUIT, A_NONE
+};
+
+static const struct ui_col cols[] = {
+	{ "id", N_("No."), CT_INT, 5, 7 },
+	{ "name", N_("Name"), CT_TEXT, 18, 0 },
+	{ "department", N_("Department"), CT_TEXT, 12, 22 },
+	{ "position", N_("Position"), CT_TEXT, 12, 26 },
+	{ "status", N_("Status"), CT_TEXT, 8, 9 },
+};
+
+static const struct ui_order orders[] = {
+	{ N_("by number"), TB_STAFF, SEEK_NONE },
+	{ N_("by name"), TB_STAFF_BY_NAME, SEEK_FOLD },
+};
+
+/* The filter: a small record of its own, so its form is a normal form. */
+struct staff_filter {
+	int32_t status;         /* 0 all, else staff status + 1 */
+	char department[61];
+};
+
+static const char *const status_choice[] = { "all", "active", "on_leave", "left", NULL };
+
+static const struct field filter_fields[] = {
+	{ "status", N_("Status"), FT_ENUM, 1, FIELD(struct staff_filter, status), 0, 0, 0, status_choice },
+	{ "department", N_("Department"), FT_TEXT, 2, FIELD(struct staff_filter, department), 0, 0, 0, NULL },
+};
+
+static const struct rectype filter_type = {
+	"filter", 1, sizeof(struct staff_filter), filter_fields, 2
+};
+
+struct staff_scr {
+	struct ui_list l;
+	struct staff_filter f;
+};
+
+static _Alignas(16) struct staff rec;
+
+static int take(struct ui_list *l, const struct browse_rec *r)
+{
+	struct staff_scr *st = l->ctx;
+
+	if (!st->f.status && !st->f.department[0])
+		return 1;
+	if (ui_decode(&entity_staff, r, &rec))
+		return 1;       /* shown, so the row says it is corrupt */
+	if (st->f.status && rec.status != st->f.status - 1)
+		return 0;
+	return !st->f.department[0] || text_contains_fold(rec.department, st->f.department);
+}
+
+static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
+{
+	(void)l;
+	return ui_decode(&entity_staff, r, &rec) == 0 && entity_matches(&entity_staff, &rec, text);
+}
+
+static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
+               struct bo_err *e)
+{
+	(void)l;
+	ui_key_text(&entity_staff, r, out->key, sizeof out->key);
+	if (ui_decode(&entity_staff, r, &rec)) {
+		snprintf(out->cell[1], UI_CELL, _("(corrupt record)"));
+		(void)e;
+		return 0;
+	}
+	for (int c = 0; c < 5; c++)
+		ui_row_field(&entity_staff, &rec, cols[c].name, out->cell[c]);
+	return 0;
+}
+
+static struct ui_list_def def = {
+	"staff", cols, 5, orders, 2, take, match, row, NULL, NULL, 0
+};
+
+static int staff_open(struct ui_scr *s, void *arg)
+{
+	struct staff_scr *st = calloc(1, sizeof *st);
+
+	(void)arg;
+	if (!st)
+		return -1;
+	if (ui_need(P_STAFF_READ, _("open staff"))) {
+		free(st);
+		return -1;
+	}
+	s->priv = st;
+	ui_list_init(&st->l, &def, st);
+	st->l.order = 1;
+	s->list = &st->l;
+	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
+	ui_list_restart(&st->l);
+	return 0;
+}
+
+static void staff_close(struct ui_scr *s)
+{
+	struct staff_scr *st = s->priv;
+
+	ui_list_free(&st->l);
+	free(st);
+}
+
+static void staff_draw(struct ui_scr *s)
+{
+	struct staff_scr *st = s->priv;
+	char f[120] = "";
+
+	if (st->f.status)
+		snprintf(f, sizeof f, "%s", status_choice[st->f.status]);
+	if (st->f.department[0])
+		snprintf(f + strlen(f), sizeof f - strlen(f), "%s%s", *f ? ", " : "", st->f.department);
+	ui_list_title(s, _("Staff"), f);
+	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
+	ui_list_draw(&st->l);
+}
+
+static int filter_save(struct ui_form *fm, void *r, struct bo_err *e)
+{
+	(void)fm;
+	(void)r;
+	(void)e;
+	return 0;
+}
+
+static void filter_dialog(struct staff_scr *st)
+{
+	struct ui_form fm;
+	struct staff_filter f = st->f;
+
+	ui_form_init(&fm, _("Filter staff"), &filter_type, &f, NULL, NULL);
+	fm.dialog = 1;
+	fm.save = filter_save;
+	if (!ui_form_run(&fm))
+		return;
+	st->f = f;
+	ui_list_restart(&st->l);
+}
+
+static int staff_act(struct ui_scr *s, enum ui_act a)
+{
+	struct staff_scr *st = s->priv;
+	const struct ui_row *r = ui_list_current(&st->l);
+	char key[64];
+
+	switch (a) {
+	case A_OPEN:
+		if (r && ui_entity_form(&entity_staff, r->key, key, sizeof key))
+			ui_list_show_key(&st->l, &entity_staff, key);
+		return UI_OK;
+	case A_NEW:
+		if (ui_entity_form(&entity_staff, NULL, key, sizeof key))
+			ui_list_show_key(&st->l, &entity_staff, key);
+		return UI_OK;
+	case A_FILTER:
+		filter_dialog(st);
+		return UI_OK;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+const struct ui_scr_ops scr_staff = {
+	.title = N_("Staff"),
+	.acts = acts,
+	.bar = bar,
+	.open = staff_open,
+	.draw = staff_draw,
+	.act = staff_act,
+	.idle = NULL,
+	.close = staff_close,
+};

@@ -1,0 +1,156 @@
+/* scr_stock.c - the items (SKU, description, on hand, reorder level,
+ * location), those below their reorder level marked; the form; r receive
+ * and a adjust; Enter shows the item with its movements. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "backoffice/item.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = {
+	UI_ACTS_LIST, A_OPEN, A_NEW, A_EDIT, A_SORT, A_FILTER, A_RECEIVE, A_ADJUST, A_NONE
+};
+static const enum ui_act bar[] = {
+	A_HELP, A_OPEN, A_NEW, A_RECEIVE, A_ADJUST, A_SEARCH, A_FILTER, A_EXPORT, A_BACK,
+	A_QUIT, A_NONE
+};
+
+static const struct ui_col cols[] = {
+	{ "sku", N_("SKU"), CT_TEXT, 10, 18 },
+	{ "description", N_("Description"), CT_TEXT, 20, 0 },
+	{ "on_hand", N_("On hand"), CT_QTY, 9, 12 },
+	{ "unit", N_("Unit"), CT_TEXT, 4, 5 },
+	{ "reorder_level", N_("Reorder"), CT_QTY, 8, 12 },
+	{ "location", N_("Location"), CT_TEXT, 8, 16 },
+};
+
+static const struct ui_order orders[] = {
+	{ N_("by SKU"), TB_ITEMS, SEEK_EXACT },
+};
+
+static const char *const filters[] = { N_("All items"), N_("Below reorder level") };
+
+struct stock_scr {
+	struct ui_list l;
+	int below;              /* only items below their reorder level */
+};
+
+static _Alignas(16) struct item rec;
+
+static int below(const struct item *it)
+{
+	return it->reorder_level > 0 && it->on_hand < it->reorder_level;
+}
+
+static int take(struct ui_list *l, const struct browse_rec *r)
+{
+	struct stock_scr *st = l->ctx;
+
+	if (!st->below)
+		return 1;
+	return ui_decode(&entity_item, r, &rec) == 0 && below(&rec);
+}
+
+static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
+{
+	(void)l;
+	return ui_decode(&entity_item, r, &rec) == 0 && entity_matches(&entity_item, &rec, text);
+}
+
+static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
+               struct bo_err *e)
+{
+	(void)l;
+	(void)e;
+	ui_key_text(&entity_item, r, out->key, sizeof out->key);
+	if (ui_decode(&entity_item, r, &rec)) {
+		snprintf(out->cell[1], UI_CELL, "%s", _("(corrupt record)"));
+		return 0;
+	}
+	for (int c = 0; c < 6; c++)
+		ui_row_field(&entity_item, &rec, cols[c].name, out->cell[c]);
+	out->mark = below(&rec);
+	return 0;
+}
+
+static const struct ui_list_def def = {
+	"items", cols, 6, orders, 1, take, match, row, NULL, NULL, 0
+};
+
+static int stock_open(struct ui_scr *s, void *arg)
+{
+	struct stock_scr *st;
+
+	(void)arg;
+	if (ui_need(P_ITEM_READ, _("open stock")) || !(st = calloc(1, sizeof *st)))
+		return -1;
+	s->priv = st;
+	ui_list_init(&st->l, &def, st);
+	s->list = &st->l;
+	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
+	ui_list_restart(&st->l);
+	return 0;
+}
+
+static void stock_close(struct ui_scr *s)
+{
+	struct stock_scr *st = s->priv;
+
+	ui_list_free(&st->l);
+	free(st);
+}
+
+static void stock_draw(struct ui_scr *s)
+{
+	struct stock_scr *st = s->priv;
+	ui_list_title(s, _("Stock"), st->below ? _("below reorder level") : NULL);
+	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
+	ui_list_draw(&st->l);
+}
+
+static int stock_act(struct ui_scr *s, enum ui_act a)
+{
+	struct stock_scr *st = s->priv;
+	const struct ui_row *r = ui_list_current(&st->l);
+	char key[64];
+	int f;
+
+	switch (a) {
+	case A_OPEN:
+		if (r)
+			ui_push(&scr_item, (void *)r->key);
+		return UI_OK;
+	case A_EDIT:
+		if (r && ui_entity_form(&entity_item, r->key, key, sizeof key))
+			ui_list_show_key(&st->l, &entity_item, key);
+		return UI_OK;
+	case A_NEW:
+		if (ui_entity_form(&entity_item, NULL, key, sizeof key))
+			ui_list_show_key(&st->l, &entity_item, key);
+		return UI_OK;
+	case A_RECEIVE:
+	case A_ADJUST:
+		if (r && (a == A_RECEIVE ? ui_task_receive(r->key) : ui_task_adjust(r->key)))
+			ui_list_reload(&st->l);
+		return UI_OK;
+	case A_FILTER:
+		if ((f = ui_choose(_("Show"), filters, 2, st->below)) >= 0) {
+			st->below = f;
+			ui_list_restart(&st->l);
+		}
+		return UI_OK;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+const struct ui_scr_ops scr_stock = {
+	.title = N_("Stock"),
+	.acts = acts,
+	.bar = bar,
+	.open = stock_open,
+	.draw = stock_draw,
+	.act = stock_act,
+	.close = stock_close,
+};

@@ -1,0 +1,254 @@
+/* tasks.c - the dialogs several screens share: record a payment, make a
+ * credit note, issue a draft, receive or adjust stock. Each is a small
+ * form over a record of its own, saved through the same core call as the
+ * command line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/date.h"
+#include "backoffice/i18n.h"
+#include "backoffice/invoice.h"
+#include "backoffice/item.h"
+#include "backoffice/money.h"
+#include "backoffice/payment.h"
+#include "ui.h"
+
+struct pay_form {
+	int64_t amount;
+	bo_date date;
+	int32_t method;
+	char reference[61];
+};
+
+static const struct field pay_fields[] = {
+	{ "amount", N_("Amount"), FT_MONEY, 1, FIELD(struct pay_form, amount), FF_REQUIRED, 0, 0, NULL },
+	{ "date", N_("Date"), FT_DATE, 2, FIELD(struct pay_form, date), FF_REQUIRED, 0, 0, NULL },
+	{ "method", N_("Method"), FT_ENUM, 3, FIELD(struct pay_form, method), 0, 0, 0, NULL },
+	{ "reference", N_("Reference"), FT_TEXT, 4, FIELD(struct pay_form, reference), 0, 0, 0, NULL },
+};
+
+struct credit_form {
+	char reason[201];
+	bo_date date;
+};
+
+static const struct field credit_fields[] = {
+	{ "reason", N_("Reason"), FT_TEXT, 1, FIELD(struct credit_form, reason), FF_REQUIRED, 0, 0, NULL },
+	{ "date", N_("Date"), FT_DATE, 2, FIELD(struct credit_form, date), FF_REQUIRED, 0, 0, NULL },
+};
+
+struct move_form {
+	int64_t quantity, cost;
+	char note[201];
+	bo_date date;
+};
+
+static const struct field receive_fields[] = {
+	{ "quantity", N_("Quantity"), FT_QTY, 1, FIELD(struct move_form, quantity), FF_REQUIRED, 0, 0, NULL },
+	{ "cost", N_("Unit cost (empty: keep)"), FT_MONEY, 2, FIELD(struct move_form, cost), 0, 0, 0, NULL },
+	{ "note", N_("Note"), FT_TEXT, 3, FIELD(struct move_form, note), 0, 0, 0, NULL },
+	{ "date", N_("Date"), FT_DATE, 4, FIELD(struct move_form, date), FF_REQUIRED, 0, 0, NULL },
+};
+
+static const struct field adjust_fields[] = {
+	{ "quantity", N_("Quantity (+/-)"), FT_QTY, 1, FIELD(struct move_form, quantity), FF_REQUIRED | FF_NEGATIVE, 0, 0, NULL },
+	{ "reason", N_("Reason"), FT_TEXT, 3, FIELD(struct move_form, note), FF_REQUIRED, 0, 0, NULL },
+	{ "date", N_("Date"), FT_DATE, 4, FIELD(struct move_form, date), FF_REQUIRED, 0, 0, NULL },
+};
+
+static struct field pay_fields_rt[4];
+static const struct rectype pay_type = { "payment", 1, sizeof(struct pay_form), pay_fields_rt, 4 };
+static const struct rectype credit_type = { "credit note", 1, sizeof(struct credit_form), credit_fields, 2 };
+static const struct rectype receive_type = { "receipt", 1, sizeof(struct move_form), receive_fields, 4 };
+static const struct rectype adjust_type = { "adjustment", 1, sizeof(struct move_form), adjust_fields, 3 };
+
+struct tctx {
+	struct invoice inv;
+	const char *sku;
+	char out[64];
+};
+
+static int get_invoice(uint32_t id, struct invoice *inv)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	invoice_init(inv);
+	if (invoice_get(ui.ss, id, inv, &e)) {
+		ui_error("%s", e.msg);
+		invoice_free(inv);
+		return -1;
+	}
+	return 0;
+}
+
+static int pay_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	struct tctx *c = fm->ctx;
+	struct pay_form *p = rec;
+	uint32_t id;
+
+	return payment_add(ui.ss, c->inv.number, p->amount, p->date, payment_methods[p->method],
+	                   p->reference, &id, e);
+}
+
+int ui_task_pay(uint32_t invoice_id)
+{
+	struct tctx c;
+	struct ui_form fm;
+	struct pay_form p = { 0, 0, 0, "" };
+	char title[160], bal[40], amt[40];
+	int r;
+
+	if (ui_need(P_PAYMENT_WRITE, _("record payment")) || get_invoice(invoice_id, &c.inv))
+		return 0;
+	if (c.inv.series != 'F' || c.inv.status == INV_DRAFT) {
+		ui_error(_("record payment: %s is not an issued invoice"),
+		         *c.inv.number ? c.inv.number : _("a draft"));
+		invoice_free(&c.inv);
+		return 0;
+	}
+	/* the method list comes from the core: the same names as the CLI */
+	memcpy(pay_fields_rt, pay_fields, sizeof pay_fields);
+	pay_fields_rt[2].names = payment_methods;
+	p.amount = invoice_balance(&c.inv);
+	p.date = date_today();
+	snprintf(title, sizeof title, _("Payment on %s (balance %s)"), c.inv.number,
+	         money_format_human(p.amount, bal, sizeof bal));
+	ui_form_init(&fm, title, &pay_type, &p, NULL, NULL);
+	fm.dialog = 1;
+	fm.save = pay_save;
+	fm.ctx = &c;
+	if ((r = ui_form_run(&fm)))
+		ui_msg(_("payment of %s recorded on %s"),
+		       money_format_human(p.amount, amt, sizeof amt), c.inv.number);
+	invoice_free(&c.inv);
+	return r;
+}
+
+static int credit_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	struct tctx *c = fm->ctx;
+	struct credit_form *cf = rec;
+
+	return invoice_credit(ui.ss, c->inv.number, NULL, 0, cf->reason, cf->date, c->out,
+	                      sizeof c->out, e);
+}
+
+int ui_task_credit(uint32_t invoice_id)
+{
+	struct tctx c;
+	struct ui_form fm;
+	struct credit_form cf;
+	char title[160];
+	int r;
+
+	if (ui_need(P_INVOICE_WRITE, _("credit invoice")) || get_invoice(invoice_id, &c.inv))
+		return 0;
+	if (c.inv.series != 'F' || c.inv.status == INV_DRAFT) {
+		ui_error(_("credit invoice: not an issued invoice"));
+		invoice_free(&c.inv);
+		return 0;
+	}
+	memset(&cf, 0, sizeof cf);
+	cf.date = date_today();
+	snprintf(title, sizeof title, _("Credit note for what is left of %s"), c.inv.number);
+	ui_form_init(&fm, title, &credit_type, &cf, NULL, NULL);
+	fm.dialog = 1;
+	fm.save = credit_save;
+	fm.ctx = &c;
+	if ((r = ui_form_run(&fm)))
+		ui_msg(_("credit note %s made for %s"), c.out, c.inv.number);
+	invoice_free(&c.inv);
+	return r;
+}
+
+int ui_task_issue(uint32_t invoice_id)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct invoice inv;
+	struct inv_totals t;
+	char total[40], number[32];
+
+	if (ui_need(P_INVOICE_WRITE, _("issue invoice")) || get_invoice(invoice_id, &inv))
+		return 0;
+	if (inv.status != INV_DRAFT) {
+		ui_error(_("issue invoice: %s is already issued"), inv.number);
+		invoice_free(&inv);
+		return 0;
+	}
+	invoice_totals(&inv, &t);
+	money_format_human(t.total, total, sizeof total);
+	if (!ui_confirm(_("Issue draft %u for %s, total %s? It gets its number and cannot change afterwards."),
+	                inv.id, inv.customer_name[0] ? inv.customer_name : "?", total)) {
+		invoice_free(&inv);
+		return 0;
+	}
+	invoice_free(&inv);
+	if (invoice_issue(ui.ss, invoice_id, number, sizeof number, &e)) {
+		ui_error("%s", e.msg);
+		return 0;
+	}
+	ui_msg(_("issued as %s, total %s"), number, total);
+	ui_notice(_("Issued as %s, total %s."), number, total);
+	return 1;
+}
+
+static int receive_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	struct tctx *c = fm->ctx;
+	struct move_form *m = rec;
+	struct ui_ffield *cost = ui_form_field(fm, "cost");
+
+	return stock_receive(ui.ss, c->sku, m->quantity, cost->ed.buf[0] ? &m->cost : NULL,
+	                     m->note, m->date, e);
+}
+
+static int adjust_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	struct tctx *c = fm->ctx;
+	struct move_form *m = rec;
+
+	return stock_adjust(ui.ss, c->sku, m->quantity, m->note, m->date, e);
+}
+
+static int stock_task(const char *sku, int adjust)
+{
+	struct tctx c;
+	struct ui_form fm;
+	struct move_form m;
+	char title[160], q[40];
+	int r;
+
+	if (ui_need(P_ITEM_WRITE, adjust ? _("adjust stock") : _("receive stock")))
+		return 0;
+	memset(&m, 0, sizeof m);
+	m.date = date_today();
+	c.sku = sku;
+	snprintf(title, sizeof title, adjust ? _("Adjust stock of %s") : _("Receive %s"), sku);
+	ui_form_init(&fm, title, adjust ? &adjust_type : &receive_type, &m, NULL, NULL);
+	/* no quantity or cost is shown as nothing to type over, not "0" */
+	ui_form_set(&fm, "quantity", "");
+	if (!adjust)
+		ui_form_set(&fm, "cost", "");
+	fm.dialog = 1;
+	fm.save = adjust ? adjust_save : receive_save;
+	fm.ctx = &c;
+	if (!(r = ui_form_run(&fm)))
+		return 0;
+	qty_format(m.quantity, q, sizeof q);
+	if (adjust)
+		ui_msg(_("stock of %s adjusted by %s"), sku, q);
+	else
+		ui_msg(_("received %s of %s"), q, sku);
+	return r;
+}
+
+int ui_task_receive(const char *sku)
+{
+	return stock_task(sku, 0);
+}
+
+int ui_task_adjust(const char *sku)
+{
+	return stock_task(sku, 1);
+}

@@ -1,0 +1,437 @@
+/* ui.h - the parts the screens share: the app and its screen stack, key
+ * bindings, drawing, and the list, form, edit and picker widgets. */
+#ifndef BACKOFFICE_UI_H
+#define BACKOFFICE_UI_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "backoffice/browse.h"
+#include "backoffice/entity.h"
+#include "backoffice/export.h"
+#include "backoffice/record.h"
+#include "backoffice/session.h"
+
+struct cli;
+
+/* ---- keys (keys.c) ---------------------------------------------------- */
+
+/* Every action a key can trigger: name, short label for the function-key
+ * bar, and the help line. One list makes the enum, the bar and the help. */
+#define UI_ACTIONS(X) \
+	X(HELP, N_("Help"), N_("show the keys of this screen")) \
+	X(BACK, N_("Back"), N_("go back to the previous screen")) \
+	X(QUIT, N_("Quit"), N_("leave backoffice")) \
+	X(UP, N_("Up"), N_("move up one row")) \
+	X(DOWN, N_("Down"), N_("move down one row")) \
+	X(PGUP, N_("PgUp"), N_("move up one page")) \
+	X(PGDN, N_("PgDn"), N_("move down one page")) \
+	X(HOME, N_("First"), N_("go to the first row")) \
+	X(END, N_("Last"), N_("go to the last row")) \
+	X(OPEN, N_("Open"), N_("open or edit the selected row")) \
+	X(NEW, N_("New"), N_("add a new record")) \
+	X(EDIT, N_("Edit"), N_("edit this record")) \
+	X(SEARCH, N_("Search"), N_("search as you type; Enter keeps it, Esc returns")) \
+	X(SORT, N_("Sort"), N_("change the order of the list")) \
+	X(FILTER, N_("Filter"), N_("show only some rows")) \
+	X(EXPORT, N_("Export"), N_("export the list as shown to a .xlsx file")) \
+	X(INVOICES, N_("Invoices"), N_("list the customer's invoices")) \
+	X(PAY, N_("Pay"), N_("record a payment on the invoice")) \
+	X(CREDIT, N_("Credit"), N_("make a credit note for the invoice")) \
+	X(ISSUE, N_("Issue"), N_("issue the draft: it gets its number")) \
+	X(RECEIVE, N_("Receive"), N_("receive stock of the item")) \
+	X(ADJUST, N_("Adjust"), N_("adjust the stock of the item")) \
+	X(ASOF, N_("As of"), N_("change the as-of date")) \
+	X(SAVE, N_("Save"), N_("save")) \
+	X(NEXT, N_("Next"), N_("next field")) \
+	X(PREV, N_("Previous"), N_("previous field")) \
+	X(PICK, N_("Choose"), N_("choose from a list")) \
+	X(DELLINE, N_("Del line"), N_("delete the invoice line")) \
+	X(MENU1, N_("Staff"), N_("open Staff")) \
+	X(MENU2, N_("Customers"), N_("open Customers")) \
+	X(MENU3, N_("Invoices"), N_("open Invoices")) \
+	X(MENU4, N_("Stock"), N_("open Stock")) \
+	X(MENU5, N_("Overdue"), N_("open Overdue accounts"))
+
+enum ui_act {
+	A_NONE,
+#define X(name, label, help) A_##name,
+	UI_ACTIONS(X)
+#undef X
+	A_COUNT
+};
+
+/* Keys as ints: characters are their code points, curses function keys
+ * are moved above Unicode so the two never collide. */
+#define UI_FK(k) (0x200000 + (k))
+#define UI_K_NONE (-1)          /* nothing typed before the timeout */
+#define UI_K_HANGUP (-2)        /* SIGHUP/SIGTERM: leave now */
+#define UI_K_ESC 27
+#define UI_CTRL(c) ((c) & 0x1f)
+
+/* The movement and frame keys every list screen takes. */
+#define UI_ACTS_LIST A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, \
+	A_END, A_SEARCH, A_EXPORT
+
+const char *ui_act_label(enum ui_act a);
+const char *ui_act_help(enum ui_act a);
+/* The action key k triggers among acts (A_NONE-terminated), or A_NONE. */
+enum ui_act ui_key_act(const enum ui_act *acts, int k);
+/* "F1, ?" for an action; n bytes. typing: where letters are text (forms),
+ * so only the other keys count. */
+char *ui_act_keys(enum ui_act a, int typing, char *buf, size_t n);
+/* The first key's name ("F1"), for the function-key bar. */
+const char *ui_act_key1(enum ui_act a);
+/* Full-screen help for a screen's actions, until a key closes it. */
+void ui_help(const char *title, const enum ui_act *acts, int typing);
+
+/* ---- the app and its screens (app.c) ---------------------------------- */
+
+enum {
+	UI_UNHANDLED = -1,
+	UI_OK = 0,
+	UI_LEAVE = 1,           /* pop this screen */
+	UI_QUIT = 2,            /* leave the program */
+};
+
+struct ui_list;
+struct ui_scr;
+
+/* A screen, as a table of operations (tmux's window modes, tig's views). */
+struct ui_scr_ops {
+	const char *title;              /* N_(); may be replaced in scr->title */
+	const enum ui_act *acts;        /* every key it takes, help made from it */
+	const enum ui_act *bar;         /* shown in the function-key bar */
+	int (*open)(struct ui_scr *s, void *arg);
+	void (*draw)(struct ui_scr *s);
+	int (*act)(struct ui_scr *s, enum ui_act a);
+	int (*idle)(struct ui_scr *s);  /* 1 while it has background work */
+	void (*resume)(struct ui_scr *s);       /* on top again: reload */
+	void (*close)(struct ui_scr *s);
+};
+
+struct ui_scr {
+	const struct ui_scr_ops *ops;
+	void *priv;
+	struct ui_list *list;           /* the main list, when there is one */
+	char title[200];
+};
+
+struct ui_app {
+	struct session *ss;
+	struct cli *cli;
+	int mono;
+	int quit;
+	char msg[512];
+	int msg_err;
+	struct ui_scr *stack[16];
+	int depth;
+	int cy, cx;                     /* where the text cursor goes; -1 hidden */
+};
+
+extern struct ui_app ui;
+
+/* Push a screen; an open that fails leaves a message and pushes nothing. */
+int ui_push(const struct ui_scr_ops *ops, void *arg);
+/* Next key: blocks up to ms milliseconds (-1 forever); checks signals. */
+int ui_getkey(int ms);
+int ui_hangup(void);
+/* Redraw the screen on top of the stack and the forms open over it (under
+ * a dialog). Forms and editors register while they run. */
+void ui_draw_base(void);
+void ui_modal_push(void (*draw)(void *), void *arg);
+void ui_modal_pop(void);
+/* Run the normal screen loop until the stack is empty or quit. */
+int ui_loop(void);
+
+/* ---- drawing (draw.c) ------------------------------------------------- */
+
+enum ui_role {
+	R_NORMAL, R_TITLE, R_STATUS, R_ERROR, R_BAR, R_BARKEY, R_HEAD, R_SEL,
+	R_MARK, R_DIM, R_FIELD, R_FIELD_FOCUS, R_FIELD_BAD, R_CHART, R_BOX,
+	R_ROLES
+};
+
+void ui_colors_init(void);
+int ui_attr(enum ui_role r);
+/* Text at y, x in w columns (padded with spaces when pad), data made
+ * inert first; align 1 pushes it to the right. Returns columns used. */
+int ui_put(int y, int x, int w, const char *s, int attr, int align, int pad);
+void ui_fill(int y, int x, int w, int attr);
+int ui_width(const char *s);
+/* Title bar, status line and function-key bar. */
+void ui_frame(const char *title, const char *right, const enum ui_act *bar);
+void ui_status(void);
+void ui_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int ui_too_small(void);
+/* Cursor where an editor left it (or hidden), then refresh(). */
+void ui_refresh(void);
+/* "1,234,567" */
+char *ui_count_str(long n, char *buf, size_t len);
+/* A canonical cell shown for people: money with separators, "21 %". */
+char *ui_cell_show(enum ctype t, const char *cell, char *buf, size_t n);
+void ui_box(int y, int x, int h, int w, const char *title);
+
+/* ---- dialogs (dialog.c) ----------------------------------------------- */
+
+int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Index chosen among items, or -1. */
+int ui_choose(const char *title, const char *const *items, int n, int cur);
+/* A one-line message in a box until a key. */
+void ui_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One line of text in a box: 1 accepted into buf, 0 cancelled. */
+int ui_prompt(const char *title, const char *label, char *buf, size_t n);
+/* A progress bar box, drawn at once. */
+void ui_progress(const char *what, long done, long total);
+
+/* ---- one-line editor (edit.c) ----------------------------------------- */
+
+struct ui_edit {
+	char buf[512];
+	size_t len, cur;                /* bytes */
+	int selected;                   /* typing replaces the whole text */
+	int scroll;                     /* first column shown */
+};
+
+void ui_edit_set(struct ui_edit *ed, const char *s, int select);
+/* 1 the text changed, 0 only the cursor moved, -1 not an editing key. */
+int ui_edit_key(struct ui_edit *ed, int k, size_t max);
+/* Draws in w columns; focused puts the terminal cursor there. */
+void ui_edit_draw(struct ui_edit *ed, int y, int x, int w, int attr, int focused);
+int ui_key_printable(int k);
+
+/* ---- lists (list.c, list_src.c, list_export.c) ------------------------ */
+
+#define UI_MAXCOLS 10
+#define UI_CELL 128
+#define UI_MAXROWS 200
+
+struct ui_col {
+	const char *name;               /* export header */
+	const char *title;              /* N_() heading */
+	enum ctype type;
+	int min, max;                   /* width; max 0: takes what is left */
+};
+
+struct ui_row {
+	struct browse_pos pos;
+	char key[64];                   /* the record, as the core names it */
+	int mark;                       /* highlighted: below reorder, overdue */
+	char cell[UI_MAXCOLS][UI_CELL]; /* canonical text, as exported */
+};
+
+enum ui_seek { SEEK_NONE, SEEK_FOLD, SEEK_UPPER, SEEK_EXACT };
+
+/* One order a screen's records can be listed in: a table or an index. */
+struct ui_order {
+	const char *title;              /* N_("by name") */
+	enum store_table table;
+	enum ui_seek seek;              /* typed text jumps by key prefix */
+};
+
+/* How a screen's records become rows; the callbacks may run inside a
+ * reading transaction and must not change anything. */
+struct ui_list_def {
+	const char *export_name;        /* sheet and file name: "customers" */
+	const struct ui_col *cols;
+	int ncols;
+	const struct ui_order *orders;  /* NULL: rows come from an array */
+	int norders;
+	int (*take)(struct ui_list *l, const struct browse_rec *r);
+	int (*match)(struct ui_list *l, const struct browse_rec *r, const char *text);
+	int (*row)(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
+	           struct bo_err *e);
+	/* array lists: the screen sorts its rows for order k */
+	void (*sort)(struct ui_list *l, int order);
+	const char *const *sort_titles; /* array lists: names of the orders */
+	int nsorts;
+};
+
+struct ui_job {
+	int active;
+	struct browse_count c;
+	struct browse_pos stop;
+	int has_stop;
+	long shift;                     /* rows scrolled since the job began */
+};
+
+struct ui_list {
+	const struct ui_list_def *def;
+	void *ctx;                      /* the screen's state */
+	int order;
+	char only[64];                  /* restrict to one index key */
+	size_t onlylen;
+	char search[128];               /* a kept search: only matching rows */
+	/* array mode */
+	struct ui_row *all;
+	long nall;
+	/* the view */
+	int y, x, h, w;
+	struct ui_row *rows;
+	int n, sel;
+	int at_end;                     /* the view's last row is the last */
+	long first_idx;                 /* index of rows[0], -1 unknown */
+	long first_from_end;            /* rows[0] counted from the end, -1 */
+	long total;                     /* -1 unknown */
+	struct ui_job count_total, count_first;
+	/* search as you type */
+	int searching;
+	struct ui_edit sedit;
+	struct browse_pos saved_pos;
+	char saved_key[64];
+	int saved_valid;
+	struct {
+		int active;
+		struct browse_pos next;
+		int started;
+	} find;
+	char err[256];
+};
+
+void ui_list_init(struct ui_list *l, const struct ui_list_def *def, void *ctx);
+void ui_list_free(struct ui_list *l);
+void ui_list_area(struct ui_list *l, int y, int x, int h, int w);
+void ui_list_draw(struct ui_list *l);
+/* Row i of the view at screen line y. */
+void ui_list_draw_row(struct ui_list *l, int i, int y, int attr);
+/* The search prompt over the status line, while searching. */
+void ui_list_draw_search(struct ui_list *l);
+/* Movement, search, sort and export keys; UI_UNHANDLED otherwise. */
+int ui_list_act(struct ui_list *l, enum ui_act a);
+/* While searching, every key goes here first: 1 used, 0 not. */
+int ui_list_key(struct ui_list *l, int k);
+/* Background counting and searching; 1 while there is more. */
+int ui_list_idle(struct ui_list *l);
+/* Reload from the first visible row, keeping the selection on its record. */
+void ui_list_reload(struct ui_list *l);
+void ui_list_home(struct ui_list *l);
+void ui_list_end(struct ui_list *l);
+/* Show the record with primary key pkey, selected. 0, or -1 when absent. */
+int ui_list_show_pkey(struct ui_list *l, const void *pkey, size_t pklen);
+/* s: the next order, the selection kept on its record. */
+int ui_list_sort(struct ui_list *l);
+/* Restart from the top after the filter or the order changed. */
+void ui_list_restart(struct ui_list *l);
+const struct ui_row *ui_list_current(const struct ui_list *l);
+/* "120 / 1,000,000" */
+char *ui_list_counter(const struct ui_list *l, char *buf, size_t n);
+/* "by name, search "pen"" */
+char *ui_list_describe(const struct ui_list *l, char *buf, size_t n);
+/* Array lists: the screen fills all/nall, then calls this. */
+void ui_list_set_rows(struct ui_list *l, struct ui_row *rows, long n);
+
+/* list_src.c: rows from the store or the array */
+int ui_src_fetch(struct ui_list *l, enum browse_from from, const struct browse_pos *pos,
+                 int want, struct ui_row *out, int *got, int *end, struct bo_err *e);
+/* 1 found (pos set), 0 none, 2 not yet: call again. */
+int ui_src_find(struct ui_list *l, const char *text, struct browse_pos *pos, struct bo_err *e);
+int ui_src_count(struct ui_list *l, struct ui_job *j, struct bo_err *e);
+int ui_src_locate(struct ui_list *l, const void *pkey, size_t pklen, struct browse_pos *pos,
+                  struct bo_err *e);
+/* Every row of the list as shown, in order, to fn; non-zero stops. */
+int ui_src_each(struct ui_list *l, int (*fn)(const struct ui_row *r, void *arg), void *arg,
+                struct bo_err *e);
+
+/* list_export.c: x */
+void ui_list_export(struct ui_list *l);
+
+/* ---- forms (form.c) --------------------------------------------------- */
+
+struct ui_form;
+
+/* Picks a value for a field: key into out; 1 picked, 0 cancelled. */
+typedef int (*ui_pick_fn)(struct ui_form *fm, const char *typed, char *out, size_t n,
+                          char *shown, size_t sn);
+
+struct ui_ffield {
+	const struct field *f;
+	struct ui_edit ed;
+	char initial[512];
+	int ro;                         /* shown, not edited */
+	int bad;                        /* the text does not parse */
+	ui_pick_fn pick;
+	char shown[160];                /* what a picked id stands for */
+};
+
+#define UI_FORM_MAX 24
+
+struct ui_form {
+	const char *title;
+	const struct rectype *rt;
+	void *rec;                      /* values shown first; the save target */
+	struct ui_ffield fld[UI_FORM_MAX];
+	int n, cur, top;
+	int dialog;                     /* a box over the screen, not the screen */
+	int (*save)(struct ui_form *fm, void *rec, struct bo_err *e);
+	void *ctx;
+	char saved_msg[256];            /* shown after a save */
+};
+
+/* Fields of rt into the form, values from rec. Fields whose names are in
+ * ro are read-only; those in skip are left out (NULL-terminated). */
+void ui_form_init(struct ui_form *fm, const char *title, const struct rectype *rt, void *rec,
+                  const char *const *ro, const char *const *skip);
+struct ui_ffield *ui_form_field(struct ui_form *fm, const char *name);
+/* Start a field with text (not counted as a change). */
+void ui_form_set(struct ui_form *fm, const char *name, const char *text);
+/* Runs until saved (1) or cancelled (0). */
+int ui_form_run(struct ui_form *fm);
+/* Parse every field into rec; on a bad one focus it and say why. */
+int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e);
+
+/* entity forms (form.c): add when key is NULL, else edit */
+int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_t n);
+
+/* ---- pickers (picker.c) ----------------------------------------------- */
+
+/* Search-as-you-type list of customers, items or staff in a box: 1 and the
+ * key (and a label) of the one chosen, 0 when cancelled. */
+int ui_pick(const struct entity *en, const char *typed, char *key, size_t n, char *label,
+            size_t ln);
+int ui_pick_customer(struct ui_form *fm, const char *typed, char *out, size_t n,
+                     char *shown, size_t sn);
+int ui_pick_staff(struct ui_form *fm, const char *typed, char *out, size_t n,
+                  char *shown, size_t sn);
+int ui_pick_item(struct ui_form *fm, const char *typed, char *out, size_t n,
+                 char *shown, size_t sn);
+/* Name of a customer, employee or item for a key ("" if none). */
+char *ui_entity_label(const struct entity *en, const char *key, char *buf, size_t n);
+
+/* ---- helpers for screens (rows.c) ------------------------------------- */
+
+/* Decode a record of a flat table, secrets blanked for this role. */
+int ui_decode(const struct entity *en, const struct browse_rec *r, void *rec);
+void ui_key_text(const struct entity *en, const struct browse_rec *r, char *buf, size_t n);
+/* Primary key bytes of an entity key ("42" -> big-endian 42). */
+size_t ui_pkey_of(const struct entity *en, const char *key, uint8_t *out);
+int ui_row_field(const struct entity *en, const void *rec, const char *name, char *cell);
+/* "Customers · by name, search "pen"" into the screen's title. */
+void ui_list_title(struct ui_scr *s, const char *name, const char *extra);
+/* 0, or -1 with "what: permission denied ..." on the status line. */
+int ui_need(enum perm p, const char *what);
+/* After a form saved the record with key: show it selected. */
+void ui_list_show_key(struct ui_list *l, const struct entity *en, const char *key);
+
+/* ---- the screens ------------------------------------------------------ */
+
+extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
+	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail;
+
+/* scr_customers.c: what a customer owes today and the overdue part */
+int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);
+
+/* tasks.c: the dialogs several screens share */
+int ui_task_pay(uint32_t invoice_id);
+int ui_task_credit(uint32_t invoice_id);
+int ui_task_issue(uint32_t invoice_id);
+int ui_task_receive(const char *sku);
+int ui_task_adjust(const char *sku);
+/* scr_invoice_edit.c: new (id 0) or a draft; 1 saved with *id set */
+int ui_invoice_edit(uint32_t *id, uint32_t customer);
+/* scr_nostore.c: offer to create a store or a demo; 0 when one exists now */
+int ui_nostore(const char *dir);
+
+#endif
