@@ -168,9 +168,33 @@ static int outstanding_add(struct session *ss, DB_TXN *txn, uint32_t customer, i
 	return store_put(&ss->st, txn, TB_META, k, strlen(k), v, 8, 0);
 }
 
+/* Numbers of a series must follow the dates (an invoice dated before the
+ * last one issued in its series would break the legal order): the last
+ * issue date is kept beside each series counter. */
+static int follow_dates(struct session *ss, DB_TXN *txn, const struct invoice *inv,
+                        char series, int year, struct bo_err *e)
+{
+	char name[16], a[16], b[16];
+	uint64_t last = 0;
+	/* dates are days since 1970 and may be negative: store them offset */
+	uint64_t day = (uint64_t)((int64_t)inv->issue_date + 1000000);
+	int ret;
+
+	snprintf(name, sizeof name, "date:%c%04d", series, year);
+	ret = store_counter_get(&ss->st, txn, name, &last);
+	if (ret && ret != DB_NOTFOUND)
+		return ret;
+	if (ret == 0 && day < last)
+		return bo_fail(e, _("%s dated %s: series %c%04d already has an invoice dated %s; numbers must follow dates"),
+		               inv->number, date_format(inv->issue_date, a, sizeof a), series, year,
+		               date_format((bo_date)((int64_t)last - 1000000), b, sizeof b));
+	return store_counter_raise(&ss->st, txn, name, day);
+}
+
 /* A number new to this record: refuse one another record holds (Berkeley
  * DB would only say EINVAL for the unique index) and raise its counter. */
-static int claim_number(struct session *ss, DB_TXN *txn, const struct invoice *inv)
+static int claim_number(struct session *ss, DB_TXN *txn, const struct invoice *inv,
+                        struct bo_err *e)
 {
 	char series, name[16];
 	int year, ret;
@@ -190,6 +214,8 @@ static int claim_number(struct session *ss, DB_TXN *txn, const struct invoice *i
 		return ret;
 	if (invoice_number_parse(inv->number, &series, &year, &seq))
 		return 0;
+	if ((ret = follow_dates(ss, txn, inv, series, year, e)))
+		return ret;
 	snprintf(name, sizeof name, "num:%c%04d", series, year);
 	return store_counter_raise(&ss->st, txn, name, seq);
 }
@@ -219,7 +245,7 @@ int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
 		if (!had && (ret = store_counter_raise(&ss->st, txn, "invoice", inv->id)))
 			goto out;
 	}
-	if ((!had || strcmp(old.number, inv->number)) && (ret = claim_number(ss, txn, inv)))
+	if ((!had || strcmp(old.number, inv->number)) && (ret = claim_number(ss, txn, inv, e)))
 		goto out;
 	if (had && old.customer != inv->customer) {
 		if ((ret = outstanding_add(ss, txn, old.customer, -invoice_balance(&old))) ||

@@ -60,16 +60,18 @@ bo invoice show F2026-000001 | grep -q 'Peñalver Ibáñez, José 12345678Z' && 
 
 # --- issued at once, two VAT rates, dates given
 ok "create --issue" bo invoice create --customer 2 --line CAB:3.5 --line TOR:4:0.40 \
-	--text 'Portes:1:12.10:21' --date 2026-11-01 --due 2026-11-15 --issue
+	--text 'Portes:1:12.10:21' --date 2026-11-16 --due 2026-11-30 --issue
 eq "second number" "F2026-000002" "$out"
-eq "due given" "2026-11-15" "$(field F2026-000002 due_date)"
-eq "csv row" "F2026-000002,F,2,Çà Ferretería,2026-11-01,2026-11-15,issued,17.90,3.30,21.20,0.00,0.00,21.20," \
+eq "due given" "2026-11-30" "$(field F2026-000002 due_date)"
+eq "csv row" "F2026-000002,F,2,Çà Ferretería,2026-11-16,2026-11-30,issued,17.90,3.30,21.20,0.00,0.00,21.20," \
 	"$(bo invoice list --format csv | grep '^F2026-000002')"
 ok "show per rate" bo invoice show F2026-000002
 echo "$out" | grep -Eq '^ *21% +base +13.70 +vat +2.88$' && pass || fail "21% row: $out"
 echo "$out" | grep -Eq '^ *10% +base +4.20 +vat +0.42$' && pass || fail "10% row: $out"
 ok "invoice in another year" bo invoice create --customer 2 --text 'Viejo:1:10:21' --date 2025-12-30 --issue
 eq "own series per year" "F2025-000001" "$out"
+unchanged "numbers follow dates" "numbers must follow dates" \
+	bo invoice create --customer 2 --text 'Atrasada:1:1:21' --date 2026-11-10 --issue
 
 # --- payments
 ok "pay part" bo payment add --invoice F2026-000001 --amount 50 --date 2026-11-20 --method card --ref "TPV 7"
