@@ -14,6 +14,7 @@
 #include "backoffice/user.h"
 #include "backup_int.h"
 #include "store_index.h"
+#include "store_lock.h"
 
 /* The last Berkeley DB message of a private environment or a verify: they
  * must not reach the terminal, but they say why, so they go in the error. */
@@ -33,10 +34,16 @@ int bk_join(char *out, size_t n, const char *dir, const char *name)
 	return len < 0 || (size_t)len >= n ? -1 : 0;
 }
 
+/* Our log and the locks stay with the directory whatever it holds. */
+static int stays(const char *name)
+{
+	return !strcmp(name, "backoffice.log") || !strcmp(name, STORE_LOCK_FILE) ||
+	       !strcmp(name, STORE_GATE_FILE);
+}
+
 int bk_is_local(const char *name)
 {
-	return !strncmp(name, "__db.", 5) || !strcmp(name, "backoffice.log") ||
-	       !strcmp(name, "backoffice.lock");
+	return !strncmp(name, "__db.", 5) || stays(name);
 }
 
 static int is_regular(const char *path)
@@ -111,7 +118,7 @@ int bk_move_files(const char *from, const char *to, struct bo_err *e)
 	while (ret == 0 && (de = readdir(d))) {
 		char src[1200], dst[1200];
 
-		if (!strcmp(de->d_name, "backoffice.log") || !strcmp(de->d_name, "backoffice.lock"))
+		if (stays(de->d_name))
 			continue;
 		if (bk_join(src, sizeof src, from, de->d_name) ||
 		    bk_join(dst, sizeof dst, to, de->d_name))

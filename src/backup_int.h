@@ -15,7 +15,7 @@ int bk_is_local(const char *name);
 /* Copy every regular file of from that is not local into to (which
  * exists), created with mode, synced. */
 int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e);
-/* Rename every regular file of from into to, except our log and lock. */
+/* Rename every regular file of from into to, except our log and locks. */
 int bk_move_files(const char *from, const char *to, struct bo_err *e);
 /* Remove a directory that holds only plain files (staging, scratch). */
 void bk_remove_flat(const char *dir);

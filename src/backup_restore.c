@@ -84,8 +84,8 @@ static int has_files(const char *dir)
 		char p[1200];
 		struct stat st;
 
-		if (de->d_name[0] != '.' && strcmp(de->d_name, "backoffice.log") &&
-		    strcmp(de->d_name, "backoffice.lock") && !bk_join(p, sizeof p, dir, de->d_name) &&
+		if (de->d_name[0] != '.' && strncmp(de->d_name, "backoffice.", 11) &&
+		    !bk_join(p, sizeof p, dir, de->d_name) &&
 		    lstat(p, &st) == 0 && S_ISREG(st.st_mode))
 			n++;
 	}

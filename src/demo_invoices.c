@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
@@ -191,6 +192,7 @@ static int flush(struct gen *g, long done, struct bo_err *e)
 	if (++batches % CHECKPOINT_EVERY == 0 && (env = g->d->ss.st.env) != NULL)
 		env->txn_checkpoint(env, 0, 0, 0);
 	demo_progress(g->d, _("invoices"), (uint64_t)done, (uint64_t)g->n);
+	if (getenv("DEMO_TRACE") && done % 20000 == 0) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts); fprintf(stderr, "TRACE %ld %ld.%03ld nev=%zu\n", done, (long)ts.tv_sec, ts.tv_nsec / 1000000, g->nev); }
 	return 0;
 }
 

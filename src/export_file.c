@@ -137,7 +137,7 @@ static int write_xlsx(struct session *ss, const char *table, const struct export
                       const char *path, struct bo_err *e)
 {
 	bo_date as_of = o && o->as_of > 0 ? o->as_of : date_today();
-	struct export_opts all = { as_of, o ? o->search : NULL };
+	struct export_opts day = { as_of, o ? o->search : NULL };
 	struct xlsx_props p;
 	struct sink s;
 	char title[160];
@@ -148,11 +148,11 @@ static int write_xlsx(struct session *ss, const char *table, const struct export
 	if (xlsx_sink_open(&s, path, &p, e))
 		return -1;
 	if (!strcmp(table, "all"))
-		ret = write_all(ss, &all, &s, e);
+		ret = write_all(ss, &day, &s, e);
 	else if (!strcmp(table, "overdue"))
-		ret = xlsx_overdue(ss, as_of, &s, e);
+		ret = xlsx_overdue(ss, &day, &s, e);
 	else
-		ret = export_table(ss, table, &all, &s, e);
+		ret = export_table(ss, table, &day, &s, e);
 	if (ret) {
 		xlsx_sink_abort(&s);
 		return -1;

@@ -15,6 +15,7 @@
 #include "backoffice/store.h"
 #include "backoffice/tags.h"
 #include "store_index.h"
+#include "store_lock.h"
 
 #define STORE_LOCK_TIMEOUT_US 2000000
 
@@ -197,10 +198,12 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 
 static void handles_close(struct store *s)
 {
-	/* secondaries before their primaries */
+	/* Secondaries before their primaries. No sync: commits are in the
+	 * log, and a sync would wait on the log flush mutex, which a dead
+	 * writer may still hold when we close to recover. */
 	for (int t = TB_COUNT - 1; t >= 0; t--) {
 		if (s->db[t])
-			s->db[t]->close(s->db[t], 0);
+			s->db[t]->close(s->db[t], DB_NOSYNC);
 		s->db[t] = NULL;
 	}
 	if (s->env) {
@@ -312,87 +315,20 @@ static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
 	return 0;
 }
 
-#define LOCK_FILE "backoffice.lock"
-#define LOCK_WAIT_MS 30000
-
-static int lock_open(const char *dir, int *fd, struct bo_err *e)
-{
-	char p[1200];
-
-	if (path_in(dir, LOCK_FILE, p, sizeof p))
-		return bo_fail(e, _("open data directory: path too long"));
-	*fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
-	if (*fd < 0 && errno == EACCES)
-		*fd = open(p, O_RDONLY | O_CLOEXEC);
-	if (*fd < 0)
-		return bo_fail(e, _("open data directory \"%s\": lock file: %s"), dir, strerror(errno));
-	return 0;
-}
-
-/* Held for the life of the process's store handle; a restore holds it
- * exclusively for a few seconds, so wait for that, but not forever. */
-static int lock_shared(struct store *s, struct bo_err *e)
-{
-	struct timespec tick = { 0, 100 * 1000000L };
-	int fd, waited = 0;
-
-	if (lock_open(s->dir, &fd, e))
-		return -1;
-	while (flock(fd, LOCK_SH | LOCK_NB)) {
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			bo_fail(e, _("open data directory \"%s\": lock file: %s"), s->dir, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		if (waited >= LOCK_WAIT_MS) {
-			close(fd);
-			return bo_fail(e, _("open data directory \"%s\": a restore is in progress; try again in a minute"),
-			               s->dir);
-		}
-		nanosleep(&tick, NULL);
-		waited += 100;
-	}
-	s->lock_fd = fd;
-	s->locked = 1;
-	return 0;
-}
-
-static void lock_release(struct store *s)
-{
-	if (s->locked)
-		close(s->lock_fd);
-	s->locked = 0;
-}
-
-int store_lock_exclusive(const char *dir, int *fd, struct bo_err *e)
-{
-	if (lock_open(dir, fd, e))
-		return -1;
-	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
-		return 0;
-	if (errno == EWOULDBLOCK)
-		bo_fail(e, _("data directory \"%s\" is in use by another backoffice process; every clerk must quit first"),
-		        dir);
-	else
-		bo_fail(e, _("lock data directory \"%s\": %s"), dir, strerror(errno));
-	close(*fd);
-	*fd = -1;
-	return -1;
-}
-
-void store_unlock(int fd)
-{
-	if (fd >= 0)
-		close(fd);
-}
-
+/* Inside the writer gate: an open that finds a dead process runs
+ * recovery, which must not overlap a live writer's transaction. */
 static int open_handles(struct store *s, struct bo_err *e)
 {
+	int r = 0, gate = store_gate_enter(s, e);
+
+	if (gate < 0)
+		return -1;
 	if (env_open(s, e) || dbs_open(s, 0, e)) {
 		handles_close(s);
-		return -1;
+		r = -1;
 	}
-	return 0;
+	store_gate_leave(s);
+	return r;
 }
 
 int store_open(struct store *s, const char *dir, struct bo_err *e)
@@ -410,7 +346,7 @@ int store_open(struct store *s, const char *dir, struct bo_err *e)
 	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
 		umask(007);
 	open_log(s);
-	if (lock_shared(s, e) || open_handles(s, e))
+	if (store_locks_take(s, e) || open_handles(s, e))
 		goto fail;
 	if (store_read(s, "open data directory", check_schema, NULL, e)) {
 		handles_close(s);
@@ -418,7 +354,7 @@ int store_open(struct store *s, const char *dir, struct bo_err *e)
 	}
 	return 0;
 fail:
-	lock_release(s);
+	store_locks_drop(s);
 	if (s->log)
 		fclose(s->log);
 	s->log = NULL;
@@ -427,13 +363,20 @@ fail:
 
 void store_close(struct store *s)
 {
-	/* Checkpoint only once enough log has accumulated: a checkpoint holds
-	 * a region mutex through its page flushes, and a process killed inside
-	 * one would leave it held for every other clerk. */
+	struct bo_err e;
+	int dead = store_gate_enter(s, &e);
+
+	/* The checkpoint leaves the table files whole for the next process
+	 * even after a power cut; it flushes the log, so it goes through the
+	 * writer gate like a commit. */
+	if (dead == 1 && s->env)
+		store_reopen(s, &e);
 	if (s->env)
-		s->env->txn_checkpoint(s->env, 4096, 0, 0);
+		s->env->txn_checkpoint(s->env, 0, 0, 0);
 	handles_close(s);
-	lock_release(s);
+	if (dead >= 0)
+		store_gate_leave(s);
+	store_locks_drop(s);
 	if (s->log)
 		fclose(s->log);
 	s->log = NULL;
@@ -441,7 +384,7 @@ void store_close(struct store *s)
 
 int store_reopen(struct store *s, struct bo_err *e)
 {
-	store_log(s, "reopening after DB_RUNRECOVERY");
+	store_log(s, "reopening the environment (recovery after a dead process)");
 	handles_close(s);
 	s->reopens++;
 	return open_handles(s, e);
@@ -458,25 +401,42 @@ static void backoff(int attempt)
 	nanosleep(&ts, NULL);
 }
 
+/* One attempt; a writer's runs inside the writer gate (store_lock.h). */
+static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
+                       struct bo_err *e)
+{
+	DB_TXN *txn = NULL;
+	int ret, dead = write ? store_gate_enter(s, e) : 0;
+
+	if (dead < 0)
+		return STORE_FAILED;
+	if (dead && store_reopen(s, e)) {
+		store_gate_abandon(s);   /* the next writer must recover */
+		return STORE_FAILED;
+	}
+	if ((ret = s->env->txn_begin(s->env, NULL, &txn, flags)) == 0) {
+		bo_err_clear(e);
+		ret = fn(s, txn, arg, e);
+		if (ret == 0)
+			ret = txn->commit(txn, 0);
+		else
+			txn->abort(txn);
+	}
+	if (write)
+		store_gate_leave(s);
+	return ret;
+}
+
 static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
-                   uint32_t flags, struct bo_err *e)
+                   uint32_t flags, int write, struct bo_err *e)
 {
 	int ret = 0;
 
 	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
-		DB_TXN *txn = NULL;
-
 		if (!s->env && open_handles(s, e))
 			return bo_wrap(e, "%s", what);
 		bo_err_clear(e);
-		ret = s->env->txn_begin(s->env, NULL, &txn, flags);
-		if (ret == 0) {
-			ret = fn(s, txn, arg, e);
-			if (ret == 0)
-				ret = txn->commit(txn, 0);
-			else
-				txn->abort(txn);
-		}
+		ret = attempt_txn(s, fn, arg, flags, write, e);
 		if (ret == 0)
 			return 0;
 		if (ret == DB_LOCK_DEADLOCK) {
@@ -507,13 +467,13 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
                 struct bo_err *e)
 {
-	return run_txn(s, what, fn, arg, 0, e);
+	return run_txn(s, what, fn, arg, 0, 1, e);
 }
 
 int store_read(struct store *s, const char *what, store_fn fn, void *arg,
                struct bo_err *e)
 {
-	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, e);
+	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, 0, e);
 }
 
 static void dbt_set(DBT *d, const void *p, size_t n)

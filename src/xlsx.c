@@ -20,7 +20,6 @@ void xlsx_props_init(struct xlsx_props *p, const struct session *ss, const char 
 	p->author = ss->user;
 }
 
-
 static int lxw_fail(struct bo_err *e, const char *what, lxw_error err)
 {
 	return bo_fail(e, _("%s: %s"), what, xlsx_why(err));
@@ -366,11 +365,12 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 {
 	struct xlsx *x = s->priv;
 	lxw_error err;
-	int ret = 0, quiet, null, saved;
+	int ret = 0, quiet, null, saved, fd = -1;
 
 	if (!x)
 		return bo_fail(e, _("export: workbook already closed"));
-	/* a reserved sheet never filled would be left empty: fill its header */
+	/* a reserved sheet never filled is the caller's mistake: refuse it
+	 * rather than hand out a workbook with an empty sheet */
 	for (size_t i = 0; i < x->nreserved; i++)
 		if (x->reserved[i].ws)
 			ret = bo_fail(e, _("export to \"%s\": sheet \"%s\" left empty"), x->path,
@@ -400,8 +400,12 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, strerror(saved));
 	else if (err)
 		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, xlsx_why(err));
+	else if ((fd = open(x->tmp, O_RDONLY)) < 0 || fsync(fd))   /* on the disk first */
+		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, strerror(errno));
 	else if (rename(x->tmp, x->path))
 		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
 	if (ret)
 		unlink(x->tmp);
 	xlsx_free(x);

@@ -5,6 +5,7 @@
 
 #include "backoffice/money.h"
 #include "backoffice/report.h"
+#include "backoffice/text.h"
 #include "backoffice/xlsx.h"
 
 static const struct column detail_cols[] = {
@@ -21,6 +22,7 @@ static const struct column summary_cols[] = {
 
 struct detail {
 	struct sink *s;
+	const char *search;
 	struct bo_err *e;
 	int failed;
 	/* every invoice with a balance, overdue or not, as the report buckets them */
@@ -35,6 +37,9 @@ static int detail_row(const struct overdue_invoice *i, void *arg)
 	char cust[16], issue[16], due[16], total[32], bal[32], days[16];
 	const char *cells[NC(detail_cols)];
 
+	/* the customers the per-customer sheet has, as export.c filters them */
+	if (d->search && *d->search && !text_contains_fold(i->customer_name, d->search))
+		return 0;
 	d->amount[b] += i->balance;
 	d->count[b]++;
 	if (i->days_overdue <= 0)
@@ -82,17 +87,20 @@ static int summary(struct detail *d, bo_date as_of)
 	return xlsx_sink_chart(s, title, 0, 2, d->e);
 }
 
-int xlsx_overdue(struct session *ss, bo_date as_of, struct sink *s, struct bo_err *e)
+int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s,
+                 struct bo_err *e)
 {
-	struct export_opts o = { as_of, NULL };
+	bo_date as_of = o->as_of > 0 ? o->as_of : date_today();
+	struct export_opts day = { as_of, o->search };
 	struct detail d;
 	int ret;
 
 	memset(&d, 0, sizeof d);
 	d.s = s;
+	d.search = o->search;
 	d.e = e;
 	/* the summary comes first in the workbook but is known last */
-	if (xlsx_sink_reserve(s, "summary", e) || export_table(ss, "overdue", &o, s, e))
+	if (xlsx_sink_reserve(s, "summary", e) || export_table(ss, "overdue", &day, s, e))
 		return -1;
 	if (s->begin(s, "overdue invoices", detail_cols, NC(detail_cols), e))
 		return -1;

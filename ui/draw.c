@@ -57,9 +57,8 @@ void ui_colors_init(void)
 	const char *nc = getenv("NO_COLOR");
 
 	utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
-	ui.mono = (nc && *nc) || !has_colors() || COLORS < 8;
-	if (!ui.mono && (start_color() == ERR))
-		ui.mono = 1;
+	/* COLORS is known only once start_color() ran */
+	ui.mono = (nc && *nc) || !has_colors() || start_color() == ERR || COLORS < 8;
 	if (ui.mono) {
 		memcpy(attrs, mono, sizeof attrs);
 		return;
@@ -244,10 +243,43 @@ void ui_status(void)
 		ui_put(y, 1, COLS - rw - 2, ui.msg, ui_attr(ui.msg_err ? R_ERROR : R_STATUS), 0, 0);
 }
 
+static int bar_width(enum ui_act a)
+{
+	return ui_width(ui_act_key1(a)) + ui_width(ui_act_label(a)) + 3;
+}
+
+/* The bar from the screen's list; when it does not fit, entries before
+ * the last (Quit) give way, so the way out always shows. */
+static void fkey_bar(const enum ui_act *bar)
+{
+	enum ui_act keep[32];
+	int n = 0, w = 0, x = 0;
+
+	for (; bar && *bar != A_NONE && n < 32; bar++)
+		keep[n++] = *bar;
+	for (int i = 0; i < n; i++)
+		w += bar_width(keep[i]);
+	while (n > 1 && w > COLS) {
+		w -= bar_width(keep[n - 2]);
+		keep[n - 2] = keep[n - 1];
+		n--;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *k = ui_act_key1(keep[i]), *label = ui_act_label(keep[i]);
+		int kw = ui_width(k), lw = ui_width(label);
+
+		if (x + kw + lw + 1 > COLS)
+			break;
+		x += ui_put(LINES - 1, x, kw, k, ui_attr(R_BARKEY), 0, 0);
+		ui_put(LINES - 1, x + 1, lw + 1, label, ui_attr(R_BAR), 0, 1);
+		x += lw + 3;
+	}
+}
+
 void ui_frame(const char *title, const char *right, const enum ui_act *bar)
 {
 	char t[300];
-	int rw = right ? ui_width(right) : 0, x = 0;
+	int rw = right ? ui_width(right) : 0;
 
 	ui_fill(0, 0, COLS, ui_attr(R_TITLE));
 	snprintf(t, sizeof t, " backoffice \xc2\xb7 %s", title);
@@ -256,17 +288,7 @@ void ui_frame(const char *title, const char *right, const enum ui_act *bar)
 		ui_put(0, COLS - rw - 1, rw, right, ui_attr(R_TITLE), 0, 0);
 	ui_status();
 	ui_fill(LINES - 1, 0, COLS, ui_attr(R_BAR));
-	for (; bar && *bar != A_NONE && x < COLS; bar++) {
-		const char *k = ui_act_key1(*bar), *label = ui_act_label(*bar);
-		int kw = ui_width(k), lw = ui_width(label);
-
-		if (x + kw + lw + 2 > COLS)
-			break;
-		x += ui_put(LINES - 1, x, kw, k, ui_attr(R_BARKEY), 0, 0);
-		ui_put(LINES - 1, x + 1, lw + 1, label, ui_attr(R_BAR), 0, 1);
-		x += lw + 2;
-		x++;
-	}
+	fkey_bar(bar);
 }
 
 int ui_too_small(void)

@@ -151,21 +151,23 @@ int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e)
 	return 0;
 }
 
-/* The field an error message names ("invalid end_date: ..."). */
+/* The field an error message names: "invalid end_date: ..." or
+ * "nif: invalid tax id ...". */
 static int field_in_error(const struct ui_form *fm, const char *msg)
 {
 	for (int i = 0; i < fm->n; i++) {
+		const char *name = fm->fld[i].f->name, *at;
 		char pat[80];
+		size_t n = strlen(name);
 
-		snprintf(pat, sizeof pat, "invalid %s", fm->fld[i].f->name);
-		if (strstr(msg, pat)) {
-			size_t end = strlen(pat);
-			const char *at = strstr(msg, pat) + end;
-
-			(void)end;
-			if (*at == ' ' || *at == ':' || *at == '\0')
-				return i;
-		}
+		snprintf(pat, sizeof pat, "invalid %s", name);
+		if ((at = strstr(msg, pat)) && strchr(" :", at[strlen(pat)] ? at[strlen(pat)] : ' '))
+			return i;
+		if (!strncmp(msg, name, n) && msg[n] == ':')
+			return i;
+		snprintf(pat, sizeof pat, ": %s:", name);
+		if (strstr(msg, pat))
+			return i;
 	}
 	return -1;
 }
@@ -201,6 +203,10 @@ static void live_check(struct ui_form *fm, struct ui_ffield *ff)
 	struct bo_err e = BO_ERR_INIT;
 
 	ff->bad = ff->ed.len > 0 && check(fm, ff, &e) != 0;
+	if (ff->bad)
+		ui_error("%s", e.msg);
+	else if (ui.msg_err)
+		ui.msg[0] = '\0';
 }
 
 static int label_width(const struct ui_form *fm)

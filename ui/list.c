@@ -508,15 +508,17 @@ static void widths(const struct ui_list *l, int *wd, int *shown)
 		sum -= wd[c] + 1;
 	}
 	extra = avail - sum;
-	for (int pass = 0; pass < 2 && extra > 0; pass++) {
-		int budget = pass == 0 ? extra / 2 : extra;
+	/* a third to the bounded columns, then the unbounded (names) take
+	 * the rest; bounded ones get what is left if there are none */
+	for (int pass = 0; pass < 3 && extra > 0; pass++) {
+		int budget = pass == 0 ? extra / 3 : extra;
 
 		do {
 			grew = 0;
 			for (int c = 0; c < d->ncols && budget > 0; c++) {
 				int bounded = d->cols[c].max > 0;
 
-				if (!shown[c] || (pass == 0 && !bounded) ||
+				if (!shown[c] || (pass == 0 && !bounded) || (pass == 1 && bounded) ||
 				    (bounded && wd[c] >= d->cols[c].max))
 					continue;
 				wd[c]++;

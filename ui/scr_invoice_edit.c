@@ -563,6 +563,10 @@ static int cell_key(struct editor *ed, int k)
 		return 0;
 	if (r == 1) {
 		*cell_bad(ed) = check_cell(ed->row, ed->col, c->buf, &e) != 0;
+		if (*cell_bad(ed))
+			ui_error("%s", e.msg);
+		else if (ui.msg_err)
+			ui.msg[0] = '\0';
 		if (ed->row == ed->n - 1)
 			keep_tail(ed);
 	}

@@ -24,10 +24,10 @@ static const enum ui_act bar[] = {
 static const struct ui_col cols[] = {
 	{ "number", N_("Number"), CT_TEXT, 12, 13 },
 	{ "date", N_("Date"), CT_DATE, 10, 10 },
-	{ "customer", N_("Customer"), CT_TEXT, 14, 0 },
-	{ "total", N_("Total"), CT_MONEY, 11, 15 },
-	{ "balance", N_("Balance"), CT_MONEY, 11, 15 },
-	{ "status", N_("Status"), CT_TEXT, 8, 9 },
+	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
+	{ "total", N_("Total"), CT_MONEY, 10, 15 },
+	{ "balance", N_("Balance"), CT_MONEY, 10, 15 },
+	{ "status", N_("Status"), CT_TEXT, 7, 9 },
 	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
 };
 

@@ -78,8 +78,12 @@ static int menu_idle(struct ui_scr *s)
 
 static void figure(int y, int x, int w, const char *label, const char *value)
 {
-	ui_put(y, x, w - 18, label, (int)A_NORMAL, 0, 1);
-	ui_put(y, x + w - 18, 18, value, (int)A_BOLD, 1, 1);
+	int vw = ui_width(value) + 1;
+
+	if (vw < 18)
+		vw = 18;
+	ui_put(y, x, w - vw, label, (int)A_NORMAL, 0, 1);
+	ui_put(y, x + w - vw, vw, value, (int)A_BOLD, 1, 1);
 }
 
 static void dashboard_draw(struct menu *m, int y, int x, int w)

@@ -46,7 +46,9 @@ struct store {
 	FILE *log;
 	unsigned reopens;       /* times DB_RUNRECOVERY forced a reopen */
 	int lock_fd;            /* backoffice.lock, held shared while open */
-	int locked;             /* lock_fd is valid */
+	int gate_fd;            /* backoffice.gate, the writer gate */
+	int locked;             /* lock_fd and gate_fd are valid */
+	int in_gate;            /* nesting depth inside the writer gate */
 };
 
 /* Return value of a transaction body that failed with its own message in

@@ -53,10 +53,12 @@ int xlsx_sink_reserve(struct sink *s, const char *table, struct bo_err *e);
 int xlsx_sink_chart(struct sink *s, const char *title, size_t cat_col, size_t val_col,
                     struct bo_err *e);
 
-/* The overdue workbook into an open sink: a summary sheet first with the
- * aging buckets and a column chart of them, the report's row per customer
- * (sheet "overdue", the same rows as its CSV export), and the overdue
- * invoices with their days overdue (sheet "overdue invoices"). */
-int xlsx_overdue(struct session *ss, bo_date as_of, struct sink *s, struct bo_err *e);
+/* The overdue workbook into an open sink, as of o->as_of (today when 0),
+ * for the customers o->search finds: a summary sheet first with the aging
+ * buckets and a column chart of them, the report's row per customer (sheet
+ * "overdue", the same rows as its CSV export), and the overdue invoices
+ * with their days overdue (sheet "overdue invoices"). */
+int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s,
+                 struct bo_err *e);
 
 #endif

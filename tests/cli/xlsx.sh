@@ -71,6 +71,13 @@ check "overdue workbook" overdue "$OUT/od.xlsx" "$OUT/overdue.csv" "$OUT/invoice
 check "overdue per customer" sheet "$OUT/od.xlsx" overdue "$OUT/overdue.csv" "${TYPES[overdue]}"
 check "overdue chart" chart "$OUT/od.xlsx" summary
 check "overdue title" props "$OUT/od.xlsx" "Overdue receivables as of $BACKOFFICE_TODAY" "*" "$(id -un)"
+ok "overdue search csv" bo --db "$DEMO" export overdue --search coop -o "$OUT/od-coop.csv"
+ok "overdue search xlsx" bo --db "$DEMO" export overdue --search coop -o "$OUT/od-coop.xlsx"
+check "overdue search" overdue "$OUT/od-coop.xlsx" "$OUT/od-coop.csv" "$OUT/invoices.csv" \
+	"$BACKOFFICE_TODAY" coop
+check "overdue search per customer" sheet "$OUT/od-coop.xlsx" overdue "$OUT/od-coop.csv" "${TYPES[overdue]}"
+[ "$(wc -l <"$OUT/od-coop.csv")" -gt 1 ] && [ "$(wc -l <"$OUT/od-coop.csv")" -lt "$(wc -l <"$OUT/overdue.csv")" ] &&
+	pass || fail "the search should find some overdue customers, not all"
 ok "overdue earlier csv" bo --db "$DEMO" export overdue --as-of 2026-06-30 -o "$OUT/od-june.csv"
 ok "overdue earlier xlsx" bo --db "$DEMO" export overdue --as-of 2026-06-30 -o "$OUT/od-june.xlsx"
 check "overdue as of" sheet "$OUT/od-june.xlsx" overdue "$OUT/od-june.csv" "${TYPES[overdue]}"
@@ -103,6 +110,11 @@ done
 check "long text kept" cell "$OUT/c.xlsx" customers I2 s "$long"
 # the CSV neutralises what a spreadsheet would run, the workbook need not
 grep -q "^1,\"'=HYPERLINK" "$OUT/c.csv" && pass || fail "csv not neutralised: $(sed -n 2p "$OUT/c.csv")"
+# a company that nobody owes anything yet: the workbook is there, empty
+ok "overdue of nothing csv" bo export overdue -o "$OUT/od0.csv"
+ok "invoices of nothing csv" bo export invoices -o "$OUT/inv0.csv"
+ok "overdue of nothing" bo export overdue -o "$OUT/od0.xlsx"
+check "overdue of nothing" overdue "$OUT/od0.xlsx" "$OUT/od0.csv" "$OUT/inv0.csv" "$BACKOFFICE_TODAY"
 check "properties" props "$OUT/c.xlsx" "Customers, $BACKOFFICE_TODAY" \
 	"Comercial Peñalver & Hijos S.L." "$(id -un)"
 

@@ -34,11 +34,36 @@ tui_start() {
 		LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@" "$BACKOFFICE"
 }
 
+# tui_sh COLS ROWS SCRIPT: a shell script in the pane instead (to look at
+# the terminal around the program); $BACKOFFICE and $T are exported.
+tui_sh() {
+	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal tmux-256color\n' >"$T/tmux.conf"
+	export BACKOFFICE T
+	tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -s bo -x "$1" -y "$2" \
+		env BACKOFFICE_DB="$BACKOFFICE_DB" BACKOFFICE_TODAY="$BACKOFFICE_TODAY" \
+		LANG=C.UTF-8 LC_ALL=C.UTF-8 BACKOFFICE="$BACKOFFICE" T="$T" sh -c "$3"
+}
+
+# The pid of the backoffice running in the pane (directly or under sh).
+tui_pid() {
+	local p end=$((SECONDS + WAIT))
+	p=$(tmux -L "$SOCK" display -p -t bo '#{pane_pid}')
+	while [ "$SECONDS" -le "$end" ]; do
+		if [ "$(cat /proc/"$p"/comm 2>/dev/null)" = backoffice ]; then echo "$p"; return; fi
+		c=$(pgrep -P "$p" -x backoffice | head -1)
+		[ -n "$c" ] && { echo "$c"; return; }
+		sleep 0.05
+	done
+}
+
 keys() { tmux -L "$SOCK" send-keys -t bo "$@"; }
 # type TEXT: literal text, no key names
 typ() { tmux -L "$SOCK" send-keys -t bo -l -- "$1"; }
 screen() { tmux -L "$SOCK" capture-pane -p -t bo; }
 resize() { tmux -L "$SOCK" resize-window -t bo -x "$1" -y "$2"; }
+cursor_row() { tmux -L "$SOCK" display -p -t bo '#{cursor_y}'; }
+# row_of TEXT: the first screen row (from 0) holding TEXT
+row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
 pane_dead() { tmux -L "$SOCK" display -p -t bo '#{pane_dead} #{pane_dead_status}'; }
 
 # wait_for TEXT [SECONDS]: 0 once TEXT is on the screen.
@@ -105,12 +130,16 @@ contains() {
 	if printf '%s' "$3" | grep -qF -- "$2"; then pass; else fail "$1: [$2] not in [$3]"; fi
 }
 
-# wait_exit [SECONDS]: the program ended; prints its exit status.
+# wait_exit [SECONDS]: the program ended; prints its exit status (or the
+# signal that killed it, as "signal N").
 wait_exit() {
 	local end=$((SECONDS + ${1:-$WAIT}))
 	while [ "$SECONDS" -le "$end" ]; do
+		# the status comes a moment after the pane is marked dead
 		set -- $(pane_dead)
-		[ "${1:-0}" = 1 ] && { echo "${2:-}"; return 0; }
+		[ "${1:-0}" = 1 ] && [ -n "${2:-}" ] && { echo "$2"; return 0; }
+		[ "${1:-0}" = 1 ] && [ -n "$(tmux -L "$SOCK" display -p -t bo '#{pane_dead_signal}')" ] &&
+			{ echo "signal $(tmux -L "$SOCK" display -p -t bo '#{pane_dead_signal}')"; return 0; }
 		sleep 0.05
 	done
 	echo running

@@ -403,6 +403,8 @@ static int make(const char *date, int64_t qty, int issue, char *number, uint32_t
 		assert_int_equal(date_parse(date, &inv.issue_date, &e), 0);
 	add(&inv, l);
 	r = invoice_save(&ss, &inv, issue, &e);
+	if (r)
+		print_message("make: %s\n", e.msg);
 	if (number)
 		snprintf(number, 16, "%s", inv.number);
 	if (id)
@@ -534,6 +536,7 @@ static void test_import_raises_counter(void **state)
 	invoice_free(&inv);
 }
 
+/* dated in 2024: numbers must follow dates, and 2026 already has later ones */
 static void test_balance_on(void **state)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -544,9 +547,9 @@ static void test_balance_on(void **state)
 	uint32_t pid;
 
 	(void)state;
-	assert_int_equal(make("2026-03-01", 10000, 1, num, NULL), 0);
-	assert_int_equal(date_parse("2026-03-10", &d1, &e), 0);
-	assert_int_equal(date_parse("2026-04-10", &d2, &e), 0);
+	assert_int_equal(make("2024-08-01", 10000, 1, num, NULL), 0);
+	assert_int_equal(date_parse("2024-08-10", &d1, &e), 0);
+	assert_int_equal(date_parse("2024-09-10", &d2, &e), 0);
 	assert_int_equal(payment_add(&ss, num, 100, d1, "cash", "", &pid, &e), 0);
 	assert_int_equal(payment_add(&ss, num, 50, d2, "cash", "", NULL, &e), 0);
 	invoice_init(&inv);

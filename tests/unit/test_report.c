@@ -85,18 +85,18 @@ static int setup(void **state)
 	customer("Uno");
 	customer("Dos");
 	customer("Tres");
-	/* customer 1: due today (not due), 30 days (1-30), 91 days (90+) */
-	invoice(1, 100, "2026-11-28", "2026-11-28", n);
+	/* in date order, as numbers follow dates: customer 1 owes at 30 days
+	 * (1-30), 91 days (90+) and one due today (not due); customer 2 at 61
+	 * days, half paid after 2026-10-01; customer 3 nothing */
 	invoice(1, 200, "2026-08-01", "2026-10-29", n);
 	invoice(1, 400, "2026-08-01", "2026-08-29", n);
-	/* customer 2: 61 days, half paid after 2026-10-01 */
 	invoice(2, 1000, "2026-09-01", "2026-09-28", n);
 	if (payment_add(&ss, n, 500, day("2026-10-15"), "cash", "", NULL, &e))
 		fail_msg("%s", e.msg);
-	/* customer 3: fully paid */
 	invoice(3, 50, "2026-11-02", "2026-11-10", n);
 	if (payment_add(&ss, n, 50, day("2026-11-03"), "cash", "", NULL, &e))
 		fail_msg("%s", e.msg);
+	invoice(1, 100, "2026-11-28", "2026-11-28", n);
 	return 0;
 }
 
@@ -211,14 +211,17 @@ static void test_overdue_invoices(void **state)
 	assert_int_equal(report_overdue_invoices(&ss, day("2026-11-28"), 1, collect_inv, &c, &e), 0);
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.number[0], "F2026-000001");
-	assert_int_equal(c.days[0], 0);
-	assert_int_equal(c.days[1], 30);
-	assert_int_equal(c.days[2], 91);
+	assert_int_equal(c.days[0], 30);
+	assert_int_equal(c.days[1], 91);
+	assert_string_equal(c.number[2], "F2026-000005");
+	assert_int_equal(c.days[2], 0);
+	/* all customers: in invoice order, the paid one left out */
 	memset(&c, 0, sizeof c);
 	assert_int_equal(report_overdue_invoices(&ss, day("2026-11-28"), 0, collect_inv, &c, &e), 0);
 	assert_int_equal(c.n, 4);
-	assert_string_equal(c.number[3], "F2026-000004");
-	assert_int_equal(c.balance[3], 500);
+	assert_string_equal(c.number[2], "F2026-000003");
+	assert_int_equal(c.balance[2], 500);
+	assert_string_equal(c.number[3], "F2026-000005");
 }
 
 static void test_dashboard(void **state)

@@ -1,0 +1,160 @@
+/* store_lock.c - the open lock and the writer gate, both flock(2)s, which
+ * the kernel releases when their process dies however it dies. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store_lock.h"
+
+#define LOCK_WAIT_MS 30000
+
+static int open_in(const char *dir, const char *name, int *fd, struct bo_err *e)
+{
+	char p[1200];
+	int len = snprintf(p, sizeof p, "%s/%s", dir, name);
+
+	if (len < 0 || (size_t)len >= sizeof p)
+		return bo_fail(e, _("open data directory: path too long"));
+	*fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	if (*fd < 0)
+		return bo_fail(e, _("open data directory \"%s\": %s: %s"), dir, name, strerror(errno));
+	return 0;
+}
+
+/* A restore holds the open lock exclusively for a few seconds: wait for
+ * it rather than fail, but not for ever. */
+static int lock_shared(int fd, const char *dir, struct bo_err *e)
+{
+	struct timespec tick = { 0, 100 * 1000000L };
+
+	for (int waited = 0; flock(fd, LOCK_SH | LOCK_NB); waited += 100) {
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return bo_fail(e, _("open data directory \"%s\": lock file: %s"), dir,
+			               strerror(errno));
+		if (waited >= LOCK_WAIT_MS)
+			return bo_fail(e, _("open data directory \"%s\": a restore is in progress; try again in a minute"),
+			               dir);
+		nanosleep(&tick, NULL);
+	}
+	return 0;
+}
+
+int store_locks_take(struct store *s, struct bo_err *e)
+{
+	int lock = -1, gate = -1;
+
+	if (open_in(s->dir, STORE_LOCK_FILE, &lock, e) || lock_shared(lock, s->dir, e) ||
+	    open_in(s->dir, STORE_GATE_FILE, &gate, e)) {
+		if (lock >= 0)
+			close(lock);
+		return -1;
+	}
+	s->lock_fd = lock;
+	s->gate_fd = gate;
+	s->locked = 1;
+	return 0;
+}
+
+void store_locks_drop(struct store *s)
+{
+	if (s->locked) {
+		close(s->gate_fd);
+		close(s->lock_fd);
+	}
+	s->locked = 0;
+}
+
+int store_lock_exclusive(const char *dir, int *fd, struct bo_err *e)
+{
+	if (open_in(dir, STORE_LOCK_FILE, fd, e))
+		return -1;
+	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK)
+		bo_fail(e, _("data directory \"%s\" is in use by another backoffice process; every clerk must quit first"),
+		        dir);
+	else
+		bo_fail(e, _("lock data directory \"%s\": %s"), dir, strerror(errno));
+	close(*fd);
+	*fd = -1;
+	return -1;
+}
+
+void store_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Threads of one process share the gate (Berkeley DB sorts out their
+ * locks itself); this guards the count of those inside and the flock. */
+static pthread_mutex_t gate_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* First in for this process: take the flock and leave our pid in it. */
+static int gate_take(struct store *s, struct bo_err *e)
+{
+	int32_t pid = 0, me = (int32_t)getpid();
+	ssize_t n;
+
+	while (flock(s->gate_fd, LOCK_EX))
+		if (errno != EINTR)
+			return bo_fail(e, _("enter the writer gate: %s"), strerror(errno));
+	/* The pid is cleared on the way out; still there, its writer died
+	 * inside. The page cache makes it visible at once, no fsync needed:
+	 * after a power cut the next open recovers anyway. */
+	n = pread(s->gate_fd, &pid, sizeof pid, 0);
+	if (pwrite(s->gate_fd, &me, sizeof me, 0) != (ssize_t)sizeof me) {
+		bo_fail(e, _("enter the writer gate: %s"), strerror(errno));
+		flock(s->gate_fd, LOCK_UN);
+		return -1;
+	}
+	if (n == (ssize_t)sizeof pid && pid != 0) {
+		store_log(s, "writer %ld died inside the gate: recovering", (long)pid);
+		return 1;
+	}
+	return 0;
+}
+
+int store_gate_enter(struct store *s, struct bo_err *e)
+{
+	int r = 0;
+
+	if (!s->locked)
+		return 0;
+	pthread_mutex_lock(&gate_mu);
+	if (s->in_gate == 0)
+		r = gate_take(s, e);
+	if (r >= 0)
+		s->in_gate++;
+	pthread_mutex_unlock(&gate_mu);
+	return r;
+}
+
+static void gate_leave(struct store *s, int clear)
+{
+	int32_t zero = 0;
+
+	if (!s->locked)
+		return;
+	pthread_mutex_lock(&gate_mu);
+	if (s->in_gate > 0 && --s->in_gate == 0) {
+		if (clear && pwrite(s->gate_fd, &zero, sizeof zero, 0) != (ssize_t)sizeof zero)
+			store_log(s, "leave the writer gate: %s", strerror(errno));
+		flock(s->gate_fd, LOCK_UN);
+	}
+	pthread_mutex_unlock(&gate_mu);
+}
+
+void store_gate_leave(struct store *s)
+{
+	gate_leave(s, 1);
+}
+
+void store_gate_abandon(struct store *s)
+{
+	gate_leave(s, 0);
+}

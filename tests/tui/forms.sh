@@ -1,0 +1,189 @@
+#!/bin/bash
+# forms.sh - a customer, an item and an employee made and changed through
+# the forms; bad values refused in the command line's words with the
+# cursor kept in the field; each step confirmed by the command line.
+. "$(dirname "$0")/lib.sh"
+
+ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
+ok "manager" bo staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01
+tui_start 100 30
+see "main menu" "Overdue accounts"
+
+# --- a customer
+keys 2
+see "customers" "Customers"
+keys n
+see "new customer form" "New customer"
+typ "Peñalver Ibáñez, José"
+keys Tab
+typ "12345678A"
+keys Tab
+cli_err=$(bo customer add --name X --nif 12345678A 2>&1 | sed 's/^backoffice: add customer: //')
+see "bad NIF refused in the CLI's words" "$cli_err"
+nif_row=$(row_of "NIF/CIF")
+eq "cursor stays on the NIF" "$nif_row" "$(cursor_row)"
+# the refused value is selected: typing replaces it
+typ "12345678Z"
+keys Tab
+wait_gone "wrong check letter"
+not_see "good NIF accepted" "invalid"
+typ "Calle Mayor 1, Cáceres"
+keys Tab
+typ "jose@example"
+keys Tab
+see "email checked as typed" "not an email address"
+eq "cursor stays on the email" "$(row_of "Email")" "$(cursor_row)"
+typ "jose@example.es"
+keys Tab
+typ "+34 600 111 222"
+keys Tab
+typ "30"
+keys Tab
+typ "5000"
+keys F2
+see "saved" "added customer 1"
+ok "customer show" bo customer show 1
+contains "name" "Peñalver Ibáñez, José" "$out"
+contains "nif" "12345678Z" "$out"
+contains "terms" "payment_terms_days   30" "$out"
+contains "credit limit" "credit_limit         5000.00" "$out"
+contains "email" "jose@example.es" "$out"
+line_has "list shows the new customer" "Peñalver Ibáñez, José" "12345678Z"
+
+# --- edit it: Enter opens the form, Ctrl-S saves
+keys Enter
+see "edit form" "Edit customer 1"
+keys Tab Tab Tab Tab
+typ "600 999 000"
+keys C-s
+see "edited" "saved customer 1"
+ok "customer show after edit" bo customer show 1
+contains "phone changed" "phone                600 999 000" "$out"
+
+# --- Esc on a changed form asks first
+keys Enter
+see "edit again" "Edit customer 1"
+typ "Otro nombre"
+keys Escape
+see "asks before discarding" "Discard your changes?"
+keys n
+see "still in the form" "Edit customer 1"
+keys Escape
+see "asks again" "Discard your changes?"
+keys y
+see "back in the list" "Customers"
+ok "customer unchanged" bo customer show 1
+contains "name kept" "Peñalver Ibáñez, José" "$out"
+
+# --- an item, received and adjusted
+keys Escape
+keys 4
+see "stock" "Stock"
+keys n
+see "new item form" "New item"
+typ "TOR-M6"
+keys Tab
+typ "Tornillo M6 × 40"
+keys Tab Tab
+typ "0.35"
+keys Tab
+typ "0.1a"
+keys Tab
+see "bad cost" "invalid cost"
+typ "0.12"
+# VAT, then the reorder level (on hand is computed: the cursor skips it)
+keys Tab Tab
+typ "100"
+keys Tab
+typ "Pasillo 3"
+keys F2
+see "item saved" "added item TOR-M6"
+ok "item show" bo item show TOR-M6
+contains "description" "Tornillo M6 × 40" "$out"
+contains "price" "price                0.35" "$out"
+contains "vat default" "vat_rate             21" "$out"
+contains "reorder" "reorder_level        100" "$out"
+line_has "below reorder level is marked in the list" "TOR-M6" "100"
+keys r
+see "receive dialog" "Receive TOR-M6"
+typ "250"
+keys Tab
+typ "0.11"
+keys Tab
+typ "albarán 77"
+keys F2
+see "received" "received 250 of TOR-M6"
+keys a
+see "adjust dialog" "Adjust stock of TOR-M6"
+typ "-3"
+keys F2
+see "adjust needs a reason" "invalid reason: must not be empty"
+keys Tab
+typ "roto"
+keys F2
+see "adjusted" "adjusted by -3"
+ok "item show after moves" bo item show TOR-M6
+contains "on hand" "on_hand              247" "$out"
+contains "cost from the receipt" "cost                 0.11" "$out"
+keys Enter
+see "item view" "Item TOR-M6"
+line_has "history: receipt" "receipt" "albarán 77"
+line_has "history: adjustment" "adjustment" "roto"
+keys Escape
+keys Escape
+
+# --- an employee with a manager chosen in the picker
+keys 1
+see "staff" "Ana Ruiz"
+keys n
+see "new staff form" "New staff"
+typ "Luis Gil Peñas"
+keys Tab
+typ "12345678Z"
+keys Tab
+typ "Almacén"
+keys Tab
+typ "Mozo"
+keys Tab
+typ "ana"
+see "manager picker" "Choose an employee"
+keys Enter
+see "manager chosen" "Ana Ruiz"
+keys Tab
+typ "2026-02-29"
+keys Tab
+see "no such day" "no such day"
+typ "2026-02-27"
+keys F2
+see "staff saved" "added staff 2"
+ok "staff show" bo staff show 2
+contains "manager" "manager              1" "$out"
+contains "department" "department           Almacén" "$out"
+contains "hire date" "hire_date            2026-02-27" "$out"
+
+# --- a rule of the core (status left needs an end date) focuses its field
+keys Enter
+see "edit staff" "Edit staff 2"
+for i in 1 2 3 4 5 6 7; do keys Tab; done
+keys Right
+keys Right
+see "status left" "left"
+keys F2
+see "core rule refused" "needs an end_date"
+eq "cursor on the status" "$(row_of "Status")" "$(cursor_row)"
+keys Escape
+see "discard" "Discard your changes?"
+keys y
+
+# --- staff filter by status
+keys f
+see "filter dialog" "Filter staff"
+keys Right
+keys F2
+see "filtered title" "active"
+ok "staff unchanged by the refused edit" bo staff show 2
+contains "still active" "status               active" "$out"
+
+keys F10
+eq "F10 quits with status 0" 0 "$(wait_exit)"
+finish

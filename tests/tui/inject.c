@@ -1,0 +1,42 @@
+/* inject.c - test helper: writes a customer whose name holds terminal
+ * escape sequences straight into the store, past every check, as a
+ * damaged or hostile record would arrive; the screens must show it inert.
+ * usage: tui_inject DIR ID NAME */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
+
+static int put(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct session *ss = (struct session *)((char *)st - offsetof(struct session, st));
+
+	return entity_put_txn(ss, txn, &entity_customer, arg, e);
+}
+
+int main(int argc, char **argv)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct customer c;
+
+	if (argc != 4)
+		return 2;
+	if (session_open(&ss, argv[1], &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return 1;
+	}
+	entity_blank(&entity_customer, &c);
+	c.id = (uint32_t)strtoul(argv[2], NULL, 10);
+	snprintf(c.name, sizeof c.name, "%s", argv[3]);
+	snprintf(c.nif, sizeof c.nif, "12345678Z");
+	if (store_write(&ss.st, "inject", put, &c, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		session_close(&ss);
+		return 1;
+	}
+	session_close(&ss);
+	return 0;
+}
