@@ -16,15 +16,30 @@
 #include "store_index.h"
 #include "store_lock.h"
 
-/* The last Berkeley DB message of a private environment or a verify: they
- * must not reach the terminal, but they say why, so they go in the error. */
+/* The first Berkeley DB message of a private environment or a verify (the
+ * most precise one): they must not reach the terminal, but they say why,
+ * so they go in the error. */
 static char bdb_msg[256];
 
 static void capture(const DB_ENV *env, const char *pfx, const char *msg)
 {
 	(void)env;
 	(void)pfx;
-	snprintf(bdb_msg, sizeof bdb_msg, "%s", msg);
+	if (!bdb_msg[0])
+		snprintf(bdb_msg, sizeof bdb_msg, "%s", msg);
+}
+
+/* The message without the scratch copy's path, which means nothing to the
+ * reader and is gone by the time they read it. */
+static const char *bdb_why(const char *path, int ret)
+{
+	size_t n = strlen(path);
+
+	if (!bdb_msg[0])
+		return db_strerror(ret);
+	if (!strncmp(bdb_msg, path, n) && bdb_msg[n] == ':')
+		return bdb_msg + n + (bdb_msg[n + 1] == ' ' ? 2 : 1);
+	return bdb_msg;
 }
 
 int bk_join(char *out, size_t n, const char *dir, const char *name)
@@ -203,7 +218,7 @@ static int verify_tables(const char *dir, struct bo_err *e)
 		/* the handle is gone after verify, whatever it returns */
 		if ((ret = db->verify(db, p, NULL, NULL, 0)) != 0)
 			return bo_fail(e, _("table %s is damaged: %s"), store_table_name(t),
-			               bdb_msg[0] ? bdb_msg : db_strerror(ret));
+			               bdb_why(p, ret));
 	}
 	return 0;
 }
@@ -271,9 +286,9 @@ static int hot_copy(struct session *ss, const char *stage, struct bo_err *e)
 
 	for (int attempt = 0; attempt < 3; attempt++) {
 		/* A checkpoint first keeps the recovery of the copy short. */
-		ret = ss->st.env->txn_checkpoint(ss->st.env, 0, 0, 0);
-		if (ret == 0)
-			ret = ss->st.env->backup(ss->st.env, stage, DB_BACKUP_CLEAN);
+		if (store_checkpoint(&ss->st, e))
+			return -1;
+		ret = ss->st.env->backup(ss->st.env, stage, DB_BACKUP_CLEAN);
 		if (ret != DB_RUNRECOVERY)
 			break;
 		/* another clerk's process died and was recovered meanwhile */

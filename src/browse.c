@@ -346,7 +346,7 @@ int browse_page(struct session *ss, const struct browse_req *q, struct browse_pa
 		return 0;
 	if (need_read(ss, q->table, e))
 		return -1;
-	if (store_read(&ss->st, "browse", walk_body, &w, e)) {
+	if (store_read(&ss->st, _("read"), walk_body, &w, e)) {
 		bo_wrap(e, _("list %s"), store_table_name(q->table));
 		return -1;
 	}
@@ -410,7 +410,7 @@ int browse_count_step(struct session *ss, const struct browse_req *q,
 	    store_index_of(q->table)->dup) {
 		struct dupcount d = { q, 0 };
 
-		if (store_read(&ss->st, "count", dupcount_body, &d, e))
+		if (store_read(&ss->st, _("read"), dupcount_body, &d, e))
 			return bo_wrap(e, _("count %s"), store_table_name(q->table));
 		c->n = d.n;
 		c->done = 1;
@@ -423,18 +423,18 @@ int browse_count_step(struct session *ss, const struct browse_req *q,
 	w.stop = stop;
 	w.from = c->started ? BROWSE_AFTER : BROWSE_FIRST;
 	w.pos = &c->next;
-	ret = store_read(&ss->st, "count", walk_body, &w, e);
-	browse_free(&w.scratch);
-	if (ret)
-		return bo_wrap(e, _("count %s"), store_table_name(q->table));
-	c->n += w.counted;
-	if (w.scratch.end || !w.scratch.has_last) {
-		c->done = 1;
-	} else {
-		c->next = w.scratch.last;
-		c->started = 1;
+	ret = store_read(&ss->st, _("read"), walk_body, &w, e);
+	if (ret == 0) {
+		c->n += w.counted;
+		if (w.scratch.end || !w.scratch.has_last) {
+			c->done = 1;
+		} else {
+			c->next = w.scratch.last;
+			c->started = 1;
+		}
 	}
-	return 0;
+	browse_free(&w.scratch);
+	return ret ? bo_wrap(e, _("count %s"), store_table_name(q->table)) : 0;
 }
 
 struct locate {
@@ -502,7 +502,7 @@ int browse_locate(struct session *ss, enum store_table t, const void *pkey, size
 		return 1;
 	if (need_read(ss, t, e))
 		return -1;
-	if (store_read(&ss->st, "locate", locate_body, &l, e))
+	if (store_read(&ss->st, _("read"), locate_body, &l, e))
 		return bo_wrap(e, _("find in %s"), store_table_name(t));
 	return l.missing;
 }

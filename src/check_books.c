@@ -13,9 +13,12 @@ static const char *status_name(int s)
 	return s >= 0 && s < INV_STATUS_COUNT ? inv_status_names[s] : "?";
 }
 
+/* A credit note's line copies an invoice line: the same item (or, for
+ * free text, description), price, discount and rate, as imports match
+ * them. */
 static int same_line(const struct inv_line *a, const struct inv_line *b)
 {
-	return !strcmp(a->sku, b->sku) && !strcmp(a->description, b->description) &&
+	return !strcmp(a->sku, b->sku) && (*a->sku || !strcmp(a->description, b->description)) &&
 	       a->unit_price == b->unit_price && a->discount_bp == b->discount_bp &&
 	       a->vat_rate == b->vat_rate;
 }

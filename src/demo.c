@@ -159,29 +159,24 @@ static void company_identity(const struct demo_opts *o, char *name, size_t nn, c
 
 static int fill(struct demo *d, struct bo_err *e)
 {
-	DB_ENV *env = d->ss.st.env;
+	struct store *st = &d->ss.st;
 	int ret;
 
-	/* A bulk load of a new store need not wait for the disk on every
-	 * commit: if it crashes, the half-made demo is thrown away. The
-	 * checkpoint and log flush at the end make the result durable. */
-	env->set_flags(env, DB_TXN_NOSYNC, 1);
-	if (demo_staff(d, e) || demo_customers(d, e) || demo_items(d, e) || demo_invoices(d, e))
-		ret = -1;
-	else
-		ret = 0;
+	/* Nobody else has this new store open yet: fill it without the
+	 * multiversion page copies that a long load would choke the cache
+	 * with, and without waiting for the disk on every commit (if the
+	 * load crashes, the half-made demo is thrown away). The checkpoint
+	 * at the end makes the whole of it durable. */
+	if (store_bulk(st, 1, e))
+		return bo_wrap(e, _("demo"));
+	st->env->set_flags(st->env, DB_TXN_NOSYNC, 1);
+	ret = demo_staff(d, e) || demo_customers(d, e) || demo_items(d, e) ||
+	      demo_invoices(d, e) ? -1 : 0;
 	demo_progress_end(d);
-	env->set_flags(env, DB_TXN_NOSYNC, 0);
-	if (ret == 0 && (env = d->ss.st.env) != NULL) {
-		int r2 = env->log_flush(env, NULL);
-
-		if (!r2)
-			r2 = env->txn_checkpoint(env, 0, 0, DB_FORCE);
-		if (!r2)
-			r2 = env->memp_sync(env, NULL);
-		if (r2)
-			ret = bo_fail(e, _("demo: make the data durable: %s"), db_strerror(r2));
-	}
+	if (st->env)
+		st->env->set_flags(st->env, DB_TXN_NOSYNC, 0);
+	if (ret == 0 && store_checkpoint(st, e))
+		ret = bo_wrap(e, _("demo: make the data durable"));
 	return ret;
 }
 

@@ -1,21 +1,19 @@
 /* demo_invoices.c - writes the planned history: invoices issued in date
  * order (so numbers grow with dates), receipts, payments, reversals and
- * credit notes, a thousand invoices to a transaction, through the same
+ * credit notes, two thousand invoices to a transaction, through the same
  * core calls a clerk's command uses. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
 #include "backoffice/payment.h"
 #include "demo_plan.h"
 
-#define BATCH_INVOICES 1000
+#define BATCH_INVOICES 2000
 /* A checkpoint now and then lets Berkeley DB drop the log files behind
  * it, so a million invoices do not leave gigabytes of log. */
-#define CHECKPOINT_EVERY 20
+#define CHECKPOINT_EVERY 10
 
 static const char *const credit_reasons[8] = {
 	"Devolución: material defectuoso",
@@ -181,18 +179,14 @@ static int batch_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e
 
 static int flush(struct gen *g, long done, struct bo_err *e)
 {
-	static unsigned batches;
-	DB_ENV *env;
-
 	if (g->plan.nops == 0)
 		return 0;
 	if (store_write(&g->d->ss.st, _("demo: write invoices"), batch_body, g, e))
 		return -1;
 	plan_clear(&g->plan);
-	if (++batches % CHECKPOINT_EVERY == 0 && (env = g->d->ss.st.env) != NULL)
-		env->txn_checkpoint(env, 0, 0, 0);
+	if (++g->batches % CHECKPOINT_EVERY == 0 && store_checkpoint(&g->d->ss.st, e))
+		return -1;
 	demo_progress(g->d, _("invoices"), (uint64_t)done, (uint64_t)g->n);
-	if (getenv("DEMO_TRACE") && done % 20000 == 0) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts); fprintf(stderr, "TRACE %ld %ld.%03ld nev=%zu\n", done, (long)ts.tv_sec, ts.tv_nsec / 1000000, g->nev); }
 	return 0;
 }
 
@@ -223,7 +217,7 @@ int demo_invoices(struct demo *d, struct bo_err *e)
 
 		if (plan_events_until(&g, date, e) || plan_invoice(&g, (uint32_t)i, date, e))
 			goto out;
-		if ((i + 1) % (getenv("DEMO_BATCH") ? atol(getenv("DEMO_BATCH")) : BATCH_INVOICES) == 0 && flush(&g, i + 1, e))
+		if ((i + 1) % BATCH_INVOICES == 0 && flush(&g, i + 1, e))
 			goto out;
 	}
 	/* what is still to happen up to today: payments, credit notes */

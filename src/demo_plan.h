@@ -60,6 +60,7 @@ struct gen {
 	struct event *ev;       /* min-heap by (date, seq) */
 	size_t nev, capev;
 	uint32_t seq, delivery;
+	unsigned batches;       /* written so far */
 	struct plan plan;
 };
 

@@ -1,12 +1,10 @@
 /* store.c - opening the shared environment and running transactions.
  * The flags and limits follow the measurements in DESIGN.md section 2. */
 #include <errno.h>
-#include <fcntl.h>
 #include <grp.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -177,7 +175,7 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
 		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
-		               DB_AUTO_COMMIT | DB_THREAD | DB_MULTIVERSION |
+		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
 		               (create ? DB_CREATE : 0), 0660);
 		if (ret == ENOENT)
 			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
@@ -361,25 +359,53 @@ fail:
 	return -1;
 }
 
+int store_checkpoint(struct store *s, struct bo_err *e)
+{
+	int ret = 0, dead = store_gate_enter(s, e);
+
+	if (dead < 0)
+		return -1;
+	if (dead == 1 && store_reopen(s, e)) {
+		store_gate_abandon(s);
+		return -1;
+	}
+	if (s->env && (ret = s->env->txn_checkpoint(s->env, 0, 0, 0)) == DB_RUNRECOVERY &&
+	    store_reopen(s, e) == 0)
+		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
+	if (ret)
+		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
+	store_gate_leave(s);
+	return ret ? -1 : 0;
+}
+
 void store_close(struct store *s)
 {
 	struct bo_err e;
-	int dead = store_gate_enter(s, &e);
 
-	/* The checkpoint leaves the table files whole for the next process
-	 * even after a power cut; it flushes the log, so it goes through the
-	 * writer gate like a commit. */
-	if (dead == 1 && s->env)
-		store_reopen(s, &e);
+	/* The checkpoint leaves the table files whole for the next process,
+	 * even after a power cut. */
 	if (s->env)
-		s->env->txn_checkpoint(s->env, 0, 0, 0);
-	handles_close(s);
-	if (dead >= 0)
+		store_checkpoint(s, &e);
+	/* a writer that died meanwhile stays marked for the next to recover */
+	if (store_gate_enter(s, &e) == 1) {
+		handles_close(s);
+		store_gate_abandon(s);
+	} else {
+		handles_close(s);
 		store_gate_leave(s);
+	}
 	store_locks_drop(s);
 	if (s->log)
 		fclose(s->log);
 	s->log = NULL;
+}
+
+int store_bulk(struct store *s, int on, struct bo_err *e)
+{
+	store_log(s, "reopening the tables %s multiversion copies", on ? "without" : "with");
+	handles_close(s);
+	s->bulk = on;
+	return open_handles(s, e);
 }
 
 int store_reopen(struct store *s, struct bo_err *e)

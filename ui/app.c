@@ -190,6 +190,13 @@ static int dispatch(struct ui_scr *s, int k)
 		return UI_QUIT;
 	case A_BACK:
 		return UI_LEAVE;
+	case A_REFRESH:
+		clearok(curscr, TRUE);
+		if (s->ops->resume)
+			s->ops->resume(s);
+		else if (s->list)
+			ui_list_reload(s->list);
+		return UI_OK;
 	default:
 		return UI_OK;
 	}

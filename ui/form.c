@@ -85,7 +85,7 @@ static int check(struct ui_form *fm, struct ui_ffield *ff, struct bo_err *e)
 	if (ff->ro)
 		return 0;
 	if (!(tmp = malloc(fm->rt->size)))
-		return bo_fail(e, "out of memory");
+		return bo_fail(e, _("out of memory"));
 	memcpy(tmp, fm->rec, fm->rt->size);
 	r = field_set(ff->f, tmp, ff->ed.buf, e);
 	free(tmp);

@@ -59,6 +59,9 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 
 	if (!fm || !rec || !seen)
 		goto out;
+	snprintf(title, sizeof title, _("add %s"), en->name);
+	if (!key && ui_need(en->write, title))
+		goto out;
 	if (key) {
 		if (entity_get(ui.ss, en, key, seen, &e)) {
 			ui_error("%s", e.msg);
@@ -75,6 +78,12 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 	             !key && en->counter ? skip_auto : NULL);
 	fm->save = entity_save;
 	fm->ctx = &c;
+	/* a role that may only read sees the record, every field shown */
+	if (key && !session_can(ui.ss, en->write)) {
+		for (int i = 0; i < fm->n; i++)
+			fm->fld[i].ro = 1;
+		snprintf(title, sizeof title, _("%s %s (read only)"), en->name, key);
+	}
 	if ((mgr = ui_form_field(fm, "manager"))) {
 		mgr->pick = ui_pick_staff;
 		ui_entity_label(&entity_staff, mgr->ed.buf, mgr->shown, sizeof mgr->shown);

@@ -40,6 +40,7 @@ static const struct binding {
 	{ 'n', "n", A_NEW },
 	{ 'e', "e", A_EDIT },
 	{ '/', "/", A_SEARCH },
+	{ UI_CTRL('l'), "Ctrl-L", A_REFRESH },
 	{ 's', "s", A_SORT },
 	{ 'f', "f", A_FILTER },
 	{ 'x', "x", A_EXPORT },

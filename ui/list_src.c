@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/codec.h"
+#include "backoffice/i18n.h"
 #include "backoffice/text.h"
 #include "ui.h"
 
@@ -272,7 +273,7 @@ int ui_src_each(struct ui_list *l, int (*fn)(const struct ui_row *r, void *arg),
 	int got, end = 0, first = 1, ret = 0;
 
 	if (!rows)
-		return bo_fail(e, "out of memory");
+		return bo_fail(e, _("out of memory"));
 	while (!end && ret == 0) {
 		if (ui_src_fetch(l, first ? BROWSE_FIRST : BROWSE_AFTER, first ? NULL : &last, CHUNK,
 		                 rows, &got, &end, e)) {

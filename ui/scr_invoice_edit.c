@@ -12,35 +12,10 @@
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
-#include "ui.h"
-
-enum { C_SKU, C_DESC, C_QTY, C_PRICE, C_DISC, C_VAT, NC };
-enum { H_CUST, H_ISSUE, H_DUE, NH };
+#include "invoice_edit.h"
 
 static const enum ui_act acts[] = {
 	A_SAVE, A_NEXT, A_PREV, A_PICK, A_DELLINE, A_BACK, A_QUIT, A_HELP, A_NONE
-};
-static const enum ui_act bar[] = {
-	A_HELP, A_SAVE, A_NEXT, A_PICK, A_DELLINE, A_BACK, A_QUIT, A_NONE
-};
-
-struct eline {
-	struct ui_edit c[NC];
-	int bad[NC];
-};
-
-struct editor {
-	uint32_t id;
-	struct ui_edit h[NH];
-	int hbad[NH];
-	char cust_name[160];
-	struct eline *lines;
-	int n, cap;
-	int row;                /* -1: the header */
-	int col;
-	int top;
-	unsigned long initial;  /* hash of the cells as opened */
-	char title[120];
 };
 
 static struct eline *line_add(struct editor *ed)
@@ -58,7 +33,7 @@ static struct eline *line_add(struct editor *ed)
 	return &ed->lines[ed->n++];
 }
 
-static int line_empty(const struct eline *l)
+int inv_ed_line_empty(const struct eline *l)
 {
 	for (int c = 0; c < NC; c++)
 		if (l->c[c].len)
@@ -69,7 +44,7 @@ static int line_empty(const struct eline *l)
 /* There is always one empty line at the end to type a new one into. */
 static void keep_tail(struct editor *ed)
 {
-	if ((ed->n == 0 || !line_empty(&ed->lines[ed->n - 1])) && ed->n < INV_MAX_LINES)
+	if ((ed->n == 0 || !inv_ed_line_empty(&ed->lines[ed->n - 1])) && ed->n < INV_MAX_LINES)
 		line_add(ed);
 }
 
@@ -127,10 +102,7 @@ static int check_cell(int row, int col, const char *text, struct bo_err *e)
 	return 0;
 }
 
-/* The invoice as typed; lines that are empty are left out. strict: stop
- * at the first cell that does not parse (saving) instead of skipping it
- * (the running totals). */
-static int build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e)
+int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e)
 {
 	invoice_init(inv);
 	inv->id = ed->id;
@@ -145,7 +117,7 @@ static int build(struct editor *ed, struct invoice *inv, int strict, struct bo_e
 		struct inv_line l;
 		int rate = 21;
 
-		if (line_empty(el))
+		if (inv_ed_line_empty(el))
 			continue;
 		memset(&l, 0, sizeof l);
 		text_copy(l.sku, sizeof l.sku, el->c[C_SKU].buf);
@@ -218,136 +190,6 @@ static int load(struct editor *ed, uint32_t id, uint32_t customer)
 	}
 	keep_tail(ed);
 	return 0;
-}
-
-/* Column x and width of a line cell for the terminal's width. */
-static void layout(int *xs, int *ws)
-{
-	static const int fixed[NC] = { 12, 0, 9, 11, 6, 5 };
-	int x = 4, rest = COLS - 4 - 13;
-
-	for (int c = 0; c < NC; c++)
-		if (fixed[c])
-			rest -= fixed[c] + 1;
-	for (int c = 0; c < NC; c++) {
-		ws[c] = fixed[c] ? fixed[c] : (rest > 12 ? rest - 1 : 12);
-		xs[c] = x;
-		x += ws[c] + 1;
-	}
-}
-
-static int line_rows(void)
-{
-	return LINES - 14;
-}
-
-static void draw_header(struct editor *ed)
-{
-	static const char *const hint[NH] = {
-		N_("(F4 or type to choose)"), N_("(empty: the day it is issued)"),
-		N_("(empty: from the customer's terms)"),
-	};
-	static const char *const label[NH] = { N_("Customer"), N_("Issue date"), N_("Due date") };
-
-	for (int i = 0; i < NH; i++) {
-		int y = 2 + i, focus = ed->row < 0 && ed->col == i;
-		int attr = ed->hbad[i] ? ui_attr(R_FIELD_BAD)
-		         : focus ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
-
-		ui_put(y, 2, 14, _(label[i]), focus ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
-		ui_edit_draw(&ed->h[i], y, 16, i == H_CUST ? 8 : 12, attr, focus);
-		if (i == H_CUST && ed->cust_name[0])
-			ui_put(y, 26, COLS - 28, ed->cust_name, (int)A_BOLD, 0, 0);
-		else
-			ui_put(y, i == H_CUST ? 26 : 30, COLS - 32, _(hint[i]), ui_attr(R_DIM), 0, 0);
-	}
-}
-
-static void draw_lines(struct editor *ed)
-{
-	static const char *const head[NC] = {
-		N_("Item (F4)"), N_("Description"), N_("Qty"), N_("Price"), N_("Disc%"), N_("VAT%"),
-	};
-	int xs[NC], ws[NC], rows = line_rows(), y0 = 7;
-	char buf[64];
-
-	layout(xs, ws);
-	ui_fill(6, 0, COLS, ui_attr(R_HEAD));
-	ui_put(6, 1, 2, "#", ui_attr(R_HEAD), 1, 0);
-	for (int c = 0; c < NC; c++)
-		ui_put(6, xs[c], ws[c], _(head[c]), ui_attr(R_HEAD), c >= C_QTY, 1);
-	ui_put(6, COLS - 13, 12, _("Base"), ui_attr(R_HEAD), 1, 1);
-	if (ed->row >= 0 && ed->row < ed->top)
-		ed->top = ed->row;
-	if (ed->row >= ed->top + rows)
-		ed->top = ed->row - rows + 1;
-	for (int i = ed->top; i < ed->n && i - ed->top < rows; i++) {
-		struct eline *l = &ed->lines[i];
-		int y = y0 + i - ed->top;
-		struct invoice one;
-		struct bo_err e = BO_ERR_INIT;
-
-		snprintf(buf, sizeof buf, "%d", i + 1);
-		ui_put(y, 0, 3, buf, ui_attr(R_DIM), 1, 0);
-		for (int c = 0; c < NC; c++) {
-			int focus = ed->row == i && ed->col == c;
-			int attr = l->bad[c] ? ui_attr(R_FIELD_BAD)
-			         : focus ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
-
-			ui_edit_draw(&l->c[c], y, xs[c], ws[c], attr, focus);
-		}
-		/* the line's base as typed */
-		invoice_init(&one);
-		if (!line_empty(l) && !l->bad[C_QTY] && !l->bad[C_PRICE] && !l->bad[C_DISC]) {
-			struct inv_line il;
-
-			memset(&il, 0, sizeof il);
-			if (qty_parse(l->c[C_QTY].buf, 0, &il.quantity, &e) == 0 &&
-			    money_parse(l->c[C_PRICE].buf, 0, &il.unit_price, &e) == 0 &&
-			    (!*l->c[C_DISC].buf || pct_parse(l->c[C_DISC].buf, &il.discount_bp, &e) == 0))
-				ui_put(y, COLS - 13, 12,
-				       money_format_human(invoice_line_base(&il), buf, sizeof buf),
-				       (int)A_NORMAL, 1, 0);
-		}
-		invoice_free(&one);
-	}
-}
-
-static void draw_totals(struct editor *ed)
-{
-	struct bo_err e = BO_ERR_INIT;
-	struct invoice inv;
-	struct inv_totals t;
-	char a[48], b[48], lab[48];
-	int y = LINES - 7, x = COLS - 50;
-
-	if (build(ed, &inv, 0, &e))
-		return;
-	invoice_totals(&inv, &t);
-	ui_put(y++, x, 48, _("VAT rate          Base           VAT"), ui_attr(R_HEAD), 0, 1);
-	for (int r = 0; r < VAT_RATES && y < LINES - 3; r++) {
-		if (!t.base[r] && !t.vat[r])
-			continue;
-		snprintf(lab, sizeof lab, "%d %%", vat_rates[r]);
-		ui_put(y, x, 8, lab, (int)A_NORMAL, 0, 0);
-		ui_put(y, x + 8, 16, money_format_human(t.base[r], a, sizeof a), (int)A_NORMAL, 1, 0);
-		ui_put(y, x + 24, 14, money_format_human(t.vat[r], b, sizeof b), (int)A_NORMAL, 1, 0);
-		y++;
-	}
-	snprintf(lab, sizeof lab, "%s %s", _("Total"), money_format_human(t.total, a, sizeof a));
-	ui_put(LINES - 3, x, 48, lab, (int)A_BOLD, 1, 0);
-	invoice_free(&inv);
-}
-
-static void editor_draw(void *arg)
-{
-	struct editor *ed = arg;
-
-	erase();
-	ui_frame(ed->title, "", bar);
-	draw_header(ed);
-	draw_lines(ed);
-	draw_totals(ed);
 }
 
 /* Moves the focus, refusing to leave a cell that does not parse. */
@@ -507,7 +349,7 @@ static int save(struct editor *ed)
 
 	if (go(ed, ed->row, ed->col))
 		return 0;
-	if (build(ed, &inv, 1, &e)) {
+	if (inv_ed_build(ed, &inv, 1, &e)) {
 		bo_wrap(&e, _("save invoice"));
 		ui_error("%s", e.msg);
 		focus_error(ed, e.msg);
@@ -653,7 +495,7 @@ int ui_invoice_edit(uint32_t *id, uint32_t customer)
 	ed->row = ed->n > 1 || customer ? 0 : -1;
 	ed->col = 0;
 	ed->initial = hash(ed);
-	ui_modal_push(editor_draw, ed);
+	ui_modal_push(inv_ed_draw, ed);
 	r = run(ed);
 	ui_modal_pop();
 	if (r)

@@ -16,7 +16,7 @@
 
 static const enum ui_act acts[] = {
 	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_NONE
+	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = {
 	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_BACK, A_QUIT, A_NONE
@@ -305,6 +305,11 @@ static void view_draw(struct ui_scr *s)
 	}
 }
 
+static void view_resume(struct ui_scr *s)
+{
+	load(s->priv);
+}
+
 static int view_act(struct ui_scr *s, enum ui_act a)
 {
 	struct view *v = s->priv;
@@ -363,5 +368,6 @@ const struct ui_scr_ops scr_invoice_view = {
 	.open = view_open,
 	.draw = view_draw,
 	.act = view_act,
+	.resume = view_resume,
 	.close = view_close,
 };

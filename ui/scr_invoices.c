@@ -138,6 +138,7 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 static int inv_open(struct ui_scr *s, void *arg)
 {
 	struct inv_scr *st;
+	char key[16];
 
 	if (ui_need(P_INVOICE_READ, _("open invoices")) || !(st = calloc(1, sizeof *st)))
 		return -1;
@@ -148,9 +149,8 @@ static int inv_open(struct ui_scr *s, void *arg)
 		st->customer = *(const uint32_t *)arg;
 		st->def.orders = one_customer;
 		st->def.norders = 1;
-		snprintf(st->customer_name, sizeof st->customer_name, "%u", st->customer);
-		ui_entity_label(&entity_customer, st->customer_name, st->customer_name,
-		                sizeof st->customer_name);
+		snprintf(key, sizeof key, "%u", st->customer);
+		ui_entity_label(&entity_customer, key, st->customer_name, sizeof st->customer_name);
 	}
 	s->priv = st;
 	ui_list_init(&st->l, &st->def, st);

@@ -137,6 +137,14 @@ static void item_draw(struct ui_scr *s)
 	ui_list_draw(&st->l);
 }
 
+static void item_resume(struct ui_scr *s)
+{
+	struct item_scr *st = s->priv;
+
+	load(st);
+	ui_list_reload(&st->l);
+}
+
 static int item_act(struct ui_scr *s, enum ui_act a)
 {
 	struct item_scr *st = s->priv;
@@ -168,5 +176,6 @@ const struct ui_scr_ops scr_item = {
 	.open = item_open,
 	.draw = item_draw,
 	.act = item_act,
+	.resume = item_resume,
 	.close = item_close,
 };

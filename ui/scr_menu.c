@@ -12,7 +12,7 @@
 
 static const enum ui_act acts[] = {
 	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_UP, A_DOWN, A_OPEN,
-	A_HELP, A_BACK, A_QUIT, A_NONE
+	A_HELP, A_BACK, A_QUIT, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
 

@@ -34,6 +34,7 @@ struct cli;
 	X(NEW, N_("New"), N_("add a new record")) \
 	X(EDIT, N_("Edit"), N_("edit this record")) \
 	X(SEARCH, N_("Search"), N_("search as you type; Enter keeps it, Esc returns")) \
+	X(REFRESH, N_("Refresh"), N_("read the data again (other clerks' changes) and redraw")) \
 	X(SORT, N_("Sort"), N_("change the order of the list")) \
 	X(FILTER, N_("Filter"), N_("show only some rows")) \
 	X(EXPORT, N_("Export"), N_("export the list as shown to a .xlsx file")) \
@@ -73,7 +74,7 @@ enum ui_act {
 
 /* The movement and frame keys every list screen takes. */
 #define UI_ACTS_LIST A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, \
-	A_END, A_SEARCH, A_EXPORT
+	A_END, A_SEARCH, A_EXPORT, A_REFRESH
 
 const char *ui_act_label(enum ui_act a);
 const char *ui_act_help(enum ui_act a);

@@ -49,6 +49,7 @@ struct store {
 	int gate_fd;            /* backoffice.gate, the writer gate */
 	int locked;             /* lock_fd and gate_fd are valid */
 	int in_gate;            /* nesting depth inside the writer gate */
+	int bulk;               /* tables open without multiversion copies */
 };
 
 /* Return value of a transaction body that failed with its own message in
@@ -74,6 +75,13 @@ void store_close(struct store *s);
  * descriptor in *fd when no process has the store open, -1 otherwise. */
 int store_lock_exclusive(const char *dir, int *fd, struct bo_err *e);
 void store_unlock(int fd);
+/* Flush the cache to the table files; through the writer gate, as it
+ * flushes the log like a commit. */
+int store_checkpoint(struct store *s, struct bo_err *e);
+/* A process filling a store alone (the demo's bulk load) reopens the
+ * tables without multiversion copies (on), which a long load would fill
+ * the cache with, and with them again (off). */
+int store_bulk(struct store *s, int on, struct bo_err *e);
 /* After DB_RUNRECOVERY: close every handle and open again (recovering). */
 int store_reopen(struct store *s, struct bo_err *e);
 

@@ -184,6 +184,18 @@ see "filtered title" "active"
 ok "staff unchanged by the refused edit" bo staff show 2
 contains "still active" "status               active" "$out"
 
+# --- F10 in a form with changes asks first
+keys n
+see "new staff again" "New staff"
+typ "Sin guardar"
 keys F10
-eq "F10 quits with status 0" 0 "$(wait_exit)"
+see "F10 asks" "Quit without saving your changes?"
+keys n
+see "stays" "New staff"
+keys F10
+see "asks again" "Quit without saving your changes?"
+keys y
+eq "F10 then quits with status 0" 0 "$(wait_exit)"
+ok "nothing saved" bo staff list --format csv
+eq "still two employees" 3 "$(echo "$out" | wc -l)"
 finish

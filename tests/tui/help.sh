@@ -10,7 +10,7 @@ ok "staff" bo staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01
 ok "receive" bo item receive TOR-M6 100
 ok "invoice" bo invoice create --customer 1 --line TOR-M6:10 --issue
 
-LIST="F1 ? Esc q F10 Up k Down j PgUp PgDn Home End / x"
+LIST="F1 ? Esc q F10 Up k Down j PgUp PgDn Home End / x Ctrl-L"
 FORM="F1 F2 Ctrl-S Tab Shift-Tab Up Down Enter Esc F10"
 
 # The key column of the help screen, one key name a line.

@@ -123,6 +123,26 @@ keys Escape
 see "back to overdue" "Overdue accounts"
 not_see "nothing owed now" "Peñalver Ibáñez"
 
+# --- a credit note from the list
+ok "second invoice" bo invoice create --customer 2 --line CAB-2:1 --issue
+eq "its number" "F2026-000002" "$out"
+keys Escape
+keys 3
+see "invoices again" "F2026-000002"
+keys End
+keys c
+see "credit dialog" "Credit note for what is left of F2026-000002"
+keys F2
+see "reason required" "invalid reason: must not be empty"
+typ "devuelto"
+keys F2
+see "credit note made" "credit note R2026-000001 made for F2026-000002"
+ok "credited" bo invoice show F2026-000002
+contains "status credited" "credited" "$out"
+ok "cable back in stock" bo item show CAB-2
+contains "on hand 18" "on_hand              18" "$out"
+line_has "list shows the credit note" "R2026-000001" "-13.75"
+
 # --- resize to 80x24 and back
 resize 80 24
 see "80x24 still works" "F10 Quit"
@@ -130,7 +150,7 @@ not_see "80x24 is large enough" "enlarge the terminal"
 resize 79 24
 see "smaller asks to enlarge" "enlarge the terminal"
 resize 100 30
-see "back to normal" "Overdue accounts"
+see "back to normal" "F2026-000002"
 
 keys F10
 eq "F10 quits with status 0" 0 "$(wait_exit)"

@@ -23,15 +23,17 @@ bo() { "$BACKOFFICE" "$@"; }
 pass() { PASS=$((PASS + 1)); }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
 
-# tui_start [COLS ROWS [ENV...]]: the TUI in a fresh tmux; the pane stays
-# after the program ends so that its exit status can be read.
+# tui_start [COLS ROWS [ENV...]]: the TUI in a fresh tmux, under a shell
+# that writes its exit status to $T/rc (tmux itself may lose it).
 tui_start() {
 	local w=${1:-100} h=${2:-30}
 	shift 2 2>/dev/null
+	rm -f "$T/rc"
 	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal tmux-256color\n' >"$T/tmux.conf"
 	tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -s bo -x "$w" -y "$h" \
 		env BACKOFFICE_DB="$BACKOFFICE_DB" BACKOFFICE_TODAY="$BACKOFFICE_TODAY" \
-		LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@" "$BACKOFFICE"
+		LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@" BACKOFFICE="$BACKOFFICE" T="$T" \
+		sh -c '"$BACKOFFICE"; echo $? >"$T/rc.tmp"; mv "$T/rc.tmp" "$T/rc"'
 }
 
 # tui_sh COLS ROWS SCRIPT: a shell script in the pane instead (to look at
@@ -64,7 +66,6 @@ resize() { tmux -L "$SOCK" resize-window -t bo -x "$1" -y "$2"; }
 cursor_row() { tmux -L "$SOCK" display -p -t bo '#{cursor_y}'; }
 # row_of TEXT: the first screen row (from 0) holding TEXT
 row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
-pane_dead() { tmux -L "$SOCK" display -p -t bo '#{pane_dead} #{pane_dead_status}'; }
 
 # wait_for TEXT [SECONDS]: 0 once TEXT is on the screen.
 wait_for() {
@@ -130,16 +131,11 @@ contains() {
 	if printf '%s' "$3" | grep -qF -- "$2"; then pass; else fail "$1: [$2] not in [$3]"; fi
 }
 
-# wait_exit [SECONDS]: the program ended; prints its exit status (or the
-# signal that killed it, as "signal N").
+# wait_exit [SECONDS]: the program ended; prints its exit status.
 wait_exit() {
 	local end=$((SECONDS + ${1:-$WAIT}))
 	while [ "$SECONDS" -le "$end" ]; do
-		# the status comes a moment after the pane is marked dead
-		set -- $(pane_dead)
-		[ "${1:-0}" = 1 ] && [ -n "${2:-}" ] && { echo "$2"; return 0; }
-		[ "${1:-0}" = 1 ] && [ -n "$(tmux -L "$SOCK" display -p -t bo '#{pane_dead_signal}')" ] &&
-			{ echo "signal $(tmux -L "$SOCK" display -p -t bo '#{pane_dead_signal}')"; return 0; }
+		[ -s "$T/rc" ] && { cat "$T/rc"; return 0; }
 		sleep 0.05
 	done
 	echo running

@@ -105,9 +105,12 @@ static void test_ends(void **state)
 	assert_int_equal(p.end, 0);
 	for (size_t i = 0; i < p.n; i++)
 		assert_int_equal(id_of(&p.rec[i]), i + 1);
+	/* a page looks at its own records only, however big the table */
+	assert_int_equal(p.looked, 20);
 	q.from = BROWSE_LAST;
 	page(&q, &p);
 	assert_int_equal(p.n, 20);
+	assert_int_equal(p.looked, 20);
 	assert_int_equal(id_of(&p.rec[0]), NCUST);     /* backward: last first */
 	assert_int_equal(id_of(&p.rec[19]), NCUST - 19);
 	q.want = 1000;
@@ -131,6 +134,7 @@ static void test_after_before(void **state)
 	q.from = BROWSE_AT;
 	page(&q, &p);
 	assert_int_equal(id_of(&p.rec[0]), 10);
+	assert_int_equal(p.looked, 10);
 	q.from = BROWSE_BEFORE;
 	page(&q, &p);
 	assert_int_equal(p.n, 9);
@@ -254,8 +258,11 @@ static void test_count_steps(void **state)
 	/* records before a position: the position's index in the order */
 	q.from = BROWSE_FIRST;
 	q.want = 42;
+	q.budget = 0;
 	page(&q, &p);
+	assert_int_equal(p.n, 42);
 	browse_pos_of(&p.rec[41], &stop);
+	q.budget = 7;
 	memset(&c, 0, sizeof c);
 	while (!c.done)
 		assert_int_equal(browse_count_step(&ss, &q, &stop, &c, &e), 0);
