@@ -148,8 +148,6 @@ static int body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 		return bo_fail(e, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;
 	c->found = 0;
-	c->records = 0;
-	c->ngroups = 0;
 	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)))
 		return ret;
 	return 0;

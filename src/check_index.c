@@ -39,11 +39,6 @@ static int number_group_end(struct chk *c, struct numbering *nb)
 	if (v != nb->last)
 		chk_report(c, _("counter \"%s\" is at %llu but the last number is %s"), name,
 		           (unsigned long long)v, nb->last_number);
-	if (c->ngroups < (int)(sizeof c->groups / sizeof c->groups[0])) {
-		c->groups[c->ngroups].series = nb->series;
-		c->groups[c->ngroups].year = nb->year;
-		c->groups[c->ngroups++].last = nb->last;
-	}
 	return 0;
 }
 
@@ -188,18 +183,19 @@ static int index_pass(struct chk *c, enum store_table t, struct bo_err *e)
 	return ret;
 }
 
-static int has_invoices(struct chk *c, uint32_t customer, int *yes)
+/* 1 in *yes when the raw index t has a key starting with the n bytes at
+ * key: a customer's invoices, or a series' numbers of a year. */
+static int has_prefix(struct chk *c, enum store_table t, const void *key, size_t n, int *yes)
 {
 	struct raw_iter ri;
-	uint8_t k[4];
 	int ret;
 
-	if ((ret = raw_open(c, TB_INV_BY_CUSTOMER, &ri)))
+	*yes = 0;
+	if ((ret = raw_open(c, t, &ri)))
 		return ret;
-	key_u32(customer, k);
-	if ((ret = raw_set_key(&ri, k, 4)) == 0) {
-		ret = raw_get(&ri, DB_SET);
-		*yes = ret == 0;
+	if ((ret = raw_set_key(&ri, key, n)) == 0) {
+		ret = raw_get(&ri, DB_SET_RANGE);
+		*yes = ret == 0 && ri.key.size >= n && !memcmp(ri.key.data, key, n);
 		if (ret == DB_NOTFOUND)
 			ret = 0;
 	}
@@ -226,20 +222,23 @@ static int orphan_counters(struct chk *c)
 		memcpy(key, it.key.data, it.key.size);
 		key[it.key.size] = '\0';
 		v = (int64_t)key_get_u64(it.val.data);
-		if (sscanf(key, "num:%c%4d%n", &series, &year, &n) == 2 && n == (int)strlen(key)) {
-			int i;
+		if (sscanf(key, "num:%c%4d%n", &series, &year, &n) == 2 && n == (int)strlen(key) &&
+		    v != 0) {
+			char prefix[8];
 
-			for (i = 0; i < c->ngroups; i++)
-				if (c->groups[i].series == series && c->groups[i].year == year)
-					break;
-			if (i == c->ngroups && v != 0)
+			snprintf(prefix, sizeof prefix, "%c%04d-", series, year);
+			if ((ret = has_prefix(c, TB_INV_BY_NUMBER, prefix, strlen(prefix), &yes)))
+				break;
+			if (!yes)
 				chk_report(c, _("counter \"%s\" is at %lld but no %c%04d invoice exists"), key,
 				           (long long)v, series, year);
 		} else if (sscanf(key, "out:%lu%n", &id, &n) == 1 && n == (int)strlen(key) && v != 0 &&
 		           id <= UINT32_MAX) {
+			uint8_t k[4];
 			char a[32];
 
-			if ((ret = has_invoices(c, (uint32_t)id, &yes)))
+			key_u32((uint32_t)id, k);
+			if ((ret = has_prefix(c, TB_INV_BY_CUSTOMER, k, 4, &yes)))
 				break;
 			if (!yes)
 				chk_report(c, _("customers %lu: outstanding %s but no invoices"), id,

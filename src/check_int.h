@@ -29,10 +29,6 @@ struct chk {
 	void *arg;
 	long found;             /* problems in this run */
 	long delivered;         /* handed to problem() by earlier runs */
-	long records;
-	/* invoices by number: the series and years seen, for the counters */
-	struct { char series; int year; uint32_t last; } groups[64];
-	int ngroups;
 	struct invoice inv, other;      /* decoding buffers, lines reused */
 };
 

@@ -227,7 +227,6 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 	while ((ret = store_iter_get(&it, DB_NEXT)) == 0) {
 		char key[160];
 
-		c->records++;
 		if ((ret = one(c, s, rec, &it.key, &it.val, e)))
 			break;
 		chk_key(s->t, it.key.data, it.key.size, key, sizeof key);
@@ -256,7 +255,6 @@ static int scan_meta(struct chk *c, struct bo_err *e)
 	while ((ret = store_iter_get(&it, DB_NEXT)) == 0) {
 		char key[160], val[600];
 
-		c->records++;
 		chk_key(TB_META, it.key.data, it.key.size, key, sizeof key);
 		if (it.key.size > 4 && !memcmp(it.key.data, "set:", 4)) {
 			if (it.val.size >= sizeof val || memchr(it.val.data, '\0', it.val.size)) {

@@ -62,7 +62,7 @@ void demo_fmt(char *out, size_t n, const char *fmt, ...)
 void demo_person_nif(struct demo *d, struct demo_rng *r, char *out, size_t n)
 {
 	unsigned long p = d->persons++;
-	unsigned long v = (p * 7654321UL + (unsigned long)(d->o->seed % 70000000UL)) % 70000000UL;
+	unsigned long v = (p * 7654321UL + d->nif_base) % 70000000UL;
 
 	if (demo_rng_chance(r, 10)) {
 		unsigned long pre = v % 3, num = v % 10000000UL;
@@ -157,6 +157,17 @@ static void company_identity(const struct demo_opts *o, char *name, size_t nn, c
 	snprintf(domain, dn, "suministros-%s.es", slug);
 }
 
+/* Where the seed starts the NIF and CIF numbers, so that the first
+ * employee is not 10000001. */
+static void id_bases(struct demo *d)
+{
+	struct demo_rng r;
+
+	demo_rng_seed(&r, d->o->seed, RS_IDS);
+	d->nif_base = (unsigned long)demo_rng_below(&r, 70000000);
+	d->cif_base = (unsigned long)demo_rng_below(&r, 100000);
+}
+
 static int fill(struct demo *d, struct bo_err *e)
 {
 	struct store *st = &d->ss.st;
@@ -164,9 +175,9 @@ static int fill(struct demo *d, struct bo_err *e)
 
 	/* Nobody else has this new store open yet: fill it without the
 	 * multiversion page copies that a long load would choke the cache
-	 * with, and without waiting for the disk on every commit (if the
-	 * load crashes, the half-made demo is thrown away). The checkpoint
-	 * at the end makes the whole of it durable. */
+	 * with, and without waiting for the disk on every commit (a demo cut
+	 * short by a crash is made again, not recovered). The checkpoint at
+	 * the end makes the whole of it durable. */
 	if (store_bulk(st, 1, e))
 		return bo_wrap(e, _("demo"));
 	st->env->set_flags(st->env, DB_TXN_NOSYNC, 1);
@@ -198,6 +209,7 @@ int demo_create(const char *dir, const struct demo_opts *o, struct bo_err *e)
 	/* the day after the same day fifteen months ago */
 	d->start = date_add_months(d->today, -15) + 1;
 	company_identity(o, name, sizeof name, nif, sizeof nif, d->domain, sizeof d->domain);
+	id_bases(d);
 	if (company_create(dir, name, nif, NULL, e)) {
 		free(d);
 		return bo_wrap(e, _("demo"));

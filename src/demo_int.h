@@ -12,7 +12,7 @@
 
 /* Separate random streams per phase, so that asking for more invoices does
  * not change the staff, and so on. */
-enum demo_stream { RS_COMPANY = 1, RS_STAFF, RS_CUSTOMERS, RS_ITEMS, RS_INVOICES };
+enum demo_stream { RS_COMPANY = 1, RS_STAFF, RS_CUSTOMERS, RS_ITEMS, RS_INVOICES, RS_IDS };
 
 enum demo_unit { DU_UD, DU_KG, DU_M, DU_L };
 
@@ -50,6 +50,7 @@ struct demo {
 	size_t ncusts;
 	unsigned long persons;  /* NIF/NIE numbers handed out so far */
 	unsigned long firms;    /* CIF numbers handed out so far */
+	unsigned long nif_base, cif_base;       /* where the seed starts them */
 	char domain[64];        /* the company's email domain */
 	int bar;                /* last progress shown, in thousandths; -1 none */
 };

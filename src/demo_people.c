@@ -162,7 +162,7 @@ int demo_staff(struct demo *d, struct bo_err *e)
 static void cif(struct demo *d, struct demo_rng *r, char org, unsigned prov, char *out, size_t n)
 {
 	unsigned long f = d->firms++;
-	unsigned long v = (f * 48271UL + (unsigned long)(d->o->seed % 100000UL)) % 100000UL;
+	unsigned long v = (f * 48271UL + d->cif_base) % 100000UL;
 	char digits[8];
 
 	(void)r;
@@ -185,7 +185,7 @@ static void customer_identity(struct demo *d, struct demo_rng *r, const struct d
 		demo_person_nif(d, r, nif, nifn);
 		demo_ascii(first, a, sizeof a);
 		demo_ascii(s1, slug, sizeof slug);
-		demo_fmt(email, en, "%s.%s@correo-%s.es", a, slug, a);
+		demo_fmt(email, en, "%s.%s@correo.es", a, slug);
 		*kind = 1;
 		return;
 	}

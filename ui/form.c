@@ -400,6 +400,9 @@ static int run(struct ui_form *fm)
 		enum ui_act a;
 		int k;
 
+		/* F10 in a picker or a dialog over this one */
+		if (ui.quit)
+			return 0;
 		if (!ui_too_small()) {
 			ui_draw_base();
 			ui_refresh();

@@ -165,6 +165,8 @@ static void go_to(struct ui_list *l, const struct browse_pos *pos)
 	}
 	l->first_idx = -1;
 	l->first_from_end = l->at_end ? l->n : -1;
+	/* a count begun for an earlier view would give this one its answer */
+	l->count_first.active = 0;
 	if (l->first_from_end >= 0)
 		resolve(l);
 	if (l->first_idx < 0 && l->n)
@@ -201,7 +203,9 @@ void ui_list_reload(struct ui_list *l)
 	} else {
 		l->first_idx = -1;
 		l->first_from_end = l->at_end ? l->n : -1;
-		if (l->n)
+		l->count_first.active = 0;
+		resolve(l);
+		if (l->first_idx < 0 && l->n)
 			job_start(&l->count_first, &l->rows[0].pos);
 	}
 	i = find_key(l, key);

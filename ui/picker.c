@@ -119,7 +119,8 @@ int ui_pick(const struct entity *en, const char *typed, char *key, size_t n, cha
 		if (k == UI_K_HANGUP || k == UI_K_ESC)
 			break;
 		if (k == UI_FK(KEY_F(10))) {
-			ui.quit = 1;
+			/* the form under it decides, asking if it has changes */
+			ungetch(KEY_F(10));
 			break;
 		}
 		if (k == '\r' || k == '\n' || k == UI_FK(KEY_ENTER)) {

@@ -20,19 +20,21 @@ trap 'rm -rf "$T"' EXIT
 export BACKOFFICE_TODAY="${BACKOFFICE_TODAY:-2026-11-28}"
 
 now() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
 
 t0=$(now)
 "$BACKOFFICE" --db "$T/db" demo --seed 1 --invoices "$N" >/dev/null
 t1=$(now)
-demo_s=$(echo "$t1 - $t0" | bc)
+demo_s=$(calc "$t1 - $t0")
 
 # What the demo wrote: records per table and their average size on disk.
 keys() { db5.3_stat -h "$T/db" -d "$1" | awk '/Number of unique keys/ {print $1}'; }
-avg() { echo "$(stat -c %s "$T/db/$1") / ($2 + 1)" | bc; }
+avg() { calc "int($(stat -c %s "$T/db/$1") / ($2 + 1))"; }
 inv=$(keys invoices.db); mov=$(keys moves.db); pay=$(keys payments.db); aud=$(keys audit.db)
 inv_b=$(avg invoices.db "$inv"); mov_b=$(avg moves.db "$mov")
 pay_b=$(avg payments.db "$pay"); aud_b=$(avg audit.db "$aud")
-du_demo=$(du -sm "$T/db" | cut -f1)
+# table files only: the region files and the log are the environment's
+du_demo=$(du -cm "$T/db"/*.db | tail -1 | cut -f1)
 
 # The same volume into sqlite3: one script, batch by batch.
 batches=$(( (inv + 999) / 1000 ))
@@ -61,11 +63,11 @@ function rows(t, total, cols,    lo, hi) {
 t2=$(now)
 sqlite3 "$T/bench.sqlite" <"$T/load.sql" >/dev/null
 t3=$(now)
-sqlite_s=$(echo "$t3 - $t2" | bc)
+sqlite_s=$(calc "$t3 - $t2")
 du_sqlite=$(du -sm "$T/bench.sqlite" | cut -f1)
 
 printf 'rows: %s invoices and credit notes, %s movements, %s payments, %s audit entries\n' \
 	"$inv" "$mov" "$pay" "$aud"
 printf 'backoffice demo --invoices %s: %.1f s (%s MB)\n' "$N" "$demo_s" "$du_demo"
 printf 'sqlite3, same rows and indexes: %.1f s (%s MB)\n' "$sqlite_s" "$du_sqlite"
-printf 'ratio demo / sqlite3: %.2f\n' "$(echo "$demo_s / $sqlite_s" | bc -l)"
+printf 'ratio demo / sqlite3: %.2f\n' "$(calc "$demo_s / $sqlite_s")"

@@ -170,6 +170,9 @@ grep -q "^counter \"num:F2026\" is at $((cnt + 1)) but the last number is F2026-
 	fail "counter problem not named: $(cat "$T/out")"
 
 # --- check --backup -------------------------------------------------------
+ok "backup the demo" bo --db "$A" backup "$T/bk"
+ok "check the backup" bo --db "$A" check --backup "$T/bk"
+eq "the backup is sound" "backup $T/bk: no problems found" "$out"
 refuses "check a backup that is not one" "not a backoffice backup" bo --db "$A" check --backup "$T/nothing"
 refuses "check unknown argument" "unknown argument" bo --db "$A" check --fast
 

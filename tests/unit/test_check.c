@@ -1,0 +1,224 @@
+/* test_check.c - a small seeded demo passes check; each kind of damage done
+ * behind the rules' back (a stock figure, a deleted payment, a status, an
+ * index entry to nowhere, a record that does not decode) is found and
+ * named. Each test starts from a fresh demo. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "backoffice/check.h"
+#include "backoffice/codec.h"
+#include "backoffice/demo.h"
+#include "backoffice/entity.h"
+#include "backoffice/invoice.h"
+#include "backoffice/item.h"
+
+static char dir[256];
+static struct session ss;
+static char found[8192];
+
+static int setup(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct demo_opts o;
+
+	(void)state;
+	setenv("BACKOFFICE_TODAY", "2026-11-28", 1);
+	snprintf(dir, sizeof dir, "/tmp/bo-unit-check.XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	strcat(dir, "/db");
+	demo_defaults(&o);
+	o.seed = 3;
+	o.staff = 6;
+	o.customers = 12;
+	o.items = 15;
+	o.invoices = 400;
+	if (demo_create(dir, &o, &e) || session_open(&ss, dir, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[300];
+
+	(void)state;
+	session_close(&ss);
+	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(dir) - 3), dir);
+	return system(cmd);
+}
+
+static void collect(const char *msg, void *arg)
+{
+	(void)arg;
+	snprintf(found + strlen(found), sizeof found - strlen(found), "%s\n", msg);
+}
+
+static long run_check(void)
+{
+	struct bo_err e = BO_ERR_INIT;
+	long n;
+
+	found[0] = '\0';
+	n = check_store(&ss, collect, NULL, &e);
+	if (n < 0)
+		fprintf(stderr, "%s\n", e.msg);
+	return n;
+}
+
+static void write_or_fail(store_fn fn, void *arg)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	if (store_write(&ss.st, "tamper", fn, arg, &e))
+		fail_msg("%s", e.msg);
+}
+
+static void test_demo_passes(void **state)
+{
+	(void)state;
+	assert_int_equal(run_check(), 0);
+	assert_string_equal(found, "");
+}
+
+/* on_hand written straight to the item, without its movement */
+static int bump_on_hand(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct item it;
+	int ret;
+
+	(void)st;
+	(void)arg;
+	if ((ret = entity_get_txn(&ss, txn, &entity_item, "TOR-00001", &it, DB_RMW, e)))
+		return ret;
+	it.on_hand += 1000;
+	return entity_put_txn(&ss, txn, &entity_item, &it, e);
+}
+
+static void test_on_hand(void **state)
+{
+	(void)state;
+	write_or_fail(bump_on_hand, NULL);
+	assert_int_equal(run_check(), 1);
+	assert_non_null(strstr(found, "items TOR-00001: on hand "));
+}
+
+/* the primary record goes and Berkeley DB takes its index entry along:
+ * only the invoice's paid amount is left to give it away */
+static int drop_payment(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	uint8_t k[4];
+
+	(void)arg;
+	(void)e;
+	key_u32(1, k);
+	return store_del(st, txn, TB_PAYMENTS, k, 4);
+}
+
+static void test_payment_deleted(void **state)
+{
+	(void)state;
+	write_or_fail(drop_payment, NULL);
+	assert_int_equal(run_check(), 1);
+	assert_non_null(strstr(found, ": paid "));
+	assert_non_null(strstr(found, " payments add up to "));
+}
+
+/* an invoice record rewritten with a status its payments do not give */
+static int wrong_status(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct invoice inv;
+	struct codec_buf b;
+	uint8_t k[4];
+	int ret;
+
+	(void)arg;
+	invoice_init(&inv);
+	if ((ret = invoice_get_txn(&ss, txn, 1, &inv, DB_RMW, e)) == 0) {
+		inv.status = inv.status == INV_ISSUED ? INV_PAID : INV_ISSUED;
+		codec_start(&b, 1);
+		invoice_encode(&inv, &b);
+		key_u32(1, k);
+		ret = store_put(st, txn, TB_INVOICES, k, 4, b.data, b.len, 0);
+		codec_free(&b);
+	}
+	invoice_free(&inv);
+	return ret;
+}
+
+static void test_status(void **state)
+{
+	(void)state;
+	write_or_fail(wrong_status, NULL);
+	assert_int_equal(run_check(), 1);
+	assert_non_null(strstr(found, ": status "));
+}
+
+/* A second, unassociated handle writes what the rules never would. */
+static void raw_put(const char *file, int dup, const void *key, size_t kn, const void *val,
+                    size_t vn)
+{
+	DB *db;
+	DBT k, v;
+
+	assert_int_equal(db_create(&db, ss.st.env, 0), 0);
+	if (dup)
+		db->set_flags(db, DB_DUPSORT);
+	assert_int_equal(db->open(db, NULL, file, NULL, DB_BTREE,
+	                          DB_AUTO_COMMIT | DB_THREAD | DB_MULTIVERSION, 0), 0);
+	memset(&k, 0, sizeof k);
+	memset(&v, 0, sizeof v);
+	k.data = (void *)key;
+	k.size = (u_int32_t)kn;
+	v.data = (void *)val;
+	v.size = (u_int32_t)vn;
+	assert_int_equal(db->put(db, NULL, &k, &v, 0), 0);
+	db->close(db, 0);
+}
+
+static void test_index_to_nowhere(void **state)
+{
+	uint8_t k[4], v[4];
+
+	(void)state;
+	key_u32(1, k);
+	key_u32(99999, v);
+	raw_put("ix_payment_invoice.db", 1, k, 4, v, 4);
+	assert_int_equal(run_check(), 1);
+	assert_non_null(strstr(found, "index payments by invoice: entry 1 points to payments 99999, which does not exist"));
+}
+
+static void test_corrupt_record(void **state)
+{
+	/* a version byte, then a field whose length runs past the end */
+	static const uint8_t junk[] = { 1, 2, 40, 'A' };
+	uint8_t k[4];
+
+	(void)state;
+	key_u32(5, k);
+	raw_put("customers.db", 0, k, 4, junk, sizeof junk);
+	assert_true(run_check() >= 1);
+	assert_non_null(strstr(found, "customers 5: corrupt record"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_demo_passes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_on_hand, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_payment_deleted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_to_nowhere, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt_record, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
