@@ -144,6 +144,11 @@ static int body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 	struct chk *c = arg;
 	int ret;
 
+	/* Berkeley DB only panics on its own after a clerk dies; a panic
+	 * that comes back after recovering is damage in the files. */
+	if (st->reopens != c->reopens && st->why[0] && strstr(st->why, "page"))
+		return bo_fail(e, _("check: the data directory is damaged (%s); restore the last backup"),
+		               st->why);
 	if (st->reopens != c->reopens)
 		return bo_fail(e, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;

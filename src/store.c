@@ -39,7 +39,12 @@ static void errcall(const DB_ENV *env, const char *pfx, const char *msg)
 	struct store *s = env->app_private;
 
 	(void)pfx;
-	if (s && s->log) {
+	if (!s)
+		return;
+	/* keep the cause, not the generic "run recovery" that follows it */
+	if (!strstr(msg, "PANIC") && !strstr(msg, "BDB1581") && !strstr(msg, "BDB1582"))
+		snprintf(s->why, sizeof s->why, "%s", msg);
+	if (s->log) {
 		fprintf(s->log, "bdb: %s\n", msg);
 		fflush(s->log);
 	}
@@ -180,6 +185,9 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		if (ret == ENOENT)
 			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
 			               s->dir, store_table_name(t));
+		if (ret == EINVAL || ret == DB_RUNRECOVERY || ret == DB_VERIFY_BAD)
+			return bo_fail(e, _("open data directory \"%s\": table %s is damaged (%s); restore the last backup"),
+			               s->dir, store_table_name(t), s->why[0] ? s->why : db_strerror(ret));
 		if (ret != 0)
 			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
 		/* Associations live in the process, not on disk: every open
@@ -456,11 +464,16 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
                    uint32_t flags, int write, struct bo_err *e)
 {
-	int ret = 0;
+	int ret = 0, recoveries = 0;
 
 	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
 		if (!s->env && open_handles(s, e))
 			return bo_wrap(e, "%s", what);
+		/* A dead clerk costs one recovery; the same panic again after
+		 * recovering means the files themselves are damaged. */
+		if (recoveries > 3)
+			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, s->why[0] ? s->why : db_strerror(DB_RUNRECOVERY));
 		bo_err_clear(e);
 		ret = attempt_txn(s, fn, arg, flags, write, e);
 		if (ret == 0)
@@ -479,12 +492,16 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == DB_RUNRECOVERY) {
 			/* Another clerk's process died and the next open
 			 * recovered the environment: our handles are stale. */
+			recoveries++;
 			if (store_reopen(s, e))
 				return bo_wrap(e, "%s", what);
 			continue;
 		}
 		if (ret == STORE_FAILED)
 			return -1;
+		if (ret == DB_PAGE_NOTFOUND || ret == DB_VERIFY_BAD)
+			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, db_strerror(ret));
 		return bo_fail(e, "%s: %s", what, db_strerror(ret));
 	}
 	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
