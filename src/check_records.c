@@ -1,12 +1,13 @@
 /* check_records.c - every record of every table decodes, says the key it
  * is stored under, is in each index it belongs to, and the id counters
  * are past every id in use. The rules of staff, stock, invoices and
- * payments are checked on the same pass, record by record. */
+ * payments and contacts are checked on the same pass, record by record. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/contact.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
 #include "backoffice/staff.h"
@@ -17,7 +18,7 @@
 
 struct scan {
 	enum store_table t;
-	const struct rectype *rt;       /* NULL: invoices, or contacts (codec only) */
+	const struct rectype *rt;       /* NULL: invoices, or an entity's type */
 	const char *counter;            /* the id counter, or NULL */
 };
 
@@ -30,7 +31,7 @@ static const struct scan scans[] = {
 	{ TB_INVOICES, NULL, "invoice" },
 	{ TB_PAYMENTS, &payment_type, "payment" },
 	{ TB_AUDIT, &audit_type, "audit" },
-	{ TB_CONTACTS, NULL, NULL },
+	{ TB_CONTACTS, &contact_type, "contact" },
 };
 
 static const struct rectype *rt_of(const struct scan *s)
@@ -104,9 +105,27 @@ static int in_indexes(struct chk *c, enum store_table t, const DBT *k, const DBT
 	return 0;
 }
 
+/* Whether table t holds a record under the u32 id, in *found; returns 0
+ * or a Berkeley DB error. */
+static int id_exists(struct chk *c, enum store_table t, uint32_t id, int *found)
+{
+	uint8_t k[4];
+	void *data;
+	size_t len;
+	int ret;
+
+	key_u32(id, k);
+	ret = chk_get(c, t, k, 4, &data, &len);
+	*found = ret == 0;
+	if (ret == 0)
+		free(data);
+	return ret == DB_NOTFOUND ? 0 : ret;
+}
+
 static int staff_rules(struct chk *c, const struct staff *s, const char *key)
 {
 	char d1[16], d2[16];
+	int ret, found;
 
 	if (s->status == STAFF_LEFT && s->end_date == DATE_NONE)
 		chk_report(c, _("staff %s: has left but has no end date"), key);
@@ -114,38 +133,23 @@ static int staff_rules(struct chk *c, const struct staff *s, const char *key)
 		chk_report(c, _("staff %s: end date %s is before the hire date %s"), key,
 		           date_format(s->end_date, d1, sizeof d1), date_format(s->hire_date, d2, sizeof d2));
 	if (s->manager) {
-		uint8_t mk[4];
-		void *data;
-		size_t len;
-		int ret;
-
-		key_u32(s->manager, mk);
-		ret = chk_get(c, TB_STAFF, mk, 4, &data, &len);
-		if (ret == DB_NOTFOUND)
-			chk_report(c, _("staff %s: manager %u does not exist"), key, s->manager);
-		else if (ret)
+		if ((ret = id_exists(c, TB_STAFF, s->manager, &found)))
 			return ret;
-		else
-			free(data);
+		if (!found)
+			chk_report(c, _("staff %s: manager %u does not exist"), key, s->manager);
 	}
 	return 0;
 }
 
-/* Contacts have no record type in the core yet: the fields must at least
- * be well formed. */
-static int codec_ok(const DBT *v)
+static int contact_rules(struct chk *c, const struct contact *ct, const char *key)
 {
-	struct codec_rd r;
-	const uint8_t *val;
-	size_t len;
-	unsigned tag;
-	int got;
+	int ret, found;
 
-	if (codec_open(&r, v->data, v->size))
-		return 0;
-	while ((got = codec_next(&r, &tag, &val, &len)) == 1)
-		;
-	return got == 0;
+	if ((ret = id_exists(c, TB_CUSTOMERS, ct->customer, &found)))
+		return ret;
+	if (!found)
+		chk_report(c, _("contacts %s: customer %u does not exist"), key, ct->customer);
+	return 0;
 }
 
 static int one(struct chk *c, const struct scan *s, void *rec, const DBT *k, const DBT *v,
@@ -163,11 +167,6 @@ static int one(struct chk *c, const struct scan *s, void *rec, const DBT *k, con
 		}
 		if (k->size != 4 || key_get_u32(k->data) != c->inv.id)
 			chk_report(c, _("%s %s: the record says it is %u"), name, key, c->inv.id);
-	} else if (!rt) {
-		if (!codec_ok(v)) {
-			chk_report(c, _("%s %s: corrupt record"), name, key);
-			return 0;
-		}
 	} else {
 		if (rec_decode(rt, rec, v->data, v->size, key, e)) {
 			chk_report(c, _("%s %s: corrupt record"), name, key);
@@ -187,6 +186,8 @@ static int one(struct chk *c, const struct scan *s, void *rec, const DBT *k, con
 		return check_invoice(c, &c->inv, e);
 	if (s->t == TB_PAYMENTS)
 		return check_payment(c, rec, e);
+	if (s->t == TB_CONTACTS)
+		return contact_rules(c, rec, key);
 	return 0;
 }
 

@@ -36,6 +36,7 @@ int cli_demo(struct cli *c, int argc, char **argv);
 int cli_entity(struct cli *c, int argc, char **argv);     /* staff, customer, item */
 int cli_invoice(struct cli *c, int argc, char **argv);
 int cli_payment(struct cli *c, int argc, char **argv);
+int cli_contact(struct cli *c, int argc, char **argv);
 int cli_report(struct cli *c, int argc, char **argv);
 int cli_import(struct cli *c, int argc, char **argv);
 int cli_export(struct cli *c, int argc, char **argv);

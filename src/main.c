@@ -19,6 +19,7 @@ static const struct {
 	{ "item", cli_entity, N_("item list|add|edit|show|receive|adjust|moves ...") },
 	{ "invoice", cli_invoice, N_("invoice create|issue|show|list|credit ...") },
 	{ "payment", cli_payment, N_("payment add|reverse|list ...") },
+	{ "contact", cli_contact, N_("contact add|list ...") },
 	{ "report", cli_report, N_("report overdue [--as-of D] [--format text|csv]") },
 	{ "import", cli_import, N_("import staff|customers|items|invoices|payments FILE.csv") },
 	{ "export", cli_export, N_("export TABLE|all -o FILE.csv|FILE.xlsx") },

@@ -51,6 +51,10 @@ static void signals_install(void)
 	sa.sa_handler = on_fatal;
 	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
 		sigaction(fatal_sigs[i], &sa, NULL);
+	/* helper processes (the dashboard) are reaped by the kernel */
+	sa.sa_handler = SIG_IGN;
+	sa.sa_flags = SA_NOCLDWAIT;
+	sigaction(SIGCHLD, &sa, NULL);
 }
 
 int ui_hangup(void)
@@ -215,7 +219,8 @@ int ui_loop(void)
 			draw_screen(s);
 			ui_refresh();
 		}
-		k = ui_getkey(pending ? 0 : -1);
+		/* idle work now (1), something to wait for (2), or nothing */
+		k = ui_getkey(pending == 1 ? 0 : pending == 2 ? 100 : -1);
 		if (k == UI_K_HANGUP)
 			break;
 		if (k == UI_K_NONE) {

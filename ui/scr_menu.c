@@ -1,13 +1,18 @@
 /* scr_menu.c - the home screen: the numbered main menu, and beside it the
  * dashboard with the key figures of the business today. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
 #include "backoffice/text.h"
+#include "../src/cli.h"
 #include "ui.h"
 
 static const enum ui_act acts[] = {
@@ -29,12 +34,23 @@ static const struct {
 
 #define NENTRIES 5
 
+/* What the computing process sends back. */
+struct dash_msg {
+	int ok;
+	struct dashboard d;
+	char err[256];
+};
+
 struct menu {
 	int sel;
 	int stale;              /* the dashboard needs computing */
 	int ok;
 	struct dashboard d;
 	char err[256];
+	int fd;                 /* from the computing process, or -1 */
+	struct dash_msg in;
+	size_t got;
+	time_t started;
 };
 
 static int menu_open(struct ui_scr *s, void *arg)
@@ -45,6 +61,7 @@ static int menu_open(struct ui_scr *s, void *arg)
 	if (!m)
 		return -1;
 	m->stale = 1;
+	m->fd = -1;
 	s->priv = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Main menu"));
 	return 0;
@@ -52,27 +69,105 @@ static int menu_open(struct ui_scr *s, void *arg)
 
 static void menu_close(struct ui_scr *s)
 {
-	free(s->priv);
+	struct menu *m = s->priv;
+
+	if (m->fd >= 0)
+		close(m->fd);
+	free(m);
 }
 
+/* Back from a screen: the figures may have changed, but a big company's
+ * take a while to add up, so not more often than every half minute. */
 static void menu_resume(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
 
-	m->stale = 1;
+	if (time(NULL) - m->started >= 30)
+		m->stale = 1;
 }
 
-/* Computed when idle, so the menu shows at once however big the books. */
+/* The dashboard adds up every open invoice: over a million that takes
+ * seconds. A process of its own does it, with its own handle on the store
+ * (a clerk's process like any other), so the menu answers keys at once. */
+static void dash_child(int fd)
+{
+	struct dash_msg msg;
+	struct session ss;
+	struct bo_err e = BO_ERR_INIT;
+	const char *p = (const char *)&msg;
+	size_t left = sizeof msg;
+
+	memset(&msg, 0, sizeof msg);
+	if (session_open(&ss, ui.cli->dir, &e) == 0) {
+		msg.ok = report_dashboard(&ss, date_today(), &msg.d, &e) == 0;
+		session_close(&ss);
+	}
+	text_copy(msg.err, sizeof msg.err, e.msg);
+	while (left > 0) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		p += n;
+		left -= (size_t)n;
+	}
+	/* no atexit handlers: they would reset the parent's terminal */
+	_exit(0);
+}
+
+static void dash_start(struct menu *m)
+{
+	int fd[2];
+	pid_t pid;
+
+	if (pipe(fd))
+		return;
+	if ((pid = fork()) < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		dash_child(fd[1]);
+	}
+	close(fd[1]);
+	fcntl(fd[0], F_SETFL, O_NONBLOCK);
+	fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+	m->fd = fd[0];
+	m->got = 0;
+	m->started = time(NULL);
+}
+
+/* 2 while waiting for the figures, 0 once they are in. */
 static int menu_idle(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
-	struct bo_err e = BO_ERR_INIT;
+	ssize_t n;
 
-	if (!m->stale)
+	if (m->stale && m->fd < 0) {
+		m->stale = 0;
+		dash_start(m);
+	}
+	if (m->fd < 0)
 		return 0;
-	m->stale = 0;
-	m->ok = report_dashboard(ui.ss, date_today(), &m->d, &e) == 0;
-	text_copy(m->err, sizeof m->err, m->ok ? "" : e.msg);
+	n = read(m->fd, (char *)&m->in + m->got, sizeof m->in - m->got);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return 2;
+	if (n > 0) {
+		m->got += (size_t)n;
+		if (m->got < sizeof m->in)
+			return 2;
+		m->ok = m->in.ok;
+		m->d = m->in.d;
+		text_copy(m->err, sizeof m->err, m->in.err);
+	} else if (!m->ok) {
+		text_copy(m->err, sizeof m->err, _("dashboard: the figures could not be computed"));
+	}
+	close(m->fd);
+	m->fd = -1;
 	return 1;
 }
 
@@ -94,7 +189,8 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 
 	ui_put(y++, x, w, _("Today"), ui_attr(R_HEAD), 0, 1);
 	if (!m->ok) {
-		ui_put(y + 1, x, w, m->stale ? _("computing...") : m->err, ui_attr(R_DIM), 0, 0);
+		ui_put(y + 1, x, w, m->fd >= 0 || m->stale ? _("computing...") : m->err,
+		       ui_attr(R_DIM), 0, 0);
 		return;
 	}
 	y++;
@@ -166,6 +262,9 @@ static int menu_act(struct ui_scr *s, enum ui_act a)
 		return UI_OK;
 	case A_BACK:
 		return UI_QUIT;
+	case A_REFRESH:
+		m->stale = 1;
+		return UI_OK;
 	default:
 		return UI_UNHANDLED;
 	}

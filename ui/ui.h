@@ -108,7 +108,8 @@ struct ui_scr_ops {
 	int (*open)(struct ui_scr *s, void *arg);
 	void (*draw)(struct ui_scr *s);
 	int (*act)(struct ui_scr *s, enum ui_act a);
-	int (*idle)(struct ui_scr *s);  /* 1 while it has background work */
+	/* background work: 1 more to do now, 2 waiting for something, 0 none */
+	int (*idle)(struct ui_scr *s);
 	void (*resume)(struct ui_scr *s);       /* on top again: reload */
 	void (*close)(struct ui_scr *s);
 };
