@@ -73,19 +73,6 @@ void browse_pos_of(const struct browse_rec *r, struct browse_pos *pos)
 	memcpy(pos->pkey, r->pkey, pos->pklen);
 }
 
-/* Input DBTs of a DB_DBT_REALLOC cursor must hold heap memory. */
-static int dbt_load(DBT *d, const void *p, size_t n)
-{
-	void *m = realloc(d->data, n ? n : 1);
-
-	if (!m)
-		return ENOMEM;
-	memcpy(m, p, n);
-	d->data = m;
-	d->size = (u_int32_t)n;
-	return 0;
-}
-
 static int key_is(const DBT *d, const void *p, size_t n)
 {
 	return d->size == n && !memcmp(d->data, p, n);
@@ -97,21 +84,21 @@ static int seek_at(struct store_iter *it, const struct browse_pos *pos)
 	int ret;
 
 	if (it->secondary && pos->pklen) {
-		if ((ret = dbt_load(&it->key, pos->key, pos->klen)) ||
-		    (ret = dbt_load(&it->pkey, pos->pkey, pos->pklen)))
+		if ((ret = store_dbt_load(&it->key, pos->key, pos->klen)) ||
+		    (ret = store_dbt_load(&it->pkey, pos->pkey, pos->pklen)))
 			return ret;
 		ret = store_iter_get(it, DB_GET_BOTH_RANGE);
 		if (ret != DB_NOTFOUND)
 			return ret;
 		/* every duplicate of that key is before pos */
-		if ((ret = dbt_load(&it->key, pos->key, pos->klen)))
+		if ((ret = store_dbt_load(&it->key, pos->key, pos->klen)))
 			return ret;
 		ret = store_iter_get(it, DB_SET_RANGE);
 		if (ret == 0 && key_is(&it->key, pos->key, pos->klen))
 			ret = store_iter_get(it, DB_NEXT_NODUP);
 		return ret;
 	}
-	if ((ret = dbt_load(&it->key, pos->key, pos->klen)))
+	if ((ret = store_dbt_load(&it->key, pos->key, pos->klen)))
 		return ret;
 	return store_iter_get(it, DB_SET_RANGE);
 }
@@ -129,7 +116,7 @@ static int seek_last_of(struct store_iter *it, const void *only, size_t n)
 {
 	int ret;
 
-	if ((ret = dbt_load(&it->key, only, n)))
+	if ((ret = store_dbt_load(&it->key, only, n)))
 		return ret;
 	ret = store_iter_get(it, DB_SET_RANGE);
 	if (ret == 0 && key_is(&it->key, only, n))
@@ -152,7 +139,7 @@ static int position(struct store_iter *it, const struct browse_req *q, enum brow
 	case BROWSE_FIRST:
 		if (!q->only)
 			return store_iter_get(it, DB_FIRST);
-		if ((ret = dbt_load(&it->key, q->only, q->onlylen)))
+		if ((ret = store_dbt_load(&it->key, q->only, q->onlylen)))
 			return ret;
 		return store_iter_get(it, DB_SET_RANGE);
 	case BROWSE_LAST:
@@ -173,7 +160,7 @@ static int position(struct store_iter *it, const struct browse_req *q, enum brow
 			return store_iter_get(it, DB_LAST);
 		return ret;
 	case BROWSE_SEEK:
-		if ((ret = dbt_load(&it->key, pos->key, pos->klen)))
+		if ((ret = store_dbt_load(&it->key, pos->key, pos->klen)))
 			return ret;
 		return store_iter_get(it, DB_SET_RANGE);
 	}
@@ -385,7 +372,7 @@ static int dupcount_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err
 	if ((ret = store_iter_open(st, txn, d->q->table, &it)) != 0)
 		return ret;
 	it.val.flags |= DB_DBT_PARTIAL;
-	if ((ret = dbt_load(&it.key, d->q->only, d->q->onlylen)) == 0)
+	if ((ret = store_dbt_load(&it.key, d->q->only, d->q->onlylen)) == 0)
 		ret = store_iter_get(&it, DB_SET);
 	if (ret == 0 && (ret = it.cur->count(it.cur, &n, 0)) == 0)
 		d->n = (long)n;

@@ -2,7 +2,6 @@
  * table with cursors in one snapshot, so it runs while clerks work and
  * never holds a table in memory. This file runs the parts and holds the
  * helpers they share. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,14 +81,7 @@ int raw_get(struct raw_iter *it, uint32_t flags)
 
 int raw_set_key(struct raw_iter *it, const void *key, size_t n)
 {
-	void *p = realloc(it->key.data, n ? n : 1);
-
-	if (!p)
-		return ENOMEM;
-	memcpy(p, key, n);
-	it->key.data = p;
-	it->key.size = (u_int32_t)n;
-	return 0;
+	return store_dbt_load(&it->key, key, n);
 }
 
 void raw_close(struct raw_iter *it)

@@ -31,6 +31,16 @@ int cli_format(const char *s);
 
 typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
 
+/* A command's subcommands as data, ended by { NULL, NULL }. */
+struct cli_sub {
+	const char *name;
+	cli_cmd_fn fn;
+};
+/* Runs the subcommand that argv[1] names; any other is a usage error
+ * printed with the translated format unknown, given the name. */
+int cli_run_sub(struct cli *c, int argc, char **argv, const struct cli_sub *subs,
+                const char *unknown);
+
 int cli_init(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);
 int cli_entity(struct cli *c, int argc, char **argv);     /* staff, customer, item */

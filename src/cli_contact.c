@@ -142,11 +142,9 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 
 int cli_contact(struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "add", cmd_add }, { "list", cmd_list }, { NULL, NULL }
+	};
 
-	if (!strcmp(sub, "add"))
-		return cmd_add(c, argc, argv);
-	if (!strcmp(sub, "list"))
-		return cmd_list(c, argc, argv);
-	return cli_usage(_("contact: expected add or list, not \"%s\""), sub);
+	return cli_run_sub(c, argc, argv, subs, _("contact: expected add or list, not \"%s\""));
 }

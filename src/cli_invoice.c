@@ -6,22 +6,9 @@
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
+#include "backoffice/record.h"
 #include "backoffice/text.h"
 #include "cli.h"
-
-static int parse_id(const char *s, uint32_t *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (!*s || strlen(s) > 10 || *s < '0' || *s > '9')
-		return -1;
-	v = strtoul(s, &end, 10);
-	if (*end || v == 0 || v > UINT32_MAX)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
 
 /* --discount-line N:PCT, N counting --line and --text together. */
 static int apply_discount(struct invoice *inv, const char *spec, struct bo_err *e)
@@ -32,7 +19,7 @@ static int apply_discount(struct invoice *inv, const char *spec, struct bo_err *
 	if (strlen(spec) >= sizeof buf || !(pct = strchr(strcpy(buf, spec), ':')))
 		return bo_fail(e, _("invalid --discount-line \"%s\": expected N:PCT"), spec);
 	*pct++ = '\0';
-	if (parse_id(buf, &n) || n > inv->nlines)
+	if (rec_parse_id(buf, &n) || n > inv->nlines)
 		return bo_fail(e, _("invalid --discount-line \"%s\": no line %s"), spec, buf);
 	if (pct_parse(pct, &inv->lines[n - 1].discount_bp, e))
 		return bo_wrap(e, _("invalid --discount-line \"%s\""), spec);
@@ -84,7 +71,7 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--due D] [--discount-line N:PCT] [--issue]"));
 		goto usage;
 	}
-	if (parse_id(cust, &inv.customer)) {
+	if (rec_parse_id(cust, &inv.customer)) {
 		bo_fail(&e, _("invalid customer \"%s\": not an id"), cust);
 		goto fail;
 	}
@@ -131,7 +118,7 @@ static int cmd_issue(struct cli *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cli_usage(_("invoice issue DRAFT_ID"));
-	if (parse_id(argv[2], &id)) {
+	if (rec_parse_id(argv[2], &id)) {
 		bo_fail(&e, _("issue invoice \"%s\": not a draft id"), argv[2]);
 		return cli_fail(&e);
 	}
@@ -352,7 +339,7 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	}
 	if ((l.csv = cli_format(fmt)) < 0)
 		return EXIT_USAGE;
-	if (cust && parse_id(cust, &f.customer))
+	if (cust && rec_parse_id(cust, &f.customer))
 		return cli_usage(_("invalid --customer \"%s\": not an id"), cust);
 	if (status) {
 		for (int s = 0; s < INV_STATUS_COUNT; s++)
@@ -438,17 +425,11 @@ out:
 
 int cli_invoice(struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "create", cmd_create }, { "issue", cmd_issue }, { "show", cmd_show },
+		{ "list", cmd_list }, { "credit", cmd_credit }, { NULL, NULL }
+	};
 
-	if (!strcmp(sub, "create"))
-		return cmd_create(c, argc, argv);
-	if (!strcmp(sub, "issue"))
-		return cmd_issue(c, argc, argv);
-	if (!strcmp(sub, "show"))
-		return cmd_show(c, argc, argv);
-	if (!strcmp(sub, "list"))
-		return cmd_list(c, argc, argv);
-	if (!strcmp(sub, "credit"))
-		return cmd_credit(c, argc, argv);
-	return cli_usage(_("invoice: expected create, issue, show, list or credit, not \"%s\""), sub);
+	return cli_run_sub(c, argc, argv, subs,
+	                   _("invoice: expected create, issue, show, list or credit, not \"%s\""));
 }

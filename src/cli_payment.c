@@ -1,27 +1,12 @@
 /* cli_payment.c - backoffice payment add|reverse|list. */
-#include <stdlib.h>
-#include <string.h>
 
 #include "backoffice/csv.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
+#include "backoffice/record.h"
 #include "backoffice/text.h"
 #include "cli.h"
-
-static int parse_id(const char *s, uint32_t *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (!*s || strlen(s) > 10 || *s < '0' || *s > '9')
-		return -1;
-	v = strtoul(s, &end, 10);
-	if (*end || v == 0 || v > UINT32_MAX)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
 
 static int cmd_add(struct cli *c, int argc, char **argv)
 {
@@ -81,7 +66,7 @@ static int cmd_reverse(struct cli *c, int argc, char **argv)
 		}
 		return cli_usage(_("payment reverse: unknown argument \"%s\""), argv[i]);
 	}
-	if (parse_id(argv[2], &id)) {
+	if (rec_parse_id(argv[2], &id)) {
 		bo_fail(&e, _("reverse payment \"%s\": not a payment id"), argv[2]);
 		return cli_fail(&e);
 	}
@@ -165,13 +150,10 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 
 int cli_payment(struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "add", cmd_add }, { "reverse", cmd_reverse }, { "list", cmd_list }, { NULL, NULL }
+	};
 
-	if (!strcmp(sub, "add"))
-		return cmd_add(c, argc, argv);
-	if (!strcmp(sub, "reverse"))
-		return cmd_reverse(c, argc, argv);
-	if (!strcmp(sub, "list"))
-		return cmd_list(c, argc, argv);
-	return cli_usage(_("payment: expected add, reverse or list, not \"%s\""), sub);
+	return cli_run_sub(c, argc, argv, subs,
+	                   _("payment: expected add, reverse or list, not \"%s\""));
 }

@@ -1,7 +1,6 @@
 /* cli_user.c - backoffice user add|list|set-role|disable|enable: the
  * accounts of the OS users allowed in, and their roles (admin only). */
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 #include "backoffice/csv.h"
@@ -121,7 +120,7 @@ static int cmd_set_role(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static int cmd_disable(struct cli *c, int argc, char **argv, int disabled)
+static int set_disabled(struct cli *c, int argc, char **argv, int disabled)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
@@ -135,19 +134,23 @@ static int cmd_disable(struct cli *c, int argc, char **argv, int disabled)
 	return 0;
 }
 
+static int cmd_disable(struct cli *c, int argc, char **argv)
+{
+	return set_disabled(c, argc, argv, 1);
+}
+
+static int cmd_enable(struct cli *c, int argc, char **argv)
+{
+	return set_disabled(c, argc, argv, 0);
+}
+
 int cli_user(struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "add", cmd_add }, { "list", cmd_list }, { "set-role", cmd_set_role },
+		{ "disable", cmd_disable }, { "enable", cmd_enable }, { NULL, NULL }
+	};
 
-	if (!strcmp(sub, "add"))
-		return cmd_add(c, argc, argv);
-	if (!strcmp(sub, "list"))
-		return cmd_list(c, argc, argv);
-	if (!strcmp(sub, "set-role"))
-		return cmd_set_role(c, argc, argv);
-	if (!strcmp(sub, "disable"))
-		return cmd_disable(c, argc, argv, 1);
-	if (!strcmp(sub, "enable"))
-		return cmd_disable(c, argc, argv, 0);
-	return cli_usage(_("user: expected add, list, set-role, disable or enable, not \"%s\""), sub);
+	return cli_run_sub(c, argc, argv, subs,
+	                   _("user: expected add, list, set-role, disable or enable, not \"%s\""));
 }

@@ -61,6 +61,17 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
 	return 1;
 }
 
+int cli_run_sub(struct cli *c, int argc, char **argv, const struct cli_sub *subs,
+                const char *unknown)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+
+	for (; subs->name; subs++)
+		if (!strcmp(sub, subs->name))
+			return subs->fn(c, argc, argv);
+	return cli_usage(unknown, sub);
+}
+
 int cli_format(const char *s)
 {
 	if (!strcmp(s, "text"))

@@ -128,25 +128,38 @@ struct each_ctx {
 	uint32_t customer;
 	int (*fn)(const struct contact *, void *);
 	void *arg;
-	long delivered;
+	long delivered, seen;
 };
+
+static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct each_ctx *c = arg;
+	struct contact ct;
+	char key[24] = "?";
+
+	if (pk->size == 8)
+		snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(pk->data));
+	if (rec_decode(&contact_type, &ct, val->data, val->size, key, e))
+		return STORE_FAILED;
+	/* a re-run after a reopen does not hand rows out twice */
+	if (c->seen++ < c->delivered)
+		return 0;
+	c->delivered++;
+	return c->fn(&ct, c->arg) ? STORE_STOP : 0;
+}
 
 static int each_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
-	struct store_iter it;
-	struct contact ct;
-	uint32_t first = c->customer ? DB_SET : DB_FIRST;
-	uint32_t next = c->customer ? DB_NEXT_DUP : DB_NEXT;
-	long seen = 0;
 	uint8_t k[4];
-	int ret, stop = 0;
+	int ret;
 
+	c->seen = 0;
+	key_u32(c->customer, k);
 	if (c->customer) {
 		void *data;
 		size_t len;
 
-		key_u32(c->customer, k);
 		ret = store_get(st, txn, TB_CUSTOMERS, k, 4, &data, &len, 0);
 		if (ret == DB_NOTFOUND)
 			return bo_fail(e, _("list contacts: no such customer \"%u\""), c->customer);
@@ -154,38 +167,15 @@ static int each_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 			return ret;
 		free(data);
 	}
-	if ((ret = store_iter_open(st, txn, c->customer ? TB_CONTACTS_BY_CUSTOMER : TB_CONTACTS, &it)))
-		return ret;
-	if (c->customer && (ret = store_iter_key(&it, k, 4)))
-		goto out;
-	for (ret = store_iter_get(&it, first); !stop && ret == 0; ret = store_iter_get(&it, next)) {
-		const DBT *pk = c->customer ? &it.pkey : &it.key;
-		char key[24] = "?";
-
-		if (pk->size == 8)
-			snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(pk->data));
-		if (rec_decode(&contact_type, &ct, it.val.data, it.val.size, key, e)) {
-			ret = STORE_FAILED;
-			break;
-		}
-		/* a re-run after a reopen does not hand rows out twice */
-		if (seen++ < c->delivered)
-			continue;
-		c->delivered++;
-		stop = c->fn(&ct, c->arg);
-	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	store_iter_close(&it);
-	return ret;
+	return store_each(st, txn, c->customer ? TB_CONTACTS_BY_CUSTOMER : TB_CONTACTS,
+	                  c->customer ? k : NULL, 4, each_row, c, e);
 }
 
 int contact_each(struct session *ss, uint32_t customer,
                  int (*fn)(const struct contact *c, void *arg), void *arg,
                  struct bo_err *e)
 {
-	struct each_ctx c = { customer, fn, arg, 0 };
+	struct each_ctx c = { customer, fn, arg, 0, 0 };
 
 	if (session_need(ss, P_OVERDUE_READ, _("list contacts"), e))
 		return -1;

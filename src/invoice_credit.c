@@ -86,29 +86,6 @@ static void apply(struct invoice *orig, const int64_t *take, const struct invoic
 	orig->status = invoice_status_of(orig);
 }
 
-static int stock_back(struct session *ss, DB_TXN *txn, const struct invoice *note,
-                      struct bo_err *e)
-{
-	for (size_t i = 0; i < note->nlines; i++) {
-		const struct inv_line *l = &note->lines[i];
-		struct move m;
-		int ret;
-
-		if (!*l->sku)
-			continue;
-		memset(&m, 0, sizeof m);
-		snprintf(m.item, sizeof m.item, "%s", l->sku);
-		m.date = note->issue_date;
-		m.kind = MOVE_RETURN;
-		m.quantity = l->quantity;
-		snprintf(m.reference, sizeof m.reference, "%s", note->number);
-		text_copy(m.reason, sizeof m.reason, note->reason);
-		if ((ret = stock_move_txn(ss, txn, &m, 0, e)))
-			return ret;
-	}
-	return 0;
-}
-
 static int credit_note_of(const struct invoice *orig, const int64_t *take,
                           struct invoice *note, struct bo_err *e)
 {
@@ -162,7 +139,7 @@ static int credit_body_txn(struct session *ss, DB_TXN *txn, struct invoice *cur,
 		goto out;
 	}
 	if ((ret = inv_next_number(ss, txn, 'R', date, note->number, sizeof note->number, e)) ||
-	    (ret = stock_back(ss, txn, note, e)))
+	    (ret = inv_move_stock(ss, txn, note, MOVE_RETURN, note->reason, e)))
 		goto out;
 	apply(cur, take, note);
 	if ((ret = invoice_put_txn(ss, txn, note, e)) || (ret = invoice_put_txn(ss, txn, cur, e)))

@@ -16,6 +16,11 @@ int inv_check_lines(struct session *ss, DB_TXN *txn, struct invoice *inv,
 /* Next gapless number of a series in the year of date, "F2026-000042". */
 int inv_next_number(struct session *ss, DB_TXN *txn, char series, bo_date date,
                     char *out, size_t n, struct bo_err *e);
+/* One stock movement per stocked line of doc, dated and referenced by
+ * it: MOVE_SALE takes the quantities out of stock (refusing when short),
+ * MOVE_RETURN puts them back; reason may be NULL. */
+int inv_move_stock(struct session *ss, DB_TXN *txn, const struct invoice *doc, int kind,
+                   const char *reason, struct bo_err *e);
 /* One-line summary for the audit trail. */
 void inv_summary(const struct invoice *inv, char *buf, size_t n);
 

@@ -269,10 +269,12 @@ out:
  * already handed to fn are skipped then, so nobody sees one twice. */
 struct each_ctx {
 	struct session *ss;
-	const struct invoice_filter *f;
+	const struct invoice_filter *f;         /* NULL: every one */
 	int (*fn)(const struct invoice *, void *);
 	void *arg;
-	long delivered;
+	long delivered, seen;
+	DB_TXN *txn;
+	struct invoice inv;     /* decoding buffer, lines reused */
 };
 
 static int wanted(struct each_ctx *c, DB_TXN *txn, const struct invoice *inv, int *keep,
@@ -303,51 +305,53 @@ static int wanted(struct each_ctx *c, DB_TXN *txn, const struct invoice *inv, in
 	return 0;
 }
 
+static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct each_ctx *c = arg;
+	int ret, keep;
+
+	if ((ret = decode_at(&c->inv, val->data, val->size,
+	                     pk->size == 4 ? key_get_u32(pk->data) : 0, e)))
+		return ret;
+	if ((ret = wanted(c, c->txn, &c->inv, &keep, e)))
+		return ret;
+	if (!keep || c->seen++ < c->delivered)
+		return 0;
+	c->delivered++;
+	return c->fn(&c->inv, c->arg) ? STORE_STOP : 0;
+}
+
+/* Table t in key order, or what index t files under the u32 key k. */
+static int walk(struct store *st, DB_TXN *txn, struct each_ctx *c, enum store_table t,
+                const uint32_t *k, struct bo_err *e)
+{
+	uint8_t kb[4];
+	int ret;
+
+	c->seen = 0;
+	c->txn = txn;
+	if (k)
+		key_u32(*k, kb);
+	invoice_init(&c->inv);
+	ret = store_each(st, txn, t, k ? kb : NULL, 4, each_row, c, e);
+	invoice_free(&c->inv);
+	return ret;
+}
+
 static int each_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
-	uint32_t cust = c->f ? c->f->customer : 0;
-	struct store_iter it;
-	struct invoice inv;
-	long seen = 0;
-	int ret, stop = 0, keep;
-	uint8_t k[4];
 
-	invoice_init(&inv);
-	if ((ret = store_iter_open(st, txn, cust ? TB_INV_BY_CUSTOMER : TB_INVOICES, &it)))
-		return ret;
-	if (cust) {
-		key_u32(cust, k);
-		if ((ret = store_iter_key(&it, k, 4)))
-			goto out;
-	}
-	for (ret = store_iter_get(&it, cust ? DB_SET : DB_FIRST); !stop && ret == 0;
-	     ret = store_iter_get(&it, cust ? DB_NEXT_DUP : DB_NEXT)) {
-		const DBT *pk = cust ? &it.pkey : &it.key;
-
-		if ((ret = decode_at(&inv, it.val.data, it.val.size,
-		                     pk->size == 4 ? key_get_u32(pk->data) : 0, e)))
-			break;
-		if ((ret = wanted(c, txn, &inv, &keep, e)))
-			break;
-		if (!keep || seen++ < c->delivered)
-			continue;
-		c->delivered++;
-		stop = c->fn(&inv, c->arg);
-	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	store_iter_close(&it);
-	invoice_free(&inv);
-	return ret;
+	if (c->f && c->f->customer)
+		return walk(st, txn, c, TB_INV_BY_CUSTOMER, &c->f->customer, e);
+	return walk(st, txn, c, TB_INVOICES, NULL, e);
 }
 
 int invoice_each(struct session *ss, const struct invoice_filter *f,
                  int (*fn)(const struct invoice *inv, void *arg), void *arg,
                  struct bo_err *e)
 {
-	struct each_ctx c = { ss, f, fn, arg, 0 };
+	struct each_ctx c = { .ss = ss, .f = f, .fn = fn, .arg = arg };
 
 	if (session_need(ss, P_INVOICE_READ, _("list invoices"), e))
 		return -1;
@@ -356,49 +360,21 @@ int invoice_each(struct session *ss, const struct invoice_filter *f,
 
 struct credit_ctx {
 	uint32_t id;
-	int (*fn)(const struct invoice *, void *);
-	void *arg;
-	long delivered;
+	struct each_ctx each;
 };
 
 static int credit_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 {
 	struct credit_ctx *c = arg;
-	struct store_iter it;
-	struct invoice cn;
-	long seen = 0;
-	uint8_t k[4];
-	int ret, stop = 0;
 
-	invoice_init(&cn);
-	if ((ret = store_iter_open(st, txn, TB_INV_BY_CORRECTS, &it)))
-		return ret;
-	key_u32(c->id, k);
-	if ((ret = store_iter_key(&it, k, 4)))
-		goto out;
-	for (ret = store_iter_get(&it, DB_SET); !stop && ret == 0;
-	     ret = store_iter_get(&it, DB_NEXT_DUP)) {
-		if ((ret = decode_at(&cn, it.val.data, it.val.size,
-		                     it.pkey.size == 4 ? key_get_u32(it.pkey.data) : 0, e)))
-			break;
-		if (seen++ < c->delivered)
-			continue;
-		c->delivered++;
-		stop = c->fn(&cn, c->arg);
-	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	store_iter_close(&it);
-	invoice_free(&cn);
-	return ret;
+	return walk(st, txn, &c->each, TB_INV_BY_CORRECTS, &c->id, e);
 }
 
 int invoice_each_credit(struct session *ss, DB_TXN *txn, uint32_t invoice_id,
                         int (*fn)(const struct invoice *cn, void *arg), void *arg,
                         struct bo_err *e)
 {
-	struct credit_ctx c = { invoice_id, fn, arg, 0 };
+	struct credit_ctx c = { invoice_id, { .ss = ss, .fn = fn, .arg = arg } };
 
 	if (txn)
 		return credit_body(&ss->st, txn, &c, e);

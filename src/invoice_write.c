@@ -156,12 +156,11 @@ static int credit_limit(struct session *ss, DB_TXN *txn, const struct customer *
 	               money_format(c->credit_limit, l, sizeof l));
 }
 
-/* Takes the invoice's stocked lines out of stock, refusing when short. */
-static int stock_out(struct session *ss, DB_TXN *txn, const struct invoice *inv,
-                     struct bo_err *e)
+int inv_move_stock(struct session *ss, DB_TXN *txn, const struct invoice *doc, int kind,
+                   const char *reason, struct bo_err *e)
 {
-	for (size_t i = 0; i < inv->nlines; i++) {
-		const struct inv_line *l = &inv->lines[i];
+	for (size_t i = 0; i < doc->nlines; i++) {
+		const struct inv_line *l = &doc->lines[i];
 		struct move m;
 		int ret;
 
@@ -169,10 +168,12 @@ static int stock_out(struct session *ss, DB_TXN *txn, const struct invoice *inv,
 			continue;
 		memset(&m, 0, sizeof m);
 		snprintf(m.item, sizeof m.item, "%s", l->sku);
-		m.date = inv->issue_date;
-		m.kind = MOVE_SALE;
-		m.quantity = -l->quantity;
-		snprintf(m.reference, sizeof m.reference, "%s", inv->number);
+		m.date = doc->issue_date;
+		m.kind = kind;
+		m.quantity = kind == MOVE_SALE ? -l->quantity : l->quantity;
+		snprintf(m.reference, sizeof m.reference, "%s", doc->number);
+		if (reason)
+			text_copy(m.reason, sizeof m.reason, reason);
 		if ((ret = stock_move_txn(ss, txn, &m, 0, e)))
 			return ret == STORE_FAILED ? bo_wrap(e, _("line %zu"), i + 1) : ret;
 	}
@@ -198,7 +199,7 @@ static int issue_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
 	                           sizeof inv->number, e)))
 		return ret;
 	inv->status = INV_ISSUED;
-	return stock_out(ss, txn, inv, e);
+	return inv_move_stock(ss, txn, inv, MOVE_SALE, NULL, e);
 }
 
 int invoice_save_txn(struct session *ss, DB_TXN *txn, struct invoice *inv, int issue,

@@ -75,54 +75,42 @@ struct each_ctx {
 	uint32_t invoice;
 	int (*fn)(const struct payment *, void *);
 	void *arg;
-	long delivered;
+	long delivered, seen;
 };
+
+static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct each_ctx *c = arg;
+	struct payment p;
+	char key[16] = "?";
+
+	if (pk->size == 4)
+		snprintf(key, sizeof key, "%u", key_get_u32(pk->data));
+	if (rec_decode(&payment_type, &p, val->data, val->size, key, e))
+		return STORE_FAILED;
+	/* a re-run after a deadlock does not hand rows out twice */
+	if (c->seen++ < c->delivered)
+		return 0;
+	c->delivered++;
+	return c->fn(&p, c->arg) ? STORE_STOP : 0;
+}
 
 static int each_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
-	struct store_iter it;
-	struct payment p;
-	long seen = 0;
 	uint8_t k[4];
-	int ret, stop = 0;
 
-	if ((ret = store_iter_open(st, txn, c->invoice ? TB_PAY_BY_INVOICE : TB_PAYMENTS, &it)))
-		return ret;
-	if (c->invoice) {
-		key_u32(c->invoice, k);
-		if ((ret = store_iter_key(&it, k, 4)))
-			goto out;
-	}
-	for (ret = store_iter_get(&it, c->invoice ? DB_SET : DB_FIRST); !stop && ret == 0;
-	     ret = store_iter_get(&it, c->invoice ? DB_NEXT_DUP : DB_NEXT)) {
-		const DBT *pk = c->invoice ? &it.pkey : &it.key;
-		char key[16] = "?";
-
-		if (pk->size == 4)
-			snprintf(key, sizeof key, "%u", key_get_u32(pk->data));
-		if (rec_decode(&payment_type, &p, it.val.data, it.val.size, key, e)) {
-			ret = STORE_FAILED;
-			break;
-		}
-		/* a re-run after a deadlock does not hand rows out twice */
-		if (seen++ < c->delivered)
-			continue;
-		c->delivered++;
-		stop = c->fn(&p, c->arg);
-	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	store_iter_close(&it);
-	return ret;
+	c->seen = 0;
+	key_u32(c->invoice, k);
+	return store_each(st, txn, c->invoice ? TB_PAY_BY_INVOICE : TB_PAYMENTS,
+	                  c->invoice ? k : NULL, 4, each_row, c, e);
 }
 
 int payment_each(struct session *ss, DB_TXN *txn, uint32_t invoice,
                  int (*fn)(const struct payment *p, void *arg), void *arg,
                  struct bo_err *e)
 {
-	struct each_ctx c = { invoice, fn, arg, 0 };
+	struct each_ctx c = { invoice, fn, arg, 0, 0 };
 
 	if (txn)
 		return each_body(&ss->st, txn, &c, e);

@@ -141,24 +141,29 @@ bad:
 	return bo_fail(e, _("invalid %s \"%s\": not a whole number"), f->name, text);
 }
 
-static int set_id(const struct field *f, void *rec, const char *text, struct bo_err *e)
+int rec_parse_id(const char *s, uint32_t *out)
 {
 	char *end;
 	unsigned long v;
 
+	if (!isdigit((unsigned char)s[0]) || strlen(s) > 10)
+		return -1;
+	v = strtoul(s, &end, 10);
+	if (*end || v == 0 || v > UINT32_MAX)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int set_id(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
 	if (!*text) {
 		*AT(rec, f, uint32_t) = 0;
 		return 0;
 	}
-	if (!isdigit((unsigned char)text[0]) || strlen(text) > 10)
-		goto bad;
-	v = strtoul(text, &end, 10);
-	if (*end || v == 0 || v > UINT32_MAX)
-		goto bad;
-	*AT(rec, f, uint32_t) = (uint32_t)v;
+	if (rec_parse_id(text, AT(rec, f, uint32_t)))
+		return bo_fail(e, _("invalid %s \"%s\": not an id"), f->name, text);
 	return 0;
-bad:
-	return bo_fail(e, _("invalid %s \"%s\": not an id"), f->name, text);
 }
 
 int field_set(const struct field *f, void *rec, const char *text, struct bo_err *e)
@@ -290,29 +295,46 @@ char *field_show(const struct field *f, const void *rec, char *buf, size_t n)
 		snprintf(buf, n, "%s %%", tmp);
 		return buf;
 	}
-	if (f->type == FT_ENUM) {
-		field_get(f, rec, buf, n);
-		return buf;
-	}
 	return field_get(f, rec, buf, n);
 }
 
-int field_is_empty(const struct field *f, const void *rec)
+/* How a value is held in the record: all that the codec needs to know. */
+enum held { HELD_U32, HELD_TEXT, HELD_I64, HELD_I32 };
+
+static enum held held(enum ftype t)
 {
-	switch (f->type) {
+	switch (t) {
 	case FT_ID:
-		return *CAT(rec, f, uint32_t) == 0;
-	case FT_DATE:
-		return *CAT(rec, f, bo_date) == DATE_NONE;
+		return HELD_U32;
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_TAXID:
 	case FT_EMAIL:
 	case FT_PHONE:
-		return *CAT(rec, f, char) == '\0';
-	default:
-		return 0;
+		return HELD_TEXT;
+	case FT_MONEY:
+	case FT_QTY:
+	case FT_I64:
+		return HELD_I64;
+	case FT_DATE:
+	case FT_PCT:
+	case FT_VAT:
+	case FT_INT:
+	case FT_ENUM:
+		break;
 	}
+	return HELD_I32;
+}
+
+int field_is_empty(const struct field *f, const void *rec)
+{
+	if (f->type == FT_DATE)
+		return *CAT(rec, f, bo_date) == DATE_NONE;
+	if (held(f->type) == HELD_U32)
+		return *CAT(rec, f, uint32_t) == 0;
+	if (held(f->type) == HELD_TEXT)
+		return *CAT(rec, f, char) == '\0';
+	return 0;
 }
 
 int rec_validate(const struct rectype *rt, const void *rec, struct bo_err *e)
@@ -332,27 +354,17 @@ void rec_encode(const struct rectype *rt, const void *rec, struct codec_buf *b)
 	for (size_t i = 0; i < rt->nfields; i++) {
 		const struct field *f = &rt->fields[i];
 
-		switch (f->type) {
-		case FT_ID:
+		switch (held(f->type)) {
+		case HELD_U32:
 			codec_put_u64(b, f->tag, *CAT(rec, f, uint32_t));
 			break;
-		case FT_TEXT:
-		case FT_CODE:
-		case FT_TAXID:
-		case FT_EMAIL:
-		case FT_PHONE:
+		case HELD_TEXT:
 			codec_put_str(b, f->tag, CAT(rec, f, char));
 			break;
-		case FT_MONEY:
-		case FT_QTY:
-		case FT_I64:
+		case HELD_I64:
 			codec_put_i64(b, f->tag, *CAT(rec, f, int64_t));
 			break;
-		case FT_DATE:
-		case FT_PCT:
-		case FT_VAT:
-		case FT_INT:
-		case FT_ENUM:
+		case HELD_I32:
 			codec_put_i64(b, f->tag, *CAT(rec, f, int32_t));
 			break;
 		}
@@ -372,28 +384,23 @@ static int decode_field(const struct field *f, void *rec, const uint8_t *val, si
 	uint64_t u;
 	int64_t i;
 
-	switch (f->type) {
-	case FT_ID:
+	switch (held(f->type)) {
+	case HELD_U32:
 		if (codec_u64(val, len, &u) || u > UINT32_MAX)
 			return -1;
 		*AT(rec, f, uint32_t) = (uint32_t)u;
 		return 0;
-	case FT_TEXT:
-	case FT_CODE:
-	case FT_TAXID:
-	case FT_EMAIL:
-	case FT_PHONE:
+	case HELD_TEXT:
 		return codec_str(val, len, AT(rec, f, char), f->size);
-	case FT_MONEY:
-	case FT_QTY:
-	case FT_I64:
+	case HELD_I64:
 		return codec_i64(val, len, AT(rec, f, int64_t));
-	default:
-		if (codec_i64(val, len, &i) || i < INT32_MIN || i > INT32_MAX)
-			return -1;
-		*AT(rec, f, int32_t) = (int32_t)i;
-		return 0;
+	case HELD_I32:
+		break;
 	}
+	if (codec_i64(val, len, &i) || i < INT32_MIN || i > INT32_MAX)
+		return -1;
+	*AT(rec, f, int32_t) = (int32_t)i;
+	return 0;
 }
 
 int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len,

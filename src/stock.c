@@ -169,35 +169,25 @@ struct each_ctx {
 	void *arg;
 };
 
+static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct each_ctx *c = arg;
+	struct move m;
+	char key[24] = "?";
+
+	if (pk->size == 8)
+		snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(pk->data));
+	if (rec_decode(&move_type, &m, val->data, val->size, key, e))
+		return STORE_FAILED;
+	return c->fn(&m, c->arg) ? STORE_STOP : 0;
+}
+
 static int each_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
-	struct store_iter it;
-	struct move m;
-	int ret, stop = 0;
-	uint32_t first = c->sku ? DB_SET : DB_FIRST, next = c->sku ? DB_NEXT_DUP : DB_NEXT;
 
-	if ((ret = store_iter_open(st, txn, c->sku ? TB_MOVES_BY_ITEM : TB_MOVES, &it)) != 0)
-		return ret;
-	if (c->sku && (ret = store_iter_key(&it, c->sku, strlen(c->sku))) != 0)
-		goto out;
-	for (ret = store_iter_get(&it, first); !stop && ret == 0; ret = store_iter_get(&it, next)) {
-		const DBT *pk = c->sku ? &it.pkey : &it.key;
-		char key[24] = "?";
-
-		if (pk->size == 8)
-			snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(pk->data));
-		if (rec_decode(&move_type, &m, it.val.data, it.val.size, key, e)) {
-			ret = STORE_FAILED;
-			break;
-		}
-		stop = c->fn(&m, c->arg);
-	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	store_iter_close(&it);
-	return ret;
+	return store_each(st, txn, c->sku ? TB_MOVES_BY_ITEM : TB_MOVES, c->sku,
+	                  c->sku ? strlen(c->sku) : 0, each_row, c, e);
 }
 
 int stock_each_move(struct session *ss, const char *sku,

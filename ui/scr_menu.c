@@ -1,18 +1,14 @@
 /* scr_menu.c - the home screen: the numbered main menu, and beside it the
  * dashboard with the key figures of the business today. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
 #include "backoffice/text.h"
-#include "../src/cli.h"
 #include "ui.h"
 
 static const enum ui_act acts[] = {
@@ -34,22 +30,13 @@ static const struct {
 
 #define NENTRIES 5
 
-/* What the computing process sends back. */
-struct dash_msg {
-	int ok;
-	struct dashboard d;
-	char err[256];
-};
-
 struct menu {
 	int sel;
 	int stale;              /* the dashboard needs computing */
 	int ok;
 	struct dashboard d;
 	char err[256];
-	int fd;                 /* from the computing process, or -1 */
-	struct dash_msg in;
-	size_t got;
+	struct ui_bg bg;        /* the process adding the figures up */
 	time_t started;
 };
 
@@ -61,7 +48,7 @@ static int menu_open(struct ui_scr *s, void *arg)
 	if (!m)
 		return -1;
 	m->stale = 1;
-	m->fd = -1;
+	ui_bg_stop(&m->bg);
 	s->priv = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Main menu"));
 	return 0;
@@ -71,8 +58,7 @@ static void menu_close(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
 
-	if (m->fd >= 0)
-		close(m->fd);
+	ui_bg_stop(&m->bg);
 	free(m);
 }
 
@@ -86,88 +72,42 @@ static void menu_resume(struct ui_scr *s)
 		m->stale = 1;
 }
 
-/* The dashboard adds up every open invoice: over a million that takes
- * seconds. A process of its own does it, with its own handle on the store
- * (a clerk's process like any other), so the menu answers keys at once. */
-static void dash_child(int fd)
+/* In a process of its own: over a million invoices this takes seconds. */
+static int dash_work(struct session *ss, int fd, void *arg, struct bo_err *e)
 {
-	struct dash_msg msg;
-	struct session ss;
-	struct bo_err e = BO_ERR_INIT;
-	const char *p = (const char *)&msg;
-	size_t left = sizeof msg;
+	struct dashboard d;
 
-	memset(&msg, 0, sizeof msg);
-	if (session_open(&ss, ui.cli->dir, &e) == 0) {
-		msg.ok = report_dashboard(&ss, date_today(), &msg.d, &e) == 0;
-		session_close(&ss);
-	}
-	text_copy(msg.err, sizeof msg.err, e.msg);
-	while (left > 0) {
-		ssize_t n = write(fd, p, left);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		p += n;
-		left -= (size_t)n;
-	}
-	/* no atexit handlers: they would reset the parent's terminal */
-	_exit(0);
+	(void)arg;
+	if (report_dashboard(ss, date_today(), &d, e))
+		return -1;
+	return ui_bg_send(fd, &d, sizeof d);
 }
 
-static void dash_start(struct menu *m)
-{
-	int fd[2];
-	pid_t pid;
-
-	if (pipe(fd))
-		return;
-	if ((pid = fork()) < 0) {
-		close(fd[0]);
-		close(fd[1]);
-		return;
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		dash_child(fd[1]);
-	}
-	close(fd[1]);
-	fcntl(fd[0], F_SETFL, O_NONBLOCK);
-	fcntl(fd[0], F_SETFD, FD_CLOEXEC);
-	m->fd = fd[0];
-	m->got = 0;
-	m->started = time(NULL);
-}
-
-/* 2 while waiting for the figures, 0 once they are in. */
+/* 2 while waiting for the figures, 1 when they came, 0 nothing to do. */
 static int menu_idle(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
-	ssize_t n;
+	const void *rec;
+	size_t at = 0, n = 0;
 
-	if (m->stale && m->fd < 0) {
+	if (m->stale && !m->bg.running) {
 		m->stale = 0;
-		dash_start(m);
+		m->started = time(NULL);
+		if (ui_bg_start(&m->bg, dash_work, NULL))
+			text_copy(m->err, sizeof m->err, _("dashboard: cannot start the computation"));
 	}
-	if (m->fd < 0)
+	if (!m->bg.running && !m->bg.done)
 		return 0;
-	n = read(m->fd, (char *)&m->in + m->got, sizeof m->in - m->got);
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+	if (!ui_bg_poll(&m->bg))
 		return 2;
-	if (n > 0) {
-		m->got += (size_t)n;
-		if (m->got < sizeof m->in)
-			return 2;
-		m->ok = m->in.ok;
-		m->d = m->in.d;
-		text_copy(m->err, sizeof m->err, m->in.err);
-	} else if (!m->ok) {
-		text_copy(m->err, sizeof m->err, _("dashboard: the figures could not be computed"));
+	rec = ui_bg_next(&m->bg, &at, &n);
+	if (m->bg.ok && rec && n == sizeof m->d) {
+		memcpy(&m->d, rec, sizeof m->d);
+		m->ok = 1;
+	} else {
+		text_copy(m->err, sizeof m->err, m->bg.err);
 	}
-	close(m->fd);
-	m->fd = -1;
+	ui_bg_stop(&m->bg);
 	return 1;
 }
 
@@ -189,7 +129,7 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 
 	ui_put(y++, x, w, _("Today"), ui_attr(R_HEAD), 0, 1);
 	if (!m->ok) {
-		ui_put(y + 1, x, w, m->fd >= 0 || m->stale ? _("computing...") : m->err,
+		ui_put(y + 1, x, w, m->bg.running || m->stale ? _("computing...") : m->err,
 		       ui_attr(R_DIM), 0, 0);
 		return;
 	}
@@ -226,9 +166,9 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 static void menu_draw(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
-	int lw = 34;
+	int lw = COLS >= 100 ? 34 : 28;
 
-	ui_put(2, 2, lw - 2, _("Number, or arrows and Enter"), ui_attr(R_HEAD), 0, 1);
+	ui_put(2, 2, lw - 2, _("Number, or arrows + Enter"), ui_attr(R_HEAD), 0, 1);
 	for (int i = 0; i < NENTRIES; i++) {
 		char line[128];
 

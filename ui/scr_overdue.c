@@ -28,12 +28,12 @@ static const enum ui_act detail_bar[] = {
 
 static const struct ui_col cols[] = {
 	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
-	{ "not_due", N_("Not due"), CT_MONEY, 9, 14 },
-	{ "days_1_30", N_("1-30"), CT_MONEY, 9, 14 },
-	{ "days_31_60", N_("31-60"), CT_MONEY, 9, 14 },
-	{ "days_61_90", N_("61-90"), CT_MONEY, 9, 14 },
-	{ "days_over_90", N_("Over 90"), CT_MONEY, 9, 14 },
-	{ "total", N_("Total"), CT_MONEY, 9, 14 },
+	{ "not_due", N_("Not due"), CT_MONEY, 9, 16 },
+	{ "days_1_30", N_("1-30"), CT_MONEY, 9, 16 },
+	{ "days_31_60", N_("31-60"), CT_MONEY, 9, 16 },
+	{ "days_61_90", N_("61-90"), CT_MONEY, 9, 16 },
+	{ "days_over_90", N_("Over 90"), CT_MONEY, 9, 16 },
+	{ "total", N_("Total"), CT_MONEY, 9, 16 },
 };
 
 static const char *const sorts[] = {
@@ -51,6 +51,8 @@ struct overdue {
 	struct orow *rows;
 	long n, cap;
 	int order;
+	struct ui_bg bg;        /* the report, computed by a process of its own */
+	char keep[64];          /* the customer to select once it is in */
 };
 
 static void sort_rows(struct ui_list *l, int order);
@@ -130,15 +132,56 @@ static void sort_rows(struct ui_list *l, int order)
 	ui_list_set_rows(l, rows, o->n);
 }
 
+static int send_row(const struct overdue_row *r, void *arg)
+{
+	return ui_bg_send(*(int *)arg, r, sizeof *r) ? 1 : 0;
+}
+
+/* In a process of its own: the report reads every open invoice. */
+static int report_work(struct session *ss, int fd, void *arg, struct bo_err *e)
+{
+	return report_overdue(ss, *(const bo_date *)arg, send_row, &fd, e);
+}
+
 static void load(struct overdue *o)
 {
-	struct bo_err e = BO_ERR_INIT;
-
 	o->n = 0;
-	if (report_overdue(ui.ss, o->as_of, collect, o, &e))
-		ui_error("%s", e.msg);
 	sort_rows(&o->l, o->order);
 	ui_list_restart(&o->l);
+	if (ui_bg_start(&o->bg, report_work, &o->as_of))
+		ui_error("%s", _("overdue accounts: cannot start the report"));
+}
+
+/* The rows, once the report is in. */
+static int ov_idle(struct ui_scr *s)
+{
+	struct overdue *o = s->priv;
+	const void *rec;
+	size_t at = 0, n;
+
+	if (!o->bg.running && !o->bg.done)
+		return 0;
+	if (!ui_bg_poll(&o->bg))
+		return 2;
+	o->n = 0;
+	while ((rec = ui_bg_next(&o->bg, &at, &n))) {
+		struct overdue_row row;
+
+		/* records sit unaligned in the pipe's buffer: copy each out */
+		if (n != sizeof row)
+			continue;
+		memcpy(&row, rec, sizeof row);
+		collect(&row, o);
+	}
+	if (!o->bg.ok)
+		ui_error("%s", o->bg.err);
+	ui_bg_stop(&o->bg);
+	sort_rows(&o->l, o->order);
+	ui_list_restart(&o->l);
+	if (*o->keep)
+		ui_list_show_pkey(&o->l, o->keep, strlen(o->keep));
+	o->keep[0] = '\0';
+	return 1;
 }
 
 static int ov_open(struct ui_scr *s, void *arg)
@@ -149,6 +192,7 @@ static int ov_open(struct ui_scr *s, void *arg)
 	if (ui_need(P_OVERDUE_READ, _("open overdue accounts")) || !(o = calloc(1, sizeof *o)))
 		return -1;
 	o->as_of = date_today();
+	ui_bg_stop(&o->bg);
 	s->priv = o;
 	ui_list_init(&o->l, &def, o);
 	s->list = &o->l;
@@ -161,6 +205,7 @@ static void ov_close(struct ui_scr *s)
 {
 	struct overdue *o = s->priv;
 
+	ui_bg_stop(&o->bg);
 	ui_list_free(&o->l);
 	free(o->rows);
 	free(o);
@@ -207,6 +252,10 @@ static void ov_draw(struct ui_scr *s)
 	}
 	ui_list_area(&o->l, 7, 0, LINES - 10, COLS);
 	ui_list_draw(&o->l);
+	if (o->bg.running) {
+		ui_fill(9, 1, COLS - 2, (int)A_NORMAL);
+		ui_put(9, 2, COLS - 4, _("computing the report..."), ui_attr(R_DIM), 0, 0);
+	}
 	/* the totals row, aligned with the list's columns by drawing it as one */
 	{
 		struct ui_list tl = o->l;
@@ -264,13 +313,10 @@ static void ov_resume(struct ui_scr *s)
 {
 	struct overdue *o = s->priv;
 	const struct ui_row *r = ui_list_current(&o->l);
-	char key[64] = "";
 
 	if (r)
-		snprintf(key, sizeof key, "%s", r->key);
+		snprintf(o->keep, sizeof o->keep, "%s", r->key);
 	load(o);
-	if (*key)
-		ui_list_show_pkey(&o->l, key, strlen(key));
 }
 
 const struct ui_scr_ops scr_overdue = {
@@ -280,6 +326,7 @@ const struct ui_scr_ops scr_overdue = {
 	.open = ov_open,
 	.draw = ov_draw,
 	.act = ov_act,
+	.idle = ov_idle,
 	.resume = ov_resume,
 	.close = ov_close,
 };

@@ -417,6 +417,29 @@ int ui_need(enum perm p, const char *what);
 /* After a form saved the record with key: show it selected. */
 void ui_list_show_key(struct ui_list *l, const struct entity *en, const char *key);
 
+/* ---- long work in a process of its own (bg.c) ------------------------- */
+
+struct ui_bg {
+	int fd, running, done, ok;
+	char *buf;
+	size_t len, cap, parsed;
+	long nrec;
+	char err[256];
+};
+
+/* Runs in the child on a session of its own; sends records with
+ * ui_bg_send and stops when that fails (the screen went away). */
+typedef int (*ui_bg_fn)(struct session *ss, int fd, void *arg, struct bo_err *e);
+
+int ui_bg_start(struct ui_bg *b, ui_bg_fn fn, void *arg);
+int ui_bg_send(int fd, const void *rec, size_t n);
+/* Reads what has arrived: 1 once finished (b->ok, b->err), 0 not yet. */
+int ui_bg_poll(struct ui_bg *b);
+/* The records received, in order: start with *at = 0. They are not
+ * aligned: memcpy them out. */
+const void *ui_bg_next(const struct ui_bg *b, size_t *at, size_t *n);
+void ui_bg_stop(struct ui_bg *b);
+
 /* ---- the screens ------------------------------------------------------ */
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,

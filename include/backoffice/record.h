@@ -56,6 +56,8 @@ struct rectype {
 
 #define FIELD(T, member) offsetof(T, member), sizeof(((T *)0)->member)
 
+/* A record id in decimal, 1 to 4294967295: 0, or -1 when s is not one. */
+int rec_parse_id(const char *s, uint32_t *out);
 /* Accepts "hire-date", "hire_date" and "--hire-date". */
 const struct field *rec_field(const struct rectype *rt, const char *name);
 /* Parse text into the record's field, with the same checks everywhere. */

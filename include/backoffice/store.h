@@ -141,6 +141,20 @@ int store_iter_open(struct store *s, DB_TXN *txn, enum store_table t,
 int store_iter_get(struct store_iter *it, uint32_t flags);
 int store_iter_key(struct store_iter *it, const void *key, size_t n);
 void store_iter_close(struct store_iter *it);
+/* Copy n bytes into d's own heap buffer: the input DBTs of a
+ * DB_DBT_REALLOC cursor must hold memory realloc can take. */
+int store_dbt_load(DBT *d, const void *p, size_t n);
+
+/* A row function's answer that ends store_each early, without error. */
+#define STORE_STOP (-2)
+typedef int (*store_row_fn)(const DBT *pkey, const DBT *val, void *arg,
+                            struct bo_err *e);
+/* Hands fn every record of table t in key order or, when key is not NULL,
+ * those that the secondary index t files under key (in primary key
+ * order), with its primary key. fn returns 0 to go on, STORE_STOP, or an
+ * error (STORE_FAILED, a Berkeley DB code), which store_each returns. */
+int store_each(struct store *s, DB_TXN *txn, enum store_table t, const void *key,
+               size_t klen, store_row_fn fn, void *arg, struct bo_err *e);
 
 const char *store_table_name(enum store_table t);
 /* Write a line to the store's log file (Berkeley DB messages go there too,
