@@ -281,7 +281,8 @@ int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err 
 	    parse_qty(cut[0], &l->quantity, e) || parse_price(cut[1], &l->unit_price, e) ||
 	    vat_parse(cut[2], &vat, e))
 		return bo_wrap(e, _("invalid line \"%s\""), spec);
-	snprintf(l->description, sizeof l->description, "%s", buf);
+	/* text_check above bounded the length */
+	memcpy(l->description, buf, strlen(buf) + 1);
 	l->vat_rate = vat;
 	return 0;
 }
