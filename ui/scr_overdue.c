@@ -28,12 +28,12 @@ static const enum ui_act detail_bar[] = {
 
 static const struct ui_col cols[] = {
 	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
-	{ "not_due", N_("Not due"), CT_MONEY, 9, 16 },
-	{ "days_1_30", N_("1-30"), CT_MONEY, 9, 16 },
-	{ "days_31_60", N_("31-60"), CT_MONEY, 9, 16 },
-	{ "days_61_90", N_("61-90"), CT_MONEY, 9, 16 },
-	{ "days_over_90", N_("Over 90"), CT_MONEY, 9, 16 },
-	{ "total", N_("Total"), CT_MONEY, 9, 16 },
+	{ "not_due", N_("Not due"), CT_MONEY, 10, 16 },
+	{ "days_1_30", N_("1-30"), CT_MONEY, 10, 16 },
+	{ "days_31_60", N_("31-60"), CT_MONEY, 10, 16 },
+	{ "days_61_90", N_("61-90"), CT_MONEY, 10, 16 },
+	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16 },
+	{ "total", N_("Total"), CT_MONEY, 10, 16 },
 };
 
 static const char *const sorts[] = {
