@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/browse.h"
 #include "backoffice/record.h"
 
 static const struct field audit_fields[] = {
@@ -125,4 +126,49 @@ int audit_each(struct session *ss, const struct audit_filter *f,
 	if (session_need(ss, P_AUDIT_READ, _("read audit trail"), e))
 		return -1;
 	return store_read(&ss->st, _("read audit trail"), scan, &c, e);
+}
+
+int audit_page(struct session *ss, uint64_t before, size_t want,
+               int (*fn)(const struct audit_entry *a, void *arg), void *arg, int *more,
+               struct bo_err *e)
+{
+	struct browse_req q;
+	struct browse_page p = { 0 };
+	struct audit_entry *a;
+	int ret = 0;
+
+	*more = 0;
+	if (session_need(ss, P_AUDIT_READ, _("read audit trail"), e))
+		return -1;
+	if (!(a = malloc(sizeof *a)))
+		return bo_fail(e, _("out of memory"));
+	memset(&q, 0, sizeof q);
+	q.table = TB_AUDIT;
+	q.from = before ? BROWSE_BEFORE : BROWSE_LAST;
+	key_u64(before, q.pos.key);
+	memcpy(q.pos.pkey, q.pos.key, 8);
+	q.pos.klen = q.pos.pklen = 8;
+	q.want = want;
+	if (browse_page(ss, &q, &p, e)) {
+		free(a);
+		return -1;
+	}
+	for (size_t i = 0; i < p.n && ret == 0; i++) {
+		char key[24];
+
+		snprintf(key, sizeof key, "%llu",
+		         (unsigned long long)(p.rec[i].klen == 8 ? key_get_u64(p.rec[i].key) : 0));
+		if (rec_decode(&audit_type, a, p.rec[i].val, p.rec[i].vlen, key, e)) {
+			ret = -1;
+			break;
+		}
+		if (!session_can(ss, P_SALARY))
+			memcpy(a->changes, a->public_changes, sizeof a->changes);
+		if (fn(a, arg))
+			break;
+	}
+	*more = ret == 0 && !p.end;
+	browse_free(&p);
+	free(a);
+	return ret;
 }

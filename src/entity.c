@@ -90,6 +90,8 @@ struct write_ctx {
 	const void *seen;
 	void *rec;
 	void *old;
+	int conflict;           /* edit refused: the stored record is not seen */
+	void *current;          /* if not NULL, gets the stored record then */
 };
 
 static int audit_write(struct write_ctx *w, DB_TXN *txn, const char *op)
@@ -188,14 +190,19 @@ static int edit_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 		return ret;
 	/* the key never changes under an edit */
 	memcpy((char *)w->rec + en->key->off, (char *)w->old + en->key->off, en->key->size);
+	w->conflict = 0;        /* a deadlock retry starts over */
 	if (w->seen) {
 		char diff[1024];
 
 		entity_redact(w->ss, en, w->old);
 		if (rec_diff(en->rt, w->seen, w->old, session_can(w->ss, P_SALARY), diff,
-		             sizeof diff) > 0)
+		             sizeof diff) > 0) {
+			w->conflict = 1;
+			if (w->current)
+				memcpy(w->current, w->old, en->rt->size);
 			return bo_fail(e, _("edit %s \"%s\": changed by someone else since you opened it (%s)"),
 			               en->name, w->key, diff);
+		}
 		/* re-read: redaction above must not reach the store */
 		if ((ret = entity_get_txn(w->ss, txn, en, w->key, w->old, DB_RMW, e)))
 			return ret;
@@ -219,8 +226,16 @@ static int edit_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 int entity_edit(struct session *ss, const struct entity *en, const char *key,
                 const void *seen, void *rec, struct bo_err *e)
 {
+	return entity_edit_seen(ss, en, key, seen, rec, NULL, NULL, e);
+}
+
+int entity_edit_seen(struct session *ss, const struct entity *en, const char *key,
+                     const void *seen, void *rec, int *conflict, void *current,
+                     struct bo_err *e)
+{
 	struct write_ctx w = { 0 };
 	char what[96];
+	int ret;
 
 	snprintf(what, sizeof what, _("edit %s \"%s\""), en->name, key);
 	if (session_need(ss, en->write, what, e) || rec_validate(en->rt, rec, e))
@@ -228,7 +243,11 @@ int entity_edit(struct session *ss, const struct entity *en, const char *key,
 	w.key = key;
 	w.seen = seen;
 	w.rec = rec;
-	return run_write(ss, en, edit_body, &w, what, e);
+	w.current = current;
+	ret = run_write(ss, en, edit_body, &w, what, e);
+	if (conflict)
+		*conflict = ret && w.conflict;
+	return ret;
 }
 
 struct get_ctx {

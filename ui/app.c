@@ -90,9 +90,29 @@ static struct ui_scr *top(void)
 	return ui.depth > 0 ? ui.stack[ui.depth - 1] : NULL;
 }
 
+int ui_act_allowed(const struct ui_guard *g, enum ui_act a)
+{
+	for (; g && g->act != A_NONE; g++)
+		if (g->act == a && !session_can(ui.ss, g->perm))
+			return 0;
+	return 1;
+}
+
+void ui_acts_allowed(const struct ui_guard *g, const enum ui_act *in, enum ui_act *out,
+                     size_t n)
+{
+	size_t used = 0;
+
+	for (; in && *in != A_NONE && used + 1 < n; in++)
+		if (ui_act_allowed(g, *in))
+			out[used++] = *in;
+	out[used] = A_NONE;
+}
+
 static void draw_screen(struct ui_scr *s)
 {
 	char right[96] = "";
+	enum ui_act bar[A_COUNT + 1];
 
 	erase();
 	/* content first: a screen may retitle itself while drawing */
@@ -100,7 +120,8 @@ static void draw_screen(struct ui_scr *s)
 		s->ops->draw(s);
 	if (s->list)
 		ui_list_counter(s->list, right, sizeof right);
-	ui_frame(s->title[0] ? s->title : _(s->ops->title), right, s->ops->bar);
+	ui_acts_allowed(s->ops->guards, s->ops->bar, bar, sizeof bar / sizeof bar[0]);
+	ui_frame(s->title[0] ? s->title : _(s->ops->title), right, bar);
 	if (s->list)
 		ui_list_draw_search(s->list);
 }
@@ -173,13 +194,22 @@ static void pop(void)
 
 static int dispatch(struct ui_scr *s, int k)
 {
-	enum ui_act a;
+	enum ui_act a, acts[A_COUNT + 1];
 	int r = UI_UNHANDLED;
 
 	if (s->list && s->list->searching && ui_list_key(s->list, k))
 		return UI_OK;
 	if ((a = ui_key_act(s->ops->acts, k)) == A_NONE)
 		return UI_OK;
+	if (!ui_act_allowed(s->ops->guards, a)) {
+		/* the digit of a menu entry not shown does nothing */
+		if (a >= A_MENU1 && a <= A_MENU6)
+			return UI_OK;
+		for (const struct ui_guard *g = s->ops->guards; g->act != A_NONE; g++)
+			if (g->act == a && ui_need(g->perm, ui_act_help(a)))
+				break;
+		return UI_OK;
+	}
 	if (s->ops->act)
 		r = s->ops->act(s, a);
 	if (r == UI_UNHANDLED && s->list)
@@ -188,7 +218,8 @@ static int dispatch(struct ui_scr *s, int k)
 		return r;
 	switch (a) {
 	case A_HELP:
-		ui_help(s->title[0] ? s->title : _(s->ops->title), s->ops->acts, 0);
+		ui_acts_allowed(s->ops->guards, s->ops->acts, acts, sizeof acts / sizeof acts[0]);
+		ui_help(s->title[0] ? s->title : _(s->ops->title), acts, 0);
 		return UI_OK;
 	case A_QUIT:
 		return UI_QUIT;

@@ -68,6 +68,18 @@ void ui_form_set(struct ui_form *fm, const char *name, const char *text)
 	ui_edit_set(&ff->ed, text, ff == &fm->fld[fm->cur]);
 }
 
+void ui_form_reload(struct ui_form *fm, const void *rec)
+{
+	memcpy(fm->rec, rec, fm->rt->size);
+	for (int i = 0; i < fm->n; i++) {
+		struct ui_ffield *ff = &fm->fld[i];
+
+		field_get(ff->f, fm->rec, ff->initial, sizeof ff->initial);
+		ui_edit_set(&ff->ed, ff->initial, i == fm->cur);
+		ff->bad = 0;
+	}
+}
+
 static int changed(const struct ui_form *fm)
 {
 	for (int i = 0; i < fm->n; i++)
@@ -184,8 +196,10 @@ static int save(struct ui_form *fm)
 	if (ui_form_collect(fm, rec, &e)) {
 		ui_error("%s", e.msg);
 	} else if (fm->save && fm->save(fm, rec, &e)) {
-		ui_error("%s", e.msg);
-		if ((i = field_in_error(fm, e.msg)) >= 0) {
+		/* an empty message: the save callback told the clerk itself */
+		if (e.msg[0])
+			ui_error("%s", e.msg);
+		if (e.msg[0] && (i = field_in_error(fm, e.msg)) >= 0) {
 			fm->fld[i].bad = 1;
 			focus(fm, i);
 		}

@@ -12,13 +12,26 @@ struct ectx {
 	const struct entity *en;
 	const char *key;        /* NULL when adding */
 	void *seen;             /* the record as the clerk first saw it */
+	void *current;          /* the stored one, after a conflict */
 	char *newkey;
 	size_t n;
 };
 
+/* The stored record won: the form shows it and later saves start from it. */
+static void reload(struct ui_form *fm, struct ectx *c)
+{
+	struct ui_ffield *mgr;
+
+	memcpy(c->seen, c->current, c->en->rt->size);
+	ui_form_reload(fm, c->current);
+	if ((mgr = ui_form_field(fm, "manager")))
+		ui_entity_label(&entity_staff, mgr->ed.buf, mgr->shown, sizeof mgr->shown);
+}
+
 static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 {
 	struct ectx *c = fm->ctx;
+	int conflict = 0;
 
 	if (!c->key) {
 		if (entity_add(ui.ss, c->en, rec, e))
@@ -27,8 +40,25 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 		snprintf(fm->saved_msg, sizeof fm->saved_msg, _("added %s %s"), c->en->name, c->newkey);
 		return 0;
 	}
-	if (entity_edit(ui.ss, c->en, c->key, c->seen, rec, e))
-		return -1;
+	/* A conflict asks the clerk; overwriting re-saves against what is
+	 * stored now, which may itself have moved on: then ask again. */
+	while (entity_edit_seen(ui.ss, c->en, c->key, c->seen, rec, &conflict, c->current, e)) {
+		if (!conflict)
+			return -1;
+		switch (ui_conflict_ask(c->en, c->key, c->seen, c->current)) {
+		case 'o':
+			memcpy(c->seen, c->current, c->en->rt->size);
+			continue;
+		case 'r':
+			reload(fm, c);
+			bo_err_clear(e);
+			ui_msg(_("reloaded %s %s as stored; your changes were discarded"),
+			       c->en->name, c->key);
+			return -1;
+		default:
+			return -1;      /* keep editing; the status line says why */
+		}
+	}
 	snprintf(c->newkey, c->n, "%s", c->key);
 	snprintf(fm->saved_msg, sizeof fm->saved_msg, _("saved %s %s"), c->en->name, c->key);
 	return 0;
@@ -52,12 +82,13 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 	struct bo_err e = BO_ERR_INIT;
 	struct ui_form *fm = calloc(1, sizeof *fm);
 	void *rec = malloc(en->rt->size), *seen = malloc(en->rt->size);
-	struct ectx c = { en, key, seen, newkey, n };
+	void *current = malloc(en->rt->size);
+	struct ectx c = { en, key, seen, current, newkey, n };
 	struct ui_ffield *mgr;
 	char title[200];
 	int r = 0;
 
-	if (!fm || !rec || !seen)
+	if (!fm || !rec || !seen || !current)
 		goto out;
 	snprintf(title, sizeof title, _("add %s"), en->name);
 	if (!key && ui_need(en->write, title))
@@ -94,5 +125,6 @@ out:
 	free(fm);
 	free(rec);
 	free(seen);
+	free(current);
 	return r;
 }

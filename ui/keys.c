@@ -67,6 +67,7 @@ static const struct binding {
 	{ '3', "3", A_MENU3 },
 	{ '4', "4", A_MENU4 },
 	{ '5', "5", A_MENU5 },
+	{ '6', "6", A_MENU6 },
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])

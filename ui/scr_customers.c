@@ -157,10 +157,16 @@ static int cust_act(struct ui_scr *s, enum ui_act a)
 	}
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard guards[] = {
+	{ A_NEW, P_CUSTOMER_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_customers = {
 	.title = N_("Customers"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = cust_open,
 	.draw = cust_draw,
 	.act = cust_act,

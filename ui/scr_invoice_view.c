@@ -361,10 +361,17 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 	}
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard guards[] = {
+	{ A_OPEN, P_INVOICE_WRITE }, { A_EDIT, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
+	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_invoice_view = {
 	.title = N_("Invoice"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = view_open,
 	.draw = view_draw,
 	.act = view_act,

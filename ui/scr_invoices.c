@@ -239,10 +239,17 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 	}
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard guards[] = {
+	{ A_NEW, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
+	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_invoices = {
 	.title = N_("Invoices"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = inv_open,
 	.draw = inv_draw,
 	.act = inv_act,

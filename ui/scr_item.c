@@ -169,10 +169,16 @@ static int item_act(struct ui_scr *s, enum ui_act a)
 	}
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard guards[] = {
+	{ A_EDIT, P_ITEM_WRITE }, { A_RECEIVE, P_ITEM_WRITE }, { A_ADJUST, P_ITEM_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_item = {
 	.title = N_("Item"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = item_open,
 	.draw = item_draw,
 	.act = item_act,

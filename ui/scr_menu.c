@@ -12,23 +12,50 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_UP, A_DOWN, A_OPEN,
+	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_UP, A_DOWN, A_OPEN,
 	A_HELP, A_BACK, A_QUIT, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
+/* the help lists only the digits of the entries shown */
+static const struct ui_guard guards[] = {
+	{ A_MENU1, P_STAFF_READ }, { A_MENU2, P_CUSTOMER_READ }, { A_MENU3, P_INVOICE_READ },
+	{ A_MENU4, P_ITEM_READ }, { A_MENU5, P_OVERDUE_READ }, { A_MENU6, P_AUDIT_READ },
+	{ A_NONE, 0 }
+};
 
+/* An entry shows only to the roles that may read what it opens; its digit
+ * stays the same for every role, so a clerk's habits carry over. */
 static const struct {
 	const char *name;
 	const struct ui_scr_ops *scr;
+	enum perm perm;
 } entries[] = {
-	{ N_("Staff"), &scr_staff },
-	{ N_("Customers"), &scr_customers },
-	{ N_("Invoices"), &scr_invoices },
-	{ N_("Stock"), &scr_stock },
-	{ N_("Overdue accounts"), &scr_overdue },
+	{ N_("Staff"), &scr_staff, P_STAFF_READ },
+	{ N_("Customers"), &scr_customers, P_CUSTOMER_READ },
+	{ N_("Invoices"), &scr_invoices, P_INVOICE_READ },
+	{ N_("Stock"), &scr_stock, P_ITEM_READ },
+	{ N_("Overdue accounts"), &scr_overdue, P_OVERDUE_READ },
+	{ N_("Audit trail"), &scr_audit, P_AUDIT_READ },
 };
 
-#define NENTRIES 5
+#define NENTRIES ((int)(sizeof entries / sizeof entries[0]))
+
+static int shown(int i)
+{
+	return session_can(ui.ss, entries[i].perm);
+}
+
+/* The next entry shown from sel in direction dir, or sel. */
+static int step(int sel, int dir)
+{
+	for (int n = 1; n <= NENTRIES; n++) {
+		int i = ((sel + dir * n) % NENTRIES + NENTRIES) % NENTRIES;
+
+		if (shown(i))
+			return i;
+	}
+	return sel;
+}
 
 struct menu {
 	int sel;
@@ -48,6 +75,8 @@ static int menu_open(struct ui_scr *s, void *arg)
 	if (!m)
 		return -1;
 	m->stale = 1;
+	if (!shown(m->sel))
+		m->sel = step(m->sel, 1);
 	ui_bg_stop(&m->bg);
 	s->priv = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Main menu"));
@@ -166,15 +195,20 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 static void menu_draw(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
-	int lw = COLS >= 100 ? 34 : 28;
+	int lw = COLS >= 100 ? 34 : 28, y = 4;
 
 	ui_put(2, 2, lw - 2, _("Number, or arrows + Enter"), ui_attr(R_HEAD), 0, 1);
 	for (int i = 0; i < NENTRIES; i++) {
 		char line[128];
 
+		if (!shown(i))
+			continue;
 		snprintf(line, sizeof line, " %d  %s", i + 1, _(entries[i].name));
-		ui_put(4 + i * 2, 2, lw - 2, line, i == m->sel ? ui_attr(R_SEL) : (int)A_BOLD, 0, 1);
+		ui_put(y, 2, lw - 2, line, i == m->sel ? ui_attr(R_SEL) : (int)A_BOLD, 0, 1);
+		y += 2;
 	}
+	if (y == 4)
+		ui_put(y, 2, lw - 2, _("(nothing this role may open)"), ui_attr(R_DIM), 0, 1);
 	dashboard_draw(m, 2, lw + 3, COLS - lw - 5);
 }
 
@@ -188,17 +222,21 @@ static int menu_act(struct ui_scr *s, enum ui_act a)
 	case A_MENU3:
 	case A_MENU4:
 	case A_MENU5:
+	case A_MENU6:
+		if (!shown(a - A_MENU1))
+			return UI_OK;       /* a hidden entry's digit does nothing */
 		m->sel = a - A_MENU1;
 		ui_push(entries[m->sel].scr, NULL);
 		return UI_OK;
 	case A_OPEN:
-		ui_push(entries[m->sel].scr, NULL);
+		if (shown(m->sel))
+			ui_push(entries[m->sel].scr, NULL);
 		return UI_OK;
 	case A_UP:
-		m->sel = (m->sel + NENTRIES - 1) % NENTRIES;
+		m->sel = step(m->sel, -1);
 		return UI_OK;
 	case A_DOWN:
-		m->sel = (m->sel + 1) % NENTRIES;
+		m->sel = step(m->sel, 1);
 		return UI_OK;
 	case A_BACK:
 		return UI_QUIT;
@@ -214,6 +252,7 @@ const struct ui_scr_ops scr_menu = {
 	.title = N_("Main menu"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = menu_open,
 	.draw = menu_draw,
 	.act = menu_act,

@@ -458,10 +458,16 @@ static void det_resume(struct ui_scr *s)
 	dload(s->priv);
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard detail_guards[] = {
+	{ A_PAY, P_PAYMENT_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_overdue_detail = {
 	.title = N_("Overdue invoices"),
 	.acts = detail_acts,
 	.bar = detail_bar,
+	.guards = detail_guards,
 	.open = det_open,
 	.draw = det_draw,
 	.act = det_act,

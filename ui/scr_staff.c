@@ -178,10 +178,16 @@ static int staff_act(struct ui_scr *s, enum ui_act a)
 	}
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard guards[] = {
+	{ A_NEW, P_STAFF_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_staff = {
 	.title = N_("Staff"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = staff_open,
 	.draw = staff_draw,
 	.act = staff_act,

@@ -145,10 +145,17 @@ static int stock_act(struct ui_scr *s, enum ui_act a)
 	}
 }
 
+/* the keys that write, for the roles that may */
+static const struct ui_guard guards[] = {
+	{ A_NEW, P_ITEM_WRITE }, { A_EDIT, P_ITEM_WRITE }, { A_RECEIVE, P_ITEM_WRITE },
+	{ A_ADJUST, P_ITEM_WRITE }, { A_NONE, 0 }
+};
+
 const struct ui_scr_ops scr_stock = {
 	.title = N_("Stock"),
 	.acts = acts,
 	.bar = bar,
+	.guards = guards,
 	.open = stock_open,
 	.draw = stock_draw,
 	.act = stock_act,

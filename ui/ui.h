@@ -54,7 +54,8 @@ struct cli;
 	X(MENU2, N_("Customers"), N_("open Customers")) \
 	X(MENU3, N_("Invoices"), N_("open Invoices")) \
 	X(MENU4, N_("Stock"), N_("open Stock")) \
-	X(MENU5, N_("Overdue"), N_("open Overdue accounts"))
+	X(MENU5, N_("Overdue"), N_("open Overdue accounts")) \
+	X(MENU6, N_("Audit"), N_("open the Audit trail"))
 
 enum ui_act {
 	A_NONE,
@@ -100,11 +101,19 @@ enum {
 struct ui_list;
 struct ui_scr;
 
+/* A key that writes, and the permission it needs: a role without it does
+ * not see the key in the bar or the help, and pressing it is refused. */
+struct ui_guard {
+	enum ui_act act;
+	enum perm perm;
+};
+
 /* A screen, as a table of operations (tmux's window modes, tig's views). */
 struct ui_scr_ops {
 	const char *title;              /* N_(); may be replaced in scr->title */
 	const enum ui_act *acts;        /* every key it takes, help made from it */
 	const enum ui_act *bar;         /* shown in the function-key bar */
+	const struct ui_guard *guards;  /* A_NONE-terminated; NULL none */
 	int (*open)(struct ui_scr *s, void *arg);
 	void (*draw)(struct ui_scr *s);
 	int (*act)(struct ui_scr *s, enum ui_act a);
@@ -134,6 +143,12 @@ struct ui_app {
 };
 
 extern struct ui_app ui;
+
+/* 1 when the session's role may use a in a screen with guards g. */
+int ui_act_allowed(const struct ui_guard *g, enum ui_act a);
+/* in without the actions the role may not use, into out (n entries). */
+void ui_acts_allowed(const struct ui_guard *g, const enum ui_act *in, enum ui_act *out,
+                     size_t n);
 
 /* Push a screen; an open that fails leaves a message and pushes nothing. */
 int ui_push(const struct ui_scr_ops *ops, void *arg);
@@ -379,6 +394,8 @@ void ui_form_init(struct ui_form *fm, const char *title, const struct rectype *r
 struct ui_ffield *ui_form_field(struct ui_form *fm, const char *name);
 /* Start a field with text (not counted as a change). */
 void ui_form_set(struct ui_form *fm, const char *name, const char *text);
+/* Show rec in every field as if the form had just opened on it. */
+void ui_form_reload(struct ui_form *fm, const void *rec);
 /* Runs until saved (1) or cancelled (0). */
 int ui_form_run(struct ui_form *fm);
 /* Parse every field into rec; on a bad one focus it and say why. */
@@ -386,6 +403,11 @@ int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e);
 
 /* entity forms (form.c): add when key is NULL, else edit */
 int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_t n);
+/* form_conflict.c: a save refused because another clerk changed the
+ * record; lists seen -> current field by field and returns 'o' (overwrite
+ * with mine), 'r' (reload theirs) or 0 (keep editing). */
+int ui_conflict_ask(const struct entity *en, const char *key, const void *seen,
+                    const void *current);
 
 /* ---- pickers (picker.c) ----------------------------------------------- */
 
@@ -443,7 +465,7 @@ void ui_bg_stop(struct ui_bg *b);
 /* ---- the screens ------------------------------------------------------ */
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
-	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail;
+	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);

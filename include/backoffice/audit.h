@@ -36,4 +36,13 @@ int audit_each(struct session *ss, const struct audit_filter *f,
                int (*fn)(const struct audit_entry *a, void *arg), void *arg,
                struct bo_err *e);
 
+/* A screen's page: up to want entries, newest first, those with an id
+ * below before (0: from the newest), salaries hidden as in audit_each.
+ * *more is set when older entries remain. The reading goes through a
+ * cursor a page at a time, so the newest entries of a long trail come at
+ * once. fn returns non-zero to stop. */
+int audit_page(struct session *ss, uint64_t before, size_t want,
+               int (*fn)(const struct audit_entry *a, void *arg), void *arg, int *more,
+               struct bo_err *e);
+
 #endif

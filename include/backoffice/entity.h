@@ -42,6 +42,13 @@ int entity_add(struct session *ss, const struct entity *en, void *rec,
  * written and the error says what changed and who changed it. */
 int entity_edit(struct session *ss, const struct entity *en, const char *key,
                 const void *seen, void *rec, struct bo_err *e);
+/* Same; when the save is refused because the stored record differs from
+ * seen, *conflict is set (cleared on any other outcome) and current, when
+ * not NULL, receives the stored record, secrets blanked as for ss, so a
+ * front end can show what changed and let the clerk choose. */
+int entity_edit_seen(struct session *ss, const struct entity *en, const char *key,
+                     const void *seen, void *rec, int *conflict, void *current,
+                     struct bo_err *e);
 int entity_get(struct session *ss, const struct entity *en, const char *key,
                void *rec, struct bo_err *e);
 /* Same, inside a caller's transaction; returns DB_NOTFOUND plainly. */
