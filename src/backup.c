@@ -99,7 +99,15 @@ out:
 	return ret;
 }
 
-int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
+static int not_copied(const char *name)
+{
+	return name[0] == '.' || bk_is_local(name);
+}
+
+/* Every regular file of from that skip() does not hold back goes into to:
+ * a synced copy made with mode, or (move) the file itself, renamed. */
+static int transfer(const char *from, const char *to, int (*skip)(const char *name),
+                    int move, mode_t mode, struct bo_err *e)
 {
 	DIR *d = opendir(from);
 	struct dirent *de;
@@ -110,39 +118,28 @@ int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
 	while (ret == 0 && (de = readdir(d))) {
 		char src[1200], dst[1200];
 
-		if (de->d_name[0] == '.' || bk_is_local(de->d_name))
+		if (skip(de->d_name))
 			continue;
 		if (bk_join(src, sizeof src, from, de->d_name) ||
 		    bk_join(dst, sizeof dst, to, de->d_name))
-			ret = bo_fail(e, _("copy \"%s\": path too long"), de->d_name);
-		else if (is_regular(src) && copy_file(src, dst, mode))
-			ret = bo_fail(e, _("copy \"%s\" to \"%s\": %s"), src, to, strerror(errno));
+			ret = bo_fail(e, move ? _("move \"%s\": path too long")
+			                      : _("copy \"%s\": path too long"), de->d_name);
+		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode)))
+			ret = bo_fail(e, move ? _("move \"%s\" to \"%s\": %s")
+			                      : _("copy \"%s\" to \"%s\": %s"), src, to, strerror(errno));
 	}
 	closedir(d);
 	return ret;
 }
 
+int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
+{
+	return transfer(from, to, not_copied, 0, mode, e);
+}
+
 int bk_move_files(const char *from, const char *to, struct bo_err *e)
 {
-	DIR *d = opendir(from);
-	struct dirent *de;
-	int ret = 0;
-
-	if (!d)
-		return bo_fail(e, _("read \"%s\": %s"), from, strerror(errno));
-	while (ret == 0 && (de = readdir(d))) {
-		char src[1200], dst[1200];
-
-		if (stays(de->d_name))
-			continue;
-		if (bk_join(src, sizeof src, from, de->d_name) ||
-		    bk_join(dst, sizeof dst, to, de->d_name))
-			ret = bo_fail(e, _("move \"%s\": path too long"), de->d_name);
-		else if (is_regular(src) && rename(src, dst))
-			ret = bo_fail(e, _("move \"%s\" to \"%s\": %s"), src, to, strerror(errno));
-	}
-	closedir(d);
-	return ret;
+	return transfer(from, to, stays, 1, 0, e);
 }
 
 void bk_remove_flat(const char *dir)

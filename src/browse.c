@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/browse.h"
+#include "backoffice/mem.h"
 #include "store_index.h"
 
 /* The permission that reading a table needs; -1: never from a screen. */
@@ -180,26 +181,10 @@ struct walk {
 
 static int grow(struct browse_page *p, size_t more)
 {
-	if (p->used + more > p->cap) {
-		size_t cap = p->cap ? p->cap : 4096;
-		uint8_t *b;
-
-		while (cap < p->used + more)
-			cap *= 2;
-		if (!(b = realloc(p->buf, cap)))
-			return ENOMEM;
-		p->buf = b;
-		p->cap = cap;
-	}
-	if (p->nrec == p->reccap) {
-		size_t cap = p->reccap ? p->reccap * 2 : 32;
-		size_t *o = realloc(p->off, cap * 3 * sizeof *o);
-
-		if (!o)
-			return ENOMEM;
-		p->off = o;
-		p->reccap = cap;
-	}
+	/* three offsets a record */
+	if (mem_grow(&p->buf, &p->cap, p->used + more, 1, 4096) ||
+	    mem_grow(&p->off, &p->reccap, p->nrec + 1, 3 * sizeof *p->off, 32))
+		return ENOMEM;
 	return 0;
 }
 

@@ -31,40 +31,9 @@ char *chk_money(int64_t cents, char *buf, size_t n)
 	return money_format(cents, buf, n);
 }
 
-static int key_is_u32(enum store_table t)
-{
-	return t == TB_STAFF || t == TB_CUSTOMERS || t == TB_INVOICES || t == TB_PAYMENTS ||
-	       t == TB_INV_BY_CUSTOMER || t == TB_INV_BY_CORRECTS || t == TB_PAY_BY_INVOICE ||
-	       t == TB_CONTACTS_BY_CUSTOMER;
-}
-
-static int key_is_u64(enum store_table t)
-{
-	return t == TB_MOVES || t == TB_AUDIT || t == TB_CONTACTS;
-}
-
 const char *chk_key(enum store_table t, const void *key, size_t n, char *buf, size_t bn)
 {
-	const unsigned char *k = key;
-	size_t o = 0;
-
-	if (key_is_u32(t) && n == 4) {
-		snprintf(buf, bn, "%u", key_get_u32(key));
-		return buf;
-	}
-	if (key_is_u64(t) && n == 8) {
-		snprintf(buf, bn, "%llu", (unsigned long long)key_get_u64(key));
-		return buf;
-	}
-	/* codes and logins as text; odd bytes escaped, never cut mid-escape */
-	for (size_t i = 0; i < n && o + 5 < bn && i < 64; i++) {
-		if (k[i] < 0x20 || k[i] == 0x7f || k[i] == '"' || k[i] == '\\')
-			o += (size_t)snprintf(buf + o, bn - o, "\\x%02x", k[i]);
-		else
-			buf[o++] = (char)k[i];
-	}
-	buf[o] = '\0';
-	return buf;
+	return store_key_text(t, key, n, buf, bn);
 }
 
 int raw_open(struct chk *c, enum store_table t, struct raw_iter *it)
@@ -97,6 +66,38 @@ int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, voi
             size_t *len)
 {
 	return store_get(c->st, c->txn, t, key, klen, data, len, 0);
+}
+
+int chk_each_entry(struct chk *c, enum store_table ix, const void *key, size_t n,
+                   chk_entry_fn fn, void *arg, struct bo_err *e)
+{
+	enum store_table t = store_index_of(ix)->primary;
+	struct raw_iter ri;
+	int ret;
+
+	if ((ret = raw_open(c, ix, &ri)))
+		return ret;
+	if ((ret = raw_set_key(&ri, key, n)))
+		goto out;
+	for (ret = raw_get(&ri, DB_SET); ret == 0; ret = raw_get(&ri, DB_NEXT_DUP)) {
+		void *data;
+		size_t len;
+
+		if ((ret = chk_get(c, t, ri.val.data, ri.val.size, &data, &len))) {
+			if (ret != DB_NOTFOUND)
+				break;
+			continue;
+		}
+		ret = fn(c, data, len, arg, e);
+		free(data);
+		if (ret)
+			break;
+	}
+	if (ret == DB_NOTFOUND)
+		ret = 0;
+out:
+	raw_close(&ri);
+	return ret;
 }
 
 static void raws_close(struct chk *c)

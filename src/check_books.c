@@ -42,98 +42,62 @@ static int load_other(struct chk *c, uint32_t id, struct bo_err *e)
 }
 
 struct sums {
+	const struct invoice *inv;
 	int64_t paid, credited;
 	long payments, notes;
 	int64_t *noted;         /* per line of the invoice: quantity the notes took */
+	uint32_t seen[64];      /* payments reversed so far */
+	size_t nseen;
 };
 
-static int sum_payments(struct chk *c, const struct invoice *inv, struct sums *s,
-                        struct bo_err *e)
+static int add_payment(struct chk *c, const void *data, size_t len, void *arg,
+                       struct bo_err *e)
 {
-	struct raw_iter ri;
-	uint8_t k[4];
-	uint32_t seen[64];
-	size_t nseen = 0;
-	int ret;
+	struct sums *s = arg;
+	struct payment p;
 
-	if ((ret = raw_open(c, TB_PAY_BY_INVOICE, &ri)))
-		return ret;
-	key_u32(inv->id, k);
-	if ((ret = raw_set_key(&ri, k, 4)))
-		goto out;
-	for (ret = raw_get(&ri, DB_SET); ret == 0; ret = raw_get(&ri, DB_NEXT_DUP)) {
-		struct payment p;
-		void *data;
-		size_t len;
-
-		if ((ret = chk_get(c, TB_PAYMENTS, ri.val.data, ri.val.size, &data, &len))) {
-			if (ret != DB_NOTFOUND)
-				break;
-			continue;       /* the index check reports it */
-		}
-		if (rec_decode(&payment_type, &p, data, len, "", e) == 0) {
-			s->paid += p.amount;
-			s->payments++;
-			/* one reversal per payment */
-			for (size_t i = 0; p.reverses && i < nseen; i++)
-				if (seen[i] == p.reverses)
-					chk_report(c, _("payments %u: reverses payment %u, which is reversed already"),
-					           p.id, p.reverses);
-			if (p.reverses && nseen < 64)
-				seen[nseen++] = p.reverses;
-		}
-		bo_err_clear(e);
-		free(data);
+	if (rec_decode(&payment_type, &p, data, len, "", e) == 0) {
+		s->paid += p.amount;
+		s->payments++;
+		/* one reversal per payment */
+		for (size_t i = 0; p.reverses && i < s->nseen; i++)
+			if (s->seen[i] == p.reverses)
+				chk_report(c, _("payments %u: reverses payment %u, which is reversed already"),
+				           p.id, p.reverses);
+		if (p.reverses && s->nseen < 64)
+			s->seen[s->nseen++] = p.reverses;
 	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	raw_close(&ri);
-	return ret;
+	bo_err_clear(e);
+	return 0;
 }
 
-/* Credit notes, each line matched to the invoice's line it copies. */
-static int sum_notes(struct chk *c, const struct invoice *inv, struct sums *s, struct bo_err *e)
+/* A credit note, each line matched to the invoice's line it copies. */
+static int add_note(struct chk *c, const void *data, size_t len, void *arg, struct bo_err *e)
 {
-	struct raw_iter ri;
-	uint8_t k[4];
-	int ret;
+	struct sums *s = arg;
+	const struct invoice *inv = s->inv;
+	struct inv_totals t;
+	int corrupt = invoice_decode(&c->other, data, len, e);
 
-	if ((ret = raw_open(c, TB_INV_BY_CORRECTS, &ri)))
-		return ret;
-	key_u32(inv->id, k);
-	if ((ret = raw_set_key(&ri, k, 4)))
-		goto out;
-	for (ret = raw_get(&ri, DB_SET); ret == 0; ret = raw_get(&ri, DB_NEXT_DUP)) {
-		struct inv_totals t;
-		int got = load_other(c, key_get_u32(ri.val.data), e);
+	bo_err_clear(e);
+	/* reported by the record check */
+	if (corrupt || c->other.series != 'R' || c->other.status == INV_DRAFT)
+		return 0;
+	invoice_totals(&c->other, &t);
+	s->credited -= t.total;
+	s->notes++;
+	for (size_t j = 0; j < c->other.nlines; j++) {
+		size_t i;
 
-		if (got == DB_NOTFOUND || got == -1)
-			continue;       /* reported by the index and record checks */
-		if ((ret = got))
-			break;
-		if (c->other.series != 'R' || c->other.status == INV_DRAFT)
-			continue;
-		invoice_totals(&c->other, &t);
-		s->credited -= t.total;
-		s->notes++;
-		for (size_t j = 0; j < c->other.nlines; j++) {
-			size_t i;
-
-			for (i = 0; i < inv->nlines && !same_line(&inv->lines[i], &c->other.lines[j]); i++)
-				;
-			if (i == inv->nlines)
-				chk_report(c, _("credit note %s: line %zu is not a line of %s"),
-				           c->other.number, j + 1, inv->number);
-			else
-				s->noted[i] += c->other.lines[j].quantity;
-		}
+		for (i = 0; i < inv->nlines && !same_line(&inv->lines[i], &c->other.lines[j]); i++)
+			;
+		if (i == inv->nlines)
+			chk_report(c, _("credit note %s: line %zu is not a line of %s"),
+			           c->other.number, j + 1, inv->number);
+		else
+			s->noted[i] += c->other.lines[j].quantity;
 	}
-	if (ret == DB_NOTFOUND)
-		ret = 0;
-out:
-	raw_close(&ri);
-	return ret;
+	return 0;
 }
 
 /* Identical lines share what the notes took: compare by group. */
@@ -167,12 +131,16 @@ static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err 
 	struct sums s;
 	struct inv_totals t;
 	char a[32], b[32];
+	uint8_t k[4];
 	int ret;
 
 	memset(&s, 0, sizeof s);
+	s.inv = inv;
 	if (!(s.noted = calloc(inv->nlines ? inv->nlines : 1, sizeof *s.noted)))
 		return ENOMEM;
-	if ((ret = sum_payments(c, inv, &s, e)) || (ret = sum_notes(c, inv, &s, e)))
+	key_u32(inv->id, k);
+	if ((ret = chk_each_entry(c, TB_PAY_BY_INVOICE, k, 4, add_payment, &s, e)) ||
+	    (ret = chk_each_entry(c, TB_INV_BY_CORRECTS, k, 4, add_note, &s, e)))
 		goto out;
 	invoice_totals(inv, &t);
 	if (s.paid != inv->paid)

@@ -39,6 +39,14 @@ int raw_open(struct chk *c, enum store_table t, struct raw_iter *it);
 int raw_get(struct raw_iter *it, uint32_t flags);
 int raw_set_key(struct raw_iter *it, const void *key, size_t n);
 void raw_close(struct raw_iter *it);
+/* fn gets the primary record of every entry that the raw index ix files
+ * under key, in primary key order; an entry that points nowhere is
+ * skipped (check_indexes reports it). fn returns 0 or an error, which
+ * ends the walk and is returned. */
+typedef int (*chk_entry_fn)(struct chk *c, const void *data, size_t len, void *arg,
+                            struct bo_err *e);
+int chk_each_entry(struct chk *c, enum store_table ix, const void *key, size_t n,
+                   chk_entry_fn fn, void *arg, struct bo_err *e);
 /* A primary record, malloc'ed into *data; 0, DB_NOTFOUND or an error. */
 int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, void **data,
             size_t *len);

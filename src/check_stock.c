@@ -8,49 +8,40 @@
 #include "backoffice/money.h"
 #include "check_int.h"
 
+struct move_sum {
+	int64_t sum;
+	long n;
+};
+
+static int add_move(struct chk *c, const void *data, size_t len, void *arg, struct bo_err *e)
+{
+	struct move_sum *s = arg;
+	struct move m;
+
+	(void)c;
+	/* a corrupt movement is the record check's to report */
+	if (rec_decode(&move_type, &m, data, len, "", e) == 0) {
+		s->sum += m.quantity;
+		s->n++;
+	}
+	bo_err_clear(e);
+	return 0;
+}
+
 int check_item(struct chk *c, const void *rec, struct bo_err *e)
 {
 	const struct item *it = rec;
-	struct raw_iter ri;
-	struct move m;
-	int64_t sum = 0;
-	long n = 0;
+	struct move_sum s = { 0, 0 };
+	char a[32], b[32];
 	int ret;
 
-	if ((ret = raw_open(c, TB_MOVES_BY_ITEM, &ri)))
+	if ((ret = chk_each_entry(c, TB_MOVES_BY_ITEM, it->sku, strlen(it->sku), add_move, &s, e)))
 		return ret;
-	if ((ret = raw_set_key(&ri, it->sku, strlen(it->sku))))
-		goto out;
-	for (ret = raw_get(&ri, DB_SET); ret == 0; ret = raw_get(&ri, DB_NEXT_DUP)) {
-		void *data;
-		size_t len;
-
-		/* an entry pointing nowhere is the index check's to report */
-		if ((ret = chk_get(c, TB_MOVES, ri.val.data, ri.val.size, &data, &len))) {
-			if (ret != DB_NOTFOUND)
-				break;
-			continue;
-		}
-		if (rec_decode(&move_type, &m, data, len, "", e) == 0) {
-			sum += m.quantity;
-			n++;
-		}
-		bo_err_clear(e);
-		free(data);
-	}
-	if (ret == DB_NOTFOUND) {
-		ret = 0;
-		if (sum != it->on_hand) {
-			char a[32], b[32];
-
-			chk_report(c, _("items %s: on hand %s but its %ld movements add up to %s"),
-			           it->sku, qty_format(it->on_hand, a, sizeof a), n,
-			           qty_format(sum, b, sizeof b));
-		}
-	}
-out:
-	raw_close(&ri);
-	return ret;
+	if (s.sum != it->on_hand)
+		chk_report(c, _("items %s: on hand %s but its %ld movements add up to %s"),
+		           it->sku, qty_format(it->on_hand, a, sizeof a), s.n,
+		           qty_format(s.sum, b, sizeof b));
+	return 0;
 }
 
 int check_move(struct chk *c, const void *rec, struct bo_err *e)

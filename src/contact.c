@@ -135,10 +135,9 @@ static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
 	struct contact ct;
-	char key[24] = "?";
+	char key[80];
 
-	if (pk->size == 8)
-		snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(pk->data));
+	store_key_text(TB_CONTACTS, pk->data, pk->size, key, sizeof key);
 	if (rec_decode(&contact_type, &ct, val->data, val->size, key, e))
 		return STORE_FAILED;
 	/* a re-run after a reopen does not hand rows out twice */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/csv.h"
+#include "backoffice/mem.h"
 
 int csv_open(struct csv_reader *r, const char *path, struct bo_err *e)
 {
@@ -26,20 +27,9 @@ void csv_close(struct csv_reader *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
+static int grow(void *pp, size_t *cap, size_t need, size_t elem)
 {
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	if (!(q = realloc(*p, n * elem)))
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
+	return mem_grow(pp, cap, need, elem, 64);
 }
 
 /* Reads one record into buf as NUL-separated fields; offsets go to field[]
@@ -76,7 +66,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 			return bo_fail(e, _("%s:%ld: NUL byte in file"), r->path, r->next);
 		}
 		if (at_start) {
-			if (grow((void **)&starts, &scap, nf + 1, sizeof *starts))
+			if (grow(&starts, &scap, nf + 1, sizeof *starts))
 				goto oom;
 			starts[nf++] = len;
 			at_start = 0;
@@ -105,7 +95,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 			if (c == '\n')
 				r->next++;
 		} else if (c == ',') {
-			if (grow((void **)&r->buf, &r->cap, len + 1, 1))
+			if (grow(&r->buf, &r->cap, len + 1, 1))
 				goto oom;
 			r->buf[len++] = '\0';
 			at_start = 1;
@@ -124,18 +114,18 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 			free(starts);
 			return bo_fail(e, _("%s:%ld: quote inside an unquoted field"), r->path, r->next);
 		}
-		if (grow((void **)&r->buf, &r->cap, len + 1, 1))
+		if (grow(&r->buf, &r->cap, len + 1, 1))
 			goto oom;
 		r->buf[len++] = (char)c;
 	}
 	if (at_start) {
 		/* a trailing comma, or an empty line: one more empty field */
-		if (grow((void **)&starts, &scap, nf + 1, sizeof *starts))
+		if (grow(&starts, &scap, nf + 1, sizeof *starts))
 			goto oom;
 		starts[nf++] = len;
 	}
-	if (grow((void **)&r->buf, &r->cap, len + 1, 1) ||
-	    grow((void **)&r->field, &r->fcap, nf, sizeof *r->field))
+	if (grow(&r->buf, &r->cap, len + 1, 1) ||
+	    grow(&r->field, &r->fcap, nf, sizeof *r->field))
 		goto oom;
 	r->buf[len] = '\0';
 	for (size_t i = 0; i < nf; i++)

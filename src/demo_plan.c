@@ -7,22 +7,12 @@
 #include <string.h>
 
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "demo_plan.h"
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
+static int grow(void *pp, size_t *cap, size_t need, size_t size)
 {
-	size_t c = *cap ? *cap : 256;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if (!(q = realloc(*p, c * size)))
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
+	return mem_grow(pp, cap, need, size, 256);
 }
 
 static struct op *op_new(struct gen *g, int kind, bo_date date, struct bo_err *e)
@@ -30,7 +20,7 @@ static struct op *op_new(struct gen *g, int kind, bo_date date, struct bo_err *e
 	struct plan *p = &g->plan;
 	struct op *o;
 
-	if (grow((void **)&p->ops, &p->capops, p->nops + 1, sizeof *p->ops)) {
+	if (grow(&p->ops, &p->capops, p->nops + 1, sizeof *p->ops)) {
 		bo_fail(e, _("demo: out of memory"));
 		return NULL;
 	}
@@ -58,7 +48,7 @@ static int ev_push(struct gen *g, struct event ev, struct bo_err *e)
 
 	if (ev.date > g->d->today)
 		return 0;
-	if (grow((void **)&g->ev, &g->capev, g->nev + 1, sizeof *g->ev))
+	if (grow(&g->ev, &g->capev, g->nev + 1, sizeof *g->ev))
 		return bo_fail(e, _("demo: out of memory"));
 	ev.seq = g->seq++;
 	for (i = g->nev++; i > 0 && ev_less(&ev, &g->ev[(i - 1) / 2]); i = (i - 1) / 2)
@@ -238,7 +228,7 @@ static int add_line(struct gen *g, int32_t item, int64_t qty, int32_t disc, stru
 	struct plan *p = &g->plan;
 	struct plan_line *l;
 
-	if (grow((void **)&p->lines, &p->caplines, p->nlines + 1, sizeof *p->lines))
+	if (grow(&p->lines, &p->caplines, p->nlines + 1, sizeof *p->lines))
 		return bo_fail(e, _("demo: out of memory"));
 	l = &p->lines[p->nlines++];
 	l->item = item;

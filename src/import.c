@@ -9,6 +9,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/entity.h"
 #include "backoffice/import.h"
+#include "backoffice/mem.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/staff.h"
@@ -189,15 +190,8 @@ static int manager_exists(struct ent_import *x, DB_TXN *txn, uint32_t id, struct
 
 static int defer(struct ent_import *x, uint32_t id)
 {
-	if (x->nlater == x->caplater) {
-		size_t n = x->caplater ? x->caplater * 2 : 16;
-		struct deferred *p = realloc(x->later, n * sizeof *p);
-
-		if (!p)
-			return ENOMEM;
-		x->later = p;
-		x->caplater = n;
-	}
+	if (mem_grow(&x->later, &x->caplater, x->nlater + 1, sizeof *x->later, 16))
+		return ENOMEM;
 	x->later[x->nlater].line = x->im->line;
 	x->later[x->nlater++].id = id;
 	return 0;

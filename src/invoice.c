@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
 
@@ -40,18 +41,7 @@ void invoice_free(struct invoice *inv)
 
 static int reserve(struct invoice *inv, size_t n)
 {
-	struct inv_line *p;
-	size_t cap = inv->cap ? inv->cap : 8;
-
-	if (n <= inv->cap)
-		return 0;
-	while (cap < n)
-		cap *= 2;
-	if (!(p = realloc(inv->lines, cap * sizeof *p)))
-		return ENOMEM;
-	inv->lines = p;
-	inv->cap = cap;
-	return 0;
+	return mem_grow(&inv->lines, &inv->cap, n, sizeof *inv->lines, 8);
 }
 
 int invoice_add_line(struct invoice *inv, const struct inv_line *l, struct bo_err *e)

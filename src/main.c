@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "backoffice/i18n.h"
+#include "backoffice/store.h"
 #include "cli.h"
 
 static const struct {
@@ -66,6 +67,11 @@ int main(int argc, char **argv)
 		if (store_default_dir(c.db_opt, c.dir, sizeof c.dir, &e))
 			return cli_fail(&e);
 	}
+	/* short commands may start again if a dead clerk's mutex blocks them */
+	if (i < argc && strcmp(argv[i], "import") && strcmp(argv[i], "demo") &&
+	    strcmp(argv[i], "check") && strcmp(argv[i], "export") &&
+	    strcmp(argv[i], "backup") && strcmp(argv[i], "restore"))
+		store_restart_argv = argv;
 	if (i == argc)
 		r = ui_run(&c);
 	else {

@@ -82,10 +82,9 @@ static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
 	struct payment p;
-	char key[16] = "?";
+	char key[80];
 
-	if (pk->size == 4)
-		snprintf(key, sizeof key, "%u", key_get_u32(pk->data));
+	store_key_text(TB_PAYMENTS, pk->data, pk->size, key, sizeof key);
 	if (rec_decode(&payment_type, &p, val->data, val->size, key, e))
 		return STORE_FAILED;
 	/* a re-run after a deadlock does not hand rows out twice */

@@ -376,6 +376,43 @@ static int aging_row(const struct overdue_row *r, void *arg)
 	return 0;
 }
 
+static int count_item(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct dashboard *d = arg;
+	struct item item;
+
+	(void)pk;
+	if (rec_decode(entity_item.rt, &item, val->data, val->size, "?", e))
+		return STORE_FAILED;
+	d->items++;
+	d->below_reorder += item.on_hand < item.reorder_level;
+	return 0;
+}
+
+static int count_staff(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct dashboard *d = arg;
+	struct staff s;
+
+	(void)pk;
+	if (rec_decode(entity_staff.rt, &s, val->data, val->size, "?", e))
+		return STORE_FAILED;
+	d->staff++;
+	d->headcount += s.status != STAFF_LEFT;
+	return 0;
+}
+
+static int count_customer(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct dashboard *d = arg;
+
+	(void)pk;
+	(void)val;
+	(void)e;
+	d->customers++;
+	return 0;
+}
+
 static int count_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 {
 	struct dash *x = arg;
@@ -388,38 +425,9 @@ static int count_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e
 	d->items = d->below_reorder = d->staff = d->headcount = d->customers = 0;
 	d->issued_this_month = 0;
 	d->invoiced_this_month = 0;
-	if ((ret = store_iter_open(st, txn, TB_ITEMS, &it)))
-		return ret;
-	while ((ret = store_iter_get(&it, DB_NEXT)) == 0) {
-		struct item item;
-
-		if (rec_decode(entity_item.rt, &item, it.val.data, it.val.size, "?", e)) {
-			ret = STORE_FAILED;
-			break;
-		}
-		d->items++;
-		d->below_reorder += item.on_hand < item.reorder_level;
-	}
-	store_iter_close(&it);
-	if (ret != DB_NOTFOUND || (ret = store_iter_open(st, txn, TB_STAFF, &it)))
-		return ret;
-	while ((ret = store_iter_get(&it, DB_NEXT)) == 0) {
-		struct staff s;
-
-		if (rec_decode(entity_staff.rt, &s, it.val.data, it.val.size, "?", e)) {
-			ret = STORE_FAILED;
-			break;
-		}
-		d->staff++;
-		d->headcount += s.status != STAFF_LEFT;
-	}
-	store_iter_close(&it);
-	if (ret != DB_NOTFOUND || (ret = store_iter_open(st, txn, TB_CUSTOMERS, &it)))
-		return ret;
-	while ((ret = store_iter_get(&it, DB_NEXT)) == 0)
-		d->customers++;
-	store_iter_close(&it);
-	if (ret != DB_NOTFOUND)
+	if ((ret = store_each(st, txn, TB_ITEMS, NULL, 0, count_item, d, e)) ||
+	    (ret = store_each(st, txn, TB_STAFF, NULL, 0, count_staff, d, e)) ||
+	    (ret = store_each(st, txn, TB_CUSTOMERS, NULL, 0, count_customer, d, e)))
 		return ret;
 	/* this month's invoices are all numbered in this year's series */
 	date_to_ymd(x->today, &y, &mo, &day);

@@ -173,10 +173,9 @@ static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
 	struct move m;
-	char key[24] = "?";
+	char key[80];
 
-	if (pk->size == 8)
-		snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(pk->data));
+	store_key_text(TB_MOVES, pk->data, pk->size, key, sizeof key);
 	if (rec_decode(&move_type, &m, val->data, val->size, key, e))
 		return STORE_FAILED;
 	return c->fn(&m, c->arg) ? STORE_STOP : 0;

@@ -2,6 +2,7 @@
  * The flags and limits follow the measurements in DESIGN.md section 2. */
 #include <errno.h>
 #include <grp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,17 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 	return 0;
 }
 
+/* A process on its way out after a panic leaves its handles: closing one
+ * can wait forever on a lock that a killed process held in the old region
+ * (a process that goes on must close them: DB_REGISTER allows one open
+ * environment handle per process). */
+static void handles_abandon(struct store *s)
+{
+	for (int t = 0; t < TB_COUNT; t++)
+		s->db[t] = NULL;
+	s->env = NULL;
+}
+
 static void handles_close(struct store *s)
 {
 	/* Secondaries before their primaries. No sync: commits are in the
@@ -329,9 +341,20 @@ static int open_handles(struct store *s, struct bo_err *e)
 
 	if (gate < 0)
 		return -1;
-	if (env_open(s, e) || dbs_open(s, 0, e)) {
+	/* An open that races another process's recovery can fail once with
+	 * EINVAL; a damaged file fails every time, so a few tries tell them
+	 * apart. */
+	for (int attempt = 0; attempt < 4; attempt++) {
+		struct timespec pause = { 0, 150 * 1000000L };
+
+		r = 0;
+		if (env_open(s, e) == 0 && dbs_open(s, 0, e) == 0)
+			break;
 		handles_close(s);
 		r = -1;
+		if (strstr(e->msg, "damaged") || strstr(e->msg, "missing"))
+			break;
+		nanosleep(&pause, NULL);
 	}
 	store_gate_leave(s);
 	return r;
@@ -377,8 +400,8 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 		store_gate_abandon(s);
 		return -1;
 	}
-	if (s->env && (ret = s->env->txn_checkpoint(s->env, 0, 0, 0)) == DB_RUNRECOVERY &&
-	    store_reopen(s, e) == 0)
+	/* on a panic, leave the checkpoint to the process that recovers */
+	if (s->env)
 		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
 	if (ret)
 		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
@@ -389,17 +412,19 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 void store_close(struct store *s)
 {
 	struct bo_err e;
-
 	/* The checkpoint leaves the table files whole for the next process,
 	 * even after a power cut. */
-	if (s->env)
-		store_checkpoint(s, &e);
+	int panicked = s->env && store_checkpoint(s, &e);
+
 	/* a writer that died meanwhile stays marked for the next to recover */
 	if (store_gate_enter(s, &e) == 1) {
-		handles_close(s);
+		handles_abandon(s);
 		store_gate_abandon(s);
 	} else {
-		handles_close(s);
+		if (panicked)
+			handles_abandon(s);
+		else
+			handles_close(s);
 		store_gate_leave(s);
 	}
 	store_locks_drop(s);
@@ -435,6 +460,38 @@ static void backoff(int attempt)
 	nanosleep(&ts, NULL);
 }
 
+char **store_restart_argv;
+
+static void watchdog(int sig)
+{
+	static const char msg[] = "backoffice: waited too long on a dead process; starting again\n";
+
+	(void)sig;
+	/* only async-signal-safe calls here; the descriptors of the store
+	 * are close-on-exec, so the gate and the open lock go with us */
+	if (write(2, msg, sizeof msg - 1) < 0) {
+		/* nothing more to say */
+	}
+	execv("/proc/self/exe", store_restart_argv);
+	_exit(75);
+}
+
+static void watchdog_arm(int on)
+{
+	if (!store_restart_argv)
+		return;
+	if (on) {
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = watchdog;
+		sigaction(SIGALRM, &sa, NULL);
+		alarm(STORE_WATCHDOG_SECONDS);
+	} else {
+		alarm(0);
+	}
+}
+
 /* One attempt; a writer's runs inside the writer gate (store_lock.h). */
 static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
                        struct bo_err *e)
@@ -450,7 +507,11 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 	}
 	if ((ret = s->env->txn_begin(s->env, NULL, &txn, flags)) == 0) {
 		bo_err_clear(e);
+		/* the body only: once the commit starts, running the
+		 * command again could do it twice */
+		watchdog_arm(1);
 		ret = fn(s, txn, arg, e);
+		watchdog_arm(0);
 		if (ret == 0)
 			ret = txn->commit(txn, 0);
 		else

@@ -2,6 +2,7 @@
  * encoded record by codec tag, so the store needs no record types. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,42 @@ const char *store_table_name(enum store_table t)
 const char *store_table_file(enum store_table t)
 {
 	return tables[t].file;
+}
+
+static int key_is_u32(enum store_table t)
+{
+	return t == TB_STAFF || t == TB_CUSTOMERS || t == TB_INVOICES || t == TB_PAYMENTS ||
+	       t == TB_INV_BY_CUSTOMER || t == TB_INV_BY_CORRECTS || t == TB_PAY_BY_INVOICE ||
+	       t == TB_CONTACTS_BY_CUSTOMER;
+}
+
+static int key_is_u64(enum store_table t)
+{
+	return t == TB_MOVES || t == TB_AUDIT || t == TB_CONTACTS;
+}
+
+const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf, size_t bn)
+{
+	const unsigned char *k = key;
+	size_t o = 0;
+
+	if (key_is_u32(t) && n == 4) {
+		snprintf(buf, bn, "%u", key_get_u32(key));
+		return buf;
+	}
+	if (key_is_u64(t) && n == 8) {
+		snprintf(buf, bn, "%llu", (unsigned long long)key_get_u64(key));
+		return buf;
+	}
+	/* codes and logins as text; odd bytes escaped, never cut mid-escape */
+	for (size_t i = 0; i < n && o + 5 < bn && i < 64; i++) {
+		if (k[i] < 0x20 || k[i] == 0x7f || k[i] == '"' || k[i] == '\\')
+			o += (size_t)snprintf(buf + o, bn - o, "\\x%02x", k[i]);
+		else
+			buf[o++] = (char)k[i];
+	}
+	buf[o] = '\0';
+	return buf;
 }
 
 const struct store_index *store_index_of(enum store_table t)

@@ -8,11 +8,14 @@
 #include "backoffice/codec.h"
 #include "backoffice/store.h"
 
-int store_counter_get(struct store *s, DB_TXN *txn, const char *name, uint64_t *out)
+/* 0 and the value, DB_NOTFOUND, EINVAL when the record is not a counter
+ * (8 bytes), or another Berkeley DB code. */
+static int counter_read(struct store *s, DB_TXN *txn, const char *name, uint32_t flags,
+                        uint64_t *out)
 {
 	void *data;
 	size_t len;
-	int ret = store_get(s, txn, TB_META, name, strlen(name), &data, &len, 0);
+	int ret = store_get(s, txn, TB_META, name, strlen(name), &data, &len, flags);
 
 	if (ret)
 		return ret;
@@ -21,6 +24,11 @@ int store_counter_get(struct store *s, DB_TXN *txn, const char *name, uint64_t *
 		*out = key_get_u64(data);
 	free(data);
 	return ret;
+}
+
+int store_counter_get(struct store *s, DB_TXN *txn, const char *name, uint64_t *out)
+{
+	return counter_read(s, txn, name, 0, out);
 }
 
 static int counter_put(struct store *s, DB_TXN *txn, const char *name, uint64_t v)
@@ -33,21 +41,11 @@ static int counter_put(struct store *s, DB_TXN *txn, const char *name, uint64_t 
 
 int store_counter_next(struct store *s, DB_TXN *txn, const char *name, uint64_t *out)
 {
-	void *data;
-	size_t len;
 	uint64_t v = 0;
-	int ret = store_get(s, txn, TB_META, name, strlen(name), &data, &len, DB_RMW);
+	int ret = counter_read(s, txn, name, DB_RMW, &v);
 
 	if (ret && ret != DB_NOTFOUND)
 		return ret;
-	if (ret == 0) {
-		if (len != 8) {
-			free(data);
-			return EINVAL;
-		}
-		v = key_get_u64(data);
-		free(data);
-	}
 	if ((ret = counter_put(s, txn, name, v + 1)) != 0)
 		return ret;
 	*out = v + 1;
@@ -56,18 +54,12 @@ int store_counter_next(struct store *s, DB_TXN *txn, const char *name, uint64_t 
 
 int store_counter_raise(struct store *s, DB_TXN *txn, const char *name, uint64_t v)
 {
-	void *data;
-	size_t len;
 	uint64_t cur = 0;
-	int ret = store_get(s, txn, TB_META, name, strlen(name), &data, &len, DB_RMW);
+	int ret = counter_read(s, txn, name, DB_RMW, &cur);
 
-	if (ret && ret != DB_NOTFOUND)
+	/* a record that is not a counter is written over (check reports it) */
+	if (ret && ret != DB_NOTFOUND && ret != EINVAL)
 		return ret;
-	if (ret == 0) {
-		if (len == 8)
-			cur = key_get_u64(data);
-		free(data);
-	}
 	return cur >= v ? 0 : counter_put(s, txn, name, v);
 }
 

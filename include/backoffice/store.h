@@ -53,6 +53,16 @@ struct store {
 	int bulk;               /* tables open without multiversion copies */
 };
 
+/* A command-line process blocked inside a transaction body for this long
+ * is waiting on a mutex that a killed process left held (Berkeley DB 5.3
+ * cannot free it, and its recovery never reaches processes already
+ * waiting): it starts itself again from scratch. Nothing was committed, so
+ * running the command again is safe; the new process recovers on open.
+ * Set store_restart_argv (from main) to enable it; long commands (import,
+ * demo, check, export, backup) leave it unset. */
+#define STORE_WATCHDOG_SECONDS 20
+extern char **store_restart_argv;
+
 /* Return value of a transaction body that failed with its own message in
  * the bo_err: anything else non-zero is a Berkeley DB or errno code. */
 #define STORE_FAILED (-1)
@@ -157,6 +167,10 @@ int store_each(struct store *s, DB_TXN *txn, enum store_table t, const void *key
                size_t klen, store_row_fn fn, void *arg, struct bo_err *e);
 
 const char *store_table_name(enum store_table t);
+/* A key of table t as text for messages: ids as numbers, codes and
+ * logins as text with odd bytes escaped. buf needs 8 bytes at least. */
+const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf,
+                           size_t bn);
 /* Write a line to the store's log file (Berkeley DB messages go there too,
  * never to the terminal). */
 void store_log(struct store *s, const char *fmt, ...)

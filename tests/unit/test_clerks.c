@@ -119,6 +119,24 @@ static void test_conflict(void **state)
 	assert_int_equal(entity_get(&ss, &entity_customer, "1", &now, &e), 0);
 	assert_string_equal(now.phone, "600111222");
 	assert_string_equal(now.email, "");
+	/* the front end tells a conflict from other refusals by a flag, and
+	 * gets the stored record to show what changed */
+	{
+		struct customer cur;
+		int conflict = 0;
+
+		memset(&cur, 0, sizeof cur);
+		assert_int_equal(entity_edit_seen(&ss, &entity_customer, "1", &seen, &c, &conflict,
+		                                  &cur, &e), -1);
+		assert_int_equal(conflict, 1);
+		assert_string_equal(cur.phone, "600111222");
+		c.credit_limit = -1;    /* a plain validation error is no conflict */
+		assert_int_equal(entity_edit_seen(&ss, &entity_customer, "1", &now, &c, &conflict,
+		                                  &cur, &e), -1);
+		assert_int_equal(conflict, 0);
+		c = seen;
+		snprintf(c.email, sizeof c.email, "compras@example.es");
+	}
 	/* choosing to save over what is there now keeps both changes */
 	c = now;
 	snprintf(c.email, sizeof c.email, "compras@example.es");
