@@ -403,6 +403,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 	/* on a panic, leave the checkpoint to the process that recovers */
 	if (s->env)
 		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
+	s->panic = ret == DB_RUNRECOVERY;
 	if (ret)
 		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
 	store_gate_leave(s);
@@ -414,7 +415,7 @@ void store_close(struct store *s)
 	struct bo_err e;
 	/* The checkpoint leaves the table files whole for the next process,
 	 * even after a power cut. */
-	int panicked = s->env && store_checkpoint(s, &e);
+	int panicked = s->env && store_checkpoint(s, &e) && s->panic;
 
 	/* a writer that died meanwhile stays marked for the next to recover */
 	if (store_gate_enter(s, &e) == 1) {

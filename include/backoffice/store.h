@@ -46,6 +46,7 @@ struct store {
 	FILE *log;
 	unsigned reopens;       /* times DB_RUNRECOVERY forced a reopen */
 	char why[160];          /* Berkeley DB's last complaint, for errors */
+	int panic;              /* the last checkpoint met DB_RUNRECOVERY */
 	int lock_fd;            /* backoffice.lock, held shared while open */
 	int gate_fd;            /* backoffice.gate, the writer gate */
 	int locked;             /* lock_fd and gate_fd are valid */
