@@ -462,6 +462,8 @@ static void backoff(int attempt)
 }
 
 char **store_restart_argv;
+/* the real path, so the new process keeps its name ("backoffice"), not "exe" */
+static char exe_path[1024];
 
 static void watchdog(int sig)
 {
@@ -473,7 +475,7 @@ static void watchdog(int sig)
 	if (write(2, msg, sizeof msg - 1) < 0) {
 		/* nothing more to say */
 	}
-	execv("/proc/self/exe", store_restart_argv);
+	execv(exe_path, store_restart_argv);
 	_exit(75);
 }
 
@@ -481,6 +483,13 @@ static void watchdog_arm(int on)
 {
 	if (!store_restart_argv)
 		return;
+	if (on && !exe_path[0]) {
+		ssize_t n = readlink("/proc/self/exe", exe_path, sizeof exe_path - 1);
+
+		if (n <= 0)
+			return;
+		exe_path[n] = '\0';
+	}
 	if (on) {
 		struct sigaction sa;
 
