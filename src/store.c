@@ -483,23 +483,19 @@ static void watchdog_arm(int on)
 {
 	if (!store_restart_argv)
 		return;
+	/* the path and the handler once per process, not per transaction */
 	if (on && !exe_path[0]) {
 		ssize_t n = readlink("/proc/self/exe", exe_path, sizeof exe_path - 1);
+		struct sigaction sa;
 
 		if (n <= 0)
 			return;
 		exe_path[n] = '\0';
-	}
-	if (on) {
-		struct sigaction sa;
-
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = watchdog;
 		sigaction(SIGALRM, &sa, NULL);
-		alarm(STORE_WATCHDOG_SECONDS);
-	} else {
-		alarm(0);
 	}
+	alarm(on ? STORE_WATCHDOG_SECONDS : 0);
 }
 
 /* One attempt; a writer's runs inside the writer gate (store_lock.h). */
