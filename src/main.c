@@ -67,11 +67,12 @@ int main(int argc, char **argv)
 		if (store_default_dir(c.db_opt, c.dir, sizeof c.dir, &e))
 			return cli_fail(&e);
 	}
-	/* short commands may start again if a dead clerk's mutex blocks them */
-	if (i < argc && strcmp(argv[i], "import") && strcmp(argv[i], "demo") &&
-	    strcmp(argv[i], "check") && strcmp(argv[i], "export") &&
-	    strcmp(argv[i], "backup") && strcmp(argv[i], "restore"))
-		store_restart_argv = argv;
+	/* the screens and short commands must not hang on a dead clerk's
+	 * mutex; long ones (whole-store walks) run unwatched as before */
+	if (i == argc || (strcmp(argv[i], "import") && strcmp(argv[i], "demo") &&
+	                  strcmp(argv[i], "check") && strcmp(argv[i], "export") &&
+	                  strcmp(argv[i], "backup") && strcmp(argv[i], "restore")))
+		store_watch_seconds = STORE_WATCH_SECONDS;
 	if (i == argc)
 		r = ui_run(&c);
 	else {

@@ -2,7 +2,6 @@
  * The flags and limits follow the measurements in DESIGN.md section 2. */
 #include <errno.h>
 #include <grp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "backoffice/tags.h"
 #include "store_index.h"
 #include "store_lock.h"
+#include "store_watch.h"
 
 #define STORE_LOCK_TIMEOUT_US 2000000
 
@@ -461,43 +461,6 @@ static void backoff(int attempt)
 	nanosleep(&ts, NULL);
 }
 
-char **store_restart_argv;
-/* the real path, so the new process keeps its name ("backoffice"), not "exe" */
-static char exe_path[1024];
-
-static void watchdog(int sig)
-{
-	static const char msg[] = "backoffice: waited too long on a dead process; starting again\n";
-
-	(void)sig;
-	/* only async-signal-safe calls here; the descriptors of the store
-	 * are close-on-exec, so the gate and the open lock go with us */
-	if (write(2, msg, sizeof msg - 1) < 0) {
-		/* nothing more to say */
-	}
-	execv(exe_path, store_restart_argv);
-	_exit(75);
-}
-
-static void watchdog_arm(int on)
-{
-	if (!store_restart_argv)
-		return;
-	/* the path and the handler once per process, not per transaction */
-	if (on && !exe_path[0]) {
-		ssize_t n = readlink("/proc/self/exe", exe_path, sizeof exe_path - 1);
-		struct sigaction sa;
-
-		if (n <= 0)
-			return;
-		exe_path[n] = '\0';
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = watchdog;
-		sigaction(SIGALRM, &sa, NULL);
-	}
-	alarm(on ? STORE_WATCHDOG_SECONDS : 0);
-}
-
 /* One attempt; a writer's runs inside the writer gate (store_lock.h). */
 static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
                        struct bo_err *e)
@@ -513,12 +476,20 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 	}
 	if ((ret = s->env->txn_begin(s->env, NULL, &txn, flags)) == 0) {
 		bo_err_clear(e);
-		/* the body only: once the commit starts, running the
-		 * command again could do it twice */
-		watchdog_arm(1);
-		ret = fn(s, txn, arg, e);
-		watchdog_arm(0);
-		if (ret == 0)
+		/* the body only: the commit never runs on the helper */
+		ret = store_watch_body(s, fn, txn, arg, e);
+		if (ret == STORE_LOST) {
+			/* The transaction and the table handles stay with the
+			 * body that waits. The environment is panicked, so its
+			 * close only gives up our registration and frees the
+			 * handle (DB_REGISTER allows one per process, and the
+			 * reopen needs it). */
+			DB_ENV *env = s->env;
+
+			handles_abandon(s);
+			env->close(env, 0);
+			ret = DB_RUNRECOVERY;
+		} else if (ret == 0)
 			ret = txn->commit(txn, 0);
 		else
 			txn->abort(txn);

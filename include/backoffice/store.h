@@ -54,15 +54,13 @@ struct store {
 	int bulk;               /* tables open without multiversion copies */
 };
 
-/* A command-line process blocked inside a transaction body for this long
- * is waiting on a mutex that a killed process left held (Berkeley DB 5.3
- * cannot free it, and its recovery never reaches processes already
- * waiting): it starts itself again from scratch. Nothing was committed, so
- * running the command again is safe; the new process recovers on open.
- * Set store_restart_argv (from main) to enable it; long commands (import,
- * demo, check, export, backup) leave it unset. */
-#define STORE_WATCHDOG_SECONDS 20
-extern char **store_restart_argv;
+/* Seconds a transaction body may wait while a process that died is in
+ * the environment before it is given up and run again in a reopened one
+ * (Berkeley DB 5.3 cannot free a mutex whose holder was killed; see
+ * src/store_watch.h). 0, the default, runs bodies unwatched on the
+ * caller's thread; main sets it for the screens and short commands. */
+#define STORE_WATCH_SECONDS 10
+extern int store_watch_seconds;
 
 /* Return value of a transaction body that failed with its own message in
  * the bo_err: anything else non-zero is a Berkeley DB or errno code. */

@@ -263,23 +263,6 @@ static void test_restore_waits_for_everyone(void **state)
 	session_close(&ss);
 }
 
-/* Berkeley DB cannot free the table handles of an environment another
- * process has recovered (DB->close returns DB_RUNRECOVERY first): the
- * reopen that test_survive_recovery_by_another forces leaks them by
- * design, a few kilobytes per recovery. Tell LeakSanitizer so; the slow
- * unwinder lets it see our frames below libdb's. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-	return "fast_unwind_on_malloc=0";
-}
-
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:dbs_open\n";
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {

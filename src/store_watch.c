@@ -1,0 +1,185 @@
+/* store_watch.c - run a transaction body on a helper thread and give it
+ * up if it waits on a process that died (store_watch.h says why). */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store_watch.h"
+
+int store_watch_seconds;
+
+/* Berkeley DB's registry (DB_REGISTER): one 25-byte line per process
+ * with the environment open, "X ... 0" when free, and the owner holding an
+ * fcntl lock on the line's first byte for as long as it lives. */
+#define REG_FILE "__db.register"
+#define REG_LINE 25
+
+static int line_is_dead(int fd, const char *line, off_t at)
+{
+	struct flock fl;
+	char *end;
+	long pid;
+
+	if (line[0] == 'X')
+		return 0;
+	errno = 0;
+	pid = strtol(line, &end, 10);
+	if (errno || end == line || pid <= 0 || pid == (long)getpid())
+		return 0;   /* our own locks never show to F_GETLK */
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = at;
+	fl.l_len = 1;
+	return fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK;
+}
+
+int store_env_has_dead(struct store *s)
+{
+	char p[1200], line[REG_LINE + 1];
+	uint32_t flags = 0;
+	int fd, dead = 0;
+
+	/* a recovery by another process panics the region we still use */
+	if (s->env && s->env->get_flags(s->env, &flags) == 0 && (flags & DB_PANIC_ENVIRONMENT))
+		return 1;
+	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
+		return 0;
+	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	for (off_t at = 0; !dead && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
+		line[REG_LINE] = '\0';
+		dead = line_is_dead(fd, line, at);
+	}
+	close(fd);
+	return dead;
+}
+
+struct job {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int done, ret, refs;
+	struct store *s;
+	store_fn fn;
+	DB_TXN *txn;
+	void *arg;
+	struct bo_err e;
+};
+
+static void job_unref(struct job *j)
+{
+	int last;
+
+	pthread_mutex_lock(&j->mu);
+	last = --j->refs == 0;
+	pthread_mutex_unlock(&j->mu);
+	if (last) {
+		pthread_cond_destroy(&j->cv);
+		pthread_mutex_destroy(&j->mu);
+		free(j);
+	}
+}
+
+static void *job_run(void *p)
+{
+	struct job *j = p;
+	int ret = j->fn(j->s, j->txn, j->arg, &j->e);
+
+	pthread_mutex_lock(&j->mu);
+	j->ret = ret;
+	j->done = 1;
+	pthread_cond_signal(&j->cv);
+	pthread_mutex_unlock(&j->mu);
+	job_unref(j);
+	return NULL;
+}
+
+/* Wait up to secs for the body; 1 once it is done. Called with j->mu. */
+static int job_wait(struct job *j, int secs)
+{
+	struct timespec until;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += secs;
+	while (!j->done)
+		if (pthread_cond_timedwait(&j->cv, &j->mu, &until) == ETIMEDOUT)
+			break;
+	return j->done;
+}
+
+static int job_start(struct job *j, pthread_t *t)
+{
+	pthread_condattr_t ca;
+	pthread_attr_t ta;
+	sigset_t all, old;
+	int r;
+
+	pthread_mutex_init(&j->mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&j->cv, &ca);
+	pthread_condattr_destroy(&ca);
+	pthread_attr_init(&ta);
+	pthread_attr_setdetachstate(&ta, PTHREAD_CREATE_DETACHED);
+	/* signals (SIGWINCH, SIGTERM, SIGHUP) stay with the calling thread */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	r = pthread_create(t, &ta, job_run, j);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&ta);
+	return r;
+}
+
+int store_watch_body(struct store *s, store_fn fn, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct job *j;
+	pthread_t t;
+	int ret, waited = 0, strikes = 0;
+
+	if (store_watch_seconds <= 0 || !(j = calloc(1, sizeof *j)))
+		return fn(s, txn, arg, e);
+	j->refs = 2;
+	j->s = s;
+	j->fn = fn;
+	j->txn = txn;
+	j->arg = arg;
+	j->e = *e;
+	if (job_start(j, &t)) {
+		free(j);
+		return fn(s, txn, arg, e);
+	}
+	pthread_mutex_lock(&j->mu);
+	while (!job_wait(j, 1)) {
+		/* a slow body is left alone; only one that waits while a dead
+		 * process is in the environment, twice in a row, is given up */
+		if (++waited < store_watch_seconds)
+			continue;
+		pthread_mutex_unlock(&j->mu);
+		strikes = store_env_has_dead(s) ? strikes + 1 : 0;
+		pthread_mutex_lock(&j->mu);
+		if (strikes < 2 || job_wait(j, 0))
+			continue;
+		pthread_mutex_unlock(&j->mu);
+		store_log(s, "a transaction waited %d s while a dead process held the environment: giving it up", waited);
+		/* a body that is only slow returns DB_RUNRECOVERY at its next call */
+		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
+		pthread_mutex_lock(&j->mu);
+		if (job_wait(j, 2))
+			break;
+		pthread_mutex_unlock(&j->mu);
+		/* it waits on a mutex no one will free: leave it there */
+		job_unref(j);
+		return STORE_LOST;
+	}
+	ret = j->ret;
+	*e = j->e;
+	pthread_mutex_unlock(&j->mu);
+	job_unref(j);
+	return ret;
+}

@@ -1,0 +1,28 @@
+/* store_watch.h - a transaction body that waits on a dead process.
+ *
+ * Berkeley DB 5.3 cannot free a mutex whose holder was killed, and the
+ * recovery that the next open runs never wakes a process already waiting
+ * on one: that process would hang for ever, screen and all. So the bodies
+ * of interactive and short commands run on a helper thread while the
+ * calling thread watches. A body still running after store_watch_seconds
+ * while the environment shows a dead clerk (a registered pid whose slot
+ * lock is gone, or the panic that a recovery leaves behind) is given up:
+ * the environment is panicked so that a body that was only slow stops at
+ * its next call, and one that does not come back is left where it waits
+ * (with the old handles) while the caller reopens and runs it again.
+ * Nothing was committed; the commit itself never runs on the helper. */
+#ifndef STORE_WATCH_H
+#define STORE_WATCH_H
+
+#include "backoffice/store.h"
+
+/* fn's result, or STORE_LOST when the body was left waiting: the handles
+ * of s are then abandoned (NULL) and the transaction must not be touched. */
+#define STORE_LOST (-2)
+int store_watch_body(struct store *s, store_fn fn, DB_TXN *txn, void *arg,
+                     struct bo_err *e);
+
+/* 1 when the environment shows a process that died without closing it. */
+int store_env_has_dead(struct store *s);
+
+#endif

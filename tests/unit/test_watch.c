@@ -1,0 +1,245 @@
+/* test_watch.c - a transaction body that waits on a mutex held by a
+ * process killed with SIGKILL (Berkeley DB 5.3 never frees it) is given
+ * up, and the transaction runs again in a reopened environment; a body
+ * that is only slow is left alone; one that is slow while a dead process
+ * is in the environment stops at its next call and runs again. The dead
+ * holder is a forked clerk that takes a mutex of the shared region
+ * through Berkeley DB's own mutex calls and is killed holding it. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "backoffice/company.h"
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
+
+static char base[256], dir[300];
+
+/* a call that must succeed, with Berkeley DB's or our message if not */
+#define OK(call) do { if ((call) != 0) fail_msg("%s", e.msg); } while (0)
+
+static int setup(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	snprintf(base, sizeof base, "/tmp/bo-unit-watch.XXXXXX");
+	if (!mkdtemp(base))
+		return -1;
+	snprintf(dir, sizeof dir, "%s/db", base);
+	if (company_create(dir, "Vigía S.L.", "B12345674", NULL, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	store_watch_seconds = 1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[400];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
+	return getenv("KEEP") ? 0 : system(cmd);
+}
+
+/* A clerk that opens the store, takes mutex m (if any) and is killed. */
+static void kill_clerk_holding(db_mutex_t m)
+{
+	int p[2];
+	char c;
+	pid_t pid;
+
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	if (pid == 0) {
+		struct session ss;
+		struct bo_err e = BO_ERR_INIT;
+
+		close(p[0]);
+		if (session_open(&ss, dir, &e))
+			_exit(2);
+		if (m && ss.st.env->mutex_lock(ss.st.env, m))
+			_exit(3);
+		if (write(p[1], "x", 1) != 1)
+			_exit(4);
+		pause();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	close(p[1]);
+	assert_int_equal(read(p[0], &c, 1), 1);
+	close(p[0]);
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+}
+
+struct attempt {
+	struct session *ss;
+	db_mutex_t mutex;       /* the first attempt waits on it */
+	int sleep_s;            /* the first attempt sleeps this long */
+	int calls;
+	const char *name;
+};
+
+static int add_after_waiting(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct attempt *a = arg;
+	struct customer c;
+	uint64_t v;
+	int ret;
+
+	if (a->calls++ == 0) {
+		if (a->mutex && (ret = s->env->mutex_lock(s->env, a->mutex)) != 0)
+			return ret;
+		if (a->sleep_s) {
+			struct timespec ts = { a->sleep_s, 0 };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	if ((ret = store_counter_get(s, txn, "schema", &v)) != 0)
+		return ret;
+	entity_blank(&entity_customer, &c);
+	snprintf(c.name, sizeof c.name, "%s", a->name);
+	snprintf(c.nif, sizeof c.nif, "12345678Z");
+	if ((ret = store_counter_next(s, txn, entity_customer.counter, &v)) != 0)
+		return ret;
+	c.id = (uint32_t)v;
+	return entity_put_txn(a->ss, txn, &entity_customer, &c, e);
+}
+
+static int find_customer(struct session *ss, const char *name)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char key[16];
+	struct customer c;
+
+	for (int id = 1; id < 50; id++) {
+		snprintf(key, sizeof key, "%d", id);
+		if (entity_get(ss, &entity_customer, key, &c, &e) == 0 && !strcmp(c.name, name))
+			return id;
+	}
+	return 0;
+}
+
+static void test_body_blocked_by_dead_holder(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct attempt a = { &ss, 0, 0, 0, "Tras el bloqueo" };
+	unsigned before;
+
+	(void)state;
+	OK(session_open(&ss, dir, &e));
+	assert_int_equal(ss.st.env->mutex_alloc(ss.st.env, 0, &a.mutex), 0);
+	kill_clerk_holding(a.mutex);
+	before = ss.st.reopens;
+	/* without the watch this waits for ever */
+	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	assert_int_equal(a.calls, 2);
+	assert_true(ss.st.reopens > before);
+	assert_true(find_customer(&ss, "Tras el bloqueo") > 0);
+	session_close(&ss);
+}
+
+/* Another clerk's process adds a customer; its exit status. */
+static int other_clerk_adds(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		struct bo_err e = BO_ERR_INIT;
+		struct session other;
+		struct attempt b = { &other, 0, 0, 1, "De otro" };
+
+		if (session_open(&other, dir, &e) ||
+		    store_write(&other.st, "add", add_after_waiting, &b, &e))
+			_exit(1);
+		session_close(&other);
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+/* After giving a body up, the process's registration must still look
+ * alive to the clerks that open next, or each of them would recover the
+ * environment under it again. */
+static void test_no_recovery_storm_after(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct attempt a = { &ss, 0, 0, 0, "Antes de otro" };
+	struct attempt b = { &ss, 0, 0, 1, "Después de otro" };
+	unsigned before;
+
+	(void)state;
+	OK(session_open(&ss, dir, &e));
+	assert_int_equal(ss.st.env->mutex_alloc(ss.st.env, 0, &a.mutex), 0);
+	kill_clerk_holding(a.mutex);
+	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	before = ss.st.reopens;
+	/* another clerk opens and writes; ours goes on without a reopen */
+	assert_int_equal(other_clerk_adds(), 0);
+	OK(store_write(&ss.st, "add", add_after_waiting, &b, &e));
+	assert_int_equal(ss.st.reopens, before);
+	assert_true(find_customer(&ss, "De otro") > 0);
+	assert_true(find_customer(&ss, "Después de otro") > 0);
+	session_close(&ss);
+}
+
+static void test_slow_body_left_alone(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct attempt a = { &ss, 0, 3, 0, "Lento pero vivo" };
+	unsigned before;
+
+	(void)state;
+	OK(session_open(&ss, dir, &e));
+	before = ss.st.reopens;
+	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	assert_int_equal(a.calls, 1);
+	assert_int_equal(ss.st.reopens, before);
+	session_close(&ss);
+}
+
+static void test_slow_body_with_dead_clerk_runs_again(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct attempt a = { &ss, 0, 3, 0, "Lento con un muerto" };
+
+	(void)state;
+	OK(session_open(&ss, dir, &e));
+	kill_clerk_holding(0);
+	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	assert_int_equal(a.calls, 2);
+	assert_int_equal(find_customer(&ss, "Lento con un muerto") > 0, 1);
+	session_close(&ss);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_body_blocked_by_dead_holder),
+		cmocka_unit_test(test_no_recovery_storm_after),
+		cmocka_unit_test(test_slow_body_left_alone),
+		cmocka_unit_test(test_slow_body_with_dead_clerk_runs_again),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
