@@ -317,6 +317,38 @@ int export_table(struct session *ss, const char *table, const struct export_opts
 	return sink->end(sink, e);
 }
 
+struct all_ctx {
+	struct session *ss;
+	const struct export_opts *o;
+	struct sink *sink;
+	long *rows;
+	size_t max;
+};
+
+static int all_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct all_ctx *c = arg;
+
+	(void)st;
+	(void)txn;
+	for (size_t i = 0; export_tables[i]; i++) {
+		if (i >= c->max)
+			return bo_fail(e, _("export all: more than %zu tables"), c->max);
+		if (export_table(c->ss, export_tables[i], c->o, c->sink, e))
+			return STORE_FAILED;
+		c->rows[i] = c->sink->rows;
+	}
+	return 0;
+}
+
+int export_all(struct session *ss, const struct export_opts *o, struct sink *sink,
+               long *rows, size_t max, struct bo_err *e)
+{
+	struct all_ctx c = { ss, o, sink, rows, max };
+
+	return store_read_snapshot(&ss->st, _("export all"), all_body, &c, e);
+}
+
 /* The CSV sink: text columns are neutralised against formula injection,
  * numbers and dates are written as they are. */
 struct csv_state {

@@ -106,24 +106,19 @@ static void make_title(char *buf, size_t n, const char *table, bo_date as_of)
 }
 
 /* One workbook: a summary sheet first (the rows of each table), then a
- * sheet per table. */
+ * sheet per table, every sheet from the same snapshot. */
 static int write_all(struct session *ss, const struct export_opts *o, struct sink *s,
                      struct bo_err *e)
 {
 	static const struct column cols[] = { { "table", CT_TEXT }, { "rows", CT_INT } };
 	long rows[16];
-	size_t n = 0;
 
-	if (xlsx_sink_reserve(s, "summary", e))
+	if (xlsx_sink_reserve(s, "summary", e) ||
+	    export_all(ss, o, s, rows, sizeof rows / sizeof rows[0], e))
 		return -1;
-	for (; export_tables[n] && n < sizeof rows / sizeof rows[0]; n++) {
-		if (export_table(ss, export_tables[n], o, s, e))
-			return -1;
-		rows[n] = s->rows;
-	}
 	if (s->begin(s, "summary", cols, 2, e))
 		return -1;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; export_tables[i]; i++) {
 		char count[24];
 
 		snprintf(count, sizeof count, "%ld", rows[i]);

@@ -487,6 +487,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 			DB_ENV *env = s->env;
 
 			handles_abandon(s);
+			s->snapshot = NULL;
 			env->close(env, 0);
 			ret = DB_RUNRECOVERY;
 		} else if (ret == 0)
@@ -499,11 +500,29 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 	return ret;
 }
 
+/* A snapshot cannot be taken again once part of what was read from it
+ * has been written out. */
+static int snapshot_lost(const char *what, struct bo_err *e)
+{
+	return bo_fail(e, _("%s: the store was recovered while it was being read (a clerk's process ended); run it again"),
+	               what);
+}
+
 static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
                    uint32_t flags, int write, struct bo_err *e)
 {
 	int ret = 0, recoveries = 0;
 
+	if (!write && s->snapshot) {
+		/* inside store_read_snapshot: its retry, not ours */
+		bo_err_clear(e);
+		ret = fn(s, s->snapshot, arg, e);
+		if (ret == DB_RUNRECOVERY)
+			snapshot_lost(what, e);
+		else if (ret && ret != STORE_FAILED && !e->msg[0])
+			bo_fail(e, "%s: %s", what, db_strerror(ret));
+		return ret ? -1 : 0;
+	}
 	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
 		if (!s->env && open_handles(s, e))
 			return bo_wrap(e, "%s", what);
@@ -555,6 +574,34 @@ int store_read(struct store *s, const char *what, store_fn fn, void *arg,
                struct bo_err *e)
 {
 	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, 0, e);
+}
+
+struct nested {
+	const char *what;
+	store_fn fn;
+	void *arg;
+	int attempts;
+};
+
+static int snapshot_body(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct nested *n = arg;
+	int ret;
+
+	if (n->attempts++)
+		return snapshot_lost(n->what, e);
+	s->snapshot = txn;
+	ret = n->fn(s, txn, n->arg, e);
+	s->snapshot = NULL;
+	return ret;
+}
+
+int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *arg,
+                        struct bo_err *e)
+{
+	struct nested n = { what, fn, arg, 0 };
+
+	return run_txn(s, what, snapshot_body, &n, DB_TXN_SNAPSHOT, 0, e);
 }
 
 static void dbt_set(DBT *d, const void *p, size_t n)

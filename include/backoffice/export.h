@@ -39,6 +39,13 @@ struct export_opts {
 int export_table(struct session *ss, const char *table, const struct export_opts *o,
                  struct sink *sink, struct bo_err *e);
 
+/* Every table of export_tables into sink, one after the other, all read
+ * in one snapshot (store_read_snapshot): the sheets of a workbook agree
+ * with each other even while clerks write. rows[i] gets table i's row
+ * count; max is the size of rows. */
+int export_all(struct session *ss, const struct export_opts *o, struct sink *sink,
+               long *rows, size_t max, struct bo_err *e);
+
 /* A sink writing CSV to f. */
 void csv_sink_init(struct sink *s, FILE *f);
 /* Write table to path atomically (temp file then rename); the format is

@@ -52,6 +52,7 @@ struct store {
 	int locked;             /* lock_fd and gate_fd are valid */
 	int in_gate;            /* nesting depth inside the writer gate */
 	int bulk;               /* tables open without multiversion copies */
+	DB_TXN *snapshot;       /* store_read_snapshot's: reads nest in it */
 };
 
 /* Seconds a transaction body may wait while a process that died is in
@@ -106,6 +107,13 @@ int store_write(struct store *s, const char *what, store_fn fn, void *arg,
  * blocks writers nor deadlocks, and so never has to run twice. */
 int store_read(struct store *s, const char *what, store_fn fn, void *arg,
                struct bo_err *e);
+/* One snapshot for many reads: every store_read that fn makes (directly or
+ * through the entity, invoice and report calls) runs in fn's transaction,
+ * so a workbook of many tables is the books at one instant. If the store
+ * is recovered under it (a clerk's process died), it fails rather than
+ * start again on another snapshot with part of the output written. */
+int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *arg,
+                        struct bo_err *e);
 /* How many attempts store_write makes before giving up on deadlocks. */
 #define STORE_MAX_RETRIES 50
 
