@@ -360,6 +360,24 @@ static int open_handles(struct store *s, struct bo_err *e)
 	return r;
 }
 
+/* Closing a table writes to the log, whose mutex a dead process may still
+ * hold: with a dead process in the environment (the next open recovers
+ * anyway) panic it first, so that the closes only let go of the handles. */
+static int reopen(struct store *s, int dead, struct bo_err *e)
+{
+	store_log(s, "reopening the environment (recovery after a dead process)");
+	if (s->env && dead)
+		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
+	handles_close(s);
+	s->reopens++;
+	return open_handles(s, e);
+}
+
+int store_reopen(struct store *s, struct bo_err *e)
+{
+	return reopen(s, s->env && store_env_has_dead(s), e);
+}
+
 int store_open(struct store *s, const char *dir, struct bo_err *e)
 {
 	struct stat st;
@@ -396,7 +414,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 
 	if (dead < 0)
 		return -1;
-	if (dead == 1 && store_reopen(s, e)) {
+	if (dead == 1 && reopen(s, 1, e)) {
 		store_gate_abandon(s);
 		return -1;
 	}
@@ -442,14 +460,6 @@ int store_bulk(struct store *s, int on, struct bo_err *e)
 	return open_handles(s, e);
 }
 
-int store_reopen(struct store *s, struct bo_err *e)
-{
-	store_log(s, "reopening the environment (recovery after a dead process)");
-	handles_close(s);
-	s->reopens++;
-	return open_handles(s, e);
-}
-
 static void backoff(int attempt)
 {
 	struct timespec ts;
@@ -470,7 +480,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 
 	if (dead < 0)
 		return STORE_FAILED;
-	if (dead && store_reopen(s, e)) {
+	if (dead && reopen(s, 1, e)) {
 		store_gate_abandon(s);   /* the next writer must recover */
 		return STORE_FAILED;
 	}

@@ -1,6 +1,8 @@
 #!/bin/bash
-# crash.sh - four clerks work in loops while one of their processes is
-# killed with SIGKILL at a random moment, round after round. Afterwards
+# crash.sh - four clerks write in loops, and a fifth reads, while one of
+# their processes is killed with SIGKILL at a random moment, round after
+# round; a reader killed mid-walk may leave a mutex held that the others
+# then wait on, which the watch on transaction bodies gives up. Afterwards
 # every operation that reported success is there, numbers have no gaps,
 # check passes, and no clerk that was not killed ever failed. A fifth
 # clerk sits in the screens with a half-typed form all along: the
@@ -32,7 +34,8 @@ tui=$(tui_pid)
 # One clerk's loop: $1 worker, $2 round. A command killed by the test exits
 # 137 and reports nothing; any other failure is a real one and is logged.
 # 1 receives stock, 2 and 4 issue invoices (4 selling stock), 3 records
-# payments; what each printed on success is kept.
+# payments, 5 reads the invoice list and the overdue report; what each
+# writer printed on success is kept.
 worker() {
 	local w="$1" r="$2" i=0 rc note
 	while [ ! -e "$T/stop" ]; do
@@ -43,6 +46,8 @@ worker() {
 		2) bo invoice create --customer 1 --text "Servicio $note:1:10:21" --issue ;;
 		3) bo payment add --invoice F2026-000001 --amount 1 --ref "$note" ;;
 		4) bo invoice create --customer 1 --line W2:1 --issue ;;
+		5) if [ $((i % 2)) -eq 0 ]; then bo invoice list --format csv; else
+			bo report overdue --format csv; fi ;;
 		esac >"$T/out.$w" 2>"$T/err.$w"
 		rc=$?
 		if [ "$rc" -eq 0 ]; then
@@ -50,6 +55,7 @@ worker() {
 			1) echo "$note" >>"$T/ok.receive" ;;
 			2 | 4) cat "$T/out.$w" >>"$T/ok.invoice" ;;
 			3) cat "$T/out.$w" >>"$T/ok.payment" ;;
+			5) gapless_list "$T/out.$w" "$note" ;;
 			esac
 		elif [ "$rc" -eq 137 ]; then
 			echo "$w $note" >>"$T/killed"
@@ -57,6 +63,17 @@ worker() {
 			echo "worker $w $note exit $rc: $(cat "$T/err.$w")" >>"$T/failures"
 		fi
 	done
+}
+
+# A list that a reader got is one snapshot: its numbers run from 1 with
+# no gaps (the overdue report, the other read, has no numbers).
+gapless_list() {
+	local n last
+	head -1 "$1" | grep -q '^number,' || return 0
+	n=$(tail -n +2 "$1" | wc -l)
+	last=$(tail -n +2 "$1" | cut -d, -f1 | sort | tail -1)
+	[ "$n" -eq 0 ] || [ "$last" = "$(printf 'F2026-%06d' "$n")" ] ||
+		echo "reader $2: $n invoices listed, the last $last" >>"$T/failures"
 }
 
 # Kill the backoffice process that worker $1 is running right now.
@@ -76,7 +93,7 @@ kills=0
 for r in $(seq "$ROUNDS"); do
 	rm -f "$T/stop"
 	pids=()
-	for w in 1 2 3 4; do
+	for w in 1 2 3 4 5; do
 		worker "$w" "$r" &
 		pids+=($!)
 	done
@@ -85,7 +102,7 @@ for r in $(seq "$ROUNDS"); do
 	# them reports the kill
 	before=$(cat "$T/killed" 2>/dev/null | wc -l)
 	for _ in $(seq 20); do
-		kill_one "${pids[$((RANDOM % 4))]}"
+		kill_one "${pids[$((RANDOM % 5))]}"
 		sleep 0.1
 		[ "$(cat "$T/killed" 2>/dev/null | wc -l)" -gt "$before" ] && break
 	done
