@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc meson ninja-build pkg-config libncurses-dev libdb5.3-dev
 libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3
-time gettext locales valgrind openssh-server openssh-client"
+time gettext locales valgrind openssh-server openssh-client man-db groff-base"
 
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
@@ -16,10 +18,17 @@ for p in $PACKAGES; do
 done
 if [ -n "$missing" ]; then
 	echo "bootstrap: installing$missing" >&2
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo="sudo"
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+
+# Clerks read Spanish: without the es_ES.UTF-8 locale, setlocale fails and
+# the program stays in English even for LANG=es_ES.UTF-8.
+if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
+	echo "bootstrap: generating the es_ES.UTF-8 locale" >&2
+	grep -q '^es_ES\.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null ||
+		echo 'es_ES.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+	$sudo locale-gen >/dev/null
 fi
 
 if [ -f build/build.ninja ]; then
@@ -32,6 +41,8 @@ meson compile -C build >/dev/null
 case "${1:-run}" in
 run)
 	demo="${BACKOFFICE_DB:-$HOME/backoffice-demo}"
+	# the Spanish catalogue as built, before any install
+	export BACKOFFICE_LOCALEDIR="$PWD/build/data/po"
 	[ -d "$demo" ] || build/backoffice --db "$demo" demo
 	exec build/backoffice --db "$demo"
 	;;

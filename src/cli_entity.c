@@ -115,20 +115,21 @@ static int apply_fields(const struct entity *en, void *rec, int argc, char **arg
 {
 	while (i < argc) {
 		const struct field *f;
-		const char *name = argv[i], *val;
+		const char *name = argv[i], *val, *eq = strchr(name, '=');
 		char opt[64];
 
-		if (strncmp(name, "--", 2) || !(f = rec_field(en->rt, name)))
-			return bo_fail(e, _("%s: unknown field \"%s\""), en->name, name);
+		/* --FIELD VALUE or --FIELD=VALUE */
+		snprintf(opt, sizeof opt, "%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
+		if (strncmp(opt, "--", 2) || !(f = rec_field(en->rt, opt)))
+			return bo_fail(e, _("%s: unknown field \"%s\""), en->name, opt);
 		if (f->flags & FF_DERIVED)
 			return bo_fail(e, _("%s: field \"%s\" is computed; use item receive or item adjust"),
 			               en->name, f->name);
 		if ((f->flags & FF_KEY) && !adding)
 			return bo_fail(e, _("%s: field \"%s\" cannot change"), en->name, f->name);
-		snprintf(opt, sizeof opt, "%s", name + 2);
-		if (strchr(name, '=')) {
-			*strchr(opt, '=') = '\0';
-			val = strchr(name, '=') + 1;
+		memmove(opt, opt + 2, strlen(opt + 2) + 1);
+		if (eq) {
+			val = eq + 1;
 			i++;
 		} else if (i + 1 < argc) {
 			val = argv[i + 1];
@@ -154,7 +155,7 @@ static int cmd_add(struct cli *c, const struct entity *en, int argc, char **argv
 		return EXIT_FAIL;
 	entity_blank(en, rec);
 	if (apply_fields(en, rec, argc, argv, 2, 1, &e)) {
-		bo_wrap(&e, _("add %s"), en->name);
+		bo_wrap(&e, _("add %s"), _(en->title));
 		cli_fail(&e);
 	} else if ((ss = cli_session(c))) {
 		if (entity_add(ss, en, rec, &e))
@@ -189,7 +190,7 @@ static int cmd_edit(struct cli *c, const struct entity *en, int argc, char **arg
 	}
 	memcpy(rec, seen, en->rt->size);
 	if (apply_fields(en, rec, argc, argv, 3, 0, &e)) {
-		bo_wrap(&e, _("edit %s \"%s\""), en->name, argv[2]);
+		bo_wrap(&e, _("edit %s \"%s\""), _(en->title), argv[2]);
 		cli_fail(&e);
 	} else if (entity_edit(ss, en, argv[2], seen, rec, &e)) {
 		cli_fail(&e);
@@ -240,7 +241,7 @@ static int cmd_receive(struct cli *c, int argc, char **argv)
 	int i = 4, r;
 
 	if (argc < 4)
-		return cli_usage(adjust ? _("item adjust SKU SIGNED_QTY --reason T")
+		return cli_usage(adjust ? _("item adjust SKU SIGNED_QTY --reason T [--date D]")
 		                        : _("item receive SKU QTY [--cost C] [--note T] [--date D]"));
 	while (i < argc) {
 		if ((r = cli_opt(argc, argv, &i, "date", &date)) ||

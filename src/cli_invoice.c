@@ -68,7 +68,7 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!cust) {
-		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--due D] [--discount-line N:PCT] [--issue]"));
+		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--due D] [--discount-line N:PCT] [--reason T] [--issue]"));
 		goto usage;
 	}
 	if (rec_parse_id(cust, &inv.customer)) {

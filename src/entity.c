@@ -34,14 +34,14 @@ static int make_key(const struct entity *en, const char *text, uint8_t *k, size_
 		unsigned long v = strtoul(text, &end, 10);
 
 		if (!*text || *end || v == 0 || v > UINT32_MAX || text[0] == '-' || text[0] == '+')
-			return bo_fail(e, _("find %s \"%s\": not a valid id"), en->name, text);
+			return bo_fail(e, _("find %s \"%s\": not a valid id"), _(en->title), text);
 		key_u32((uint32_t)v, k);
 		*klen = 4;
 		return 0;
 	}
 	*klen = strlen(text);
 	if (*klen == 0 || *klen >= en->key->size)
-		return bo_fail(e, _("find %s \"%s\": not a valid %s"), en->name, text, en->key->name);
+		return bo_fail(e, _("find %s \"%s\": not a valid %s"), _(en->title), text, en->key->name);
 	memcpy(k, text, *klen);
 	return 0;
 }
@@ -127,7 +127,7 @@ static int add_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 		if ((ret = store_counter_next(&w->ss->st, txn, en->counter, &id)) != 0)
 			return ret;
 		if (id > UINT32_MAX)
-			return bo_fail(e, _("add %s: no ids left"), en->name);
+			return bo_fail(e, _("add %s: no ids left"), _(en->title));
 		*(uint32_t *)((char *)w->rec + en->key->off) = (uint32_t)id;
 	} else if (en->counter) {
 		uint32_t id = *(uint32_t *)((char *)w->rec + en->key->off);
@@ -138,7 +138,7 @@ static int add_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 	entity_key(en, w->rec, key, sizeof key);
 	ret = entity_get_txn(w->ss, txn, en, key, w->old, DB_RMW, e);
 	if (ret == 0)
-		return bo_fail(e, _("add %s \"%s\": already exists"), en->name, key);
+		return bo_fail(e, _("add %s \"%s\": already exists"), _(en->title), key);
 	if (ret != DB_NOTFOUND)
 		return ret;
 	entity_blank(en, w->old);       /* the audit diffs from nothing, not garbage */
@@ -168,7 +168,7 @@ int entity_add(struct session *ss, const struct entity *en, void *rec, struct bo
 	struct write_ctx w = { 0 };
 	char what[64];
 
-	snprintf(what, sizeof what, _("add %s"), en->name);
+	snprintf(what, sizeof what, _("add %s"), _(en->title));
 	if (session_need(ss, en->write, what, e) || rec_validate(en->rt, rec, e))
 		return -1;
 	w.rec = rec;
@@ -185,7 +185,7 @@ static int edit_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 	(void)st;
 	ret = entity_get_txn(w->ss, txn, en, w->key, w->old, DB_RMW, e);
 	if (ret == DB_NOTFOUND)
-		return bo_fail(e, _("edit %s \"%s\": no such %s"), en->name, w->key, en->name);
+		return bo_fail(e, _("edit %s \"%s\": no such %s"), _(en->title), w->key, _(en->title));
 	if (ret)
 		return ret;
 	/* the key never changes under an edit */
@@ -201,7 +201,7 @@ static int edit_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 			if (w->current)
 				memcpy(w->current, w->old, en->rt->size);
 			return bo_fail(e, _("edit %s \"%s\": changed by someone else since you opened it (%s)"),
-			               en->name, w->key, diff);
+			               _(en->title), w->key, diff);
 		}
 		/* re-read: redaction above must not reach the store */
 		if ((ret = entity_get_txn(w->ss, txn, en, w->key, w->old, DB_RMW, e)))
@@ -237,7 +237,7 @@ int entity_edit_seen(struct session *ss, const struct entity *en, const char *ke
 	char what[96];
 	int ret;
 
-	snprintf(what, sizeof what, _("edit %s \"%s\""), en->name, key);
+	snprintf(what, sizeof what, _("edit %s \"%s\""), _(en->title), key);
 	if (session_need(ss, en->write, what, e) || rec_validate(en->rt, rec, e))
 		return -1;
 	w.key = key;
@@ -264,7 +264,7 @@ static int get_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 
 	(void)st;
 	if (ret == DB_NOTFOUND)
-		return bo_fail(e, _("show %s \"%s\": no such %s"), g->en->name, g->key, g->en->name);
+		return bo_fail(e, _("show %s \"%s\": no such %s"), _(g->en->title), g->key, _(g->en->title));
 	return ret;
 }
 
@@ -274,7 +274,7 @@ int entity_get(struct session *ss, const struct entity *en, const char *key, voi
 	struct get_ctx g = { en, key, rec, ss };
 	char what[96];
 
-	snprintf(what, sizeof what, _("show %s \"%s\""), en->name, key);
+	snprintf(what, sizeof what, _("show %s \"%s\""), _(en->title), key);
 	if (session_need(ss, en->read, what, e))
 		return -1;
 	if (store_read(&ss->st, what, get_body, &g, e))

@@ -114,16 +114,19 @@ static const char *const item_search[] = { "sku", "description", "location", NUL
 const struct entity entity_staff = {
 	"staff", "staff", &staff_type, TB_STAFF, TB_STAFF_BY_NAME, "staff",
 	&staff_fields[0], P_STAFF_READ, P_STAFF_WRITE, check_staff, staff_search,
+	N_("employee"),
 };
 
 const struct entity entity_customer = {
 	"customer", "customers", &customer_type, TB_CUSTOMERS, TB_CUST_BY_NAME, "customer",
 	&customer_fields[0], P_CUSTOMER_READ, P_CUSTOMER_WRITE, check_customer, customer_search,
+	N_("customer"),
 };
 
 const struct entity entity_item = {
 	"item", "items", &item_type, TB_ITEMS, 0, NULL,
 	&item_fields[0], P_ITEM_READ, P_ITEM_WRITE, check_item, item_search,
+	N_("item"),
 };
 
 const struct entity *entity_find(const char *name)

@@ -221,7 +221,7 @@ static int insert_row(struct ent_import *x, DB_TXN *txn, int64_t on_hand, struct
 	entity_key(en, x->rec, key, sizeof key);
 	ret = entity_get_txn(ss, txn, en, key, x->old, DB_RMW, e);
 	if (ret == 0) {
-		bo_fail(e, _("%s \"%s\" already exists"), en->name, key);
+		bo_fail(e, _("%s \"%s\" already exists"), _(en->title), key);
 		return imp_fail(im, en->key->name, e);
 	}
 	if (ret != DB_NOTFOUND)

@@ -134,16 +134,20 @@ static int leave(struct ui_form *fm, int to)
 	return 0;
 }
 
-static int step(struct ui_form *fm, int dir)
+/* Tab and Shift-Tab, to the next field that can be edited (a
+ * ui_form_keys callback). */
+static void step(void *arg, int dir)
 {
+	struct ui_form *fm = arg;
 	int i = fm->cur;
 
 	for (int k = 0; k < fm->n; k++) {
 		i = (i + dir + fm->n) % fm->n;
-		if (!fm->fld[i].ro)
-			return leave(fm, i);
+		if (!fm->fld[i].ro) {
+			leave(fm, i);
+			return;
+		}
 	}
-	return 0;
 }
 
 int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e)
@@ -184,8 +188,10 @@ static int field_in_error(const struct ui_form *fm, const char *msg)
 	return -1;
 }
 
-static int save(struct ui_form *fm)
+/* F2: 1 when the record was saved (a ui_form_keys callback). */
+static int save(void *arg)
 {
+	struct ui_form *fm = arg;
 	struct bo_err e = BO_ERR_INIT;
 	void *rec = malloc(fm->rt->size);
 	int i, r = 0;
@@ -351,8 +357,11 @@ static void pick(struct ui_form *fm, struct ui_ffield *ff, const char *typed)
 	}
 }
 
-static int cancel(struct ui_form *fm, int quitting)
+/* Esc or F10: 1 when the changes may go (a ui_form_keys callback). */
+static int cancel(void *arg, int quitting)
 {
+	struct ui_form *fm = arg;
+
 	if (changed(fm) && !ui_confirm("%s", quitting ? _("Quit without saving your changes?")
 	                                              : _("Discard your changes?")))
 		return 0;
@@ -407,69 +416,43 @@ static int field_key(struct ui_form *fm, struct ui_ffield *ff, int k)
 	       k == 0x7f || k == UI_FK(KEY_DC);
 }
 
-static int run(struct ui_form *fm)
+/* The form's keys before its bindings: Enter on an empty field that has
+ * a list opens the list, instead of going on. */
+static int keys_key(void *arg, int k)
 {
-	for (;;) {
-		struct ui_ffield *ff = &fm->fld[fm->cur];
-		enum ui_act a;
-		int k;
+	struct ui_form *fm = arg;
+	struct ui_ffield *ff = &fm->fld[fm->cur];
 
-		/* F10 in a picker or a dialog over this one */
-		if (ui.quit)
-			return 0;
-		if (!ui_too_small()) {
-			ui_draw_base();
-			ui_refresh();
-		}
-		k = ui_getkey(-1);
-		if (k == UI_K_HANGUP)
-			return 0;
-		if (k == UI_FK(KEY_RESIZE) || field_key(fm, ff, k))
-			continue;
-		a = ui_key_act(form_acts, k);
-		switch (a) {
-		case A_SAVE:
-			if (save(fm))
-				return 1;
-			break;
-		case A_NEXT:
-			if ((k == '\r' || k == '\n') && ff->pick && !ff->ed.len)
-				pick(fm, ff, "");
-			else
-				step(fm, 1);
-			break;
-		case A_PREV:
-			step(fm, -1);
-			break;
-		case A_PICK:
-			if (ff->pick)
-				pick(fm, ff, "");
-			break;
-		case A_BACK:
-			if (cancel(fm, 0))
-				return 0;
-			break;
-		case A_QUIT:
-			if (cancel(fm, 1))
-				return 0;
-			break;
-		case A_HELP:
-			ui_help(fm->title, form_acts, 1);
-			break;
-		default:
-			break;
-		}
-		if (ui.quit)
-			return 0;
+	if ((k == '\r' || k == '\n') && ff->pick && !ff->ed.len) {
+		pick(fm, ff, "");
+		return 1;
 	}
+	return field_key(fm, ff, k);
 }
+
+static void keys_pick(void *arg)
+{
+	struct ui_form *fm = arg;
+
+	if (fm->fld[fm->cur].pick)
+		pick(fm, &fm->fld[fm->cur], "");
+}
+
+static const struct ui_form_keys form_keys = {
+	.acts = form_acts,
+	.key = keys_key,
+	.save = save,
+	.step = step,
+	.pick = keys_pick,
+	.cancel = cancel,
+};
 
 int ui_form_run(struct ui_form *fm)
 {
 	int r;
 
 	ui_modal_push(form_draw, fm);
-	r = run(fm);
+	r = ui_form_keys_run(&form_keys, fm, fm->title);
 	ui_modal_pop();
 	return r;
 }

@@ -54,7 +54,7 @@ int ui_conflict_ask(const struct entity *en, const char *key, const void *seen,
 	int n = changes(en->rt, seen, current, lines, MAXLINES), k;
 
 	snprintf(head, sizeof head, _("%s %s was changed by someone else since you opened it:"),
-	         en->name, key);
+	         _(en->title), key);
 	for (;;) {
 		if (!ui_too_small()) {
 			ui_draw_base();

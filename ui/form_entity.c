@@ -37,7 +37,7 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 		if (entity_add(ui.ss, c->en, rec, e))
 			return -1;
 		entity_key(c->en, rec, c->newkey, c->n);
-		snprintf(fm->saved_msg, sizeof fm->saved_msg, _("added %s %s"), c->en->name, c->newkey);
+		snprintf(fm->saved_msg, sizeof fm->saved_msg, _("added %s %s"), _(c->en->title), c->newkey);
 		return 0;
 	}
 	/* A conflict asks the clerk; overwriting re-saves against what is
@@ -53,14 +53,14 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 			reload(fm, c);
 			bo_err_clear(e);
 			ui_msg(_("reloaded %s %s as stored; your changes were discarded"),
-			       c->en->name, c->key);
+			       _(c->en->title), c->key);
 			return -1;
 		default:
 			return -1;      /* keep editing; the status line says why */
 		}
 	}
 	snprintf(c->newkey, c->n, "%s", c->key);
-	snprintf(fm->saved_msg, sizeof fm->saved_msg, _("saved %s %s"), c->en->name, c->key);
+	snprintf(fm->saved_msg, sizeof fm->saved_msg, _("saved %s %s"), _(c->en->title), c->key);
 	return 0;
 }
 
@@ -90,7 +90,7 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 
 	if (!fm || !rec || !seen || !current)
 		goto out;
-	snprintf(title, sizeof title, _("add %s"), en->name);
+	snprintf(title, sizeof title, _("add %s"), _(en->title));
 	if (!key && ui_need(en->write, title))
 		goto out;
 	if (key) {
@@ -99,11 +99,11 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 			goto out;
 		}
 		memcpy(rec, seen, en->rt->size);
-		snprintf(title, sizeof title, _("Edit %s %s"), en->name, key);
+		snprintf(title, sizeof title, _("Edit %s %s"), _(en->title), key);
 	} else {
 		entity_blank(en, rec);
 		defaults(en, rec);
-		snprintf(title, sizeof title, _("New %s"), en->name);
+		snprintf(title, sizeof title, _("New %s"), _(en->title));
 	}
 	ui_form_init(fm, title, en->rt, rec, key ? ro : NULL,
 	             !key && en->counter ? skip_auto : NULL);
@@ -113,7 +113,7 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 	if (key && !session_can(ui.ss, en->write)) {
 		for (int i = 0; i < fm->n; i++)
 			fm->fld[i].ro = 1;
-		snprintf(title, sizeof title, _("%s %s (read only)"), en->name, key);
+		snprintf(title, sizeof title, _("%s %s (read only)"), _(en->title), key);
 	}
 	if ((mgr = ui_form_field(fm, "manager"))) {
 		mgr->pick = ui_pick_staff;

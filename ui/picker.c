@@ -26,7 +26,7 @@ static int pick_row(struct ui_list *l, const struct browse_rec *r, struct ui_row
 	const char *const *names = en == &entity_customer ? cust : en == &entity_staff ? staff : item;
 
 	if (ui_decode(en, r, recbuf))
-		return bo_fail(e, _("read %s: corrupt record"), en->name);
+		return bo_fail(e, _("read %s: corrupt record"), _(en->title));
 	ui_key_text(en, r, out->key, sizeof out->key);
 	for (int i = 0; names[i]; i++)
 		ui_row_field(en, recbuf, names[i], out->cell[i]);

@@ -216,8 +216,11 @@ static int go(struct editor *ed, int row, int col)
 	return 0;
 }
 
-static void next(struct editor *ed, int dir)
+/* Tab and Shift-Tab, along the header and then the lines (a ui_form_keys
+ * callback). */
+static void next(void *arg, int dir)
 {
+	struct editor *ed = arg;
 	int row = ed->row, col = ed->col + dir;
 
 	if (row < 0 && col >= NH)
@@ -341,8 +344,10 @@ static void focus_error(struct editor *ed, const char *msg)
 	*cell_bad(ed) = 1;
 }
 
-static int save(struct editor *ed)
+/* F2: 1 when the draft was saved (a ui_form_keys callback). */
+static int save(void *arg)
 {
+	struct editor *ed = arg;
 	struct bo_err e = BO_ERR_INIT;
 	struct invoice inv;
 	int ret;
@@ -367,8 +372,11 @@ static int save(struct editor *ed)
 	return ret == 0;
 }
 
-static int cancel(struct editor *ed, int quitting)
+/* Esc or F10: 1 when the changes may go (a ui_form_keys callback). */
+static int cancel(void *arg, int quitting)
 {
+	struct editor *ed = arg;
+
 	if (hash(ed) != ed->initial &&
 	    !ui_confirm("%s", quitting ? _("Quit without saving this invoice?")
 	                               : _("Discard this invoice's changes?")))
@@ -415,70 +423,44 @@ static int cell_key(struct editor *ed, int k)
 	return 1;
 }
 
-static int run(struct editor *ed)
+/* The editor's keys before its bindings: Enter on an empty picker cell
+ * opens the list, Up and Down move between lines, then the cell's own. */
+static int keys_key(void *arg, int k)
 {
-	for (;;) {
-		enum ui_act a;
-		int k;
+	struct editor *ed = arg;
 
-		/* F10 in a picker or a dialog over this one */
-		if (ui.quit)
-			return 0;
-		if (!ui_too_small()) {
-			ui_draw_base();
-			ui_refresh();
-		}
-		k = ui_getkey(-1);
-		if (k == UI_K_HANGUP)
-			return 0;
-		if (k == UI_FK(KEY_RESIZE))
-			continue;
-		if ((k == '\r' || k == '\n') && is_picker(ed) && !cell(ed)->len) {
-			pick(ed, "");
-			continue;
-		}
-		if (k == UI_FK(KEY_DOWN) || k == UI_FK(KEY_UP)) {
-			vertical(ed, k == UI_FK(KEY_DOWN) ? 1 : -1);
-			continue;
-		}
-		if (cell_key(ed, k))
-			continue;
-		switch ((a = ui_key_act(acts, k))) {
-		case A_SAVE:
-			if (save(ed))
-				return 1;
-			break;
-		case A_NEXT:
-			next(ed, 1);
-			break;
-		case A_PREV:
-			next(ed, -1);
-			break;
-		case A_PICK:
-			if (is_picker(ed))
-				pick(ed, "");
-			break;
-		case A_DELLINE:
-			del_line(ed);
-			break;
-		case A_BACK:
-			if (cancel(ed, 0))
-				return 0;
-			break;
-		case A_QUIT:
-			if (cancel(ed, 1))
-				return 0;
-			break;
-		case A_HELP:
-			ui_help(ed->title, acts, 1);
-			break;
-		default:
-			break;
-		}
-		if (ui.quit)
-			return 0;
+	if ((k == '\r' || k == '\n') && is_picker(ed) && !cell(ed)->len) {
+		pick(ed, "");
+		return 1;
 	}
+	if (k == UI_FK(KEY_DOWN) || k == UI_FK(KEY_UP)) {
+		vertical(ed, k == UI_FK(KEY_DOWN) ? 1 : -1);
+		return 1;
+	}
+	return cell_key(ed, k);
 }
+
+static void keys_pick(void *arg)
+{
+	if (is_picker(arg))
+		pick(arg, "");
+}
+
+static void keys_act(void *arg, enum ui_act a)
+{
+	if (a == A_DELLINE)
+		del_line(arg);
+}
+
+static const struct ui_form_keys editor_keys = {
+	.acts = acts,
+	.key = keys_key,
+	.save = save,
+	.step = next,
+	.pick = keys_pick,
+	.cancel = cancel,
+	.act = keys_act,
+};
 
 int ui_invoice_edit(uint32_t *id, uint32_t customer)
 {
@@ -499,7 +481,7 @@ int ui_invoice_edit(uint32_t *id, uint32_t customer)
 	ed->col = 0;
 	ed->initial = hash(ed);
 	ui_modal_push(inv_ed_draw, ed);
-	r = run(ed);
+	r = ui_form_keys_run(&editor_keys, ed, ed->title);
 	ui_modal_pop();
 	if (r)
 		*id = ed->id;

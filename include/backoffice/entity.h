@@ -23,6 +23,8 @@ struct entity {
 	int (*check)(struct session *ss, DB_TXN *txn, const void *old,
 	             void *rec, struct bo_err *e);
 	const char *const *search;      /* fields --search looks in */
+	const char *title;              /* one record in messages, for gettext:
+	                                 * "employee", "customer", "item" */
 };
 
 extern const struct entity entity_staff, entity_customer, entity_item;

@@ -15,6 +15,9 @@ echo "$out" | grep -q '^credit_limit *5000.00$' && pass || fail "show credit lim
 ok "edit" bo customer edit 1 --phone "+34 600 111 222"
 ok "show after edit" bo customer show 1
 echo "$out" | grep -q '^phone *+34 600 111 222$' && pass || fail "edit phone: $out"
+ok "edit --field=value" bo customer edit 1 --email=compras@example.es --notes=
+ok "show after --field=value" bo customer show 1
+echo "$out" | grep -q '^email *compras@example.es$' && pass || fail "edit email: $out"
 ok "search accents" bo customer list --search penalver --format csv
 eq "search finds one" 2 "$(echo "$out" | wc -l)"
 ok "list csv" bo customer list --format csv
@@ -25,6 +28,7 @@ refuses "control char" "control character" bo customer add --name "$(printf 'A\0
 refuses "invalid utf8" "utf-8" bo customer add --name "$(printf 'A\xff')" --nif 12345678Z
 refuses "letters in amount" "invalid credit_limit" bo customer edit 1 --credit-limit 12a
 refuses "unknown field" "unknown field" bo customer add --name X --colour red
+refuses "unknown field=" 'unknown field "--colour"' bo customer add --name X --colour=red
 refuses "terms range" "between 0 and 365" bo customer edit 1 --payment-terms-days 400
 refuses "no such customer" "no such customer" bo customer edit 99 --phone 600111222
 

@@ -53,6 +53,37 @@ snapshot() {
 	done
 }
 
+# os_clerks PREFIX NAME...: real OS clerks for the tests that run the
+# binary as other users (root only; it fails rather than skip): the group
+# PREFIXgrp, in $GRP, an account PREFIXNAME in it for each NAME, and
+# $T/backoffice, a copy of the binary they may run. os_user [useradd
+# options] NAME makes one more account. All of it goes on exit, with $T.
+os_clerks() {
+	local p="$1" n
+	shift
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "$(basename "$0"): must run as root: it makes OS accounts with useradd" >&2
+		return 1
+	fi
+	GRP="${p}grp"
+	OS_USERS=()
+	trap os_cleanup EXIT
+	groupadd "$GRP" || { echo "groupadd \"$GRP\" failed" >&2; return 1; }
+	for n in "$@"; do os_user -g "$GRP" "$p$n" || return 1; done
+	# the clerks run a copy anyone may execute, wherever the build tree is
+	chmod 755 "$T"
+	install -m 755 "$BACKOFFICE" "$T/backoffice"
+}
+os_user() {
+	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$@" && OS_USERS+=("${!#}")
+}
+os_cleanup() {
+	local u
+	for u in "${OS_USERS[@]}"; do userdel "$u" 2>/dev/null; done
+	groupdel "$GRP" 2>/dev/null
+	rm -rf "$T"
+}
+
 finish() {
 	echo "$PASS passed, $FAIL failed"
 	[ "$FAIL" -eq 0 ]

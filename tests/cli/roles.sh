@@ -6,32 +6,12 @@
 # Needs root (CI runs as root); it fails rather than skip without it.
 . "$(dirname "$0")/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "roles.sh: must run as root: it makes OS accounts with useradd"
-	exit 1
-fi
-
-# Accounts and group unique to this run, removed whatever happens.
+# Accounts and group unique to this run, removed whatever happens:
+# stray is in the group but gets no account, out is not even in the group.
 P="bo$$"
-GRP="${P}grp"
-USERS=()
-cleanup() {
-	for u in "${USERS[@]}"; do userdel "$u" 2>/dev/null; done
-	groupdel "$GRP" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-mkuser() {
-	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$@" && USERS+=("${!#}")
-}
-groupadd "$GRP" || { echo "groupadd failed"; exit 1; }
-for r in hr bill wh coll view dis; do mkuser -g "$GRP" "$P$r" || exit 1; done
-mkuser -g "$GRP" "${P}stray" || exit 1   # in the group, no account
-mkuser "${P}out" || exit 1               # not even in the group
+os_clerks "$P" hr bill wh coll view dis stray || exit 1
+os_user "${P}out" || exit 1
 
-# The clerks run a copy anyone may execute, wherever the build tree is.
-chmod 755 "$T"
-install -m 755 "$BACKOFFICE" "$T/backoffice"
 as() { local u="$1"; shift; runuser -u "$u" -- "$T/backoffice" "$@"; }
 
 ok "init with group" bo init --company "Roles S.L." --nif B12345674 --group "$GRP"

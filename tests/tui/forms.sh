@@ -136,7 +136,7 @@ keys Escape
 keys 1
 see "staff" "Ana Ruiz"
 keys n
-see "new staff form" "New staff"
+see "new staff form" "New employee"
 typ "Luis Gil Peñas"
 keys Tab
 typ "12345678Z"
@@ -155,7 +155,7 @@ keys Tab
 see "no such day" "no such day"
 typ "2026-02-27"
 keys F2
-see "staff saved" "added staff 2"
+see "staff saved" "added employee 2"
 ok "staff show" bo staff show 2
 contains "manager" "manager              1" "$out"
 contains "department" "department           Almacén" "$out"
@@ -163,7 +163,7 @@ contains "hire date" "hire_date            2026-02-27" "$out"
 
 # --- a rule of the core (status left needs an end date) focuses its field
 keys Enter
-see "edit staff" "Edit staff 2"
+see "edit staff" "Edit employee 2"
 for i in 1 2 3 4 5 6 7; do keys Tab; done
 keys Right
 keys Right
@@ -186,12 +186,12 @@ contains "still active" "status               active" "$out"
 
 # --- F10 in a form with changes asks first
 keys n
-see "new staff again" "New staff"
+see "new staff again" "New employee"
 typ "Sin guardar"
 keys F10
 see "F10 asks" "Quit without saving your changes?"
 keys n
-see "stays" "New staff"
+see "stays" "New employee"
 keys F10
 see "asks again" "Quit without saving your changes?"
 keys y

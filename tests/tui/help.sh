@@ -53,10 +53,10 @@ keys '?'
 check "staff" $LIST Enter n s f
 back_to "Staff"
 keys Enter
-see "staff form" "Edit staff 1"
+see "staff form" "Edit employee 1"
 keys F1
 check "staff form" $FORM F4
-back_to "Edit staff 1"
+back_to "Edit employee 1"
 keys Escape
 keys Escape
 

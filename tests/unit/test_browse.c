@@ -13,10 +13,10 @@
 
 #include "backoffice/browse.h"
 #include "backoffice/codec.h"
-#include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
+#include "fixture.h"
 
 #define NCUST 150
 
@@ -39,15 +39,8 @@ static int setup(void **state)
 	struct item it;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/bo-unit-browse.XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_open(&ss, dir, sizeof dir, "browse", fixture_company, "Browse S.L."))
 		return -1;
-	strcat(dir, "/db");
-	if (company_create(dir, "Browse S.L.", "B12345674", NULL, &e) ||
-	    session_open(&ss, dir, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
 	for (int i = 0; i < NCUST; i++) {
 		entity_blank(&entity_customer, &c);
 		name_of(i, c.name, sizeof c.name);
@@ -74,12 +67,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[300];
-
 	(void)state;
-	session_close(&ss);
-	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(dir) - 3), dir);
-	return system(cmd);
+	return fixture_close(&ss, dir);
 }
 
 static uint32_t id_of(const struct browse_rec *r)

@@ -17,43 +17,38 @@
 #include "backoffice/entity.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
+#include "fixture.h"
 
 static char dir[256];
 static struct session ss;
 static char found[8192];
 
-static int setup(void **state)
+/* A small seeded demo: enough of every table for each kind of damage. */
+static int make_demo(const char *db, const void *arg, struct bo_err *e)
 {
-	struct bo_err e = BO_ERR_INIT;
 	struct demo_opts o;
 
-	(void)state;
-	setenv("BACKOFFICE_TODAY", "2026-11-28", 1);
-	snprintf(dir, sizeof dir, "/tmp/bo-unit-check.XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	strcat(dir, "/db");
+	(void)arg;
 	demo_defaults(&o);
 	o.seed = 3;
 	o.staff = 6;
 	o.customers = 12;
 	o.items = 15;
 	o.invoices = 400;
-	if (demo_create(dir, &o, &e) || session_open(&ss, dir, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return demo_create(db, &o, e);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	setenv("BACKOFFICE_TODAY", "2026-11-28", 1);
+	return fixture_open(&ss, dir, sizeof dir, "check", make_demo, NULL);
 }
 
 static int teardown(void **state)
 {
-	char cmd[300];
-
 	(void)state;
-	session_close(&ss);
-	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(dir) - 3), dir);
-	return system(cmd);
+	return fixture_close(&ss, dir);
 }
 
 static void collect(const char *msg, void *arg)

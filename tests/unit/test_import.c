@@ -10,9 +10,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "backoffice/company.h"
 #include "backoffice/export.h"
 #include "backoffice/import.h"
+#include "fixture.h"
 
 static char dir[64], file[96];
 static struct session ss;
@@ -80,30 +80,15 @@ static void import_ok(const char *table, const char *name, const char *data, lon
 
 static int setup(void **state)
 {
-	struct bo_err e = BO_ERR_INIT;
-
 	(void)state;
 	setenv("BACKOFFICE_TODAY", "2026-11-28", 1);
-	snprintf(dir, sizeof dir, "/tmp/test_import.XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	strcat(dir, "/db");
-	if (company_create(dir, "Prueba S.L.", "B12345674", NULL, &e) ||
-	    session_open(&ss, dir, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return fixture_open(&ss, dir, sizeof dir, "import", fixture_company, "Prueba S.L.");
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	session_close(&ss);
-	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(dir) - 3), dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_close(&ss, dir);
 }
 
 static void test_round_trip(void **state)

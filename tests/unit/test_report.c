@@ -9,7 +9,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/invoice.h"
@@ -17,6 +16,7 @@
 #include "backoffice/payment.h"
 #include "backoffice/report.h"
 #include "backoffice/staff.h"
+#include "fixture.h"
 
 static char dir[64];
 static struct session ss;
@@ -73,15 +73,8 @@ static int setup(void **state)
 
 	(void)state;
 	setenv("BACKOFFICE_TODAY", "2026-11-28", 1);
-	snprintf(dir, sizeof dir, "/tmp/test_report.XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_open(&ss, dir, sizeof dir, "report", fixture_company, "Prueba S.L."))
 		return -1;
-	strcat(dir, "/db");
-	if (company_create(dir, "Prueba S.L.", "B12345674", NULL, &e) ||
-	    session_open(&ss, dir, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
 	customer("Uno");
 	customer("Dos");
 	customer("Tres");
@@ -102,12 +95,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	session_close(&ss);
-	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(dir) - 3), dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_close(&ss, dir);
 }
 
 static void test_buckets(void **state)

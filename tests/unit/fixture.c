@@ -1,0 +1,50 @@
+/* fixture.c - the store the unit tests work on, each in its own temporary
+ * folder so that tests running at once never share one. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/company.h"
+#include "fixture.h"
+
+int fixture_company(const char *db, const void *arg, struct bo_err *e)
+{
+	return company_create(db, arg, "B12345674", NULL, e);
+}
+
+int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
+                 fixture_make_fn make, const void *arg)
+{
+	struct bo_err e = BO_ERR_INIT;
+	size_t len;
+
+	if ((size_t)snprintf(dir, n, "/tmp/bo-unit-%s.XXXXXX", tag) + 3 >= n) {
+		fprintf(stderr, "make store for \"%s\": path too long\n", tag);
+		return -1;
+	}
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "make folder \"%s\": %s\n", dir, strerror(errno));
+		return -1;
+	}
+	len = strlen(dir);
+	snprintf(dir + len, n - len, "/db");
+	if (make(dir, arg, &e) || session_open(ss, dir, &e)) {
+		fprintf(stderr, "make store in \"%s\": %s\n", dir, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int fixture_close(struct session *ss, const char *dir)
+{
+	size_t len = strlen(dir);
+	char cmd[300];
+
+	session_close(ss);
+	/* the folder above the store: fixture_open made both */
+	if (len < 4 || strcmp(dir + len - 3, "/db") ||
+	    (size_t)snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(len - 3), dir) >= sizeof cmd)
+		return -1;
+	return system(cmd) == 0 ? 0 : -1;
+}

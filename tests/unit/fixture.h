@@ -1,0 +1,25 @@
+/* fixture.h - a store of its own in a fresh temporary folder, for the unit
+ * tests that need one: made by their set-up, removed by their teardown. */
+#ifndef TESTS_UNIT_FIXTURE_H
+#define TESTS_UNIT_FIXTURE_H
+
+#include <stddef.h>
+
+#include "backoffice/err.h"
+#include "backoffice/session.h"
+
+/* Makes the store in db; 0, or -1 with why in e. */
+typedef int (*fixture_make_fn)(const char *db, const void *arg, struct bo_err *e);
+
+/* The usual store: a company with no records yet; arg is its name. */
+int fixture_company(const char *db, const void *arg, struct bo_err *e);
+
+/* A store made by make(db, arg) in "/tmp/bo-unit-TAG.XXXXXX/db", its path
+ * into dir (n bytes), and ss opened on it. 0, or -1 with why on stderr. */
+int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
+                 fixture_make_fn make, const void *arg);
+
+/* Closes ss and removes the folder fixture_open made for dir: 0 or -1. */
+int fixture_close(struct session *ss, const char *dir);
+
+#endif
