@@ -15,7 +15,7 @@ static const char *const staff_status_names[] = { "active", "on_leave", "left", 
 static const struct field staff_fields[] = {
 	{ "id", N_("Number"), FT_ID, 1, F(staff, id), FF_KEY | FF_AUTO | FF_REQUIRED, 0, 0, NULL },
 	{ "name", N_("Full name"), FT_TEXT, TAG_STAFF_NAME, F(staff, name), FF_REQUIRED, 0, 0, NULL },
-	{ "nif", N_("NIF/NIE"), FT_TAXID, 3, F(staff, nif), FF_REQUIRED, 0, 0, NULL },
+	{ "nif", N_("NIF/NIE"), FT_TAXID, 3, F(staff, nif), FF_REQUIRED | FF_PERSON, 0, 0, NULL },
 	{ "department", N_("Department"), FT_TEXT, 4, F(staff, department), 0, 0, 0, NULL },
 	{ "position", N_("Position"), FT_TEXT, 5, F(staff, position), 0, 0, 0, NULL },
 	{ "manager", N_("Manager"), FT_ID, 6, F(staff, manager), 0, 0, 0, NULL },

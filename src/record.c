@@ -92,7 +92,8 @@ static int set_text(const struct field *f, void *rec, const char *text, struct b
 	case FT_TAXID:
 		if (!*text)
 			break;
-		if (taxid_check(text, norm, sizeof norm, e) == TAXID_INVALID)
+		if ((f->flags & FF_PERSON ? taxid_check_person
+		                          : taxid_check)(text, norm, sizeof norm, e) == TAXID_INVALID)
 			return bo_wrap(e, "%s", f->name);
 		text = norm;
 		break;

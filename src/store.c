@@ -163,12 +163,15 @@ static int env_open(struct store *s, struct bo_err *e)
 	if (ret != 0) {
 		s->env->close(s->env, 0);
 		s->env = NULL;
+		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
+		if (ret == EINVAL && s->why[0])
+			return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, s->why);
 		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	}
 	return 0;
 }
 
-static int dbs_open(struct store *s, int create, struct bo_err *e)
+static int dbs_open_in(struct store *s, DB_TXN *txn, int create, struct bo_err *e)
 {
 	for (int t = 0; t < TB_COUNT; t++) {
 		const struct store_index *ix = store_index_of(t);
@@ -180,8 +183,8 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		s->db[t] = db;
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
-		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
-		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
+		ret = db->open(db, txn, store_table_file(t), NULL, DB_BTREE,
+		               (txn ? 0 : DB_AUTO_COMMIT) | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
 		               (create ? DB_CREATE : 0), 0660);
 		if (ret == ENOENT)
 			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
@@ -194,12 +197,34 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		/* Associations live in the process, not on disk: every open
 		 * must make them again, and a failure is fatal. */
 		if (ix) {
-			ret = s->db[ix->primary]->associate(s->db[ix->primary], NULL, db,
-			                                    store_index_callback(t), DB_AUTO_COMMIT);
+			ret = s->db[ix->primary]->associate(s->db[ix->primary], txn, db,
+			                                    store_index_callback(t),
+			                                    txn ? 0 : DB_AUTO_COMMIT);
 			if (ret != 0)
 				return bo_fail(e, _("open index %s: %s"), store_table_name(t), db_strerror(ret));
 		}
 	}
+	return 0;
+}
+
+/* Opening a table reads its meta page, which a long import keeps
+ * write-locked until it commits: a snapshot transaction reads the last
+ * committed copy instead of waiting (multiversion tables). */
+static int dbs_open(struct store *s, int create, struct bo_err *e)
+{
+	DB_TXN *txn = NULL;
+	int ret;
+
+	if (create || s->bulk)
+		return dbs_open_in(s, NULL, create, e);
+	if ((ret = s->env->txn_begin(s->env, NULL, &txn, DB_TXN_SNAPSHOT)) != 0)
+		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+	if (dbs_open_in(s, txn, 0, e)) {
+		txn->abort(txn);
+		return -1;
+	}
+	if ((ret = txn->commit(txn, 0)) != 0)
+		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	return 0;
 }
 
@@ -333,11 +358,18 @@ static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
 	return 0;
 }
 
-/* Inside the writer gate: an open that finds a dead process runs
- * recovery, which must not overlap a live writer's transaction. */
+/* An open that finds a dead process runs recovery, which must not overlap
+ * a live writer's transaction (its commit could be redone by the recovery
+ * and still report a failure, and be done twice on the retry): that open
+ * waits for the writer gate. An open that finds nobody dead in the
+ * registry does not wait for a writer inside (a long import would keep
+ * every clerk from starting); only a process dying in the instant between
+ * that look and Berkeley DB's own could make it recover beside a writer.
+ * (An open without DB_RECOVER that fails leaves this Berkeley DB unable to
+ * open any environment again in the process, so the look is ours.) */
 static int open_handles(struct store *s, struct bo_err *e)
 {
-	int r = 0, gate = store_gate_enter(s, e);
+	int r = 0, gate = store_env_has_dead(s) ? store_gate_enter(s, e) : store_gate_try(s, e);
 
 	if (gate < 0)
 		return -1;
@@ -356,7 +388,8 @@ static int open_handles(struct store *s, struct bo_err *e)
 			break;
 		nanosleep(&pause, NULL);
 	}
-	store_gate_leave(s);
+	if (gate != STORE_GATE_BUSY)
+		store_gate_leave(s);
 	return r;
 }
 
@@ -431,20 +464,26 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 void store_close(struct store *s)
 {
 	struct bo_err e;
-	/* The checkpoint leaves the table files whole for the next process,
-	 * even after a power cut. */
-	int panicked = s->env && store_checkpoint(s, &e) && s->panic;
+	int gate = store_gate_try(s, &e);
 
-	/* a writer that died meanwhile stays marked for the next to recover */
-	if (store_gate_enter(s, &e) == 1) {
+	if (gate == STORE_GATE_BUSY) {
+		/* A live writer is inside, a long import maybe: it recovered
+		 * whatever a dead one left before it went in, so the handles
+		 * close without waiting for it; it checkpoints when it goes. */
+		handles_close(s);
+	} else if (gate == 1) {
+		/* a writer died inside: it stays marked for the next to recover */
 		handles_abandon(s);
 		store_gate_abandon(s);
 	} else {
-		if (panicked)
+		/* The checkpoint leaves the table files whole for the next
+		 * process, even after a power cut. */
+		if (s->env && store_checkpoint(s, &e) && s->panic)
 			handles_abandon(s);
 		else
 			handles_close(s);
-		store_gate_leave(s);
+		if (gate == 0)
+			store_gate_leave(s);
 	}
 	store_locks_drop(s);
 	if (s->log)

@@ -100,6 +100,19 @@ static enum taxid_kind check_nif(const char *id, const char *s, struct bo_err *e
 	return TAXID_NIF;
 }
 
+/* K (Spaniards under 14 without a DNI), L (Spaniards living abroad
+ * without a DNI) and M (foreigners without a NIE), Orden EHA/451/2008: the
+ * letter counts for nothing in the check, which is the DNI's over the 7
+ * digits. */
+static enum taxid_kind check_klm(const char *id, const char *s, struct bo_err *e)
+{
+	if (!all_digits(id + 1, 7) || !is_upper(id[8]))
+		return fail(e, s, _("expected K, L or M, 7 digits and a letter"));
+	if (id[8] != taxid_nif_letter(digits_value(id + 1, 7)))
+		return fail(e, s, _("wrong check letter"));
+	return TAXID_NIF;
+}
+
 /* X, Y and Z stand for a leading 0, 1 and 2 of an 8-digit number. */
 static enum taxid_kind check_nie(const char *id, const char *s, struct bo_err *e)
 {
@@ -161,6 +174,8 @@ enum taxid_kind taxid_check(const char *s, char *out, size_t n, struct bo_err *e
 
 	if (is_digit(id[0]))
 		kind = check_nif(id, s, e);
+	else if (strchr("KLM", id[0]) != NULL)
+		kind = check_klm(id, s, e);
 	else if (strchr("XYZ", id[0]) != NULL)
 		kind = check_nie(id, s, e);
 	else if (strchr(cif_orgs, id[0]) != NULL)
@@ -171,4 +186,15 @@ enum taxid_kind taxid_check(const char *s, char *out, size_t n, struct bo_err *e
 	if (kind != TAXID_INVALID && out != NULL && n > TAXID_LEN)
 		memcpy(out, id, TAXID_LEN + 1);
 	return kind;
+}
+
+enum taxid_kind taxid_check_person(const char *s, char *out, size_t n, struct bo_err *e)
+{
+	enum taxid_kind kind = taxid_check(s, out, n, e);
+
+	if (kind != TAXID_CIF)
+		return kind;
+	if (out != NULL && n > 0)
+		out[0] = '\0';
+	return fail(e, s, _("a person needs a NIF or NIE, not a company's CIF"));
 }

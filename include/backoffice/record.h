@@ -33,6 +33,7 @@ enum {
 	FF_SECRET = 1 << 3,     /* salaries: only roles with the right see it */
 	FF_NEGATIVE = 1 << 4,   /* amounts and quantities may be negative */
 	FF_AUTO = 1 << 5,       /* an id the store assigns when empty */
+	FF_PERSON = 1 << 6,     /* FT_TAXID of a person: a NIF or NIE, no CIF */
 };
 
 struct field {

@@ -53,6 +53,15 @@ ok "add staff 2" bo staff add --name "Luis Gil" --nif 12345678Z --hire-date 2021
 refuses "manager exists" "no such employee" bo staff add --name "X" --nif 12345678Z --hire-date 2021-01-01 --manager 9
 refuses "no such day" "no such day" bo staff add --name "X" --nif 12345678Z --hire-date 2026-02-29
 refuses "end before hire" "before hire_date" bo staff edit 2 --end-date 2020-01-01
+# an employee is a person: a NIF (K, L and M ones too) or a NIE, never a CIF
+refuses "staff nif not a cif" 'nif: invalid tax id "B12345674": a person needs a NIF or NIE, not a company.s CIF' \
+	bo staff add --name X --nif B12345674 --hire-date 2020-01-01
+refuses "staff edit nif not a cif" "not a company.s CIF" bo staff edit 2 --nif B12345674
+ok "staff K nif" bo staff add --name "Iker Sanz" --nif k-1234567-l --hire-date 2020-01-01
+eq "K nif id" "3" "$out"
+ok "show K nif" bo staff show 3
+echo "$out" | grep -q '^nif *K1234567L$' && pass || fail "K nif normalised: $out"
+ok "customer M nif" bo customer add --name "Hans Weber" --nif M1234567L
 ok "staff csv" bo staff list --format csv
 echo "$out" | grep -q '^1,Ana Ruiz,X1234567L,Almacén,,,2020-03-01,,active,28000.00,,$' && pass || fail "staff row: $out"
 

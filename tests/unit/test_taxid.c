@@ -92,6 +92,74 @@ static void test_nie(void **state)
 	invalid("X123456L", "expected 9 characters");
 }
 
+/* Orden EHA/451/2008: K, L and M NIFs check like a DNI over their 7
+ * digits; M1234567L is python-stdnum's published example. */
+static void test_klm(void **state)
+{
+	(void)state;
+	valid("K1234567L", TAXID_NIF, "K1234567L");
+	valid("L1234567L", TAXID_NIF, "L1234567L");
+	valid("M1234567L", TAXID_NIF, "M1234567L");
+	valid("m-1234567-l", TAXID_NIF, "M1234567L");
+	valid("K0000000T", TAXID_NIF, "K0000000T");
+	valid("L9999999J", TAXID_NIF, "L9999999J");
+	valid("M7654321J", TAXID_NIF, "M7654321J");
+	valid("K0000023T", TAXID_NIF, "K0000023T");
+	valid("K0000022E", TAXID_NIF, "K0000022E");
+	invalid("K1234567Z", "wrong check letter");
+	invalid("L1234567T", "wrong check letter");
+	invalid("M1234567X", "wrong check letter");
+	/* unlike a NIE, the leading letter adds nothing to the number */
+	invalid("M0000000M", "wrong check letter");
+	invalid("K12345678", "expected K, L or M, 7 digits and a letter");
+	invalid("KA234567L", "expected K, L or M, 7 digits and a letter");
+	invalid("K123456L", "expected 9 characters");
+}
+
+static void person_ok(const char *s, enum taxid_kind kind, const char *norm)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char out[16];
+
+	memset(out, '#', sizeof out);
+	if (taxid_check_person(s, out, sizeof out, &e) != kind)
+		fail_msg("taxid_check_person(\"%s\"): %s", s, e.msg);
+	assert_string_equal(out, norm);
+	assert_int_equal(taxid_check_person(s, NULL, 0, NULL), kind);
+}
+
+static void person_refused(const char *s, const char *why)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char out[16] = "untouched", want[300];
+
+	assert_int_equal(taxid_check_person(s, out, sizeof out, &e), TAXID_INVALID);
+	assert_string_equal(out, "");
+	snprintf(want, sizeof want, "invalid tax id \"%s\": %s", s, why);
+	assert_string_equal(e.msg, want);
+	assert_int_equal(taxid_check_person(s, NULL, 0, NULL), TAXID_INVALID);
+}
+
+static void test_person(void **state)
+{
+	(void)state;
+	person_ok("12345678z", TAXID_NIF, "12345678Z");
+	person_ok("K1234567L", TAXID_NIF, "K1234567L");
+	person_ok("x-1234567-l", TAXID_NIE, "X1234567L");
+	person_ok("Z9999999H", TAXID_NIE, "Z9999999H");
+	/* valid CIFs, every check form: still not a person's */
+	person_refused("B12345674", "a person needs a NIF or NIE, not a company's CIF");
+	person_refused("b-1234567-4", "a person needs a NIF or NIE, not a company's CIF");
+	person_refused("Q2826000H", "a person needs a NIF or NIE, not a company's CIF");
+	person_refused("G0000000J", "a person needs a NIF or NIE, not a company's CIF");
+	/* the general reasons come through unchanged */
+	person_refused("B12345675", "wrong check digit");
+	person_refused("12345678A", "wrong check letter");
+	person_refused("K1234567Z", "wrong check letter");
+	person_refused("I12345674", "not a NIF, NIE or CIF");
+	person_refused("", "empty");
+}
+
 static void test_cif_control(void **state)
 {
 	(void)state;
@@ -167,7 +235,7 @@ static void test_other_invalid(void **state)
 	invalid("", "empty");
 	invalid(" - ", "empty");
 	invalid("I12345674", "not a NIF, NIE or CIF");
-	invalid("K1234567L", "not a NIF, NIE or CIF");
+	invalid("O1234567L", "not a NIF, NIE or CIF");
 	invalid("T12345678", "not a NIF, NIE or CIF");
 	invalid("12345678Z\n", "letters and digits only");
 	invalid("ES12345678Z", "expected 9 characters");
@@ -183,6 +251,8 @@ int main(void)
 		cmocka_unit_test(test_nif_letter),
 		cmocka_unit_test(test_nif),
 		cmocka_unit_test(test_nie),
+		cmocka_unit_test(test_klm),
+		cmocka_unit_test(test_person),
 		cmocka_unit_test(test_cif_control),
 		cmocka_unit_test(test_cif),
 		cmocka_unit_test(test_other_invalid),
