@@ -91,6 +91,14 @@ int cli_audit(struct cli *c, int argc, char **argv)
 	}
 	if ((o.csv = cli_format(fmt)) < 0)
 		return EXIT_USAGE;
+	if (f.table) {
+		int t = 0;
+
+		while (t < TB_PRIMARY_COUNT && strcmp(f.table, store_table_name(t)))
+			t++;
+		if (t == TB_PRIMARY_COUNT)
+			return cli_usage(_("audit: no table \"%s\""), f.table);
+	}
 	if (since) {
 		bo_date d;
 

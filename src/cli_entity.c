@@ -109,7 +109,10 @@ static int cmd_list(struct cli *c, const struct entity *en, int argc, char **arg
 	return 0;
 }
 
-/* --field value pairs onto rec; fields named twice keep the last. */
+/* --field value pairs onto rec; fields named twice keep the last. -1 for
+ * a bad value, APPLY_USAGE for a field that does not exist or has no value
+ * (a usage mistake, exit status 2). */
+#define APPLY_USAGE (-2)
 static int apply_fields(const struct entity *en, void *rec, int argc, char **argv, int i,
                         int adding, struct bo_err *e)
 {
@@ -120,8 +123,10 @@ static int apply_fields(const struct entity *en, void *rec, int argc, char **arg
 
 		/* --FIELD VALUE or --FIELD=VALUE */
 		snprintf(opt, sizeof opt, "%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
-		if (strncmp(opt, "--", 2) || !(f = rec_field(en->rt, opt)))
-			return bo_fail(e, _("%s: unknown field \"%s\""), en->name, opt);
+		if (strncmp(opt, "--", 2) || !(f = rec_field(en->rt, opt))) {
+			bo_fail(e, _("%s: unknown field \"%s\""), en->name, opt);
+			return APPLY_USAGE;
+		}
 		if (f->flags & FF_DERIVED)
 			return bo_fail(e, _("%s: field \"%s\" is computed; use item receive or item adjust"),
 			               en->name, f->name);
@@ -135,7 +140,8 @@ static int apply_fields(const struct entity *en, void *rec, int argc, char **arg
 			val = argv[i + 1];
 			i += 2;
 		} else {
-			return bo_fail(e, _("%s: option --%s needs a value"), en->name, opt);
+			bo_fail(e, _("%s: option --%s needs a value"), en->name, opt);
+			return APPLY_USAGE;
 		}
 		if (field_set(f, rec, val, e))
 			return -1;
@@ -154,10 +160,14 @@ static int cmd_add(struct cli *c, const struct entity *en, int argc, char **argv
 	if (!rec)
 		return EXIT_FAIL;
 	entity_blank(en, rec);
-	if (apply_fields(en, rec, argc, argv, 2, 1, &e)) {
+	if ((r = apply_fields(en, rec, argc, argv, 2, 1, &e))) {
 		bo_wrap(&e, _("add %s"), _(en->title));
 		cli_fail(&e);
-	} else if ((ss = cli_session(c))) {
+		r = r == APPLY_USAGE ? EXIT_USAGE : EXIT_FAIL;
+	} else if (!(ss = cli_session(c))) {
+		r = EXIT_FAIL;
+	} else {
+		r = EXIT_FAIL;
 		if (entity_add(ss, en, rec, &e))
 			cli_fail(&e);
 		else {
@@ -189,11 +199,13 @@ static int cmd_edit(struct cli *c, const struct entity *en, int argc, char **arg
 		goto out;
 	}
 	memcpy(rec, seen, en->rt->size);
-	if (apply_fields(en, rec, argc, argv, 3, 0, &e)) {
+	if ((r = apply_fields(en, rec, argc, argv, 3, 0, &e))) {
 		bo_wrap(&e, _("edit %s \"%s\""), _(en->title), argv[2]);
 		cli_fail(&e);
+		r = r == APPLY_USAGE ? EXIT_USAGE : EXIT_FAIL;
 	} else if (entity_edit(ss, en, argv[2], seen, rec, &e)) {
 		cli_fail(&e);
+		r = EXIT_FAIL;
 	} else {
 		r = 0;
 	}
@@ -295,6 +307,12 @@ static int cmd_moves(struct cli *c, int argc, char **argv)
 		return cli_usage(_("item moves [SKU]"));
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
+	if (argc == 3) {
+		struct item it;
+
+		if (entity_get(ss, &entity_item, argv[2], &it, &e))
+			return cli_fail(&e);
+	}
 	csv_write_row(stdout, hdr, NULL, 7);
 	if (stock_each_move(ss, argc == 3 ? argv[2] : NULL, move_row, NULL, &e))
 		return cli_fail(&e);

@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "backoffice/csv.h"
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
@@ -351,6 +353,13 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
+	/* an empty list must mean "no invoices", never "no such customer" */
+	if (cust) {
+		struct customer cu;
+
+		if (entity_get(ss, &entity_customer, cust, &cu, &e))
+			return cli_fail(&e);
+	}
 	if (l.csv)
 		csv_write_row(stdout, hdr, NULL, 14);
 	if (invoice_each(ss, &f, list_row, &l, &e))

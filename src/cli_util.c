@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backoffice/i18n.h"
+#include "backoffice/text.h"
 #include "cli.h"
 
 struct session *cli_session(struct cli *c)
@@ -20,21 +21,29 @@ struct session *cli_session(struct cli *c)
 	return &c->ss;
 }
 
+/* One line, whatever a value quoted in it holds (a newline, an escape). */
+static void say(const char *msg)
+{
+	char shown[sizeof ((struct bo_err *)0)->msg * 4];
+
+	fprintf(stderr, "backoffice: %s\n", text_inert(msg, shown, sizeof shown));
+}
+
 int cli_fail(const struct bo_err *e)
 {
-	fprintf(stderr, "backoffice: %s\n", e->msg[0] ? e->msg : _("failed"));
+	say(e->msg[0] ? e->msg : _("failed"));
 	return EXIT_FAIL;
 }
 
 int cli_usage(const char *fmt, ...)
 {
+	char msg[sizeof ((struct bo_err *)0)->msg];
 	va_list ap;
 
-	fputs("backoffice: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	say(msg);
 	return EXIT_USAGE;
 }
 

@@ -8,13 +8,36 @@
 #include "backoffice/csv.h"
 #include "backoffice/mem.h"
 
+#define BOM "\xEF\xBB\xBF"
+
 int csv_open(struct csv_reader *r, const char *path, struct bo_err *e)
 {
+	size_t n = 0;
+	int c = EOF;
+
 	memset(r, 0, sizeof *r);
 	r->path = path;
 	if (!(r->f = fopen(path, "rb")))
 		return bo_fail(e, _("read \"%s\": %s"), path, strerror(errno));
 	r->next = 1;
+	/* spreadsheets often start a UTF-8 file with a byte order mark: it
+	 * is no part of the first cell, quoted or not */
+	while (n < 3 && (c = getc(r->f)) == (unsigned char)BOM[n])
+		n++;
+	if (n == 3)
+		return 0;
+	if (c == EOF && ferror(r->f)) {
+		int err = errno;
+
+		csv_close(r);
+		return bo_fail(e, _("read \"%s\": %s"), path, strerror(err));
+	}
+	if (c != EOF)
+		ungetc(c, r->f);
+	/* at most two bytes of a mark that was not one: only one byte can be
+	 * pushed back, so the first cell starts with them instead */
+	memcpy(r->pre, BOM, n);
+	r->npre = n;
 	return 0;
 }
 
@@ -27,48 +50,72 @@ void csv_close(struct csv_reader *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int grow(void *pp, size_t *cap, size_t need, size_t elem)
+/* Makes buf hold need bytes; it never grows past a longest row and its
+ * NUL, which is all a row can need. */
+static int buf_room(struct csv_reader *r, size_t need)
 {
-	return mem_grow(pp, cap, need, elem, 64);
+	size_t n = r->cap ? r->cap : 256;
+	char *p;
+
+	if (need <= r->cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	if (n > CSV_LINE_MAX + 1)
+		n = CSV_LINE_MAX + 1;
+	if (n < need || !(p = realloc(r->buf, n)))
+		return ENOMEM;
+	r->buf = p;
+	r->cap = n;
+	return 0;
 }
 
-/* Reads one record into buf as NUL-separated fields; offsets go to field[]
- * once the buffer stops moving. */
+static int too_long(struct csv_reader *r, struct bo_err *e)
+{
+	return bo_fail(e, _("%s:%ld: line longer than %d bytes"), r->path, r->line,
+	               CSV_LINE_MAX);
+}
+
+/* Reads one record into buf as NUL-separated fields: a NUL byte in the
+ * file is refused, so every NUL in buf ends a field. The bytes of the
+ * record are counted as they come, and reading stops at the first one
+ * past CSV_LINE_MAX. */
 int csv_read(struct csv_reader *r, struct bo_err *e)
 {
-	size_t len = 0, nf = 0, *starts = NULL, scap = 0;
+	size_t len = 0, raw = 0, nf = 1;
 	int c, quoted = 0, at_start = 1, any = 0;
-	long line;
+	char *p;
 
 	/* r->line names the row being read in every message; r->next
 	 * counts the newlines inside quoted cells too */
-	r->line = line = r->next;
+	r->line = r->next;
+	if (r->npre) {
+		if (buf_room(r, r->npre))
+			goto oom;
+		memcpy(r->buf, r->pre, r->npre);
+		len = raw = r->npre;
+		r->npre = 0;
+		at_start = 0;
+		any = 1;
+	}
 	for (;;) {
 		c = getc(r->f);
-		if (c == EOF && ferror(r->f)) {
-			free(starts);
+		if (c == EOF && ferror(r->f))
 			return bo_fail(e, _("read \"%s\": %s"), r->path, strerror(errno));
-		}
 		if (c == EOF) {
-			if (quoted) {
-				free(starts);
-				return bo_fail(e, _("%s:%ld: unterminated quoted field"), r->path, line);
-			}
-			if (!any) {
-				free(starts);
+			if (quoted)
+				return bo_fail(e, _("%s:%ld: unterminated quoted field"), r->path, r->line);
+			if (!any)
 				return 0;
-			}
 			break;
 		}
 		any = 1;
-		if (c == '\0') {
-			free(starts);
+		/* the newline that ends the row is no part of it */
+		if ((quoted || (c != '\n' && c != '\r')) && ++raw > CSV_LINE_MAX)
+			return too_long(r, e);
+		if (c == '\0')
 			return bo_fail(e, _("%s:%ld: NUL byte in file"), r->path, r->next);
-		}
 		if (at_start) {
-			if (grow(&starts, &scap, nf + 1, sizeof *starts))
-				goto oom;
-			starts[nf++] = len;
 			at_start = 0;
 			if (c == '"') {
 				quoted = 1;
@@ -80,26 +127,28 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 				int d = getc(r->f);
 
 				if (d == '"') {
-					/* escaped quote */
+					/* escaped quote: two bytes read, one kept */
+					if (++raw > CSV_LINE_MAX)
+						return too_long(r, e);
 				} else {
 					quoted = 0;
 					if (d != EOF)
 						ungetc(d, r->f);
-					if (d != ',' && d != '\n' && d != '\r' && d != EOF) {
-						free(starts);
-						return bo_fail(e, _("%s:%ld: text after a closing quote"), r->path, r->next);
-					}
+					if (d != ',' && d != '\n' && d != '\r' && d != EOF)
+						return bo_fail(e, _("%s:%ld: text after a closing quote"),
+						               r->path, r->next);
 					continue;
 				}
 			}
 			if (c == '\n')
 				r->next++;
 		} else if (c == ',') {
-			if (grow(&r->buf, &r->cap, len + 1, 1))
-				goto oom;
-			r->buf[len++] = '\0';
+			if (nf == CSV_FIELDS_MAX)
+				return bo_fail(e, _("%s:%ld: more than %d cells in a row"), r->path,
+				               r->line, CSV_FIELDS_MAX);
+			nf++;
 			at_start = 1;
-			continue;
+			c = '\0';
 		} else if (c == '\r') {
 			int d = getc(r->f);
 
@@ -111,31 +160,25 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 			r->next++;
 			break;
 		} else if (c == '"') {
-			free(starts);
 			return bo_fail(e, _("%s:%ld: quote inside an unquoted field"), r->path, r->next);
 		}
-		if (grow(&r->buf, &r->cap, len + 1, 1))
+		if (buf_room(r, len + 1))
 			goto oom;
 		r->buf[len++] = (char)c;
 	}
-	if (at_start) {
-		/* a trailing comma, or an empty line: one more empty field */
-		if (grow(&starts, &scap, nf + 1, sizeof *starts))
-			goto oom;
-		starts[nf++] = len;
-	}
-	if (grow(&r->buf, &r->cap, len + 1, 1) ||
-	    grow(&r->field, &r->fcap, nf, sizeof *r->field))
+	/* a trailing comma, or an empty line, ends with an empty field */
+	if (buf_room(r, len + 1) || mem_grow(&r->field, &r->fcap, nf, sizeof *r->field, 16))
 		goto oom;
 	r->buf[len] = '\0';
-	for (size_t i = 0; i < nf; i++)
-		r->field[i] = r->buf + starts[i];
+	p = r->buf;
+	for (size_t i = 0; i < nf; i++) {
+		r->field[i] = p;
+		p += strlen(p) + 1;
+	}
 	r->nfield = nf;
-	free(starts);
 	return 1;
 oom:
-	free(starts);
-	return bo_fail(e, _("%s:%ld: out of memory"), r->path, line);
+	return bo_fail(e, _("%s:%ld: out of memory"), r->path, r->line);
 }
 
 static int dangerous(const char *s)
@@ -151,7 +194,9 @@ int csv_write_row(FILE *f, const char *const *cells, const int *text, size_t n)
 
 		if (i)
 			putc(',', f);
-		if (neut || strpbrk(s, ",\"\r\n")) {
+		/* quoted, a cell that starts with a byte order mark keeps it
+		 * even as the first bytes of a file */
+		if (neut || strpbrk(s, ",\"\r\n") || !strncmp(s, BOM, 3)) {
 			putc('"', f);
 			if (neut)
 				putc('\'', f);

@@ -168,3 +168,14 @@ bo_date date_today(void)
 		return DATE_NONE;
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+int date_not_future(bo_date d, const char *what, struct bo_err *e)
+{
+	bo_date today = date_today();
+	char a[16], b[16];
+
+	if (d == DATE_NONE || d <= today)
+		return 0;
+	return bo_fail(e, _("%s %s is after today (%s)"), what, date_format(d, a, sizeof a),
+	               date_format(today, b, sizeof b));
+}

@@ -7,6 +7,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/date.h"
 #include "backoffice/entity.h"
+#include "backoffice/import.h"
 #include "backoffice/text.h"
 
 void entity_blank(const struct entity *en, void *rec)
@@ -92,6 +93,7 @@ struct write_ctx {
 	void *old;
 	int conflict;           /* edit refused: the stored record is not seen */
 	void *current;          /* if not NULL, gets the stored record then */
+	const char *what;       /* "add customer", for the record's own checks */
 };
 
 static int audit_write(struct write_ctx *w, DB_TXN *txn, const char *op)
@@ -132,6 +134,10 @@ static int add_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 	} else if (en->counter) {
 		uint32_t id = *(uint32_t *)((char *)w->rec + en->key->off);
 
+		/* an id near the top would leave the counter no room */
+		if (id > IMPORT_ID_MAX)
+			return bo_fail(e, _("%s: invalid id \"%u\": must be at most %u"), w->what, id,
+			               IMPORT_ID_MAX);
 		if ((ret = store_counter_raise(&w->ss->st, txn, en->counter, id)) != 0)
 			return ret;
 	}
@@ -143,7 +149,7 @@ static int add_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 		return ret;
 	entity_blank(en, w->old);       /* the audit diffs from nothing, not garbage */
 	if (en->check && (ret = en->check(w->ss, txn, NULL, w->rec, e)) != 0)
-		return ret;
+		return ret == STORE_FAILED ? bo_wrap(e, "%s", w->what) : ret;
 	if ((ret = entity_put_txn(w->ss, txn, en, w->rec, e)) != 0)
 		return ret;
 	return audit_write(w, txn, "add");
@@ -156,6 +162,7 @@ static int run_write(struct session *ss, const struct entity *en, store_fn body,
 
 	w->ss = ss;
 	w->en = en;
+	w->what = what;
 	if (!(w->old = malloc(en->rt->size)))
 		return bo_fail(e, _("%s: out of memory"), what);
 	ret = store_write(&ss->st, what, body, w, e);
@@ -169,8 +176,10 @@ int entity_add(struct session *ss, const struct entity *en, void *rec, struct bo
 	char what[64];
 
 	snprintf(what, sizeof what, _("add %s"), _(en->title));
-	if (session_need(ss, en->write, what, e) || rec_validate(en->rt, rec, e))
+	if (session_need(ss, en->write, what, e))
 		return -1;
+	if (rec_validate(en->rt, rec, e))
+		return bo_wrap(e, "%s", what);
 	w.rec = rec;
 	return run_write(ss, en, add_body, &w, what, e);
 }
@@ -215,7 +224,7 @@ static int edit_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
 			memcpy((char *)w->rec + f->off, (char *)w->old + f->off, f->size);
 	}
 	if (en->check && (ret = en->check(w->ss, txn, w->old, w->rec, e)) != 0)
-		return ret;
+		return ret == STORE_FAILED ? bo_wrap(e, "%s", w->what) : ret;
 	if (rec_diff(en->rt, w->old, w->rec, 1, key, sizeof key) == 0)
 		return 0;       /* nothing changed: nothing to write or audit */
 	if ((ret = entity_put_txn(w->ss, txn, en, w->rec, e)) != 0)
@@ -238,8 +247,10 @@ int entity_edit_seen(struct session *ss, const struct entity *en, const char *ke
 	int ret;
 
 	snprintf(what, sizeof what, _("edit %s \"%s\""), _(en->title), key);
-	if (session_need(ss, en->write, what, e) || rec_validate(en->rt, rec, e))
+	if (session_need(ss, en->write, what, e))
 		return -1;
+	if (rec_validate(en->rt, rec, e))
+		return bo_wrap(e, "%s", what);
 	w.key = key;
 	w.seen = seen;
 	w.rec = rec;

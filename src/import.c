@@ -16,10 +16,6 @@
 #include "backoffice/text.h"
 #include "import_int.h"
 
-/* Longest cell accepted: more than any field holds, so that the field's
- * own check names the limit. */
-#define CELL_MAX 4096
-
 int imp_fail(const struct importer *im, const char *col, struct bo_err *e)
 {
 	size_t n = col ? strlen(col) : 0;
@@ -54,13 +50,10 @@ int imp_open(struct importer *im, struct bo_err *e)
 		char *name = im->r.field[i];
 		size_t c;
 
-		/* spreadsheets often start a UTF-8 file with a byte order mark */
-		if (i == 0 && !strncmp(name, "\xEF\xBB\xBF", 3))
-			name += 3;
 		for (c = 0; c < im->ncols; c++)
 			if (!strcmp(name, im->cols[c].name))
 				break;
-		if (text_check("header", name, CELL_MAX, e))
+		if (text_check("header", name, CSV_LINE_MAX, e))
 			return bo_wrap(e, "%s:1", im->path);
 		if (c == im->ncols)
 			return header_fail(im, e, _("unknown column \"%s\""), name);
@@ -105,7 +98,9 @@ int imp_next(struct importer *im, struct bo_err *e)
 	for (size_t c = 0; c < im->ncols; c++) {
 		const char *s = im->r.field[im->at[c]];
 
-		if (text_check(im->cols[c].name, s, CELL_MAX, e))
+		/* only the encoding here: the row is at most CSV_LINE_MAX
+		 * long, and each column's own check names its own limit */
+		if (text_check(im->cols[c].name, s, CSV_LINE_MAX, e))
 			return imp_fail(im, im->cols[c].name, e);
 		im->cell[c] = im->cols[c].type == CT_TEXT ? csv_unneutralise(s) : s;
 	}
@@ -164,8 +159,9 @@ static int parse_row(struct ent_import *x, int64_t *on_hand, struct bo_err *e)
 		if (!f)
 			continue;
 		if (f->flags & FF_DERIVED) {
-			/* on_hand becomes the item's opening movement */
-			if (*s && qty_parse(s, 1, on_hand, e))
+			/* on_hand becomes the item's opening movement, and
+			 * like every stock it is never below zero */
+			if (*s && qty_parse(s, 0, on_hand, e))
 				return imp_fail(im, name, e);
 			continue;
 		}
@@ -173,6 +169,10 @@ static int parse_row(struct ent_import *x, int64_t *on_hand, struct bo_err *e)
 			continue;
 		if (field_set(f, x->rec, s, e))
 			return imp_fail(im, name, e);
+		if ((f->flags & FF_AUTO) && *(uint32_t *)((char *)x->rec + f->off) > IMPORT_ID_MAX) {
+			bo_fail(e, _("invalid %s \"%s\": must be at most %u"), name, s, IMPORT_ID_MAX);
+			return imp_fail(im, name, e);
+		}
 	}
 	if (rec_validate(x->en->rt, x->rec, e))
 		return imp_fail(im, NULL, e);
@@ -211,6 +211,10 @@ static int insert_row(struct ent_import *x, DB_TXN *txn, int64_t on_hand, struct
 
 		if ((ret = store_counter_next(&ss->st, txn, en->counter, &id)))
 			return ret;
+		if (id > UINT32_MAX) {
+			bo_fail(e, _("no ids left"));
+			return imp_fail(im, en->key->name, e);
+		}
 		*(uint32_t *)((char *)x->rec + en->key->off) = (uint32_t)id;
 	} else if (en->counter) {
 		uint32_t id = *(uint32_t *)((char *)x->rec + en->key->off);
@@ -258,7 +262,7 @@ static int insert_row(struct ent_import *x, DB_TXN *txn, int64_t on_hand, struct
 		m.quantity = on_hand;
 		snprintf(m.reference, sizeof m.reference, "import");
 		snprintf(m.reason, sizeof m.reason, "%s", _("opening stock"));
-		if ((ret = stock_move_txn(ss, txn, &m, 1, e)))
+		if ((ret = stock_move_txn(ss, txn, &m, 0, e)))
 			return ret == STORE_FAILED ? imp_fail(im, "on_hand", e) : ret;
 	}
 	return 0;

@@ -6,6 +6,7 @@
 
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/import.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
@@ -37,7 +38,10 @@ static int get_date(struct importer *im, const char *col, int required, bo_date 
 	return 0;
 }
 
-static int get_id(struct importer *im, const char *col, uint32_t *out, struct bo_err *e)
+/* An id in col: one the file gives a new record stays at most max, one
+ * that refers to a record may be any that the store holds. */
+static int get_id(struct importer *im, const char *col, unsigned long max, uint32_t *out,
+                  struct bo_err *e)
 {
 	const char *s = imp_cell(im, col);
 	char *end;
@@ -46,6 +50,10 @@ static int get_id(struct importer *im, const char *col, uint32_t *out, struct bo
 	if (!*s || strlen(s) > 10 || *s < '0' || *s > '9' ||
 	    (v = strtoul(s, &end, 10), *end) || v == 0 || v > UINT32_MAX) {
 		bo_fail(e, _("invalid %s \"%s\": not an id"), col, s);
+		return imp_fail(im, col, e);
+	}
+	if (v > max) {
+		bo_fail(e, _("invalid %s \"%s\": must be at most %u"), col, s, (unsigned)max);
 		return imp_fail(im, col, e);
 	}
 	*out = (uint32_t)v;
@@ -107,8 +115,12 @@ static int start_doc(struct importer *im, DB_TXN *txn, struct doc *d, struct bo_
 		                              : _("only credit notes (series R) correct an invoice"));
 		return imp_fail(im, "corrects", e);
 	}
+	if (strlen(corrects) >= sizeof inv->corrects_number) {
+		bo_fail(e, _("longer than %zu bytes"), sizeof inv->corrects_number - 1);
+		return imp_fail(im, "corrects", e);
+	}
 	snprintf(inv->corrects_number, sizeof inv->corrects_number, "%s", corrects);
-	if ((ret = get_id(im, "customer_id", &inv->customer, e)) ||
+	if ((ret = get_id(im, "customer_id", UINT32_MAX, &inv->customer, e)) ||
 	    (ret = get_date(im, "issue_date", !draft, &inv->issue_date, e)) ||
 	    (ret = get_date(im, "due_date", 0, &inv->due_date, e)))
 		return ret;
@@ -311,7 +323,7 @@ int import_payments_body(struct importer *im, DB_TXN *txn, struct bo_err *e)
 		struct payment p;
 
 		memset(&p, 0, sizeof p);
-		if ((ret = get_id(im, "id", &p.id, e)) ||
+		if ((ret = get_id(im, "id", IMPORT_ID_MAX, &p.id, e)) ||
 		    (ret = get_date(im, "date", 1, &p.date, e)))
 			return ret;
 		if (invoice_number_parse(number, NULL, NULL, NULL) || number[0] != 'F') {

@@ -134,7 +134,7 @@ int64_t invoice_balance(const struct invoice *inv)
 	 * miss the total by a cent: once every line is taken back, that
 	 * difference is written off and only payments are left to refund */
 	if (invoice_all_credited(inv))
-		return -inv->paid;
+		return clamp(-(__int128)inv->paid);
 	invoice_totals(inv, &t);
 	return clamp((__int128)t.total - inv->paid - inv->credited);
 }
@@ -218,6 +218,18 @@ static int check_sku(const char *sku, struct bo_err *e)
 	return 0;
 }
 
+/* The parsers that refuse a piece quote it raw: make the whole message
+ * inert, as the line itself is when it is quoted. */
+static int line_fail(struct bo_err *e, const char *shown)
+{
+	char tmp[sizeof e->msg];
+
+	bo_wrap(e, _("invalid line \"%s\""), shown);
+	text_inert(e->msg, tmp, sizeof tmp);
+	snprintf(e->msg, sizeof e->msg, "%s", tmp);
+	return -1;
+}
+
 int invoice_parse_item_line(const char *spec, struct inv_line *l, int *has_price,
                             struct bo_err *e)
 {
@@ -241,7 +253,7 @@ int invoice_parse_item_line(const char *spec, struct inv_line *l, int *has_price
 		return bo_fail(e, _("invalid line \"%s\": expected SKU:QTY[:UNIT_PRICE]"), spec);
 	if (check_sku(buf, e) || parse_qty(qty, &l->quantity, e) ||
 	    (price && parse_price(price, &l->unit_price, e)))
-		return bo_wrap(e, _("invalid line \"%s\""), spec);
+		return line_fail(e, spec);
 	snprintf(l->sku, sizeof l->sku, "%s", buf);
 	*has_price = price != NULL;
 	return 0;
@@ -270,7 +282,7 @@ int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err 
 	if (text_check("description", buf, sizeof l->description - 1, e) ||
 	    parse_qty(cut[0], &l->quantity, e) || parse_price(cut[1], &l->unit_price, e) ||
 	    vat_parse(cut[2], &vat, e))
-		return bo_wrap(e, _("invalid line \"%s\""), spec);
+		return line_fail(e, spec);
 	/* text_check above bounded the length */
 	memcpy(l->description, buf, strlen(buf) + 1);
 	l->vat_rate = vat;

@@ -191,6 +191,10 @@ int invoice_decode(struct invoice *inv, const void *data, size_t len, struct bo_
 			if (codec_u64(v, n, &count) || count != inv->nlines ||
 			    codec_next(&r, &tag, &v, &n) != 0 || !seen_id || !seen_series)
 				goto corrupt;
+			/* sums the program never writes: a damaged record */
+			if (inv->paid > MONEY_BOOKS_MAX || inv->paid < -MONEY_BOOKS_MAX ||
+			    inv->credited < 0 || inv->credited > MONEY_BOOKS_MAX)
+				goto corrupt;
 			return 0;
 		}
 		if (decode_field(inv, tag, v, n))

@@ -122,6 +122,8 @@ static int credit_body_txn(struct session *ss, DB_TXN *txn, struct invoice *cur,
 		return bo_fail(e, _("only issued invoices can be credited"));
 	if (date == DATE_NONE)
 		date = date_today();
+	if (date_not_future(date, _("date"), e))
+		return -1;
 	if (date < cur->issue_date)
 		return bo_fail(e, _("date %s is before the invoice's issue date %s"),
 		               date_format(date, a, sizeof a), date_format(cur->issue_date, b, sizeof b));

@@ -7,6 +7,7 @@
 
 #include "backoffice/codec.h"
 #include "backoffice/invoice.h"
+#include "backoffice/money.h"
 #include "backoffice/payment.h"
 
 static int decode_at(struct invoice *inv, const void *data, size_t len, uint32_t key,
@@ -220,6 +221,27 @@ static int claim_number(struct session *ss, DB_TXN *txn, const struct invoice *i
 	return store_counter_raise(&ss->st, txn, name, seq);
 }
 
+/* Each invoice's total counts once, when it is issued (MONEY_BOOKS_MAX). */
+static int books_add(struct session *ss, DB_TXN *txn, const struct invoice *inv,
+                     struct bo_err *e)
+{
+	struct inv_totals t;
+	uint64_t sum = 0;
+	char max[40];
+	int ret;
+
+	invoice_totals(inv, &t);
+	ret = store_counter_get(&ss->st, txn, "books", &sum);
+	if (ret && ret != DB_NOTFOUND)
+		return ret;
+	if (t.total <= 0)
+		return 0;
+	if (sum > (uint64_t)MONEY_BOOKS_MAX - (uint64_t)t.total)
+		return bo_fail(e, _("%s: the invoices issued would add up to more than %s, past what the reports can total"),
+		               inv->number, money_format(MONEY_BOOKS_MAX, max, sizeof max));
+	return store_counter_raise(&ss->st, txn, "books", sum + (uint64_t)t.total);
+}
+
 int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
                     struct bo_err *e)
 {
@@ -246,6 +268,9 @@ int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
 			goto out;
 	}
 	if ((!had || strcmp(old.number, inv->number)) && (ret = claim_number(ss, txn, inv, e)))
+		goto out;
+	if (inv->series == 'F' && inv->status != INV_DRAFT && (!had || old.status == INV_DRAFT) &&
+	    (ret = books_add(ss, txn, inv, e)))
 		goto out;
 	if (had && old.customer != inv->customer) {
 		if ((ret = outstanding_add(ss, txn, old.customer, -invoice_balance(&old))) ||

@@ -132,6 +132,9 @@ static int check_dates(const struct invoice *inv, struct bo_err *e)
 		return bo_fail(e, _("due date %s is before the issue date %s"),
 		               date_format(inv->due_date, a, sizeof a),
 		               date_format(inv->issue_date, b, sizeof b));
+	/* the terms may carry it past the last date the program writes */
+	if (inv->due_date != DATE_NONE && inv->due_date > date_from_ymd(DATE_MAX_YEAR, 12, 31))
+		return bo_fail(e, _("due date after %d-12-31"), DATE_MAX_YEAR);
 	return 0;
 }
 
@@ -189,7 +192,7 @@ static int issue_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
 		inv->issue_date = date_today();
 	if (inv->due_date == DATE_NONE)
 		inv->due_date = inv->issue_date + c->payment_terms_days;
-	if (check_dates(inv, e))
+	if (date_not_future(inv->issue_date, _("issue date"), e) || check_dates(inv, e))
 		return -1;
 	snprintf(inv->customer_name, sizeof inv->customer_name, "%s", c->name);
 	snprintf(inv->customer_nif, sizeof inv->customer_nif, "%s", c->nif);

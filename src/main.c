@@ -54,6 +54,9 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if ((r = cli_opt(argc, argv, &i, "db", &v)) == 1) {
+			/* an empty one would quietly fall back to the default store */
+			if (!*v)
+				return cli_usage(_("option --db needs a directory"));
 			c.db_opt = v;
 			continue;
 		}
@@ -81,8 +84,7 @@ int main(int argc, char **argv)
 			if (!strcmp(argv[i], commands[k].name))
 				r = commands[k].fn(&c, argc - i, argv + i);
 		if (r == -1) {
-			r = cli_usage(_("unknown command \"%s\""), argv[i]);
-			usage(stderr);
+			r = cli_usage(_("unknown command \"%s\" (backoffice --help lists them)"), argv[i]);
 		}
 	}
 	if (c.open)

@@ -264,6 +264,8 @@ static int validate(struct session *ss, DB_TXN *txn, struct payment *p, struct i
 	snprintf(p->number, sizeof p->number, "%s", inv->number);
 	if (p->date == DATE_NONE)
 		p->date = date_today();
+	if (date_not_future(p->date, _("date"), e))
+		return -1;
 	if (p->date < inv->issue_date)
 		return bo_fail(e, _("date %s is before the invoice's issue date %s"),
 		               date_format(p->date, a, sizeof a), date_format(inv->issue_date, b, sizeof b));

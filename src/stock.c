@@ -109,6 +109,8 @@ static int run_move(struct session *ss, struct move_ctx *c, const char *what, st
 		return -1;
 	if (c->m.date == DATE_NONE)
 		c->m.date = date_today();
+	if (date_not_future(c->m.date, _("date"), e))
+		return bo_wrap(e, "%s", what);
 	return store_write(&ss->st, what, move_body, c, e);
 }
 

@@ -171,7 +171,7 @@ static int env_open(struct store *s, struct bo_err *e)
 	return 0;
 }
 
-static int dbs_open_in(struct store *s, DB_TXN *txn, int create, struct bo_err *e)
+static int dbs_open(struct store *s, int create, struct bo_err *e)
 {
 	for (int t = 0; t < TB_COUNT; t++) {
 		const struct store_index *ix = store_index_of(t);
@@ -183,8 +183,8 @@ static int dbs_open_in(struct store *s, DB_TXN *txn, int create, struct bo_err *
 		s->db[t] = db;
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
-		ret = db->open(db, txn, store_table_file(t), NULL, DB_BTREE,
-		               (txn ? 0 : DB_AUTO_COMMIT) | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
+		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
+		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
 		               (create ? DB_CREATE : 0), 0660);
 		if (ret == ENOENT)
 			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
@@ -197,34 +197,12 @@ static int dbs_open_in(struct store *s, DB_TXN *txn, int create, struct bo_err *
 		/* Associations live in the process, not on disk: every open
 		 * must make them again, and a failure is fatal. */
 		if (ix) {
-			ret = s->db[ix->primary]->associate(s->db[ix->primary], txn, db,
-			                                    store_index_callback(t),
-			                                    txn ? 0 : DB_AUTO_COMMIT);
+			ret = s->db[ix->primary]->associate(s->db[ix->primary], NULL, db,
+			                                    store_index_callback(t), DB_AUTO_COMMIT);
 			if (ret != 0)
 				return bo_fail(e, _("open index %s: %s"), store_table_name(t), db_strerror(ret));
 		}
 	}
-	return 0;
-}
-
-/* Opening a table reads its meta page, which a long import keeps
- * write-locked until it commits: a snapshot transaction reads the last
- * committed copy instead of waiting (multiversion tables). */
-static int dbs_open(struct store *s, int create, struct bo_err *e)
-{
-	DB_TXN *txn = NULL;
-	int ret;
-
-	if (create || s->bulk)
-		return dbs_open_in(s, NULL, create, e);
-	if ((ret = s->env->txn_begin(s->env, NULL, &txn, DB_TXN_SNAPSHOT)) != 0)
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
-	if (dbs_open_in(s, txn, 0, e)) {
-		txn->abort(txn);
-		return -1;
-	}
-	if ((ret = txn->commit(txn, 0)) != 0)
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	return 0;
 }
 
@@ -241,6 +219,13 @@ static void handles_abandon(struct store *s)
 
 static void handles_close(struct store *s)
 {
+	/* Closing a table writes to the log, whose mutex a dead process may
+	 * still hold: with a dead process in the environment (the next open
+	 * recovers anyway) panic it first, so that the closes only let go. */
+	if (s->env && store_env_has_dead(s)) {
+		store_log(s, "closing beside a dead process: panicking the environment");
+		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
+	}
 	/* Secondaries before their primaries. No sync: commits are in the
 	 * log, and a sync would wait on the log flush mutex, which a dead
 	 * writer may still hold when we close to recover. */
@@ -292,10 +277,14 @@ static int put_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
 int store_create(const char *dir, const char *group, struct bo_err *e)
 {
 	struct store s;
+	struct stat st;
 	int r;
 
 	if (store_exists(dir) == 1)
 		return bo_fail(e, _("create data directory \"%s\": a store is already there"), dir);
+	/* refused before anything is written: open would refuse it after */
+	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
+		return bo_fail(e, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
 	if (group)
 		umask(007);
 	if (mkdir_p(dir, group ? 02770 : 0700))
@@ -358,18 +347,14 @@ static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
 	return 0;
 }
 
-/* An open that finds a dead process runs recovery, which must not overlap
- * a live writer's transaction (its commit could be redone by the recovery
- * and still report a failure, and be done twice on the retry): that open
- * waits for the writer gate. An open that finds nobody dead in the
- * registry does not wait for a writer inside (a long import would keep
- * every clerk from starting); only a process dying in the instant between
- * that look and Berkeley DB's own could make it recover beside a writer.
- * (An open without DB_RECOVER that fails leaves this Berkeley DB unable to
- * open any environment again in the process, so the look is ours.) */
+/* Inside the writer gate: an open that finds a dead process runs
+ * recovery, which must not overlap a live writer's transaction. (A long
+ * import therefore keeps clerks who start meanwhile waiting: opening
+ * outside the gate was tried and let a clerk killed while opening leave
+ * the others blocked on its mutex.) */
 static int open_handles(struct store *s, struct bo_err *e)
 {
-	int r = 0, gate = store_env_has_dead(s) ? store_gate_enter(s, e) : store_gate_try(s, e);
+	int r = 0, gate = store_gate_enter(s, e);
 
 	if (gate < 0)
 		return -1;
@@ -388,14 +373,12 @@ static int open_handles(struct store *s, struct bo_err *e)
 			break;
 		nanosleep(&pause, NULL);
 	}
-	if (gate != STORE_GATE_BUSY)
-		store_gate_leave(s);
+	store_gate_leave(s);
 	return r;
 }
 
-/* Closing a table writes to the log, whose mutex a dead process may still
- * hold: with a dead process in the environment (the next open recovers
- * anyway) panic it first, so that the closes only let go of the handles. */
+/* dead: the gate found a writer that died inside (handles_close would see
+ * it in the registry too, unless a recovery has cleared it meanwhile). */
 static int reopen(struct store *s, int dead, struct bo_err *e)
 {
 	store_log(s, "reopening the environment (recovery after a dead process)");
@@ -464,26 +447,20 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 void store_close(struct store *s)
 {
 	struct bo_err e;
-	int gate = store_gate_try(s, &e);
+	/* The checkpoint leaves the table files whole for the next process,
+	 * even after a power cut. */
+	int panicked = s->env && store_checkpoint(s, &e) && s->panic;
 
-	if (gate == STORE_GATE_BUSY) {
-		/* A live writer is inside, a long import maybe: it recovered
-		 * whatever a dead one left before it went in, so the handles
-		 * close without waiting for it; it checkpoints when it goes. */
-		handles_close(s);
-	} else if (gate == 1) {
-		/* a writer died inside: it stays marked for the next to recover */
+	/* a writer that died meanwhile stays marked for the next to recover */
+	if (store_gate_enter(s, &e) == 1) {
 		handles_abandon(s);
 		store_gate_abandon(s);
 	} else {
-		/* The checkpoint leaves the table files whole for the next
-		 * process, even after a power cut. */
-		if (s->env && store_checkpoint(s, &e) && s->panic)
+		if (panicked)
 			handles_abandon(s);
 		else
 			handles_close(s);
-		if (gate == 0)
-			store_gate_leave(s);
+		store_gate_leave(s);
 	}
 	store_locks_drop(s);
 	if (s->log)

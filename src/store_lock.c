@@ -95,15 +95,13 @@ void store_unlock(int fd)
 static pthread_mutex_t gate_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* First in for this process: take the flock and leave our pid in it. */
-static int gate_take(struct store *s, int wait, struct bo_err *e)
+static int gate_take(struct store *s, struct bo_err *e)
 {
 	int32_t pid = 0, me = (int32_t)getpid();
 	ssize_t n;
 
-	while (flock(s->gate_fd, LOCK_EX | (wait ? 0 : LOCK_NB)))
-		if (!wait && errno == EWOULDBLOCK)
-			return STORE_GATE_BUSY;
-		else if (errno != EINTR)
+	while (flock(s->gate_fd, LOCK_EX))
+		if (errno != EINTR)
 			return bo_fail(e, _("enter the writer gate: %s"), strerror(errno));
 	/* The pid is cleared on the way out; still there, its writer died
 	 * inside. The page cache makes it visible at once, no fsync needed:
@@ -121,7 +119,7 @@ static int gate_take(struct store *s, int wait, struct bo_err *e)
 	return 0;
 }
 
-static int gate_enter(struct store *s, int wait, struct bo_err *e)
+int store_gate_enter(struct store *s, struct bo_err *e)
 {
 	int r = 0;
 
@@ -129,21 +127,11 @@ static int gate_enter(struct store *s, int wait, struct bo_err *e)
 		return 0;
 	pthread_mutex_lock(&gate_mu);
 	if (s->in_gate == 0)
-		r = gate_take(s, wait, e);
-	if (r == 0 || r == 1)
+		r = gate_take(s, e);
+	if (r >= 0)
 		s->in_gate++;
 	pthread_mutex_unlock(&gate_mu);
 	return r;
-}
-
-int store_gate_enter(struct store *s, struct bo_err *e)
-{
-	return gate_enter(s, 1, e);
-}
-
-int store_gate_try(struct store *s, struct bo_err *e)
-{
-	return gate_enter(s, 0, e);
 }
 
 static void gate_leave(struct store *s, int clear)

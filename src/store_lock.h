@@ -23,10 +23,6 @@ void store_locks_drop(struct store *s);
  * not, -1 on error. A store without a gate (being created) is not gated. */
 int store_gate_enter(struct store *s, struct bo_err *e);
 void store_gate_leave(struct store *s);
-/* The same without waiting: STORE_GATE_BUSY while a live process is
- * inside (the kernel drops the flock of a dead one). */
-#define STORE_GATE_BUSY 2
-int store_gate_try(struct store *s, struct bo_err *e);
 /* Entering again from inside (a reopen inside a write) nests. */
 /* Leave without clearing our pid: the next writer will recover. */
 void store_gate_abandon(struct store *s);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +20,28 @@ int store_watch_seconds;
  * fcntl lock on the line's first byte for as long as it lives. */
 #define REG_FILE "__db.register"
 #define REG_LINE 25
+
+/* Gone, or a zombie its parent has not reaped yet (killed all the same). */
+static int pid_gone(long pid)
+{
+	char p[64], stat[256], *paren;
+	ssize_t n;
+	int fd;
+
+	if (kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+		return 1;
+	snprintf(p, sizeof p, "/proc/%ld/stat", pid);
+	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	n = read(fd, stat, sizeof stat - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	stat[n] = '\0';
+	/* "pid (comm) S ...": the state follows the last ')' */
+	paren = strrchr(stat, ')');
+	return paren && paren[1] == ' ' && paren[2] == 'Z';
+}
 
 static int line_is_dead(int fd, const char *line, off_t at)
 {
@@ -37,7 +60,32 @@ static int line_is_dead(int fd, const char *line, off_t at)
 	fl.l_whence = SEEK_SET;
 	fl.l_start = at;
 	fl.l_len = 1;
-	return fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK;
+	/* a slot is briefly unlocked while its process registers or leaves:
+	 * only a process that is gone is dead */
+	return fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK && pid_gone(pid);
+}
+
+/* Closing any descriptor of a file drops every fcntl lock the process
+ * holds on it, our own registry slot's included (the others would take us
+ * for dead and recover under us): the registry stays open for the life of
+ * the process, and is opened again only when it is another file. */
+static pthread_mutex_t reg_mu = PTHREAD_MUTEX_INITIALIZER;
+static int reg_fd = -1;
+
+static int registry_fd(const char *path)
+{
+	struct stat now, held;
+
+	if (stat(path, &now))
+		return -1;
+	if (reg_fd >= 0 && fstat(reg_fd, &held) == 0 && held.st_dev == now.st_dev &&
+	    held.st_ino == now.st_ino)
+		return reg_fd;
+	/* the old one is another file (another store, or one recovery
+	 * replaced): closing it drops no lock of ours on this one */
+	if (reg_fd >= 0)
+		close(reg_fd);
+	return reg_fd = open(path, O_RDONLY | O_CLOEXEC);
 }
 
 int store_env_has_dead(struct store *s)
@@ -51,13 +99,13 @@ int store_env_has_dead(struct store *s)
 		return 1;
 	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
 		return 0;
-	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) < 0)
-		return 0;
-	for (off_t at = 0; !dead && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
-		line[REG_LINE] = '\0';
-		dead = line_is_dead(fd, line, at);
-	}
-	close(fd);
+	pthread_mutex_lock(&reg_mu);
+	if ((fd = registry_fd(p)) >= 0)
+		for (off_t at = 0; !dead && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
+			line[REG_LINE] = '\0';
+			dead = line_is_dead(fd, line, at);
+		}
+	pthread_mutex_unlock(&reg_mu);
 	return dead;
 }
 

@@ -8,20 +8,31 @@
 
 #include "backoffice/err.h"
 
+/* Longest row read, in bytes of the file (quoted newlines included, the
+ * final newline not), and most cells in a row: a reader never holds more
+ * than a row this long, whatever the file. */
+#define CSV_LINE_MAX 65536
+#define CSV_FIELDS_MAX 1024
+
 struct csv_reader {
 	FILE *f;
 	const char *path;
 	long line;              /* line where the current row starts */
 	long next;              /* line the next row starts on */
-	char *buf;
+	char *buf;              /* at most CSV_LINE_MAX + 1 bytes */
 	size_t cap;
 	char **field;
 	size_t nfield, fcap;
+	/* the start of a byte order mark that was not one: the first
+	 * cell's opening bytes, already read */
+	unsigned char pre[2];
+	size_t npre;
 };
 
+/* Opens path and skips a UTF-8 byte order mark at its start. */
 int csv_open(struct csv_reader *r, const char *path, struct bo_err *e);
 /* 1 with a row in r->field, 0 at end, -1 on a malformed file ("FILE:LINE:
- * unterminated quote"). */
+ * unterminated quoted field", "FILE:LINE: line longer than 65536 bytes"). */
 int csv_read(struct csv_reader *r, struct bo_err *e);
 void csv_close(struct csv_reader *r);
 

@@ -26,5 +26,9 @@ bo_date date_add_months(bo_date d, int n);
 /* Today in local time; BACKOFFICE_TODAY=YYYY-MM-DD overrides it so that
  * tests and demos can pin the calendar. */
 bo_date date_today(void);
+/* 0, or -1 with "WHAT DATE is after today (TODAY)": invoices, credit
+ * notes, payments and stock movements happen on the day they are
+ * recorded or before (a typo a year ahead would lock a series' order). */
+int date_not_future(bo_date d, const char *what, struct bo_err *e);
 
 #endif

@@ -8,9 +8,12 @@
 #include "backoffice/err.h"
 
 /* Largest amount accepted anywhere: 10^13 euros keeps every product of a
- * quantity and a price inside 128-bit intermediates and every sum of a
- * million invoices inside int64. */
+ * quantity and a price inside 128-bit intermediates. */
 #define MONEY_MAX INT64_C(1000000000000000)   /* cents */
+/* Largest sum of the totals of every invoice ever issued (kept by the
+ * store): any sum a report makes of balances, buckets or a month's
+ * invoices is part of it, so it stays inside int64 (9.2 * 10^18). */
+#define MONEY_BOOKS_MAX INT64_C(4000000000000000000)
 #define QTY_MAX   INT64_C(1000000000000)      /* thousandths: 10^9 units */
 
 /* "1234.5", "-3", "0.07": at most two decimals, no exponent, no thousands

@@ -87,6 +87,17 @@ csv ctrl.csv "$CH" '11,A\033[31mB,B12345674,,,,30,0.00,'
 bad "control character" "ctrl.csv:2: name: .*control character" bo import customers "$F/ctrl.csv"
 csv newline.csv "$CH" '11,"two\nlines",B12345674,,,,30,0.00,'
 bad "newline inside a cell" "newline.csv:2: name: .*control character" bo import customers "$F/newline.csv"
+# a row past the reader's limit is refused, whatever its cells
+{ echo "$CH"; printf '12,'; head -c 70000 /dev/zero | tr '\0' a; echo ',B12345674,,,,30,0,'; } >"$F/longline.csv"
+bad "line too long" "longline.csv:2: line longer than 65536 bytes" bo import customers "$F/longline.csv"
+{ echo "$CH"; printf '12,"'; head -c 70000 /dev/zero | tr '\0' '"'; echo '",B12345674,,,,30,0,'; } >"$F/longquoted.csv"
+bad "quoted line too long" "longquoted.csv:2: line longer than 65536 bytes" bo import customers "$F/longquoted.csv"
+# a long cell names the limit of its own field
+{ echo "$CH"; printf '12,'; head -c 5000 /dev/zero | tr '\0' a; echo ',B12345674,,,,30,0,'; } >"$F/longname.csv"
+bad "name past its limit" "longname.csv:2: name: invalid name: longer than 120 bytes" bo import customers "$F/longname.csv"
+{ echo "$LH"; printf 'F2026-000002,1,2026-11-01,2026-12-01,issued,,1,,'; head -c 5000 /dev/zero | tr '\0' a
+  echo ',1,10.00,0,21,10.00,2.10'; } >"$F/longdesc.csv"
+bad "description past its limit" "longdesc.csv:2: description: longer than 200 bytes" bo import invoices "$F/longdesc.csv"
 
 # Values
 csv nif.csv "$CH" "$GOOD" "11,Otro,12345678A,,,,30,0.00,"
@@ -121,6 +132,16 @@ csv vat.csv "$IH" "NEW-1,Nuevo,ud,1.00,0.50,7,5,0,"
 bad "vat rate 7" "vat.csv:2: vat_rate: " bo import items "$F/vat.csv"
 csv sku.csv "$IH" "NEW 1,Nuevo,ud,1.00,0.50,21,5,0,"
 bad "space in sku" "sku.csv:2: sku: " bo import items "$F/sku.csv"
+csv negstock.csv "$IH" "N1,Neg,ud,1.00,0.00,21,-7,0,"
+bad "negative on_hand" "negstock.csv:2: on_hand: .*\"-7\": must not be negative" bo import items "$F/negstock.csv"
+# an id that would leave the counter no room for later adds
+csv bigid.csv "$CH" "4294967295,Alto,B12345674,,,,30,0,"
+bad "customer id 4294967295" "bigid.csv:2: id: invalid id \"4294967295\": must be at most 999999999" \
+	bo import customers "$F/bigid.csv"
+csv bigid2.csv "$CH" "1000000000,Alto,B12345674,,,,30,0,"
+bad "customer id 1000000000" "bigid2.csv:2: id: .*must be at most 999999999" bo import customers "$F/bigid2.csv"
+csv bigstaff.csv "$SH" "4294967295,Eva,12345678Z,,,,2020-01-01,,active,1000,,"
+bad "staff id 4294967295" "bigstaff.csv:2: id: .*must be at most 999999999" bo import staff "$F/bigstaff.csv"
 csv dupsku.csv "$IH" "TOR-M6,Otra vez,ud,1.00,0.50,21,5,0,"
 bad "existing sku" "dupsku.csv:2: sku: item \"TOR-M6\" already exists" bo import items "$F/dupsku.csv"
 
@@ -132,6 +153,8 @@ csv unksku.csv "$LH" "$L1,NOPE,Algo,1,10.00,0,21,10.00,2.10"
 bad "unknown sku" "unksku.csv:2: sku: no such item \"NOPE\"" bo import invoices "$F/unksku.csv"
 csv negqty.csv "$LH" "$L1,,Algo,-2,10.00,0,21,-20.00,-4.20"
 bad "negative quantity" "negqty.csv:2: quantity: " bo import invoices "$F/negqty.csv"
+csv rlong.csv "$LH" "R2026-000001,1,2026-11-01,2026-11-01,issued,F2026-000001-and-more,1,TOR-M6,Tornillo M6,-2,0.35,0,21,-0.70,-0.15"
+bad "corrects past its limit" "rlong.csv:2: corrects: longer than 15 bytes" bo import invoices "$F/rlong.csv"
 csv rpos.csv "$LH" "R2026-000001,1,2026-11-01,2026-11-01,issued,F2026-000001,1,TOR-M6,Tornillo M6,2,0.35,0,21,0.70,0.15"
 bad "credit note with positive quantity" "rpos.csv:2: quantity: .*negative" bo import invoices "$F/rpos.csv"
 csv gap.csv "$LH" "F2026-000009,1,2026-11-01,2026-12-01,issued,,1,,Algo,1,10.00,0,21,10.00,2.10"
@@ -164,6 +187,8 @@ csv payover.csv "$PH" "10,F2026-000001,2026-11-01,500.00,transfer,"
 bad "payment above the total" "payover.csv:2: .*above the balance" bo import payments "$F/payover.csv"
 csv paydup.csv "$PH" "1,F2026-000001,2026-11-01,1.00,transfer,"
 bad "existing payment id" "paydup.csv:2: .*already exists" bo import payments "$F/paydup.csv"
+csv paybig.csv "$PH" "4294967295,F2026-000001,2026-11-01,1.00,transfer,"
+bad "payment id 4294967295" "paybig.csv:2: id: .*must be at most 999999999" bo import payments "$F/paybig.csv"
 csv payzero.csv "$PH" "10,F2026-000001,2026-11-01,0,transfer,"
 bad "zero payment" "payzero.csv:2: amount: " bo import payments "$F/payzero.csv"
 csv paymethod.csv "$PH" "10,F2026-000001,2026-11-01,1.00,bitcoin,"
@@ -182,5 +207,40 @@ echo "$out" | grep -q '^credit_limit *1.50$' && pass || fail "reordered columns:
 ok "given id kept" bo customer show 20
 ok "with a byte order mark" bash -c "printf '\xef\xbb\xbf%s\r\n%s\r\n\r\n' '$CH' '30,Tercero,B12345674,,,,0,0,' >'$F/bom.csv' && '$BACKOFFICE' import customers '$F/bom.csv'"
 eq "bom, crlf and a blank line" "imported 1 row into customers" "$out"
+csv bomquoted.csv '\xef\xbb\xbf"id","name","nif","address","email","phone","payment_terms_days","credit_limit","notes"\r' \
+	'"31","Cuarto","B12345674","","","","0","0.00",""\r'
+ok "byte order mark, then a quoted header" bo import customers "$F/bomquoted.csv"
+eq "bom and quoted cells" "imported 1 row into customers" "$out"
+ok "bom not in the first cell" bo customer show 31
+echo "$out" | grep -q '^name *Cuarto$' && pass || fail "quoted cells after a bom: $out"
+
+# The highest ids a file may give leave the counters room for later adds.
+csv topid.csv "$CH" "999999999,Último,B12345674,,,,30,0,"
+ok "customer id 999999999" bo import customers "$F/topid.csv"
+ok "customer add after it" bo customer add --name "Después" --nif B12345674
+eq "next customer id" "1000000000" "$out"
+ok "and another" bo customer add --name "Después 2" --nif B12345674
+eq "the one after" "1000000001" "$out"
+csv topstaff.csv "$SH" "999999999,Eva,12345678Z,,,,2020-01-01,,active,1000,,"
+ok "staff id 999999999" bo import staff "$F/topstaff.csv"
+ok "staff add after it" bo staff add --name "Luis Gil" --nif 12345678Z --hire-date 2021-01-01 --salary 20000
+eq "next staff id" "1000000000" "$out"
+csv toppay.csv "$PH" "999999999,F2026-000001,2026-11-01,1.00,transfer,"
+ok "payment id 999999999" bo import payments "$F/toppay.csv"
+ok "payment add after it" bo payment add --invoice F2026-000001 --amount 1 --date 2026-11-02
+echo "$out" | grep -q "1000000000" && pass || fail "next payment id: $out"
+
+# Invoices of 10^13 euros each: the 4001st would take the books past what
+# a report can add up in 64 bits (a customer's balance once overflowed to
+# a total of 0.00); the import is refused whole.
+awk -v h="$LH" 'BEGIN { print h; for (i = 1; i <= 4001; i++)
+	printf "F2025-%06d,1,2025-01-01,2025-01-31,issued,,1,,Big,1,8264462809917.35,0,21,,\n", i }' >"$F/huge.csv"
+BEFORE=$(snapshot)
+bad "books past int64" "huge.csv:4002: F2025-004001: the invoices issued would add up to more than 40000000000000000.00" \
+	bo import invoices "$F/huge.csv"
+head -4001 "$F/huge.csv" >"$F/huge4000.csv"
+ok "4000 of them" bo import invoices "$F/huge4000.csv"
+ok "overdue report" bo report overdue --format csv
+eq "their balance adds up" "39999999999999960.00" "$(echo "$out" | awk -F, '$1 == 1 { print $8 }')"
 
 finish

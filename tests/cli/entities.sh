@@ -38,6 +38,7 @@ eq "sku printed" "TOR-M6" "$out"
 refuses "on_hand is derived" "computed" bo item edit TOR-M6 --on-hand 5
 refuses "bad vat" "vat" bo item add --sku X1 --description X --unit ud --vat-rate 7
 ok "receive" bo item receive TOR-M6 250 --cost 0.11 --note "albarán 77"
+refuses "receipt dated after today" "date 2026-12-01 is after today (2026-11-28)" bo item receive TOR-M6 1 --date 2026-12-01
 ok "adjust" bo item adjust TOR-M6 -3 --reason "roto"
 refuses "adjust needs reason" "reason" bo item adjust TOR-M6 -1
 refuses "below zero" "not enough stock" bo item adjust TOR-M6 -1000 --reason x
@@ -64,5 +65,19 @@ echo "$out" | grep -q '^nif *K1234567L$' && pass || fail "K nif normalised: $out
 ok "customer M nif" bo customer add --name "Hans Weber" --nif M1234567L
 ok "staff csv" bo staff list --format csv
 echo "$out" | grep -q '^1,Ana Ruiz,X1234567L,Almacén,,,2020-03-01,,active,28000.00,,$' && pass || fail "staff row: $out"
+
+# --- usage mistakes and look-ups of what is not there: one line, and a
+# usage mistake exits 2
+refuses "unknown command" 'unknown command "bogus"' bo bogus
+refuses "empty --db" "option --db needs a directory" bo --db "" customer list
+bo customer add --name X --colour red 2>/dev/null
+eq "unknown field is a usage mistake" 2 "$?"
+refuses "id near the top" 'add customer: invalid id "4294967295": must be at most 999999999' \
+	bo customer add --id 4294967295 --name X --nif 12345678Z
+refuses "the record's own check names the operation" "add item: invalid unit" \
+	bo item add --sku NOUNIT --description X --price 1 --vat-rate 21
+refuses "invoices of a customer that does not exist" 'no such customer' bo invoice list --customer 99
+refuses "moves of an item that does not exist" 'no such item' bo item moves NOSUCH
+refuses "audit of a table that does not exist" 'audit: no table "bogus"' bo audit --table bogus
 
 finish

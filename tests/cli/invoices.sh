@@ -183,6 +183,18 @@ ok "audit of invoices" bo audit --table invoices --format csv
 echo "$out" | grep -q ',issue,invoices,F2026-000001,' && pass || fail "issue audited: $out"
 echo "$out" | grep -q ',credit,invoices,R2026-000003,' && pass || fail "credit audited: $out"
 
+# --- nothing is dated after today: a typo a month ahead would lock the
+# series' order (numbers follow dates) until that day
+before=$(snapshot)
+refuses "invoice dated tomorrow" "issue date 2026-11-29 is after today (2026-11-28)" \
+	bo invoice create --customer 2 --text 'Adelantada:1:10:21' --date 2026-11-29 --issue
+refuses "payment dated tomorrow" "date 2026-11-29 is after today" \
+	bo payment add --invoice F2026-000003 --amount 0.01 --date 2026-11-29
+refuses "credit note dated tomorrow" "date 2026-11-29 is after today" \
+	bo invoice credit F2026-000003 --date 2026-11-29 --reason "Devolución"
+eq "future dates refused: nothing written" "$before" "$(snapshot)"
+ok "an invoice dated today still issues" bo invoice create --customer 2 --text 'Hoy:1:10:21' --issue
+
 # --- permissions: collections may take payments but not bill
 ok "second admin" bo user add nobody --role admin
 ok "demote to collections" bo user set-role "$(id -un)" collections

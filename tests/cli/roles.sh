@@ -124,5 +124,10 @@ chmod o+w "$BACKOFFICE_DB"
 refuses "others-writable refused" "writable by others" as "${P}view" customer list
 chmod o-w "$BACKOFFICE_DB"
 ok "check" bo check
+# init and demo refuse such a directory before writing anything in it
+mkdir "$T/open" && chmod 1777 "$T/open"
+refuses "init into an others-writable directory" "writable by others" bo --db "$T/open" init --company "X S.L." --nif B12345674
+refuses "demo into one" "writable by others" bo --db "$T/open" demo --invoices 5
+eq "nothing written there" "" "$(ls -A "$T/open")"
 
 finish

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "backoffice/company.h"
 #include "fixture.h"
@@ -47,4 +49,29 @@ int fixture_close(struct session *ss, const char *dir)
 	    (size_t)snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(len - 3), dir) >= sizeof cmd)
 		return -1;
 	return system(cmd) == 0 ? 0 : -1;
+}
+
+int fixture_clerk(const char *dir, int (*fn)(struct session *ss))
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		struct session ss;
+		struct bo_err e = BO_ERR_INIT;
+		int r;
+
+		if (session_open(&ss, dir, &e)) {
+			fprintf(stderr, "clerk: %s\n", e.msg);
+			_exit(2);
+		}
+		r = fn(&ss);
+		session_close(&ss);
+		_exit(r);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
 }

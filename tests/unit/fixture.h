@@ -19,6 +19,11 @@ int fixture_company(const char *db, const void *arg, struct bo_err *e);
 int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
                  fixture_make_fn make, const void *arg);
 
+/* Another clerk: fn run in a forked process with a session of its own on
+ * dir; its exit status (fn's result), 128 + N when killed by signal N, 2
+ * when the store would not open. */
+int fixture_clerk(const char *dir, int (*fn)(struct session *ss));
+
 /* Closes ss and removes the folder fixture_open made for dir: 0 or -1. */
 int fixture_close(struct session *ss, const char *dir);
 

@@ -20,6 +20,7 @@
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "fixture.h"
 
 static char base[256], dir[300];
 
@@ -56,30 +57,9 @@ static void customer(struct customer *c, uint32_t id, const char *name)
 	snprintf(c->nif, sizeof c->nif, "12345678Z");
 }
 
-/* Run fn in a child process with its own session; its exit status. */
 static int clerk(int (*fn)(struct session *ss))
 {
-	pid_t pid = fork();
-	int status;
-
-	if (pid == 0) {
-		struct session ss;
-		struct bo_err e = BO_ERR_INIT;
-		int r;
-
-		if (session_open(&ss, dir, &e)) {
-			fprintf(stderr, "clerk: %s\n", e.msg);
-			_exit(2);
-		}
-		r = fn(&ss);
-		session_close(&ss);
-		_exit(r);
-	}
-	assert_true(pid > 0);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return WEXITSTATUS(status);
+	return fixture_clerk(dir, fn);
 }
 
 static int edit_phone(struct session *ss)

@@ -127,6 +127,179 @@ static void test_read_malformed(void **state)
 	read_bad("a,b\nx\0y,c\n", 10, ":2: NUL byte in file");
 }
 
+/* One row of the file at path, which must read as want (n cells). */
+static void read_file_row(const char *data, size_t len, size_t n, const char *const *want)
+{
+	struct csv_reader r;
+	struct bo_err e = BO_ERR_INIT;
+
+	put_file(data, len);
+	assert_int_equal(csv_open(&r, path, &e), 0);
+	read_ok(&r, 1, n, want);
+	csv_close(&r);
+	unlink(path);
+}
+
+static void test_read_byte_order_mark(void **state)
+{
+	static const char quoted[] = "\xEF\xBB\xBF\"id\",\"name\"\r\n\"1\",\"x\"\r\n";
+	const char *hdr[] = { "id", "name" };
+	const char *row[] = { "1", "x" };
+	const char *kept[] = { "\xEF\xBB\xBF" "b" };
+	const char *part2[] = { "\xEF\xBBx", "y" };
+	const char *part1[] = { "\xEF" "a" };
+	const char *lone[] = { "\xEF" };
+	struct csv_reader r;
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	/* LibreOffice's "quote all text cells": the mark, then a quote */
+	put_file(quoted, sizeof quoted - 1);
+	assert_int_equal(csv_open(&r, path, &e), 0);
+	read_ok(&r, 1, 2, hdr);
+	read_ok(&r, 2, 2, row);
+	assert_int_equal(csv_read(&r, &e), 0);
+	csv_close(&r);
+	unlink(path);
+	read_file_row("\xEF\xBB\xBFid,name\n", 12, 2, hdr);
+	/* only at the start of the file: a mark in a later row is data */
+	put_file("a\n\xEF\xBB\xBF" "b\n", 7);
+	assert_int_equal(csv_open(&r, path, &e), 0);
+	read_ok(&r, 1, 1, (const char *[]){ "a" });
+	read_ok(&r, 2, 1, kept);
+	csv_close(&r);
+	unlink(path);
+	/* the start of a mark that is not one stays in the first cell */
+	read_file_row("\xEF\xBBx,y", 5, 2, part2);
+	read_file_row("\xEF" "a", 2, 1, part1);
+	read_file_row("\xEF", 1, 1, lone);
+	/* a mark and nothing else is an empty file */
+	put_file("\xEF\xBB\xBF", 3);
+	assert_int_equal(csv_open(&r, path, &e), 0);
+	assert_int_equal(csv_read(&r, &e), 0);
+	csv_close(&r);
+	unlink(path);
+}
+
+/* A row of len bytes of x (quoted when q, with every other byte an
+ * escaped quote pair), on line 2 after "h\n". */
+static char *long_row(size_t len, int q, size_t *n)
+{
+	char *s = malloc(len + 8);
+	size_t i = 0;
+
+	assert_non_null(s);
+	s[i++] = 'h';
+	s[i++] = '\n';
+	if (q) {
+		s[i++] = '"';
+		while (i < len + 1) {
+			s[i++] = '"';
+			s[i++] = '"';
+		}
+		s[i++] = '"';
+	} else {
+		memset(s + i, 'x', len);
+		i += len;
+	}
+	s[i++] = '\n';
+	*n = i;
+	return s;
+}
+
+static void test_read_line_limit(void **state)
+{
+	struct csv_reader r;
+	struct bo_err e = BO_ERR_INIT;
+	char want[64];
+	size_t n;
+	char *s;
+
+	(void)state;
+	/* exactly the limit goes through, plain or quoted */
+	for (int q = 0; q < 2; q++) {
+		s = long_row(CSV_LINE_MAX, q, &n);
+		put_file(s, n);
+		free(s);
+		assert_int_equal(csv_open(&r, path, &e), 0);
+		assert_int_equal(csv_read(&r, &e), 1);
+		assert_int_equal(csv_read(&r, &e), 1);
+		assert_int_equal(r.nfield, 1);
+		assert_int_equal(strlen(r.field[0]), q ? (CSV_LINE_MAX - 2) / 2 : CSV_LINE_MAX);
+		assert_true(r.cap <= CSV_LINE_MAX + 1);
+		assert_int_equal(csv_read(&r, &e), 0);
+		csv_close(&r);
+		unlink(path);
+	}
+	/* a byte more is refused, naming the row's first line */
+	snprintf(want, sizeof want, ":2: line longer than %d bytes", CSV_LINE_MAX);
+	s = long_row(CSV_LINE_MAX + 1, 0, &n);
+	read_bad(s, n, want);
+	free(s);
+	s = long_row(CSV_LINE_MAX + 2, 1, &n);
+	read_bad(s, n, want);
+	free(s);
+	/* a line of megabytes is never held whole */
+	s = long_row(4 << 20, 0, &n);
+	put_file(s, n);
+	free(s);
+	assert_int_equal(csv_open(&r, path, &e), 0);
+	assert_int_equal(csv_read(&r, &e), 1);
+	assert_int_equal(csv_read(&r, &e), -1);
+	assert_non_null(strstr(e.msg, want));
+	assert_true(r.cap <= CSV_LINE_MAX + 1);
+	assert_true(ftell(r.f) <= CSV_LINE_MAX + 3);
+	csv_close(&r);
+	unlink(path);
+}
+
+static void test_read_cell_limit(void **state)
+{
+	char *s = malloc(2 * CSV_FIELDS_MAX + 2);
+	struct csv_reader r;
+	struct bo_err e = BO_ERR_INIT;
+	char want[64];
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(s);
+	for (int i = 0; i < CSV_FIELDS_MAX; i++) {
+		s[n++] = 'c';
+		s[n++] = ',';
+	}
+	s[n - 1] = '\n';
+	put_file(s, n);
+	assert_int_equal(csv_open(&r, path, &e), 0);
+	assert_int_equal(csv_read(&r, &e), 1);
+	assert_int_equal(r.nfield, CSV_FIELDS_MAX);
+	assert_string_equal(r.field[CSV_FIELDS_MAX - 1], "c");
+	csv_close(&r);
+	unlink(path);
+	s[n - 1] = ',';         /* one more, empty, cell */
+	s[n++] = '\n';
+	snprintf(want, sizeof want, ":1: more than %d cells in a row", CSV_FIELDS_MAX);
+	read_bad(s, n, want);
+	free(s);
+}
+
+/* A first cell that starts with a byte order mark is quoted on the way
+ * out, so that reading the file back does not take it for one. */
+static void test_write_byte_order_mark(void **state)
+{
+	const char *cells[] = { "\xEF\xBB\xBFx", "y" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(csv_write_row(f, cells, NULL, 2), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(buf, "\"\xEF\xBB\xBFx\",y\n");
+	read_file_row(buf, len, 2, cells);
+	free(buf);
+}
+
 static void test_read_empty_and_missing(void **state)
 {
 	struct csv_reader r;
@@ -149,6 +322,10 @@ int main(void)
 		cmocka_unit_test(test_write_neutralises_text_only),
 		cmocka_unit_test(test_read_rows),
 		cmocka_unit_test(test_read_malformed),
+		cmocka_unit_test(test_read_byte_order_mark),
+		cmocka_unit_test(test_read_line_limit),
+		cmocka_unit_test(test_read_cell_limit),
+		cmocka_unit_test(test_write_byte_order_mark),
 		cmocka_unit_test(test_read_empty_and_missing),
 	};
 

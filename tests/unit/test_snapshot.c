@@ -23,6 +23,7 @@
 #include "backoffice/export.h"
 #include "backoffice/invoice.h"
 #include "backoffice/payment.h"
+#include "fixture.h"
 
 static char base[256], dir[300];
 
@@ -87,33 +88,13 @@ static int teardown(void **state)
 }
 
 /* What another clerk's process does between two sheets. */
-static void other_clerk(void (*fn)(struct session *ss))
-{
-	pid_t pid = fork();
-	int status;
-
-	if (pid == 0) {
-		struct bo_err e = BO_ERR_INIT;
-		struct session ss;
-
-		if (session_open(&ss, dir, &e))
-			_exit(2);
-		fn(&ss);
-		session_close(&ss);
-		_exit(0);
-	}
-	assert_true(pid > 0);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-}
-
-static void issue_and_pay(struct session *ss)
+static int issue_and_pay(struct session *ss)
 {
 	struct bo_err e = BO_ERR_INIT;
 	char number[16];
 
-	if (issue(ss, number) ||
-	    payment_add(ss, number, 1210, DATE_NONE, "", "pago", NULL, &e))
-		_exit(3);
+	return issue(ss, number) ||
+	       payment_add(ss, number, 1210, DATE_NONE, "", "pago", NULL, &e) ? 3 : 0;
 }
 
 static int die_in_write(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
@@ -127,16 +108,17 @@ static int die_in_write(struct store *st, DB_TXN *txn, void *arg, struct bo_err 
 }
 
 /* killed inside a write; the next clerk to open recovers the store */
-static void die_writing(struct session *ss)
+static int die_writing(struct session *ss)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	store_write(&ss->st, "die", die_in_write, NULL, &e);
+	return store_write(&ss->st, "die", die_in_write, NULL, &e) ? 1 : 0;
 }
 
-static void just_open(struct session *ss)
+static int just_open(struct session *ss)
 {
 	(void)ss;
+	return 0;
 }
 
 /* The recorder: invoice numbers seen per sheet, and an action run by the
@@ -146,8 +128,8 @@ struct rec {
 	char invoices[8][16], lines[8][16];
 	int ninv, nlines, npay;
 	const char *act_at;
-	void (*act)(struct session *ss);
-	void (*then)(struct session *ss);
+	int (*act)(struct session *ss);
+	int (*then)(struct session *ss);
 };
 
 static int rec_begin(struct sink *s, const char *table, const struct column *cols,
@@ -160,9 +142,10 @@ static int rec_begin(struct sink *s, const char *table, const struct column *col
 	(void)e;
 	snprintf(r->table, sizeof r->table, "%s", table);
 	if (r->act && !strcmp(table, r->act_at)) {
-		other_clerk(r->act);
+		/* issue_and_pay 0; die_writing killed; just_open 0 */
+		assert_int_equal(fixture_clerk(dir, r->act), r->then ? 128 + SIGKILL : 0);
 		if (r->then)
-			other_clerk(r->then);
+			assert_int_equal(fixture_clerk(dir, r->then), 0);
 	}
 	return 0;
 }

@@ -9,28 +9,50 @@
 
 #include "backoffice/taxid.h"
 
-static void valid(const char *s, enum taxid_kind kind, const char *norm)
+typedef enum taxid_kind (*check_fn)(const char *, char *, size_t, struct bo_err *);
+
+static void accepted(check_fn check, const char *s, enum taxid_kind kind, const char *norm)
 {
 	struct bo_err e = BO_ERR_INIT;
 	char out[16];
 
 	memset(out, '#', sizeof out);
-	if (taxid_check(s, out, sizeof out, &e) != kind)
-		fail_msg("taxid_check(\"%s\"): %s", s, e.msg);
+	if (check(s, out, sizeof out, &e) != kind)
+		fail_msg("check \"%s\": %s", s, e.msg);
 	assert_string_equal(out, norm);
-	assert_int_equal(taxid_check(s, NULL, 0, NULL), kind);
+	assert_int_equal(check(s, NULL, 0, NULL), kind);
 }
 
-static void invalid(const char *s, const char *why)
+static void refused(check_fn check, const char *s, const char *why)
 {
 	struct bo_err e = BO_ERR_INIT;
 	char out[16] = "untouched", want[300];
 
-	assert_int_equal(taxid_check(s, out, sizeof out, &e), TAXID_INVALID);
+	assert_int_equal(check(s, out, sizeof out, &e), TAXID_INVALID);
 	assert_string_equal(out, "");
 	snprintf(want, sizeof want, "invalid tax id \"%s\": %s", s, why);
 	assert_string_equal(e.msg, want);
-	assert_int_equal(taxid_check(s, NULL, 0, NULL), TAXID_INVALID);
+	assert_int_equal(check(s, NULL, 0, NULL), TAXID_INVALID);
+}
+
+static void valid(const char *s, enum taxid_kind kind, const char *norm)
+{
+	accepted(taxid_check, s, kind, norm);
+}
+
+static void invalid(const char *s, const char *why)
+{
+	refused(taxid_check, s, why);
+}
+
+static void person_ok(const char *s, enum taxid_kind kind, const char *norm)
+{
+	accepted(taxid_check_person, s, kind, norm);
+}
+
+static void person_refused(const char *s, const char *why)
+{
+	refused(taxid_check_person, s, why);
 }
 
 static void test_nif_letter(void **state)
@@ -114,30 +136,6 @@ static void test_klm(void **state)
 	invalid("K12345678", "expected K, L or M, 7 digits and a letter");
 	invalid("KA234567L", "expected K, L or M, 7 digits and a letter");
 	invalid("K123456L", "expected 9 characters");
-}
-
-static void person_ok(const char *s, enum taxid_kind kind, const char *norm)
-{
-	struct bo_err e = BO_ERR_INIT;
-	char out[16];
-
-	memset(out, '#', sizeof out);
-	if (taxid_check_person(s, out, sizeof out, &e) != kind)
-		fail_msg("taxid_check_person(\"%s\"): %s", s, e.msg);
-	assert_string_equal(out, norm);
-	assert_int_equal(taxid_check_person(s, NULL, 0, NULL), kind);
-}
-
-static void person_refused(const char *s, const char *why)
-{
-	struct bo_err e = BO_ERR_INIT;
-	char out[16] = "untouched", want[300];
-
-	assert_int_equal(taxid_check_person(s, out, sizeof out, &e), TAXID_INVALID);
-	assert_string_equal(out, "");
-	snprintf(want, sizeof want, "invalid tax id \"%s\": %s", s, why);
-	assert_string_equal(e.msg, want);
-	assert_int_equal(taxid_check_person(s, NULL, 0, NULL), TAXID_INVALID);
 }
 
 static void test_person(void **state)

@@ -21,6 +21,8 @@
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "fixture.h"
+#include "../../src/store_watch.h"
 
 static char base[256], dir[300];
 
@@ -133,26 +135,18 @@ static int find_customer(struct session *ss, const char *name)
 	return 0;
 }
 
-/* Another clerk's process adds a customer; its exit status. */
+/* Another clerk's process adds a customer. */
+static int other_adds(struct session *other)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct attempt b = { other, 0, 0, 1, "De otro" };
+
+	return store_write(&other->st, "add", add_after_waiting, &b, &e) ? 1 : 0;
+}
+
 static int other_clerk_adds(void)
 {
-	pid_t pid = fork();
-	int status;
-
-	if (pid == 0) {
-		struct bo_err e = BO_ERR_INIT;
-		struct session other;
-		struct attempt b = { &other, 0, 0, 1, "De otro" };
-
-		if (session_open(&other, dir, &e) ||
-		    store_write(&other.st, "add", add_after_waiting, &b, &e))
-			_exit(1);
-		session_close(&other);
-		_exit(0);
-	}
-	assert_true(pid > 0);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	return fixture_clerk(dir, other_adds);
 }
 
 /* Without the watch the first save waits for ever. After giving it up,
@@ -182,6 +176,27 @@ static void test_body_blocked_by_dead_holder(void **state)
 	assert_int_equal(ss.st.reopens, before);
 	assert_true(find_customer(&ss, "De otro") > 0);
 	assert_true(find_customer(&ss, "Después de otro") > 0);
+	session_close(&ss);
+}
+
+/* Looking at the registry must not drop our own slot's lock (closing any
+ * descriptor of a file drops the process's fcntl locks on it): the next
+ * clerk to open would take us for dead and recover under us. */
+static void test_looking_keeps_our_slot(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct attempt b = { &ss, 0, 0, 1, "Sin recuperar" };
+	unsigned before;
+
+	(void)state;
+	OK(session_open(&ss, dir, &e));
+	before = ss.st.reopens;
+	for (int i = 0; i < 3; i++)
+		assert_false(store_env_has_dead(&ss.st));
+	assert_int_equal(other_clerk_adds(), 0);
+	OK(store_write(&ss.st, "add", add_after_waiting, &b, &e));
+	assert_int_equal(ss.st.reopens, before);
 	session_close(&ss);
 }
 
@@ -220,6 +235,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_body_blocked_by_dead_holder),
+		cmocka_unit_test(test_looking_keeps_our_slot),
 		cmocka_unit_test(test_slow_body_left_alone),
 		cmocka_unit_test(test_slow_body_with_dead_clerk_runs_again),
 	};
