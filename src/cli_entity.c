@@ -143,6 +143,12 @@ static int apply_fields(const struct entity *en, void *rec, int argc, char **arg
 			bo_fail(e, _("%s: option --%s needs a value"), en->name, opt);
 			return APPLY_USAGE;
 		}
+		/* an unset shell variable must not zero a price */
+		if (!*val && (f->type == FT_MONEY || f->type == FT_QTY || f->type == FT_PCT ||
+		              f->type == FT_INT)) {
+			bo_fail(e, _("invalid %s: empty; give 0 for none"), f->name);
+			return -1;
+		}
 		if (field_set(f, rec, val, e))
 			return -1;
 	}

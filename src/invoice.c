@@ -277,7 +277,7 @@ int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err 
 			               spec);
 		*cut[i]++ = '\0';
 	}
-	if (!*buf)
+	if (text_blank(buf))
 		return bo_fail(e, _("invalid line \"%s\": empty description"), spec);
 	if (text_check("description", buf, sizeof l->description - 1, e) ||
 	    parse_qty(cut[0], &l->quantity, e) || parse_price(cut[1], &l->unit_price, e) ||

@@ -428,7 +428,7 @@ int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_
 	c.reason = reason ? reason : "";
 	if (session_need(ss, P_PAYMENT_WRITE, _("reverse payment"), e))
 		return -1;
-	if (!*c.reason)
+	if (text_blank(c.reason))
 		return bo_fail(e, _("reverse payment %u: a reason is required"), id);
 	if (text_check("reason", c.reason, sizeof c.p.reason - 1, e))
 		return bo_wrap(e, _("reverse payment %u"), id);

@@ -72,8 +72,22 @@ static int check_phone(const struct field *f, const char *s, struct bo_err *e)
 static int set_text(const struct field *f, void *rec, const char *text, struct bo_err *e)
 {
 	char *dst = AT(rec, f, char);
-	char norm[32];
+	char norm[32], trimmed[1024];
+	size_t n;
 
+	/* a name of blanks is no name, and "  Ana" would sort first */
+	if (f->type == FT_TEXT) {
+		while (*text == ' ')
+			text++;
+		n = strlen(text);
+		while (n > 0 && text[n - 1] == ' ')
+			n--;
+		if (n >= sizeof trimmed)
+			n = sizeof trimmed - 1;     /* text_check below says too long */
+		memcpy(trimmed, text, n);
+		trimmed[n] = '\0';
+		text = trimmed;
+	}
 	if (text_check(f->name, text, f->size - 1, e))
 		return -1;
 	switch (f->type) {

@@ -154,7 +154,7 @@ int stock_adjust(struct session *ss, const char *sku, int64_t qty, const char *r
 
 	memset(&c, 0, sizeof c);
 	snprintf(what, sizeof what, _("adjust \"%s\""), sku);
-	if (!reason || !*reason)
+	if (text_blank(reason))
 		return bo_fail(e, _("%s: a reason is required"), what);
 	if (set_text(c.m.item, sizeof c.m.item, "sku", sku, e) ||
 	    set_text(c.m.reason, sizeof c.m.reason, "reason", reason, e))

@@ -216,3 +216,11 @@ void text_copy(char *dst, size_t cap, const char *src)
 	memmove(dst, src, used);
 	dst[used] = '\0';
 }
+
+int text_blank(const char *s)
+{
+	if (s)
+		while (*s == ' ')
+			s++;
+	return !s || !*s;
+}

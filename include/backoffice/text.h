@@ -6,6 +6,9 @@
 
 #include "backoffice/err.h"
 
+/* 1 for NULL, "" or nothing but spaces: no reason, no description. */
+int text_blank(const char *s);
+
 /* Valid UTF-8, no control characters (C0, DEL, C1), at most max bytes.
  * field names the value in the error. */
 int text_check(const char *field, const char *s, size_t max, struct bo_err *e);

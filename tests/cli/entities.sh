@@ -41,6 +41,7 @@ ok "receive" bo item receive TOR-M6 250 --cost 0.11 --note "albarán 77"
 refuses "receipt dated after today" "date 2026-12-01 is after today (2026-11-28)" bo item receive TOR-M6 1 --date 2026-12-01
 ok "adjust" bo item adjust TOR-M6 -3 --reason "roto"
 refuses "adjust needs reason" "reason" bo item adjust TOR-M6 -1
+refuses "a reason of blanks is none" "a reason is required" bo item adjust TOR-M6 -1 --reason "   "
 refuses "below zero" "not enough stock" bo item adjust TOR-M6 -1000 --reason x
 ok "item show" bo item show TOR-M6
 echo "$out" | grep -q '^on_hand *247$' && pass || fail "on hand 247: $out"
@@ -79,5 +80,14 @@ refuses "the record's own check names the operation" "add item: invalid unit" \
 refuses "invoices of a customer that does not exist" 'no such customer' bo invoice list --customer 99
 refuses "moves of an item that does not exist" 'no such item' bo item moves NOSUCH
 refuses "audit of a table that does not exist" 'audit: no table "bogus"' bo audit --table bogus
+
+# blanks are no name, and names keep no blanks around them; an empty
+# amount on the command line is a mistake, not a zero
+refuses "a name of blanks" "invalid name: must not be empty" bo customer add --name "   " --nif 12345678Z
+ok "a name with blanks around it" bo customer add --name "  Ana Blanco  " --nif 12345678Z
+id=$out
+ok "show it" bo customer show "$id"
+echo "$out" | grep -q '^name *Ana Blanco$' && pass || fail "name trimmed: $out"
+refuses "an empty amount" "invalid credit_limit: empty; give 0 for none" bo customer edit "$id" --credit-limit ""
 
 finish

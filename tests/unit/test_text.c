@@ -25,6 +25,16 @@ static void check_bad(const char *s, size_t max, const char *msg)
 	assert_int_equal(text_check("name", s, max, NULL), -1);
 }
 
+static void test_blank(void **state)
+{
+	(void)state;
+	assert_true(text_blank(NULL));
+	assert_true(text_blank(""));
+	assert_true(text_blank("   "));
+	assert_false(text_blank("  x "));
+	assert_false(text_blank("\t"));        /* a control character, refused elsewhere */
+}
+
 static void test_check_valid(void **state)
 {
 	(void)state;
@@ -264,6 +274,7 @@ static void test_copy(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_check_valid),
 		cmocka_unit_test(test_check_invalid_utf8),
 		cmocka_unit_test(test_check_controls),
