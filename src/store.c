@@ -585,6 +585,11 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == DB_PAGE_NOTFOUND || ret == DB_VERIFY_BAD)
 			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, db_strerror(ret));
+		/* a table cut short reads back as EINVAL; Berkeley DB's own
+		 * complaint names the file */
+		if (ret == EINVAL && strstr(s->why, ".db: "))
+			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, s->why);
 		return bo_fail(e, "%s: %s", what, db_strerror(ret));
 	}
 	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);

@@ -14,6 +14,14 @@ truncate -s 5000 "$T/cut/customers.db"
 refuses "table cut short" "table customers is damaged" bo --db "$T/cut" customer list
 refuses "check on a table cut short" "damaged" bo --db "$T/cut" check
 
+# cut at a page boundary, the table opens and its reads fail: the line
+# still names the file, for writes and check alike
+cp -r "$good" "$T/page"
+truncate -s 4096 "$T/page/customers.db"
+refuses "reads of a table cut at a page" 'damaged (.*customers.db' bo --db "$T/page" customer list
+refuses "writes to it" 'damaged (.*customers.db' bo --db "$T/page" customer add --name X --nif 12345678Z
+refuses "check on it" 'damaged (.*customers.db' bo --db "$T/page" check
+
 cp -r "$good" "$T/noise"
 # torn writes: every page but the first (the table's metadata) zeroed or
 # garbled, size kept. (Adversarial bytes that make a page point back at
