@@ -114,7 +114,7 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 	int ret = 0;
 
 	if (!d)
-		return bo_fail(e, _("read \"%s\": %s"), from, strerror(errno));
+		return bo_fail(e, _("read \"%s\": %s"), from, bo_strerror(errno));
 	while (ret == 0 && (de = readdir(d))) {
 		char src[1200], dst[1200];
 
@@ -126,7 +126,7 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 			                      : _("copy \"%s\": path too long"), de->d_name);
 		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode)))
 			ret = bo_fail(e, move ? _("move \"%s\" to \"%s\": %s")
-			                      : _("copy \"%s\" to \"%s\": %s"), src, to, strerror(errno));
+			                      : _("copy \"%s\" to \"%s\": %s"), src, to, bo_strerror(errno));
 	}
 	closedir(d);
 	return ret;
@@ -233,7 +233,7 @@ int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
 	if (snprintf(tmp, sizeof tmp, "%s/backoffice-verify.XXXXXX", base && *base ? base : "/tmp")
 	    >= (int)sizeof tmp || !mkdtemp(tmp))
 		return bo_fail(e, _("verify backup \"%s\": make a scratch directory: %s"), dir,
-		               strerror(errno));
+		               bo_strerror(errno));
 	if (bk_copy_dir(dir, tmp, 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
@@ -314,20 +314,20 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 		return bo_fail(e, _("back up to \"%s\": exists and is not empty"), dir);
 	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
 	if (mkdir(stage, 0700))
-		return bo_fail(e, _("back up to \"%s\": %s"), dir, strerror(errno));
+		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
 	if (hot_copy(ss, stage, e))
 		goto fail;
 	if (bk_join(from, sizeof from, ss->st.dir, "DB_CONFIG") ||
 	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
 	    (is_regular(from) && copy_file(from, to, 0600))) {
-		bo_fail(e, _("copy DB_CONFIG: %s"), strerror(errno));
+		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
 		goto fail;
 	}
 	if (bk_recover(stage, 1, e) || backup_verify(stage, e))
 		goto fail;
 	/* rename replaces an empty directory: dir is a whole backup or none */
 	if (rename(stage, target)) {
-		bo_fail(e, "%s", strerror(errno));
+		bo_fail(e, "%s", bo_strerror(errno));
 		goto fail;
 	}
 	store_log(&ss->st, "backup to %s by %s", target, ss->user);

@@ -48,7 +48,7 @@ static int prepare_target(const char *dir, struct bo_err *e)
 
 	if (stat(dir, &st)) {
 		if (errno != ENOENT || mkdir(dir, 0700))
-			return bo_fail(e, _("restore into \"%s\": %s"), dir, strerror(errno));
+			return bo_fail(e, _("restore into \"%s\": %s"), dir, bo_strerror(errno));
 		return 0;
 	}
 	if (!S_ISDIR(st.st_mode))
@@ -61,7 +61,7 @@ static int prepare_target(const char *dir, struct bo_err *e)
 	if (store_exists(dir) == 1)
 		return 0;
 	if (!(d = opendir(dir)))
-		return bo_fail(e, _("restore into \"%s\": %s"), dir, strerror(errno));
+		return bo_fail(e, _("restore into \"%s\": %s"), dir, bo_strerror(errno));
 	while ((de = readdir(d)))
 		if (de->d_name[0] != '.' && !bk_is_local(de->d_name))
 			other = 1;
@@ -107,7 +107,7 @@ static int swap_in(const char *dir, const char *stage, char *aside, size_t n,
 		localtime_r(&now, &tm);
 		strftime(stamp, sizeof stamp, "pre-restore-%Y%m%d-%H%M%S", &tm);
 		if (bk_join(aside, n, dir, stamp) || mkdir(aside, 0770)) {
-			bo_fail(e, _("keep the current files in \"%s\": %s"), aside, strerror(errno));
+			bo_fail(e, _("keep the current files in \"%s\": %s"), aside, bo_strerror(errno));
 			aside[0] = '\0';
 			return -1;
 		}
@@ -155,7 +155,7 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 		return bo_wrap(e, _("restore"));
 	if (snprintf(stage, sizeof stage, "%s/.restore-%ld", data_dir, (long)getpid()) >=
 	    (int)sizeof stage || mkdir(stage, 0770)) {
-		bo_fail(e, _("restore into \"%s\": %s"), data_dir, strerror(errno));
+		bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(errno));
 		goto out;
 	}
 	if (bk_copy_dir(backup, stage, 0660, e) || swap_in(data_dir, stage, kept, n, e)) {

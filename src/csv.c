@@ -18,7 +18,7 @@ int csv_open(struct csv_reader *r, const char *path, struct bo_err *e)
 	memset(r, 0, sizeof *r);
 	r->path = path;
 	if (!(r->f = fopen(path, "rb")))
-		return bo_fail(e, _("read \"%s\": %s"), path, strerror(errno));
+		return bo_fail(e, _("read \"%s\": %s"), path, bo_strerror(errno));
 	r->next = 1;
 	/* spreadsheets often start a UTF-8 file with a byte order mark: it
 	 * is no part of the first cell, quoted or not */
@@ -30,7 +30,7 @@ int csv_open(struct csv_reader *r, const char *path, struct bo_err *e)
 		int err = errno;
 
 		csv_close(r);
-		return bo_fail(e, _("read \"%s\": %s"), path, strerror(err));
+		return bo_fail(e, _("read \"%s\": %s"), path, bo_strerror(err));
 	}
 	if (c != EOF)
 		ungetc(c, r->f);
@@ -101,7 +101,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 	for (;;) {
 		c = getc(r->f);
 		if (c == EOF && ferror(r->f))
-			return bo_fail(e, _("read \"%s\": %s"), r->path, strerror(errno));
+			return bo_fail(e, _("read \"%s\": %s"), r->path, bo_strerror(errno));
 		if (c == EOF) {
 			if (quoted)
 				return bo_fail(e, _("%s:%ld: unterminated quoted field"), r->path, r->line);

@@ -1,4 +1,5 @@
 /* err.c - one-line error messages carried up to the front end. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,4 +40,15 @@ void bo_err_clear(struct bo_err *e)
 {
 	if (e)
 		e->msg[0] = '\0';
+}
+
+const char *bo_strerror(int errnum)
+{
+	static _Thread_local char buf[160];
+
+	snprintf(buf, sizeof buf, "%s", strerror(errnum));
+	/* only an ASCII capital: a translation may begin otherwise */
+	if (buf[0] >= 'A' && buf[0] <= 'Z')
+		buf[0] = (char)tolower((unsigned char)buf[0]);
+	return buf;
 }

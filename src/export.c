@@ -379,7 +379,7 @@ static int csv_begin(struct sink *s, const char *table, const struct column *col
 	free(hdr);
 	s->priv = st;
 	if (ret)
-		return bo_fail(e, _("export %s: write failed: %s"), table, strerror(errno));
+		return bo_fail(e, _("export %s: write failed: %s"), table, bo_strerror(errno));
 	return 0;
 }
 
@@ -388,7 +388,7 @@ static int csv_row(struct sink *s, const char *const *cells, struct bo_err *e)
 	struct csv_state *st = s->priv;
 
 	if (csv_write_row(st->f, cells, st->text, st->n))
-		return bo_fail(e, _("export: write failed: %s"), strerror(errno));
+		return bo_fail(e, _("export: write failed: %s"), bo_strerror(errno));
 	return 0;
 }
 
@@ -400,7 +400,7 @@ static int csv_end(struct sink *s, struct bo_err *e)
 	free(st);
 	s->priv = f;
 	if (fflush(f) || ferror(f))
-		return bo_fail(e, _("export: write failed: %s"), strerror(errno));
+		return bo_fail(e, _("export: write failed: %s"), bo_strerror(errno));
 	return 0;
 }
 

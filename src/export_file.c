@@ -34,7 +34,7 @@ int export_tmp_open(const char *path, char **tmp, struct bo_err *e)
 
 		free(*tmp);
 		*tmp = NULL;
-		return bo_fail(e, _("export to \"%s\": %s"), path, strerror(err));
+		return bo_fail(e, _("export to \"%s\": %s"), path, bo_strerror(err));
 	}
 	/* mkstemp makes it 0600; an export gets the mode of any new file */
 	mask = umask(0);
@@ -55,7 +55,7 @@ static int write_csv(struct session *ss, const char *table, const struct export_
 	if ((fd = export_tmp_open(path, &tmp, e)) < 0)
 		return -1;
 	if (!(f = fdopen(fd, "w"))) {
-		ret = bo_fail(e, _("export to \"%s\": %s"), path, strerror(errno));
+		ret = bo_fail(e, _("export to \"%s\": %s"), path, bo_strerror(errno));
 		close(fd);
 		goto out;
 	}
@@ -63,11 +63,11 @@ static int write_csv(struct session *ss, const char *table, const struct export_
 	ret = export_table(ss, table, o, &s, e);
 	/* written to the disk before it takes the final name */
 	if (!ret && (fflush(f) || fsync(fileno(f))))
-		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), path, strerror(errno));
+		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), path, bo_strerror(errno));
 	if (fclose(f) && !ret)
-		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), path, strerror(errno));
+		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), path, bo_strerror(errno));
 	if (!ret && rename(tmp, path))
-		ret = bo_fail(e, _("export to \"%s\": %s"), path, strerror(errno));
+		ret = bo_fail(e, _("export to \"%s\": %s"), path, bo_strerror(errno));
 out:
 	if (ret)
 		unlink(tmp);

@@ -248,10 +248,10 @@ static int write_db_config(const char *dir, struct bo_err *e)
 	if (path_in(dir, "DB_CONFIG", p, sizeof p))
 		return bo_fail(e, _("create data directory: path too long"));
 	if (!(f = fopen(p, "w")))
-		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, strerror(errno));
+		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	fputs(db_config, f);
 	if (fclose(f))
-		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, strerror(errno));
+		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	return 0;
 }
 
@@ -263,7 +263,7 @@ static int set_group(const char *dir, const char *group, struct bo_err *e)
 		return bo_fail(e, _("create data directory: no group \"%s\""), group);
 	if (chown(dir, (uid_t)-1, g->gr_gid) || chmod(dir, 02770))
 		return bo_fail(e, _("create data directory: set group \"%s\" on \"%s\": %s"),
-		               group, dir, strerror(errno));
+		               group, dir, bo_strerror(errno));
 	return 0;
 }
 
@@ -288,7 +288,7 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	if (group)
 		umask(007);
 	if (mkdir_p(dir, group ? 02770 : 0700))
-		return bo_fail(e, _("create data directory \"%s\": %s"), dir, strerror(errno));
+		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
 	if (group && set_group(dir, group, e))
 		return -1;
 	if (write_db_config(dir, e))

@@ -119,7 +119,7 @@ static int finish_sheet(struct xlsx *x, struct bo_err *e)
 	if (x->ws->optimize_tmpfile &&
 	    (fflush(x->ws->optimize_tmpfile) || ferror(x->ws->optimize_tmpfile)))
 		return bo_fail(e, _("export %s to \"%s\": cannot write: %s"), x->table, x->path,
-		               strerror(errno ? errno : EIO));
+		               bo_strerror(errno ? errno : EIO));
 	if (x->nrows > 0 && has_money(x)) {
 		if (x->cols[0].type != CT_MONEY &&
 		    (err = worksheet_write_string(x->ws, tr, 0, _("Total"), x->total)))
@@ -397,13 +397,13 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 	}
 	x->wb = NULL;
 	if (err && saved)
-		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, strerror(saved));
+		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, bo_strerror(saved));
 	else if (err)
 		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, xlsx_why(err));
 	else if ((fd = open(x->tmp, O_RDONLY)) < 0 || fsync(fd))   /* on the disk first */
-		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, strerror(errno));
+		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, bo_strerror(errno));
 	else if (rename(x->tmp, x->path))
-		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, strerror(errno));
+		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, bo_strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	if (ret)

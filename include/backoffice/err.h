@@ -14,6 +14,10 @@ struct bo_err {
 
 #define BO_ERR_INIT { { 0 } }
 
+/* strerror(errnum) with a lowercase first letter, as our messages are
+ * ("no such file or directory"); one buffer per thread. */
+const char *bo_strerror(int errnum);
+
 int bo_fail(struct bo_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -46,14 +46,14 @@ GOOD="10,Bueno S.L.,B12345674,,,,30,0.00,"
 bad "unknown export table" "expected staff, customers" bo export clients -o "$F/x.csv"
 bad "export without file" "which file" bo export customers
 bad "export not csv" "must end in .csv or .xlsx" bo export customers -o "$F/x.txt"
-bad "export no such dir" "No such file or directory" bo export customers -o "$T/nodir/x.csv"
+bad "export no such dir" "no such file or directory" bo export customers -o "$T/nodir/x.csv"
 [ ! -e "$T/nodir" ] && pass || fail "export made a directory"
 bad "export as-of no such day" "no such day\|invalid" bo export overdue --as-of 2026-02-29 -o "$F/x.csv"
 [ ! -e "$F/x.csv" ] && pass || fail "refused export left a file"
 bad "report bad month" "invalid\|no such" bo report overdue --as-of 2026-13-01
 bad "unknown import table" "expected staff, customers" bo import clients "$F/x.csv"
-bad "import missing file" "No such file or directory" bo import customers "$F/missing.csv"
-bad "import a directory" "Is a directory" bo import customers "$F"
+bad "import missing file" "no such file or directory" bo import customers "$F/missing.csv"
+bad "import a directory" "is a directory" bo import customers "$F"
 bad "import without file" "import staff|customers" bo import customers
 refuses "missing data dir" "no such directory" bo --db "$T/nowhere" import customers "$F/x.csv"
 [ ! -e "$T/nowhere" ] && pass || fail "a missing data directory was created"

@@ -119,7 +119,7 @@ check "properties" props "$OUT/c.xlsx" "Customers, $BACKOFFICE_TODAY" \
 	"Comercial Peñalver & Hijos S.L." "$(id -un)"
 
 # ---- failures: one line, nothing under the final name ----
-refuses "no such directory" "No such file or directory" bo export customers -o "$OUT/none/c.xlsx"
+refuses "no such directory" "no such file or directory" bo export customers -o "$OUT/none/c.xlsx"
 [ ! -e "$OUT/none" ] && pass || fail "directory created"
 mkdir "$OUT/dir.xlsx"
 refuses "a directory" "is a directory" bo export customers -o "$OUT/dir.xlsx"
@@ -133,9 +133,9 @@ mkdir "$OUT/full"
 echo "yesterday's export" >"$OUT/full/inv.xlsx"
 echo "yesterday's export" >"$OUT/full/inv.csv"
 small() { (trap '' XFSZ; ulimit -f 8; exec "$BACKOFFICE" --db "$DEMO" "$@"); }
-refuses "disk full xlsx" "inv.xlsx\": cannot write: File too large" \
+refuses "disk full xlsx" "inv.xlsx\": cannot write: file too large" \
 	small export invoices -o "$OUT/full/inv.xlsx"
-refuses "disk full csv" "File too large" small export lines -o "$OUT/full/inv.csv"
+refuses "disk full csv" "file too large" small export lines -o "$OUT/full/inv.csv"
 eq "old xlsx kept" "yesterday's export" "$(cat "$OUT/full/inv.xlsx")"
 eq "old csv kept" "yesterday's export" "$(cat "$OUT/full/inv.csv")"
 eq "no temporary files left" "inv.csv inv.xlsx" "$(ls -A "$OUT/full" | tr '\n' ' ' | sed 's/ $//')"

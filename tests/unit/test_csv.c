@@ -312,7 +312,7 @@ static void test_read_empty_and_missing(void **state)
 	csv_close(&r);
 	unlink(path);
 	assert_int_equal(csv_open(&r, "/nonexistent/x.csv", &e), -1);
-	assert_string_equal(e.msg, "read \"/nonexistent/x.csv\": No such file or directory");
+	assert_string_equal(e.msg, "read \"/nonexistent/x.csv\": no such file or directory");
 }
 
 int main(void)

@@ -339,7 +339,7 @@ static void test_unwritable(void **state)
 
 	(void)state;
 	assert_int_equal(xlsx_sink_open(&s, in_dir("no/such/dir/x.xlsx"), &p, &e), -1);
-	assert_non_null(strstr(e.msg, "no/such/dir/x.xlsx\": No such file or directory"));
+	assert_non_null(strstr(e.msg, "no/such/dir/x.xlsx\": no such file or directory"));
 	assert_int_equal(xlsx_sink_open(&s, in_dir(""), &p, &e), -1);
 	assert_non_null(strstr(e.msg, "not a file name"));
 }
@@ -373,7 +373,7 @@ static void test_close_fails(void **state)
 	assert_int_equal(xlsx_sink_close(&s, &e), -1);
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, SIG_DFL);
-	assert_non_null(strstr(e.msg, "full.xlsx\": cannot write: File too large"));
+	assert_non_null(strstr(e.msg, "full.xlsx\": cannot write: file too large"));
 	assert_null(strchr(e.msg, '\n'));
 	f = fopen(wb, "r");
 	assert_non_null(f);
@@ -406,7 +406,7 @@ static void test_rows_fail(void **state)
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, SIG_DFL);
 	assert_non_null(strstr(e.msg, "export t to \""));
-	assert_non_null(strstr(e.msg, "rows.xlsx\": cannot write: File too large"));
+	assert_non_null(strstr(e.msg, "rows.xlsx\": cannot write: file too large"));
 	xlsx_sink_abort(&s);
 	assert_int_equal(files_in_dir(), before);
 }
