@@ -20,7 +20,7 @@ int bo_fail(struct bo_err *e, const char *fmt, ...)
 
 int bo_wrap(struct bo_err *e, const char *fmt, ...)
 {
-	char head[256], old[sizeof e->msg];
+	char head[1280], old[sizeof e->msg];
 	va_list ap;
 
 	if (!e)

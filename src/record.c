@@ -186,7 +186,8 @@ int field_set(const struct field *f, void *rec, const char *text, struct bo_err 
 	int neg = !!(f->flags & FF_NEGATIVE);
 	int ret = 0;
 
-	if (!*text && (f->flags & FF_REQUIRED))
+	/* blanks are trimmed off text: nothing but blanks is empty too */
+	if ((f->type == FT_TEXT ? text_blank(text) : !*text) && (f->flags & FF_REQUIRED))
 		return bo_fail(e, _("invalid %s: must not be empty"), f->name);
 	switch (f->type) {
 	case FT_ID:

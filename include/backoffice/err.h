@@ -9,7 +9,7 @@
 /* A failed operation fills msg with "what failed: why" (lowercase, values
  * quoted) and returns -1; the front end prefixes "backoffice: ". */
 struct bo_err {
-	char msg[512];
+	char msg[2048];        /* room for a quoted path of PATH_MAX and its why */
 };
 
 #define BO_ERR_INIT { { 0 } }
