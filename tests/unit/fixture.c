@@ -1,6 +1,7 @@
 /* fixture.c - the store the unit tests work on, each in its own temporary
  * folder so that tests running at once never share one. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,8 @@
 #include <unistd.h>
 
 #include "backoffice/company.h"
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
 #include "fixture.h"
 
 int fixture_company(const char *db, const void *arg, struct bo_err *e)
@@ -74,4 +77,28 @@ int fixture_clerk(const char *dir, int (*fn)(struct session *ss))
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+static int die_in_write(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct session *ss = arg;
+	struct customer c;
+	int ret;
+
+	(void)st;
+	entity_blank(&entity_customer, &c);
+	c.id = 99;
+	snprintf(c.name, sizeof c.name, "Never saved");
+	snprintf(c.nif, sizeof c.nif, "12345678Z");
+	if ((ret = entity_put_txn(ss, txn, &entity_customer, &c, e)) != 0)
+		return ret;
+	raise(SIGKILL);
+	return 0;
+}
+
+int fixture_die_writing(struct session *ss)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	return store_write(&ss->st, "die", die_in_write, ss, &e) ? 1 : 0;
 }

@@ -24,6 +24,11 @@ int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
  * when the store would not open. */
 int fixture_clerk(const char *dir, int (*fn)(struct session *ss));
 
+/* For fixture_clerk: puts customer 99 ("Never saved") and is killed with
+ * SIGKILL inside the write, inside the gate, holding its locks, as a
+ * clerk whose process dies mid-save. */
+int fixture_die_writing(struct session *ss);
+
 /* Closes ss and removes the folder fixture_open made for dir: 0 or -1. */
 int fixture_close(struct session *ss, const char *dir);
 

@@ -127,29 +127,6 @@ static void test_conflict(void **state)
 	session_close(&ss);
 }
 
-/* Write customer 99 and die inside the transaction, inside the gate,
- * holding its locks, as a clerk whose process is killed mid-save. */
-static int die_in_write(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
-{
-	struct session *ss = arg;
-	struct customer c;
-	int ret;
-
-	(void)st;
-	customer(&c, 99, "Never saved");
-	if ((ret = entity_put_txn(ss, txn, &entity_customer, &c, e)) != 0)
-		return ret;
-	raise(SIGKILL);
-	return 0;
-}
-
-static int killed_clerk(struct session *ss)
-{
-	struct bo_err e = BO_ERR_INIT;
-
-	return store_write(&ss->st, "die", die_in_write, ss, &e) ? 1 : 0;
-}
-
 static int add_customer(struct session *ss)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -180,7 +157,7 @@ static void test_survive_kill(void **state)
 	(void)state;
 	assert_int_equal(session_open(&ss, dir, &e), 0);
 	before = ss.st.reopens;
-	assert_int_equal(clerk(killed_clerk), 128 + SIGKILL);
+	assert_int_equal(clerk(fixture_die_writing), 128 + SIGKILL);
 	customer(&c, 0, "Saved after the kill");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);
 	assert_true(ss.st.reopens > before);
@@ -203,7 +180,7 @@ static void test_survive_recovery_by_another(void **state)
 	(void)state;
 	assert_int_equal(session_open(&ss, dir, &e), 0);
 	before = ss.st.reopens;
-	assert_int_equal(clerk(killed_clerk), 128 + SIGKILL);
+	assert_int_equal(clerk(fixture_die_writing), 128 + SIGKILL);
 	assert_int_equal(clerk(add_customer), 0);
 	customer(&c, 0, "Saved by the clerk that stayed");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);

@@ -97,24 +97,6 @@ static int issue_and_pay(struct session *ss)
 	       payment_add(ss, number, 1210, DATE_NONE, "", "pago", NULL, &e) ? 3 : 0;
 }
 
-static int die_in_write(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
-{
-	(void)st;
-	(void)txn;
-	(void)arg;
-	(void)e;
-	raise(SIGKILL);
-	return 0;
-}
-
-/* killed inside a write; the next clerk to open recovers the store */
-static int die_writing(struct session *ss)
-{
-	struct bo_err e = BO_ERR_INIT;
-
-	return store_write(&ss->st, "die", die_in_write, NULL, &e) ? 1 : 0;
-}
-
 static int just_open(struct session *ss)
 {
 	(void)ss;
@@ -142,7 +124,7 @@ static int rec_begin(struct sink *s, const char *table, const struct column *col
 	(void)e;
 	snprintf(r->table, sizeof r->table, "%s", table);
 	if (r->act && !strcmp(table, r->act_at)) {
-		/* issue_and_pay 0; die_writing killed; just_open 0 */
+		/* issue_and_pay 0; fixture_die_writing killed; just_open 0 */
 		assert_int_equal(fixture_clerk(dir, r->act), r->then ? 128 + SIGKILL : 0);
 		if (r->then)
 			assert_int_equal(fixture_clerk(dir, r->then), 0);
@@ -212,7 +194,7 @@ static void test_one_instant(void **state)
 static void test_recovered_under_it(void **state)
 {
 	struct bo_err e = BO_ERR_INIT;
-	struct rec r = { .act_at = "payments", .act = die_writing, .then = just_open };
+	struct rec r = { .act_at = "payments", .act = fixture_die_writing, .then = just_open };
 	long rows[16];
 
 	(void)state;
