@@ -42,8 +42,10 @@ static void errcall(const DB_ENV *env, const char *pfx, const char *msg)
 	(void)pfx;
 	if (!s)
 		return;
-	/* keep the cause, not the generic "run recovery" that follows it */
-	if (!strstr(msg, "PANIC") && !strstr(msg, "BDB1581") && !strstr(msg, "BDB1582"))
+	/* keep the cause, not the generic "run recovery" that follows it,
+	 * nor the "panic set" of our own panics before closing */
+	if (!strstr(msg, "PANIC") && !strstr(msg, "BDB1581") && !strstr(msg, "BDB1582") &&
+	    !strstr(msg, "BDB1558"))
 		snprintf(s->why, sizeof s->why, "%s", msg);
 	if (s->log) {
 		fprintf(s->log, "bdb: %s\n", msg);

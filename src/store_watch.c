@@ -92,10 +92,12 @@ int store_env_has_dead(struct store *s)
 {
 	char p[1200], line[REG_LINE + 1];
 	uint32_t flags = 0;
-	int fd, dead = 0;
+	int fd, dead = 0, ret;
 
-	/* a recovery by another process panics the region we still use */
-	if (s->env && s->env->get_flags(s->env, &flags) == 0 && (flags & DB_PANIC_ENVIRONMENT))
+	/* A recovery by another process panics the region we still use (and
+	 * clears the registry): get_flags then says DB_RUNRECOVERY itself. */
+	if (s->env && ((ret = s->env->get_flags(s->env, &flags)) == DB_RUNRECOVERY ||
+	               (ret == 0 && (flags & DB_PANIC_ENVIRONMENT))))
 		return 1;
 	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
 		return 0;
