@@ -489,11 +489,44 @@ static void backoff(int attempt)
 	nanosleep(&ts, NULL);
 }
 
+/* What runs on the watched helper: the begin and the body, and for a
+ * read the commit too (a read given up while committing runs again and
+ * does nothing twice). A write's commit stays with the caller: given up
+ * half done, running it again could do it twice. */
+struct txn_job {
+	store_fn fn;
+	void *arg;
+	uint32_t flags;
+	int write;
+	DB_TXN *txn;            /* a write's, left for the caller to end */
+};
+
+static int txn_job_run(struct store *s, DB_TXN *unused, void *arg, struct bo_err *e)
+{
+	struct txn_job *j = arg;
+	DB_TXN *txn;
+	int ret;
+
+	(void)unused;
+	if ((ret = s->env->txn_begin(s->env, NULL, &txn, j->flags)) != 0)
+		return ret;
+	bo_err_clear(e);
+	ret = j->fn(s, txn, j->arg, e);
+	if (j->write) {
+		j->txn = txn;
+		return ret;
+	}
+	if (ret == 0)
+		return txn->commit(txn, 0);
+	txn->abort(txn);
+	return ret;
+}
+
 /* One attempt; a writer's runs inside the writer gate (store_lock.h). */
 static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
                        struct bo_err *e)
 {
-	DB_TXN *txn = NULL;
+	struct txn_job j = { fn, arg, flags, write, NULL };
 	int ret, dead = write ? store_gate_enter(s, e) : 0;
 
 	if (dead < 0)
@@ -502,26 +535,23 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		store_gate_abandon(s);   /* the next writer must recover */
 		return STORE_FAILED;
 	}
-	if ((ret = s->env->txn_begin(s->env, NULL, &txn, flags)) == 0) {
-		bo_err_clear(e);
-		/* the body only: the commit never runs on the helper */
-		ret = store_watch_body(s, fn, txn, arg, e);
-		if (ret == STORE_LOST) {
-			/* The transaction and the table handles stay with the
-			 * body that waits. The environment is panicked, so its
-			 * close only gives up our registration and frees the
-			 * handle (DB_REGISTER allows one per process, and the
-			 * reopen needs it). */
-			DB_ENV *env = s->env;
+	ret = store_watch_body(s, txn_job_run, NULL, &j, e);
+	if (ret == STORE_LOST) {
+		/* The transaction and the table handles stay with the body
+		 * that waits. The environment is panicked, so its close only
+		 * gives up our registration and frees the handle (DB_REGISTER
+		 * allows one per process, and the reopen needs it). */
+		DB_ENV *env = s->env;
 
-			handles_abandon(s);
-			s->snapshot = NULL;
-			env->close(env, 0);
-			ret = DB_RUNRECOVERY;
-		} else if (ret == 0)
-			ret = txn->commit(txn, 0);
+		handles_abandon(s);
+		s->snapshot = NULL;
+		env->close(env, 0);
+		ret = DB_RUNRECOVERY;
+	} else if (j.txn) {
+		if (ret == 0)
+			ret = j.txn->commit(j.txn, 0);
 		else
-			txn->abort(txn);
+			j.txn->abort(j.txn);
 	}
 	if (write)
 		store_gate_leave(s);
