@@ -231,11 +231,11 @@ static int books_add(struct session *ss, DB_TXN *txn, const struct invoice *inv,
 	int ret;
 
 	invoice_totals(inv, &t);
+	if (t.total <= 0)
+		return 0;
 	ret = store_counter_get(&ss->st, txn, "books", &sum);
 	if (ret && ret != DB_NOTFOUND)
 		return ret;
-	if (t.total <= 0)
-		return 0;
 	if (sum > (uint64_t)MONEY_BOOKS_MAX - (uint64_t)t.total)
 		return bo_fail(e, _("%s: the invoices issued would add up to more than %s, past what the reports can total"),
 		               inv->number, money_format(MONEY_BOOKS_MAX, max, sizeof max));

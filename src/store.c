@@ -219,12 +219,14 @@ static void handles_abandon(struct store *s)
 	s->env = NULL;
 }
 
-static void handles_close(struct store *s)
+/* dead: the caller knows a process died (the gate found a writer that
+ * died inside, whose registry slot a recovery may have cleared since). */
+static void handles_close(struct store *s, int dead)
 {
 	/* Closing a table writes to the log, whose mutex a dead process may
 	 * still hold: with a dead process in the environment (the next open
 	 * recovers anyway) panic it first, so that the closes only let go. */
-	if (s->env && store_env_has_dead(s)) {
+	if (s->env && (dead || store_env_has_dead(s))) {
 		store_log(s, "closing beside a dead process: panicking the environment");
 		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
 	}
@@ -299,7 +301,7 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	snprintf(s.dir, sizeof s.dir, "%s", dir);
 	open_log(&s);
 	if (env_open(&s, e) || dbs_open(&s, 1, e)) {
-		handles_close(&s);
+		handles_close(&s, 0);
 		if (s.log)
 			fclose(s.log);
 		return -1;
@@ -369,7 +371,7 @@ static int open_handles(struct store *s, struct bo_err *e)
 		r = 0;
 		if (env_open(s, e) == 0 && dbs_open(s, 0, e) == 0)
 			break;
-		handles_close(s);
+		handles_close(s, 0);
 		r = -1;
 		if (strstr(e->msg, "damaged") || strstr(e->msg, "missing"))
 			break;
@@ -379,21 +381,18 @@ static int open_handles(struct store *s, struct bo_err *e)
 	return r;
 }
 
-/* dead: the gate found a writer that died inside (handles_close would see
- * it in the registry too, unless a recovery has cleared it meanwhile). */
+/* dead: as for handles_close */
 static int reopen(struct store *s, int dead, struct bo_err *e)
 {
 	store_log(s, "reopening the environment (recovery after a dead process)");
-	if (s->env && dead)
-		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
-	handles_close(s);
+	handles_close(s, dead);
 	s->reopens++;
 	return open_handles(s, e);
 }
 
 int store_reopen(struct store *s, struct bo_err *e)
 {
-	return reopen(s, s->env && store_env_has_dead(s), e);
+	return reopen(s, 0, e);
 }
 
 int store_open(struct store *s, const char *dir, struct bo_err *e)
@@ -414,7 +413,7 @@ int store_open(struct store *s, const char *dir, struct bo_err *e)
 	if (store_locks_take(s, e) || open_handles(s, e))
 		goto fail;
 	if (store_read(s, "open data directory", check_schema, NULL, e)) {
-		handles_close(s);
+		handles_close(s, 0);
 		goto fail;
 	}
 	return 0;
@@ -461,7 +460,7 @@ void store_close(struct store *s)
 		if (panicked)
 			handles_abandon(s);
 		else
-			handles_close(s);
+			handles_close(s, 0);
 		store_gate_leave(s);
 	}
 	store_locks_drop(s);
@@ -473,7 +472,7 @@ void store_close(struct store *s)
 int store_bulk(struct store *s, int on, struct bo_err *e)
 {
 	store_log(s, "reopening the tables %s multiversion copies", on ? "without" : "with");
-	handles_close(s);
+	handles_close(s, 0);
 	s->bulk = on;
 	return open_handles(s, e);
 }
@@ -501,13 +500,12 @@ struct txn_job {
 	DB_TXN *txn;            /* a write's, left for the caller to end */
 };
 
-static int txn_job_run(struct store *s, DB_TXN *unused, void *arg, struct bo_err *e)
+static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
 {
 	struct txn_job *j = arg;
 	DB_TXN *txn;
 	int ret;
 
-	(void)unused;
 	if ((ret = s->env->txn_begin(s->env, NULL, &txn, j->flags)) != 0)
 		return ret;
 	bo_err_clear(e);
@@ -535,7 +533,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		store_gate_abandon(s);   /* the next writer must recover */
 		return STORE_FAILED;
 	}
-	ret = store_watch_body(s, txn_job_run, NULL, &j, e);
+	ret = store_watch_body(s, txn_job_run, &j, e);
 	if (ret == STORE_LOST) {
 		/* The transaction and the table handles stay with the body
 		 * that waits. The environment is panicked, so its close only

@@ -116,8 +116,7 @@ struct job {
 	pthread_cond_t cv;
 	int done, ret, refs;
 	struct store *s;
-	store_fn fn;
-	DB_TXN *txn;
+	store_watch_fn fn;
 	void *arg;
 	struct bo_err e;
 };
@@ -139,7 +138,7 @@ static void job_unref(struct job *j)
 static void *job_run(void *p)
 {
 	struct job *j = p;
-	int ret = j->fn(j->s, j->txn, j->arg, &j->e);
+	int ret = j->fn(j->s, j->arg, &j->e);
 
 	pthread_mutex_lock(&j->mu);
 	j->ret = ret;
@@ -186,23 +185,22 @@ static int job_start(struct job *j, pthread_t *t)
 	return r;
 }
 
-int store_watch_body(struct store *s, store_fn fn, DB_TXN *txn, void *arg, struct bo_err *e)
+int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_err *e)
 {
 	struct job *j;
 	pthread_t t;
 	int ret, waited = 0, strikes = 0;
 
 	if (store_watch_seconds <= 0 || !(j = calloc(1, sizeof *j)))
-		return fn(s, txn, arg, e);
+		return fn(s, arg, e);
 	j->refs = 2;
 	j->s = s;
 	j->fn = fn;
-	j->txn = txn;
 	j->arg = arg;
 	j->e = *e;
 	if (job_start(j, &t)) {
 		free(j);
-		return fn(s, txn, arg, e);
+		return fn(s, arg, e);
 	}
 	pthread_mutex_lock(&j->mu);
 	while (!job_wait(j, 1)) {

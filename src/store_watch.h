@@ -16,11 +16,13 @@
 
 #include "backoffice/store.h"
 
-/* fn's result, or STORE_LOST when the body was left waiting: the handles
- * of s are then abandoned (NULL) and the transaction must not be touched. */
+/* What runs watched: a transaction's begin and body (store.c). */
+typedef int (*store_watch_fn)(struct store *s, void *arg, struct bo_err *e);
+
+/* fn's result, or STORE_LOST when fn was left waiting: the caller must
+ * then abandon the handles of s and leave fn's transaction alone. */
 #define STORE_LOST (-2)
-int store_watch_body(struct store *s, store_fn fn, DB_TXN *txn, void *arg,
-                     struct bo_err *e);
+int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_err *e);
 
 /* 1 when the environment shows a process that died without closing it. */
 int store_env_has_dead(struct store *s);
