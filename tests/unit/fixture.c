@@ -18,8 +18,7 @@ int fixture_company(const char *db, const void *arg, struct bo_err *e)
 	return company_create(db, arg, "B12345674", NULL, e);
 }
 
-int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
-                 fixture_make_fn make, const void *arg)
+int fixture_make(char *dir, size_t n, const char *tag, fixture_make_fn make, const void *arg)
 {
 	struct bo_err e = BO_ERR_INIT;
 	size_t len;
@@ -34,8 +33,34 @@ int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
 	}
 	len = strlen(dir);
 	snprintf(dir + len, n - len, "/db");
-	if (make(dir, arg, &e) || session_open(ss, dir, &e)) {
+	if (make(dir, arg, &e)) {
 		fprintf(stderr, "make store in \"%s\": %s\n", dir, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int fixture_remove(const char *dir)
+{
+	size_t len = strlen(dir);
+	char cmd[300];
+
+	/* the folder above the store: fixture_make made both */
+	if (len < 4 || strcmp(dir + len - 3, "/db") ||
+	    (size_t)snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(len - 3), dir) >= sizeof cmd)
+		return -1;
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
+                 fixture_make_fn make, const void *arg)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	if (fixture_make(dir, n, tag, make, arg))
+		return -1;
+	if (session_open(ss, dir, &e)) {
+		fprintf(stderr, "open store in \"%s\": %s\n", dir, e.msg);
 		return -1;
 	}
 	return 0;
@@ -43,15 +68,8 @@ int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
 
 int fixture_close(struct session *ss, const char *dir)
 {
-	size_t len = strlen(dir);
-	char cmd[300];
-
 	session_close(ss);
-	/* the folder above the store: fixture_open made both */
-	if (len < 4 || strcmp(dir + len - 3, "/db") ||
-	    (size_t)snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(len - 3), dir) >= sizeof cmd)
-		return -1;
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_remove(dir);
 }
 
 int fixture_clerk(const char *dir, int (*fn)(struct session *ss))

@@ -15,7 +15,12 @@ typedef int (*fixture_make_fn)(const char *db, const void *arg, struct bo_err *e
 int fixture_company(const char *db, const void *arg, struct bo_err *e);
 
 /* A store made by make(db, arg) in "/tmp/bo-unit-TAG.XXXXXX/db", its path
- * into dir (n bytes), and ss opened on it. 0, or -1 with why on stderr. */
+ * into dir (n bytes). 0, or -1 with why on stderr. */
+int fixture_make(char *dir, size_t n, const char *tag, fixture_make_fn make, const void *arg);
+/* Removes the folder fixture_make made for dir: 0 or -1. */
+int fixture_remove(const char *dir);
+
+/* fixture_make, and ss opened on the store. */
 int fixture_open(struct session *ss, char *dir, size_t n, const char *tag,
                  fixture_make_fn make, const void *arg);
 

@@ -17,36 +17,22 @@
 #include <cmocka.h>
 
 #include "backoffice/backup.h"
-#include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "fixture.h"
 
-static char base[256], dir[300];
+static char dir[300];
 
 static int setup(void **state)
 {
-	struct bo_err e = BO_ERR_INIT;
-
 	(void)state;
-	snprintf(base, sizeof base, "/tmp/bo-unit-clerks.XXXXXX");
-	if (!mkdtemp(base))
-		return -1;
-	snprintf(dir, sizeof dir, "%s/db", base);
-	if (company_create(dir, "Clerks S.L.", "B12345674", NULL, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return fixture_make(dir, sizeof dir, "clerks", fixture_company, "Clerks S.L.");
 }
 
 static int teardown(void **state)
 {
-	char cmd[400];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
-	return system(cmd);
+	return fixture_remove(dir);
 }
 
 static void customer(struct customer *c, uint32_t id, const char *name)
@@ -201,7 +187,8 @@ static void test_restore_waits_for_everyone(void **state)
 	char bk[400], kept[1200];
 
 	(void)state;
-	snprintf(bk, sizeof bk, "%s/backup", base);
+	/* beside the store, in the folder fixture_remove takes away */
+	snprintf(bk, sizeof bk, "%.*s/backup", (int)(strlen(dir) - 3), dir);
 	assert_int_equal(session_open(&ss, dir, &e), 0);
 	assert_int_equal(backup_create(&ss, bk, &e), 0);
 	assert_int_equal(backup_verify(bk, &e), 0);

@@ -17,7 +17,6 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/export.h"
@@ -25,7 +24,7 @@
 #include "backoffice/payment.h"
 #include "fixture.h"
 
-static char base[256], dir[300];
+static char dir[300];
 
 #define OK(call) do { if ((call) != 0) fail_msg("%s", e.msg); } while (0)
 
@@ -51,40 +50,33 @@ static int issue(struct session *ss, char *number)
 	return r;
 }
 
-static int setup(void **state)
+/* A company with a customer and two issued invoices. */
+static int make_books(const char *db, const void *arg, struct bo_err *e)
 {
-	struct bo_err e = BO_ERR_INIT;
 	struct session ss;
 	struct customer c;
+	int r;
 
-	(void)state;
-	snprintf(base, sizeof base, "/tmp/bo-unit-snapshot.XXXXXX");
-	if (!mkdtemp(base))
+	if (fixture_company(db, arg, e) || session_open(&ss, db, e))
 		return -1;
-	snprintf(dir, sizeof dir, "%s/db", base);
-	if (company_create(dir, "Instante S.L.", "B12345674", NULL, &e) ||
-	    session_open(&ss, dir, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
 	entity_blank(&entity_customer, &c);
 	snprintf(c.name, sizeof c.name, "Cliente Uno");
 	snprintf(c.nif, sizeof c.nif, "12345678Z");
-	if (entity_add(&ss, &entity_customer, &c, &e) || issue(&ss, NULL) || issue(&ss, NULL)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
+	r = entity_add(&ss, &entity_customer, &c, e) || issue(&ss, NULL) || issue(&ss, NULL) ? -1 : 0;
 	session_close(&ss);
-	return 0;
+	return r;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return fixture_make(dir, sizeof dir, "snapshot", make_books, "Instante S.L.");
 }
 
 static int teardown(void **state)
 {
-	char cmd[400];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
-	return system(cmd);
+	return fixture_remove(dir);
 }
 
 /* What another clerk's process does between two sheets. */

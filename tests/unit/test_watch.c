@@ -18,41 +18,27 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "fixture.h"
 #include "../../src/store_watch.h"
 
-static char base[256], dir[300];
+static char dir[300];
 
 /* a call that must succeed, with Berkeley DB's or our message if not */
 #define OK(call) do { if ((call) != 0) fail_msg("%s", e.msg); } while (0)
 
 static int setup(void **state)
 {
-	struct bo_err e = BO_ERR_INIT;
-
 	(void)state;
-	snprintf(base, sizeof base, "/tmp/bo-unit-watch.XXXXXX");
-	if (!mkdtemp(base))
-		return -1;
-	snprintf(dir, sizeof dir, "%s/db", base);
-	if (company_create(dir, "Vigía S.L.", "B12345674", NULL, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
 	store_watch_seconds = 1;
-	return 0;
+	return fixture_make(dir, sizeof dir, "watch", fixture_company, "Vigía S.L.");
 }
 
 static int teardown(void **state)
 {
-	char cmd[400];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
-	return getenv("KEEP") ? 0 : system(cmd);
+	return fixture_remove(dir);
 }
 
 /* A clerk that opens the store, takes mutex m (if any) and is killed. */
