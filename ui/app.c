@@ -8,7 +8,7 @@
 
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
-#include "../src/cli.h"
+#include "run.h"
 #include "ui.h"
 
 struct ui_app ui;
@@ -288,31 +288,35 @@ static void curses_start(void)
 	ui.cy = ui.cx = -1;
 }
 
-int ui_run(struct cli *c)
+int ui_run(const char *dir, struct session *ss, int *opened)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_usage(_("open the screens: not a terminal (give a command; see backoffice --help)"));
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "backoffice: %s\n",
+		        _("open the screens: not a terminal (give a command; see backoffice --help)"));
+		return UI_EXIT_USAGE;
+	}
 	memset(&ui, 0, sizeof ui);
-	ui.cli = c;
+	snprintf(ui.dir, sizeof ui.dir, "%s", dir);
 	signals_install();
 	atexit(restore_terminal);
 	curses_start();
-	if (store_exists(c->dir) != 1 && ui_nostore(c->dir)) {
+	if (store_exists(dir) != 1 && ui_nostore(dir)) {
 		restore_terminal();
-		return got_signal ? EXIT_FAIL : 0;
+		return got_signal ? UI_EXIT_FAIL : 0;
 	}
-	if (!got_signal && session_open(&c->ss, c->dir, &e)) {
+	if (!got_signal && session_open(ss, dir, &e)) {
 		restore_terminal();
-		return cli_fail(&e);
+		fprintf(stderr, "backoffice: %s\n", e.msg);
+		return UI_EXIT_FAIL;
 	}
 	if (got_signal) {
 		restore_terminal();
-		return EXIT_FAIL;
+		return UI_EXIT_FAIL;
 	}
-	c->open = 1;
-	ui.ss = &c->ss;
+	*opened = 1;
+	ui.ss = ss;
 	if (ui_push(&scr_menu, NULL) == 0)
 		ui_loop();
 	restore_terminal();
@@ -320,5 +324,5 @@ int ui_run(struct cli *c)
 	if (got_signal)
 		fprintf(stderr, "backoffice: %s\n", got_signal == SIGHUP ? _("terminal hung up; data saved and closed")
 		                                                         : _("stopped by a signal; data saved and closed"));
-	return got_signal ? EXIT_FAIL : 0;
+	return got_signal ? UI_EXIT_FAIL : 0;
 }

@@ -11,7 +11,6 @@
 
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
-#include "../src/cli.h"
 #include "ui.h"
 
 #define TRAILER 0xFFFFFFFFu
@@ -51,7 +50,7 @@ static void child(int fd, ui_bg_fn fn, void *arg)
 	/* a reader that went away ends the work through EPIPE, cleanly: a
 	 * process killed with the store open would make everyone recover */
 	signal(SIGPIPE, SIG_IGN);
-	if (session_open(&ss, ui.cli->dir, &e) == 0) {
+	if (session_open(&ss, ui.dir, &e) == 0) {
 		ok = fn(&ss, fd, arg, &e) == 0;
 		session_close(&ss);
 	}

@@ -14,7 +14,6 @@
 #include "backoffice/record.h"
 #include "backoffice/session.h"
 
-struct cli;
 
 /* ---- keys (keys.c) ---------------------------------------------------- */
 
@@ -132,7 +131,7 @@ struct ui_scr {
 
 struct ui_app {
 	struct session *ss;
-	struct cli *cli;
+	char dir[1024];         /* the data directory, for background sessions */
 	int mono;
 	int quit;
 	char msg[512];

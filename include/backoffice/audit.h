@@ -24,7 +24,7 @@ extern const struct rectype audit_type;
 
 /* Append an entry; changes may be NULL. public_changes NULL means the same
  * as changes (no secret field involved). */
-int audit_add(struct session *ss, DB_TXN *txn, const char *op, const char *table,
+int audit_add(struct session *ss, struct store_txn *txn, const char *op, const char *table,
               const char *key, const char *changes, const char *public_changes);
 
 struct audit_filter {

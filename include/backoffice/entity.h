@@ -20,7 +20,7 @@ struct entity {
 	enum perm read, write;
 	/* Cross-record rules (a manager that exists, a unique tax id), run
 	 * inside the writing transaction; old is NULL on add. */
-	int (*check)(struct session *ss, DB_TXN *txn, const void *old,
+	int (*check)(struct session *ss, struct store_txn *txn, const void *old,
 	             void *rec, struct bo_err *e);
 	const char *const *search;      /* fields --search looks in */
 	const char *title;              /* one record in messages, for gettext:
@@ -53,10 +53,10 @@ int entity_edit_seen(struct session *ss, const struct entity *en, const char *ke
                      struct bo_err *e);
 int entity_get(struct session *ss, const struct entity *en, const char *key,
                void *rec, struct bo_err *e);
-/* Same, inside a caller's transaction; returns DB_NOTFOUND plainly. */
-int entity_get_txn(struct session *ss, DB_TXN *txn, const struct entity *en,
+/* Same, inside a caller's transaction; returns STORE_NOTFOUND plainly. */
+int entity_get_txn(struct session *ss, struct store_txn *txn, const struct entity *en,
                    const char *key, void *rec, uint32_t flags, struct bo_err *e);
-int entity_put_txn(struct session *ss, DB_TXN *txn, const struct entity *en,
+int entity_put_txn(struct session *ss, struct store_txn *txn, const struct entity *en,
                    const void *rec, struct bo_err *e);
 
 /* Streams records in key order (or name order when by_name), those

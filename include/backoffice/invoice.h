@@ -75,7 +75,7 @@ int invoice_all_credited(const struct invoice *inv);
  * after it do not count, and an invoice issued after it has no balance.
  * Reads the invoice's payments and credit notes through their indexes in
  * txn (which may be a store_read one). */
-int invoice_balance_on(struct session *ss, DB_TXN *txn, const struct invoice *inv,
+int invoice_balance_on(struct session *ss, struct store_txn *txn, const struct invoice *inv,
                        bo_date on, int64_t *out, struct bo_err *e);
 /* Parse "SKU:QTY[:UNIT_PRICE]" (unit_price 0 and vat_rate -1 when they
  * are to come from the item) and "DESCRIPTION:QTY:UNIT_PRICE:VAT" (the
@@ -93,13 +93,13 @@ int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_e
  * invoices per transaction). Checks the P_INVOICE_WRITE permission and
  * writes the audit entry; on failure inv may be partly filled in and the
  * caller must abort the transaction (STORE_FAILED carries a message). */
-int invoice_save_txn(struct session *ss, DB_TXN *txn, struct invoice *inv, int issue,
+int invoice_save_txn(struct session *ss, struct store_txn *txn, struct invoice *inv, int issue,
                      struct bo_err *e);
 /* Issue a draft: number from the series counter, stock out, status. */
 int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n,
                   struct bo_err *e);
 int invoice_get(struct session *ss, uint32_t id, struct invoice *inv, struct bo_err *e);
-int invoice_get_txn(struct session *ss, DB_TXN *txn, uint32_t id, struct invoice *inv,
+int invoice_get_txn(struct session *ss, struct store_txn *txn, uint32_t id, struct invoice *inv,
                     uint32_t flags, struct bo_err *e);
 /* By number ("F2026-000001") or, for drafts, by id ("17"). */
 int invoice_find(struct session *ss, const char *ref, struct invoice *inv,
@@ -109,8 +109,8 @@ int invoice_find(struct session *ss, const char *ref, struct invoice *inv,
  * raised to it), a number not seen before raises its series counter
  * ("num:F2026") to it, and the customer's outstanding balance follows the
  * change of this invoice's balance. Every write of an invoice goes
- * through here. DB_KEYEXIST when the number is already taken. */
-int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
+ * through here. STORE_KEYEXIST when the number is already taken. */
+int invoice_put_txn(struct session *ss, struct store_txn *txn, struct invoice *inv,
                     struct bo_err *e);
 /* Imports (history from an earlier system): insert an invoice or credit
  * note that is already issued, keeping inv->number ("F2026-000042", whose
@@ -122,11 +122,11 @@ int invoice_put_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
  * it (a credit note's lines are matched to the invoice's by SKU or
  * description, price, discount and rate). The series counter is raised
  * to the number, so the next issued one follows it. Audited as "import". */
-int invoice_import_txn(struct session *ss, DB_TXN *txn, struct invoice *inv,
+int invoice_import_txn(struct session *ss, struct store_txn *txn, struct invoice *inv,
                        struct bo_err *e);
-/* The same lookup as invoice_find inside a transaction: DB_NOTFOUND
+/* The same lookup as invoice_find inside a transaction: STORE_NOTFOUND
  * plainly, STORE_FAILED with a message for a bad reference. */
-int invoice_find_txn(struct session *ss, DB_TXN *txn, const char *ref,
+int invoice_find_txn(struct session *ss, struct store_txn *txn, const char *ref,
                      struct invoice *inv, uint32_t flags, struct bo_err *e);
 /* Deep copy, lines included; dst must be initialised. 0 or ENOMEM. */
 int invoice_copy(struct invoice *dst, const struct invoice *src);
@@ -142,7 +142,7 @@ int invoice_number_parse(const char *number, char *series, int *year, uint32_t *
  * to the customer after a credit note on a paid invoice, included). Kept
  * in TB_META as "out:<customer id>" by invoice_put_txn, so the credit
  * limit check on issue does not walk the customer's history. */
-int invoice_outstanding(struct session *ss, DB_TXN *txn, uint32_t customer, int64_t *out);
+int invoice_outstanding(struct session *ss, struct store_txn *txn, uint32_t customer, int64_t *out);
 
 struct credit_line {
 	char ref[33];           /* SKU of the corrected line, or "#N" */
@@ -157,7 +157,7 @@ int invoice_credit(struct session *ss, const char *number, const struct credit_l
 /* Only orig->id is needed: the stored invoice is read (locked) and orig
  * gets its updated bookkeeping back; note (initialised) gets the credit
  * note. date DATE_NONE is today. */
-int invoice_credit_txn(struct session *ss, DB_TXN *txn, struct invoice *orig,
+int invoice_credit_txn(struct session *ss, struct store_txn *txn, struct invoice *orig,
                        const struct credit_line *lines, size_t n, const char *reason,
                        bo_date date, struct invoice *note, struct bo_err *e);
 
@@ -177,7 +177,7 @@ int invoice_each(struct session *ss, const struct invoice_filter *f,
                  struct bo_err *e);
 /* Credit notes of an invoice, oldest first; txn NULL runs its own read
  * transaction. */
-int invoice_each_credit(struct session *ss, DB_TXN *txn, uint32_t invoice_id,
+int invoice_each_credit(struct session *ss, struct store_txn *txn, uint32_t invoice_id,
                         int (*fn)(const struct invoice *cn, void *arg), void *arg,
                         struct bo_err *e);
 

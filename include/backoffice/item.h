@@ -37,7 +37,7 @@ extern const struct rectype move_type;
 /* Record a movement and update on_hand in the caller's transaction: the
  * only way on_hand changes. Refuses stock going below zero unless
  * allow_negative. */
-int stock_move_txn(struct session *ss, DB_TXN *txn, struct move *m,
+int stock_move_txn(struct session *ss, struct store_txn *txn, struct move *m,
                    int allow_negative, struct bo_err *e);
 int stock_receive(struct session *ss, const char *sku, int64_t qty,
                   const int64_t *cost, const char *note, bo_date date,

@@ -39,12 +39,12 @@ int payment_add(struct session *ss, const char *number, int64_t amount, bo_date 
  * (reverses 0) reverses the oldest payment of the opposite amount on the
  * invoice that nothing reversed yet. The invoice's paid and status are
  * updated in the same transaction. */
-int payment_add_txn(struct session *ss, DB_TXN *txn, struct payment *p,
+int payment_add_txn(struct session *ss, struct store_txn *txn, struct payment *p,
                     struct bo_err *e);
 int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_t *out,
                     struct bo_err *e);
 /* All payments in id order (invoice 0) or one invoice's. */
-int payment_each(struct session *ss, DB_TXN *txn, uint32_t invoice,
+int payment_each(struct session *ss, struct store_txn *txn, uint32_t invoice,
                  int (*fn)(const struct payment *p, void *arg), void *arg,
                  struct bo_err *e);
 

@@ -28,7 +28,7 @@ enum perm {
 };
 
 struct session {
-	struct store st;
+	struct store *st;       /* opaque: only src/store/ sees inside */
 	char user[33];          /* OS login from getuid(), never $USER */
 	enum role role;
 	char company[121];

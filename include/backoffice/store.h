@@ -13,6 +13,30 @@
 
 #define STORE_SCHEMA 1
 
+/* A transaction: opaque above the store. (Until the store hides <db.h>
+ * it is Berkeley DB's own.) */
+#define store_txn __db_txn
+
+/* Answers and flags of the store's calls, for the layers above it, which
+ * never see Berkeley DB's names. */
+#define STORE_NOTFOUND DB_NOTFOUND
+#define STORE_KEYEXIST DB_KEYEXIST
+#define STORE_RUNRECOVERY DB_RUNRECOVERY
+#define STORE_LOCK_DEADLOCK DB_LOCK_DEADLOCK
+#define STORE_DONOTINDEX DB_DONOTINDEX
+#define STORE_RMW DB_RMW
+#define STORE_NOOVERWRITE DB_NOOVERWRITE
+#define STORE_FIRST DB_FIRST
+#define STORE_NEXT DB_NEXT
+#define STORE_PREV DB_PREV
+#define STORE_LAST DB_LAST
+#define STORE_SET DB_SET
+#define STORE_SET_RANGE DB_SET_RANGE
+#define STORE_NEXT_DUP DB_NEXT_DUP
+#define STORE_NEXT_NODUP DB_NEXT_NODUP
+#define STORE_GET_BOTH DB_GET_BOTH
+#define STORE_GET_BOTH_RANGE DB_GET_BOTH_RANGE
+
 /* Primary tables first, then secondary indexes. Order is fixed: it is the
  * order of opening and of association. */
 enum store_table {
@@ -52,7 +76,7 @@ struct store {
 	int locked;             /* lock_fd and gate_fd are valid */
 	int in_gate;            /* nesting depth inside the writer gate */
 	int bulk;               /* tables open without multiversion copies */
-	DB_TXN *snapshot;       /* store_read_snapshot's: reads nest in it */
+	struct store_txn *snapshot;       /* store_read_snapshot's: reads nest in it */
 };
 
 /* Seconds a transaction body may wait while a process that died is in
@@ -67,7 +91,7 @@ extern int store_watch_seconds;
  * the bo_err: anything else non-zero is a Berkeley DB or errno code. */
 #define STORE_FAILED (-1)
 
-typedef int (*store_fn)(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e);
+typedef int (*store_fn)(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e);
 
 /* The directory the command line names: --db, else BACKOFFICE_DB, else
  * $XDG_DATA_HOME/backoffice, else ~/.local/share/backoffice. */
@@ -78,7 +102,8 @@ int store_default_dir(const char *opt, char *out, size_t n, struct bo_err *e);
 int store_create(const char *dir, const char *group, struct bo_err *e);
 /* 1 when dir holds a backoffice store, 0 when not, -1 on error. */
 int store_exists(const char *dir);
-int store_open(struct store *s, const char *dir, struct bo_err *e);
+/* Open the store in dir into *s (allocated); store_close frees it. */
+int store_open(struct store **s, const char *dir, struct bo_err *e);
 void store_close(struct store *s);
 /* Every process holds a shared flock on DIR/backoffice.lock while it has
  * the store open (the kernel drops it when the process dies, even by
@@ -119,29 +144,29 @@ int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *ar
 
 /* Next value of a named counter in TB_META, read with DB_RMW and written in
  * the caller's transaction: gapless, unlike DB_SEQUENCE. */
-int store_counter_next(struct store *s, DB_TXN *txn, const char *name,
+int store_counter_next(struct store *s, struct store_txn *txn, const char *name,
                        uint64_t *out);
-int store_counter_get(struct store *s, DB_TXN *txn, const char *name,
+int store_counter_get(struct store *s, struct store_txn *txn, const char *name,
                       uint64_t *out);
 /* Raise a counter to at least v (imports that keep their ids). */
-int store_counter_raise(struct store *s, DB_TXN *txn, const char *name,
+int store_counter_raise(struct store *s, struct store_txn *txn, const char *name,
                         uint64_t v);
 
 /* Meta strings (company name, tax id). */
-int store_meta_get(struct store *s, DB_TXN *txn, const char *name, char *out,
+int store_meta_get(struct store *s, struct store_txn *txn, const char *name, char *out,
                    size_t n);
-int store_meta_put(struct store *s, DB_TXN *txn, const char *name,
+int store_meta_put(struct store *s, struct store_txn *txn, const char *name,
                    const char *value);
 
 /* Thin typed wrappers; the value is malloc'ed into *data (free it). They
  * return 0, DB_NOTFOUND or another Berkeley DB code. */
-int store_get(struct store *s, DB_TXN *txn, enum store_table t,
+int store_get(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen, void **data, size_t *len,
               uint32_t flags);
-int store_put(struct store *s, DB_TXN *txn, enum store_table t,
+int store_put(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen, const void *data, size_t len,
               uint32_t flags);
-int store_del(struct store *s, DB_TXN *txn, enum store_table t,
+int store_del(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen);
 
 /* Cursor walking with buffers that survive DB_THREAD (which forbids the
@@ -151,7 +176,7 @@ struct store_iter {
 	DBT key, val, pkey;
 	int secondary;
 };
-int store_iter_open(struct store *s, DB_TXN *txn, enum store_table t,
+int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
                     struct store_iter *it);
 /* DB_FIRST, DB_NEXT, DB_PREV, DB_LAST, DB_SET, DB_SET_RANGE, DB_NEXT_DUP;
  * for DB_SET and DB_SET_RANGE put the key with store_iter_key first. */
@@ -170,7 +195,7 @@ typedef int (*store_row_fn)(const DBT *pkey, const DBT *val, void *arg,
  * those that the secondary index t files under key (in primary key
  * order), with its primary key. fn returns 0 to go on, STORE_STOP, or an
  * error (STORE_FAILED, a Berkeley DB code), which store_each returns. */
-int store_each(struct store *s, DB_TXN *txn, enum store_table t, const void *key,
+int store_each(struct store *s, struct store_txn *txn, enum store_table t, const void *key,
                size_t klen, store_row_fn fn, void *arg, struct bo_err *e);
 
 const char *store_table_name(enum store_table t);

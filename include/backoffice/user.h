@@ -15,9 +15,9 @@ struct user {
 
 extern const struct rectype user_type;
 
-int user_get_txn(struct store *st, DB_TXN *txn, const char *login, struct user *u,
+int user_get_txn(struct store *st, struct store_txn *txn, const char *login, struct user *u,
                  uint32_t flags, struct bo_err *e);
-int user_put_txn(struct store *st, DB_TXN *txn, const struct user *u, struct bo_err *e);
+int user_put_txn(struct store *st, struct store_txn *txn, const struct user *u, struct bo_err *e);
 
 /* Admin only, each audited in its own transaction. The login must exist
  * in the password database; the last active admin cannot be demoted or

@@ -91,12 +91,12 @@ for o in $usage_opts; do
 done
 
 # --- and every option the command parsers accept, usage or not ---
-src_opts=$(cat "$ROOT"/src/main.c "$ROOT"/src/cli_*.c |
+src_opts=$(cat "$ROOT"/src/cli/*.c |
 	sed -n 's/.*cli_opt(argc, argv, &i, "\([a-z-]*\)".*/--\1/p; s/.*strcmp(argv\[i\], "\(--[a-z-]*\)").*/\1/p' |
 	sort -u)
 [ "$(echo "$src_opts" | wc -w)" -ge 20 ] && pass || fail "too few options in the sources: $src_opts"
 for o in $src_opts; do
-	has_opt "$o" "$T/page.txt" && pass || fail "option $o of src/cli_*.c is not in the page"
+	has_opt "$o" "$T/page.txt" && pass || fail "option $o of src/cli/*.c is not in the page"
 done
 
 # --- the field options of add and edit: the CSV columns, dashed, less
@@ -145,7 +145,7 @@ done
 # --- ENVIRONMENT: every variable the program reads; BACKOFFICE_TODAY
 # pins the calendar for the tests and is not for users ---
 section ENVIRONMENT >"$T/env.txt"
-vars=$(cat "$ROOT"/src/*.c "$ROOT"/ui/*.c | sed -n 's/.*getenv("\([A-Z_]*\)").*/\1/p' | sort -u)
+vars=$(cat "$ROOT"/src/*/*.c "$ROOT"/ui/*.c | sed -n 's/.*getenv("\([A-Z_]*\)").*/\1/p' | sort -u)
 [ "$(echo "$vars" | wc -w)" -ge 4 ] && pass || fail "too few getenv() in the sources: $vars"
 for v in $vars; do
 	[ "$v" = BACKOFFICE_TODAY ] && continue
@@ -153,9 +153,9 @@ for v in $vars; do
 done
 grep -qw BACKOFFICE_TODAY "$T/page.txt" && fail "the page documents BACKOFFICE_TODAY" || pass
 
-# --- EXIT STATUS: 0 and the codes of src/cli.h, and the binary uses them ---
+# --- EXIT STATUS: 0 and the codes of src/cli/cli.h, and the binary uses them ---
 section "EXIT STATUS" | sed -n 's/^ \{7\}\([0-9][0-9]*\) .*/\1/p' | sort -u >"$T/codes.txt"
-codes=$( (echo 0; sed -n 's/^#define EXIT_[A-Z]* \([0-9][0-9]*\)$/\1/p' "$ROOT/src/cli.h") | sort -u)
+codes=$( (echo 0; sed -n 's/^#define EXIT_[A-Z]* \([0-9][0-9]*\)$/\1/p' "$ROOT/src/cli/cli.h") | sort -u)
 eq "exit codes in the page" "$(echo "$codes" | tr '\n' ' ')" "$(tr '\n' ' ' <"$T/codes.txt")"
 bo no-such-command >/dev/null 2>&1
 eq "exit status of a usage mistake" 2 "$?"

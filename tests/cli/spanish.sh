@@ -64,7 +64,7 @@ case "$stats" in
 esac
 
 # POTFILES names every file with a marked string ...
-(cd "$SRC" && grep -l '_("\|N_("\|gettext("' src/*.[ch] ui/*.[ch] include/backoffice/*.h | sort) >"$T/marked"
+(cd "$SRC" && grep -l '_("\|N_("\|gettext("' src/*/*.[ch] ui/*.[ch] include/backoffice/*.h | sort) >"$T/marked"
 sort "$PO/POTFILES" | diff "$T/marked" - >"$T/diff" && pass ||
 	fail "POTFILES differs from the files with _(\"...\") (< missing, > extra): $(cat "$T/diff")"
 # ... and es.po has every message a fresh extraction finds.

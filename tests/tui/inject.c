@@ -13,11 +13,17 @@
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 
-static int put(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
-{
-	struct session *ss = (struct session *)((char *)st - offsetof(struct session, st));
+struct job {
+	struct session *ss;
+	struct customer *c;
+};
 
-	return entity_put_txn(ss, txn, &entity_customer, arg, e);
+static int put(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct job *j = arg;
+
+	(void)st;
+	return entity_put_txn(j->ss, txn, &entity_customer, j->c, e);
 }
 
 int main(int argc, char **argv)
@@ -25,6 +31,7 @@ int main(int argc, char **argv)
 	struct bo_err e = BO_ERR_INIT;
 	struct session ss;
 	struct customer c;
+	struct job j = { &ss, &c };
 
 	if (argc != 4 && !(argc == 5 && !strcmp(argv[4], "--hold")))
 		return 2;
@@ -37,16 +44,16 @@ int main(int argc, char **argv)
 	snprintf(c.name, sizeof c.name, "%s", argv[3]);
 	snprintf(c.nif, sizeof c.nif, "12345678Z");
 	if (argc == 5) {
-		DB_TXN *txn;
+		struct store_txn *txn;
 
-		if (ss.st.env->txn_begin(ss.st.env, NULL, &txn, 0) || put(&ss.st, txn, &c, &e))
+		if (ss.st->env->txn_begin(ss.st->env, NULL, &txn, 0) || put(ss.st, txn, &j, &e))
 			return 1;
 		printf("holding\n");
 		fflush(stdout);
 		for (;;)
 			pause();
 	}
-	if (store_write(&ss.st, "inject", put, &c, &e)) {
+	if (store_write(ss.st, "inject", put, &j, &e)) {
 		fprintf(stderr, "%s\n", e.msg);
 		session_close(&ss);
 		return 1;

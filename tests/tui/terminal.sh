@@ -90,7 +90,7 @@ eq "SIGHUP status" 1 "$(cat "$T/rc" 2>/dev/null)"
 eq "terminal restored after SIGHUP" "$(cat "$T/before")" "$(cat "$T/after" 2>/dev/null)"
 ok "store fine after SIGHUP" bo customer list --format csv
 eq "nothing half written" 3 "$(echo "$out" | wc -l)"
-grep -q "DB_RUNRECOVERY\|recover" "$BACKOFFICE_DB/backoffice.log" && fail "a recovery was needed" || pass
+grep -q "STORE_RUNRECOVERY\|recover" "$BACKOFFICE_DB/backoffice.log" && fail "a recovery was needed" || pass
 tmux -L "$SOCK" kill-server
 
 # --- F10 restores the terminal too

@@ -97,7 +97,7 @@ int fixture_clerk(const char *dir, int (*fn)(struct session *ss))
 	return WEXITSTATUS(status);
 }
 
-static int die_in_write(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+static int die_in_write(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct session *ss = arg;
 	struct customer c;
@@ -118,5 +118,5 @@ int fixture_die_writing(struct session *ss)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	return store_write(&ss->st, "die", die_in_write, ss, &e) ? 1 : 0;
+	return store_write(ss->st, "die", die_in_write, ss, &e) ? 1 : 0;
 }

@@ -73,7 +73,7 @@ static void write_or_fail(store_fn fn, void *arg)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	if (store_write(&ss.st, "tamper", fn, arg, &e))
+	if (store_write(ss.st, "tamper", fn, arg, &e))
 		fail_msg("%s", e.msg);
 }
 
@@ -85,14 +85,14 @@ static void test_demo_passes(void **state)
 }
 
 /* on_hand written straight to the item, without its movement */
-static int bump_on_hand(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+static int bump_on_hand(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct item it;
 	int ret;
 
 	(void)st;
 	(void)arg;
-	if ((ret = entity_get_txn(&ss, txn, &entity_item, "TOR-00001", &it, DB_RMW, e)))
+	if ((ret = entity_get_txn(&ss, txn, &entity_item, "TOR-00001", &it, STORE_RMW, e)))
 		return ret;
 	it.on_hand += 1000;
 	return entity_put_txn(&ss, txn, &entity_item, &it, e);
@@ -108,7 +108,7 @@ static void test_on_hand(void **state)
 
 /* the primary record goes and Berkeley DB takes its index entry along:
  * only the invoice's paid amount is left to give it away */
-static int drop_payment(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+static int drop_payment(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	uint8_t k[4];
 
@@ -128,7 +128,7 @@ static void test_payment_deleted(void **state)
 }
 
 /* an invoice record rewritten with a status its payments do not give */
-static int wrong_status(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+static int wrong_status(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct invoice inv;
 	struct codec_buf b;
@@ -137,7 +137,7 @@ static int wrong_status(struct store *st, DB_TXN *txn, void *arg, struct bo_err 
 
 	(void)arg;
 	invoice_init(&inv);
-	if ((ret = invoice_get_txn(&ss, txn, 1, &inv, DB_RMW, e)) == 0) {
+	if ((ret = invoice_get_txn(&ss, txn, 1, &inv, STORE_RMW, e)) == 0) {
 		inv.status = inv.status == INV_ISSUED ? INV_PAID : INV_ISSUED;
 		codec_start(&b, 1);
 		invoice_encode(&inv, &b);
@@ -164,7 +164,7 @@ static void raw_put(const char *file, int dup, const void *key, size_t kn, const
 	DB *db;
 	DBT k, v;
 
-	assert_int_equal(db_create(&db, ss.st.env, 0), 0);
+	assert_int_equal(db_create(&db, ss.st->env, 0), 0);
 	if (dup)
 		db->set_flags(db, DB_DUPSORT);
 	assert_int_equal(db->open(db, NULL, file, NULL, DB_BTREE,

@@ -1,7 +1,7 @@
 /* test_clerks.c - several clerk processes on one store: a save over a
  * record someone changed since the form opened is refused and says what
  * changed; a clerk process killed with SIGKILL inside a write leaves the
- * others working (the writer gate, DB_RUNRECOVERY and reopen); a restore
+ * others working (the writer gate, STORE_RUNRECOVERY and reopen); a restore
  * is refused while any process has the store open. Each "clerk" other than
  * the test itself is a forked process with its own session. */
 #include <stdarg.h>
@@ -142,11 +142,11 @@ static void test_survive_kill(void **state)
 
 	(void)state;
 	assert_int_equal(session_open(&ss, dir, &e), 0);
-	before = ss.st.reopens;
+	before = ss.st->reopens;
 	assert_int_equal(clerk(fixture_die_writing), 128 + SIGKILL);
 	customer(&c, 0, "Saved after the kill");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);
-	assert_true(ss.st.reopens > before);
+	assert_true(ss.st->reopens > before);
 	assert_absent(&ss, "99");
 	assert_int_equal(entity_get(&ss, &entity_customer, "2", &c, &e), 0);
 	assert_string_equal(c.name, "Saved after the kill");
@@ -154,7 +154,7 @@ static void test_survive_kill(void **state)
 }
 
 /* Another clerk starts after the kill: its open recovers, and the clerk
- * that stayed gets DB_RUNRECOVERY on its next call, reopens and goes on
+ * that stayed gets STORE_RUNRECOVERY on its next call, reopens and goes on
  * with what it had (the record it was about to save). */
 static void test_survive_recovery_by_another(void **state)
 {
@@ -165,12 +165,12 @@ static void test_survive_recovery_by_another(void **state)
 
 	(void)state;
 	assert_int_equal(session_open(&ss, dir, &e), 0);
-	before = ss.st.reopens;
+	before = ss.st->reopens;
 	assert_int_equal(clerk(fixture_die_writing), 128 + SIGKILL);
 	assert_int_equal(clerk(add_customer), 0);
 	customer(&c, 0, "Saved by the clerk that stayed");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);
-	assert_true(ss.st.reopens > before);
+	assert_true(ss.st->reopens > before);
 	assert_absent(&ss, "99");
 	assert_int_equal(entity_get(&ss, &entity_customer, "3", &c, &e), 0);
 	assert_string_equal(c.name, "Added by a later clerk");

@@ -501,7 +501,7 @@ struct import_ctx {
 	struct invoice *inv;
 };
 
-static int import_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+static int import_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct import_ctx *c = arg;
 
@@ -522,17 +522,17 @@ static void test_import_raises_counter(void **state)
 	snprintf(inv.number, sizeof inv.number, "F2024-000040");
 	assert_int_equal(date_parse("2024-06-01", &inv.issue_date, &e), 0);
 	add(&inv, line("TOR", "Tornillo", 1000, 35, 0, 21));
-	assert_int_equal(store_write(&ss.st, "import", import_body, &c, &e), 0);
+	assert_int_equal(store_write(ss.st, "import", import_body, &c, &e), 0);
 	assert_int_equal(make("2024-07-01", 1000, 1, num, NULL), 0);
 	assert_string_equal(num, "F2024-000041");
 	/* the same number twice is refused */
 	inv.id = 0;
-	assert_int_equal(store_write(&ss.st, "import", import_body, &c, &e), -1);
+	assert_int_equal(store_write(ss.st, "import", import_body, &c, &e), -1);
 	assert_non_null(strstr(e.msg, "already taken"));
 	/* a number of another year than its date is refused */
 	inv.id = 0;
 	snprintf(inv.number, sizeof inv.number, "F2023-000001");
-	assert_int_equal(store_write(&ss.st, "import", import_body, &c, &e), -1);
+	assert_int_equal(store_write(ss.st, "import", import_body, &c, &e), -1);
 	invoice_free(&inv);
 }
 
@@ -582,7 +582,7 @@ static int sum_balance(const struct invoice *inv, void *arg)
 	return 0;
 }
 
-static int outstanding_body(struct store *st, DB_TXN *txn, void *arg, struct bo_err *e)
+static int outstanding_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	(void)st;
 	(void)e;
@@ -597,7 +597,7 @@ static void test_outstanding(void **state)
 
 	(void)state;
 	assert_int_equal(invoice_each(&ss, &f, sum_balance, &sum, &e), 0);
-	assert_int_equal(store_read(&ss.st, "outstanding", outstanding_body, &kept, &e), 0);
+	assert_int_equal(store_read(ss.st, "outstanding", outstanding_body, &kept, &e), 0);
 	assert_true(sum > 0);
 	assert_int_equal(kept, sum);
 }

@@ -43,7 +43,7 @@ static int teardown(void **state)
 
 static int calls;
 
-static int put_then_fail(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int put_then_fail(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	int ret;
 
@@ -54,12 +54,12 @@ static int put_then_fail(struct store *s, DB_TXN *txn, void *arg, struct bo_err 
 	return bo_fail(e, "body failed on purpose");
 }
 
-static int deadlock_twice(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int deadlock_twice(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	(void)e;
 	(void)arg;
 	if (++calls < 3)
-		return DB_LOCK_DEADLOCK;
+		return STORE_LOCK_DEADLOCK;
 	return store_put(s, txn, TB_META, "k2", 2, "v", 1, 0);
 }
 
@@ -76,24 +76,24 @@ static int get_k(struct store *s, const char *k)
 
 static void test_abort_and_retry(void **state)
 {
-	struct store s;
+	struct store *s;
 	struct bo_err e = BO_ERR_INIT;
 
 	(void)state;
 	assert_int_equal(store_open(&s, dir, &e), 0);
 	calls = 0;
-	assert_int_equal(store_write(&s, "fail", put_then_fail, NULL, &e), -1);
+	assert_int_equal(store_write(s, "fail", put_then_fail, NULL, &e), -1);
 	assert_string_equal(e.msg, "body failed on purpose");
 	assert_int_equal(calls, 1);
-	assert_int_equal(get_k(&s, "k"), DB_NOTFOUND);  /* aborted */
+	assert_int_equal(get_k(s, "k"), STORE_NOTFOUND);  /* aborted */
 	calls = 0;
-	assert_int_equal(store_write(&s, "retry", deadlock_twice, NULL, &e), 0);
+	assert_int_equal(store_write(s, "retry", deadlock_twice, NULL, &e), 0);
 	assert_int_equal(calls, 3);
-	assert_int_equal(get_k(&s, "k2"), 0);
-	store_close(&s);
+	assert_int_equal(get_k(s, "k2"), 0);
+	store_close(s);
 }
 
-static int next_counter(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int next_counter(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	(void)e;
 	return store_counter_next(s, txn, "num:F2026", arg);
@@ -101,17 +101,17 @@ static int next_counter(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
 
 static void test_counter(void **state)
 {
-	struct store s;
+	struct store *s;
 	struct bo_err e = BO_ERR_INIT;
 	uint64_t v = 0;
 
 	(void)state;
 	assert_int_equal(store_open(&s, dir, &e), 0);
 	for (uint64_t want = 1; want <= 5; want++) {
-		assert_int_equal(store_write(&s, "count", next_counter, &v, &e), 0);
+		assert_int_equal(store_write(s, "count", next_counter, &v, &e), 0);
 		assert_true(v == want);
 	}
-	store_close(&s);
+	store_close(s);
 }
 
 /* Two threads take two records in opposite orders: the detector must pick
@@ -123,7 +123,7 @@ struct locker {
 	int attempts;
 };
 
-static int lock_two(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int lock_two(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct locker *l = arg;
 	int ret;
@@ -147,16 +147,17 @@ static void *run_locker(void *arg)
 
 static void test_real_deadlock(void **state)
 {
-	struct store s;
+	struct store *s;
 	struct bo_err e = BO_ERR_INIT;
 	pthread_barrier_t bar;
 	pthread_t ta, tb;
 	void *ra, *rb;
 	/* two tables, so the locks are on different pages */
-	struct locker a = { &s, TB_META, TB_USERS, &bar, 0 }, b = { &s, TB_USERS, TB_META, &bar, 0 };
+	struct locker a = { NULL, TB_META, TB_USERS, &bar, 0 }, b = { NULL, TB_USERS, TB_META, &bar, 0 };
 
 	(void)state;
 	assert_int_equal(store_open(&s, dir, &e), 0);
+	a.s = b.s = s;
 	pthread_barrier_init(&bar, NULL, 2);
 	pthread_create(&ta, NULL, run_locker, &a);
 	pthread_create(&tb, NULL, run_locker, &b);
@@ -167,12 +168,12 @@ static void test_real_deadlock(void **state)
 	/* one of them was chosen as the victim and ran again */
 	assert_true(a.attempts + b.attempts >= 3);
 	pthread_barrier_destroy(&bar);
-	store_close(&s);
+	store_close(s);
 }
 
 static void test_refusals(void **state)
 {
-	struct store s;
+	struct store *s;
 	struct bo_err e = BO_ERR_INIT;
 	char other[300];
 
@@ -187,7 +188,7 @@ static void test_refusals(void **state)
 	assert_non_null(strstr(e.msg, "already there"));
 }
 
-static int bump_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int bump_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	(void)arg;
 	(void)e;
@@ -196,13 +197,13 @@ static int bump_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e
 
 static void test_newer_schema(void **state)
 {
-	struct store s;
+	struct store *s;
 	struct bo_err e = BO_ERR_INIT;
 
 	(void)state;
 	assert_int_equal(store_open(&s, dir, &e), 0);
-	assert_int_equal(store_write(&s, "bump", bump_schema, NULL, &e), 0);
-	store_close(&s);
+	assert_int_equal(store_write(s, "bump", bump_schema, NULL, &e), 0);
+	store_close(s);
 	assert_int_equal(store_open(&s, dir, &e), -1);
 	assert_non_null(strstr(e.msg, "newer backoffice"));
 	chmod(dir, 0777);

@@ -21,7 +21,7 @@
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "fixture.h"
-#include "../../src/store_watch.h"
+#include "store_watch.h"
 
 static char dir[300];
 
@@ -57,7 +57,7 @@ static void kill_clerk_holding(db_mutex_t m)
 		close(p[0]);
 		if (session_open(&ss, dir, &e))
 			_exit(2);
-		if (m && ss.st.env->mutex_lock(ss.st.env, m))
+		if (m && ss.st->env->mutex_lock(ss.st->env, m))
 			_exit(3);
 		if (write(p[1], "x", 1) != 1)
 			_exit(4);
@@ -80,7 +80,7 @@ struct attempt {
 	const char *name;
 };
 
-static int add_after_waiting(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int add_after_waiting(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct attempt *a = arg;
 	struct customer c;
@@ -127,7 +127,7 @@ static int other_adds(struct session *other)
 	struct bo_err e = BO_ERR_INIT;
 	struct attempt b = { other, 0, 0, 1, "De otro" };
 
-	return store_write(&other->st, "add", add_after_waiting, &b, &e) ? 1 : 0;
+	return store_write(other->st, "add", add_after_waiting, &b, &e) ? 1 : 0;
 }
 
 static int other_clerk_adds(void)
@@ -148,18 +148,18 @@ static void test_body_blocked_by_dead_holder(void **state)
 
 	(void)state;
 	OK(session_open(&ss, dir, &e));
-	assert_int_equal(ss.st.env->mutex_alloc(ss.st.env, 0, &a.mutex), 0);
+	assert_int_equal(ss.st->env->mutex_alloc(ss.st->env, 0, &a.mutex), 0);
 	kill_clerk_holding(a.mutex);
-	before = ss.st.reopens;
-	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	before = ss.st->reopens;
+	OK(store_write(ss.st, "add", add_after_waiting, &a, &e));
 	assert_int_equal(a.calls, 2);
-	assert_true(ss.st.reopens > before);
+	assert_true(ss.st->reopens > before);
 	assert_true(find_customer(&ss, "Tras el bloqueo") > 0);
 	/* another clerk opens and writes; ours goes on without a reopen */
-	before = ss.st.reopens;
+	before = ss.st->reopens;
 	assert_int_equal(other_clerk_adds(), 0);
-	OK(store_write(&ss.st, "add", add_after_waiting, &b, &e));
-	assert_int_equal(ss.st.reopens, before);
+	OK(store_write(ss.st, "add", add_after_waiting, &b, &e));
+	assert_int_equal(ss.st->reopens, before);
 	assert_true(find_customer(&ss, "De otro") > 0);
 	assert_true(find_customer(&ss, "Después de otro") > 0);
 	session_close(&ss);
@@ -189,7 +189,7 @@ static pid_t clerk_opening_later(void)
 
 /* A read (readers take no gate, so others open and recover meanwhile):
  * the first try waits on the mutex, the next reads the schema. */
-static int read_after_waiting(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int read_after_waiting(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct attempt *a = arg;
 	uint64_t v;
@@ -214,10 +214,10 @@ static void test_read_blocked_then_recovered_by_another(void **state)
 
 	(void)state;
 	OK(session_open(&ss, dir, &e));
-	assert_int_equal(ss.st.env->mutex_alloc(ss.st.env, 0, &a.mutex), 0);
+	assert_int_equal(ss.st->env->mutex_alloc(ss.st->env, 0, &a.mutex), 0);
 	kill_clerk_holding(a.mutex);
 	later = clerk_opening_later();
-	OK(store_read(&ss.st, "read", read_after_waiting, &a, &e));
+	OK(store_read(ss.st, "read", read_after_waiting, &a, &e));
 	assert_int_equal(a.calls, 2);
 	assert_int_equal(waitpid(later, &status, 0), later);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -236,12 +236,12 @@ static void test_looking_keeps_our_slot(void **state)
 
 	(void)state;
 	OK(session_open(&ss, dir, &e));
-	before = ss.st.reopens;
+	before = ss.st->reopens;
 	for (int i = 0; i < 3; i++)
-		assert_false(store_env_has_dead(&ss.st));
+		assert_false(store_env_has_dead(ss.st));
 	assert_int_equal(other_clerk_adds(), 0);
-	OK(store_write(&ss.st, "add", add_after_waiting, &b, &e));
-	assert_int_equal(ss.st.reopens, before);
+	OK(store_write(ss.st, "add", add_after_waiting, &b, &e));
+	assert_int_equal(ss.st->reopens, before);
 	session_close(&ss);
 }
 
@@ -254,10 +254,10 @@ static void test_slow_body_left_alone(void **state)
 
 	(void)state;
 	OK(session_open(&ss, dir, &e));
-	before = ss.st.reopens;
-	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	before = ss.st->reopens;
+	OK(store_write(ss.st, "add", add_after_waiting, &a, &e));
 	assert_int_equal(a.calls, 1);
-	assert_int_equal(ss.st.reopens, before);
+	assert_int_equal(ss.st->reopens, before);
 	session_close(&ss);
 }
 
@@ -270,7 +270,7 @@ static void test_slow_body_with_dead_clerk_runs_again(void **state)
 	(void)state;
 	OK(session_open(&ss, dir, &e));
 	kill_clerk_holding(0);
-	OK(store_write(&ss.st, "add", add_after_waiting, &a, &e));
+	OK(store_write(ss.st, "add", add_after_waiting, &a, &e));
 	assert_int_equal(a.calls, 2);
 	assert_int_equal(find_customer(&ss, "Lento con un muerto") > 0, 1);
 	session_close(&ss);

@@ -1,0 +1,338 @@
+/* backup.c - hot backups with DB_ENV->backup while clerks work, and their
+ * verification, always on a copy (DESIGN.md section 2: never cp a live
+ * environment, never DB->verify files in use). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backoffice/backup.h"
+#include "backoffice/user.h"
+#include "backup_int.h"
+#include "store_index.h"
+#include "store_lock.h"
+
+/* The first Berkeley DB message of a private environment or a verify (the
+ * most precise one): they must not reach the terminal, but they say why,
+ * so they go in the error. */
+static char bdb_msg[256];
+
+static void capture(const DB_ENV *env, const char *pfx, const char *msg)
+{
+	(void)env;
+	(void)pfx;
+	if (!bdb_msg[0])
+		snprintf(bdb_msg, sizeof bdb_msg, "%s", msg);
+}
+
+/* The message without the scratch copy's path, which means nothing to the
+ * reader and is gone by the time they read it. */
+static const char *bdb_why(const char *path, int ret)
+{
+	size_t n = strlen(path);
+
+	if (!bdb_msg[0])
+		return db_strerror(ret);
+	if (!strncmp(bdb_msg, path, n) && bdb_msg[n] == ':')
+		return bdb_msg + n + (bdb_msg[n + 1] == ' ' ? 2 : 1);
+	return bdb_msg;
+}
+
+int bk_join(char *out, size_t n, const char *dir, const char *name)
+{
+	int len = snprintf(out, n, "%s/%s", dir, name);
+
+	return len < 0 || (size_t)len >= n ? -1 : 0;
+}
+
+/* Our log and the locks stay with the directory whatever it holds. */
+static int stays(const char *name)
+{
+	return !strcmp(name, "backoffice.log") || !strcmp(name, STORE_LOCK_FILE) ||
+	       !strcmp(name, STORE_GATE_FILE);
+}
+
+int bk_is_local(const char *name)
+{
+	return !strncmp(name, "__db.", 5) || stays(name);
+}
+
+static int is_regular(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int copy_file(const char *from, const char *to, mode_t mode)
+{
+	char buf[65536];
+	int in, out, ret = -1, saved;
+	ssize_t r = 0;
+
+	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)) < 0) {
+		saved = errno;
+		close(in);
+		errno = saved;
+		return -1;
+	}
+	while ((r = read(in, buf, sizeof buf)) > 0) {
+		for (ssize_t done = 0, w; done < r; done += w)
+			if ((w = write(out, buf + done, (size_t)(r - done))) < 0)
+				goto out;
+	}
+	if (r == 0 && fsync(out) == 0)
+		ret = 0;
+out:
+	saved = errno;
+	close(in);
+	if (close(out) && ret == 0)
+		ret = -1;
+	else
+		errno = saved;
+	return ret;
+}
+
+static int not_copied(const char *name)
+{
+	return name[0] == '.' || bk_is_local(name);
+}
+
+/* Every regular file of from that skip() does not hold back goes into to:
+ * a synced copy made with mode, or (move) the file itself, renamed. */
+static int transfer(const char *from, const char *to, int (*skip)(const char *name),
+                    int move, mode_t mode, struct bo_err *e)
+{
+	DIR *d = opendir(from);
+	struct dirent *de;
+	int ret = 0;
+
+	if (!d)
+		return bo_fail(e, _("read \"%s\": %s"), from, bo_strerror(errno));
+	while (ret == 0 && (de = readdir(d))) {
+		char src[1200], dst[1200];
+
+		if (skip(de->d_name))
+			continue;
+		if (bk_join(src, sizeof src, from, de->d_name) ||
+		    bk_join(dst, sizeof dst, to, de->d_name))
+			ret = bo_fail(e, move ? _("move \"%s\": path too long")
+			                      : _("copy \"%s\": path too long"), de->d_name);
+		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode)))
+			ret = bo_fail(e, move ? _("move \"%s\" to \"%s\": %s")
+			                      : _("copy \"%s\" to \"%s\": %s"), src, to, bo_strerror(errno));
+	}
+	closedir(d);
+	return ret;
+}
+
+int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
+{
+	return transfer(from, to, not_copied, 0, mode, e);
+}
+
+int bk_move_files(const char *from, const char *to, struct bo_err *e)
+{
+	return transfer(from, to, stays, 1, 0, e);
+}
+
+void bk_remove_flat(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		char p[1200];
+
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") &&
+		    !bk_join(p, sizeof p, dir, de->d_name))
+			unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+int bk_recover(const char *dir, int fatal, struct bo_err *e)
+{
+	DB_ENV *env;
+	int ret;
+
+	bdb_msg[0] = '\0';
+	if ((ret = db_env_create(&env, 0)) != 0)
+		return bo_fail(e, _("recover \"%s\": %s"), dir, db_strerror(ret));
+	env->set_errcall(env, capture);
+	ret = env->open(env, dir, DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG |
+	                DB_INIT_MPOOL | DB_PRIVATE | (fatal ? DB_RECOVER_FATAL : DB_RECOVER),
+	                0600);
+	if (ret == 0)
+		ret = env->txn_checkpoint(env, 0, 0, DB_FORCE);
+	env->close(env, 0);
+	if (ret)
+		return bo_fail(e, _("recover \"%s\": %s"), dir, bdb_msg[0] ? bdb_msg : db_strerror(ret));
+	return 0;
+}
+
+struct role_ctx {
+	const char *login;
+	int role;
+};
+
+static int role_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct role_ctx *r = arg;
+	struct user u;
+	int ret = user_get_txn(st, txn, r->login, &u, 0, e);
+
+	if (ret == STORE_NOTFOUND)
+		return 0;
+	if (ret == 0 && !u.disabled)
+		r->role = u.role;
+	return ret;
+}
+
+/* DB->verify on every table file of a quiescent copy. */
+static int verify_tables(const char *dir, struct bo_err *e)
+{
+	for (int t = 0; t < TB_COUNT; t++) {
+		char p[1200];
+		DB *db;
+		int ret;
+
+		if (bk_join(p, sizeof p, dir, store_table_file(t)))
+			return bo_fail(e, _("path too long"));
+		if ((ret = db_create(&db, NULL, 0)) != 0)
+			return bo_fail(e, _("table %s: %s"), store_table_name(t), db_strerror(ret));
+		bdb_msg[0] = '\0';
+		db->set_errcall(db, capture);
+		/* the handle is gone after verify, whatever it returns */
+		if ((ret = db->verify(db, p, NULL, NULL, 0)) != 0)
+			return bo_fail(e, _("table %s is damaged: %s"), store_table_name(t),
+			               bdb_why(p, ret));
+	}
+	return 0;
+}
+
+int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
+{
+	char tmp[1200];
+	const char *base = getenv("TMPDIR");
+	struct role_ctx rc = { login, ROLE_NONE };
+	struct store *st;
+	int r = -1;
+
+	if (store_exists(dir) != 1)
+		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
+	if (snprintf(tmp, sizeof tmp, "%s/backoffice-verify.XXXXXX", base && *base ? base : "/tmp")
+	    >= (int)sizeof tmp || !mkdtemp(tmp))
+		return bo_fail(e, _("verify backup \"%s\": make a scratch directory: %s"), dir,
+		               bo_strerror(errno));
+	if (bk_copy_dir(dir, tmp, 0600, e))
+		goto out;
+	/* Opening runs recovery and checks the schema, as a clerk would. */
+	if (store_open(&st, tmp, e))
+		goto out;
+	if (login && store_read(st, "read users", role_body, &rc, e)) {
+		store_close(st);
+		goto out;
+	}
+	store_close(st);
+	if (verify_tables(tmp, e))
+		goto out;
+	if (role)
+		*role = rc.role;
+	r = 0;
+out:
+	bk_remove_flat(tmp);
+	if (r)
+		bo_wrap(e, _("verify backup \"%s\""), dir);
+	return r;
+}
+
+int backup_verify(const char *dir, struct bo_err *e)
+{
+	return bk_verify(dir, NULL, NULL, e);
+}
+
+/* 1 when dir is missing or an empty directory. */
+static int usable_target(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int empty = 1;
+
+	if (!d)
+		return errno == ENOENT;
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+static int hot_copy(struct session *ss, const char *stage, struct bo_err *e)
+{
+	int ret = 0;
+
+	for (int attempt = 0; attempt < 3; attempt++) {
+		/* A checkpoint first keeps the recovery of the copy short. */
+		if (store_checkpoint(ss->st, e))
+			return -1;
+		ret = ss->st->env->backup(ss->st->env, stage, DB_BACKUP_CLEAN);
+		if (ret != STORE_RUNRECOVERY)
+			break;
+		/* another clerk's process died and was recovered meanwhile */
+		if (store_reopen(ss->st, e))
+			return -1;
+	}
+	if (ret)
+		return bo_fail(e, "%s", db_strerror(ret));
+	return 0;
+}
+
+int backup_create(struct session *ss, const char *dir, struct bo_err *e)
+{
+	char target[1024], stage[1100], from[1200], to[1200];
+	size_t len;
+
+	if (session_need(ss, P_BACKUP, _("back up"), e))
+		return -1;
+	len = strlen(dir);
+	if (len == 0 || len >= sizeof target)
+		return bo_fail(e, _("back up to \"%s\": invalid directory name"), dir);
+	memcpy(target, dir, len + 1);
+	while (len > 1 && target[len - 1] == '/')
+		target[--len] = '\0';
+	if (!usable_target(target))
+		return bo_fail(e, _("back up to \"%s\": exists and is not empty"), dir);
+	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
+	if (mkdir(stage, 0700))
+		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
+	if (hot_copy(ss, stage, e))
+		goto fail;
+	if (bk_join(from, sizeof from, ss->st->dir, "DB_CONFIG") ||
+	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
+	    (is_regular(from) && copy_file(from, to, 0600))) {
+		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
+		goto fail;
+	}
+	if (bk_recover(stage, 1, e) || backup_verify(stage, e))
+		goto fail;
+	/* rename replaces an empty directory: dir is a whole backup or none */
+	if (rename(stage, target)) {
+		bo_fail(e, "%s", bo_strerror(errno));
+		goto fail;
+	}
+	store_log(ss->st, "backup to %s by %s", target, ss->user);
+	return 0;
+fail:
+	bk_remove_flat(stage);
+	return bo_wrap(e, _("back up to \"%s\""), dir);
+}

@@ -1,0 +1,291 @@
+/* check_records.c - every record of every table decodes, says the key it
+ * is stored under, is in each index it belongs to, and the id counters
+ * are past every id in use. The rules of staff, stock, invoices and
+ * payments and contacts are checked on the same pass, record by record. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/audit.h"
+#include "backoffice/contact.h"
+#include "backoffice/entity.h"
+#include "backoffice/item.h"
+#include "backoffice/staff.h"
+#include "backoffice/text.h"
+#include "backoffice/user.h"
+#include "check_int.h"
+#include "store_index.h"
+
+struct scan {
+	enum store_table t;
+	const struct rectype *rt;       /* NULL: invoices, or an entity's type */
+	const char *counter;            /* the id counter, or NULL */
+};
+
+static const struct scan scans[] = {
+	{ TB_USERS, &user_type, NULL },
+	{ TB_STAFF, NULL, "staff" },            /* rt filled from entity_staff */
+	{ TB_CUSTOMERS, NULL, "customer" },
+	{ TB_ITEMS, NULL, NULL },
+	{ TB_MOVES, &move_type, "move" },
+	{ TB_INVOICES, NULL, "invoice" },
+	{ TB_PAYMENTS, &payment_type, "payment" },
+	{ TB_AUDIT, &audit_type, "audit" },
+	{ TB_CONTACTS, &contact_type, "contact" },
+};
+
+static const struct rectype *rt_of(const struct scan *s)
+{
+	if (s->t == TB_STAFF)
+		return entity_staff.rt;
+	if (s->t == TB_CUSTOMERS)
+		return entity_customer.rt;
+	if (s->t == TB_ITEMS)
+		return entity_item.rt;
+	return s->rt;
+}
+
+/* The key field of a record must give the key it is stored under. */
+static int key_agrees(const struct rectype *rt, const void *rec, const DBT *k)
+{
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const struct field *f = &rt->fields[i];
+		const char *p = (const char *)rec + f->off;
+
+		if (!(f->flags & FF_KEY))
+			continue;
+		if (f->type == FT_ID)
+			return k->size == 4 && key_get_u32(k->data) == *(const uint32_t *)p;
+		if (f->type == FT_I64)
+			return k->size == 8 && key_get_u64(k->data) == *(const uint64_t *)p;
+		return strlen(p) == k->size && !memcmp(p, k->data, k->size);
+	}
+	return 1;
+}
+
+/* Each index of table t must hold this record under the key it gives. */
+static int in_indexes(struct chk *c, enum store_table t, const DBT *k, const DBT *v,
+                      const char *key)
+{
+	for (int x = TB_PRIMARY_COUNT; x < TB_COUNT; x++) {
+		const struct store_index *ix = store_index_of(x);
+		DBT sk, ik, pk;
+		uint8_t kb[256], pb[256];
+		int ret;
+
+		if (ix->primary != t)
+			continue;
+		memset(&sk, 0, sizeof sk);
+		if (store_index_callback(x)(NULL, k, v, &sk) != 0)
+			continue;       /* not indexed, or corrupt: reported already */
+		if (sk.size <= sizeof kb && k->size <= sizeof pb) {
+			memcpy(kb, sk.data, sk.size);
+			memcpy(pb, k->data, k->size);
+			memset(&ik, 0, sizeof ik);
+			memset(&pk, 0, sizeof pk);
+			ik.data = kb;
+			ik.size = ik.ulen = sk.size;
+			ik.flags = DB_DBT_USERMEM;
+			pk.data = pb;
+			pk.size = pk.ulen = k->size;
+			pk.flags = DB_DBT_USERMEM;
+			ret = c->raw[x]->get(c->raw[x], c->txn, &ik, &pk, STORE_GET_BOTH);
+			if (ret == STORE_NOTFOUND)
+				chk_report(c, _("%s %s: missing from the index %s"), store_table_name(t),
+				           key, store_table_name(x));
+			else if (ret) {
+				if (sk.flags & DB_DBT_APPMALLOC)
+					free(sk.data);
+				return ret;
+			}
+		}
+		if (sk.flags & DB_DBT_APPMALLOC)
+			free(sk.data);
+	}
+	return 0;
+}
+
+/* Whether table t holds a record under the u32 id, in *found; returns 0
+ * or a Berkeley DB error. */
+static int id_exists(struct chk *c, enum store_table t, uint32_t id, int *found)
+{
+	uint8_t k[4];
+	void *data;
+	size_t len;
+	int ret;
+
+	key_u32(id, k);
+	ret = chk_get(c, t, k, 4, &data, &len);
+	*found = ret == 0;
+	if (ret == 0)
+		free(data);
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
+static int staff_rules(struct chk *c, const struct staff *s, const char *key)
+{
+	char d1[16], d2[16];
+	int ret, found;
+
+	if (s->status == STAFF_LEFT && s->end_date == DATE_NONE)
+		chk_report(c, _("staff %s: has left but has no end date"), key);
+	if (s->end_date != DATE_NONE && s->end_date < s->hire_date)
+		chk_report(c, _("staff %s: end date %s is before the hire date %s"), key,
+		           date_format(s->end_date, d1, sizeof d1), date_format(s->hire_date, d2, sizeof d2));
+	if (s->manager) {
+		if ((ret = id_exists(c, TB_STAFF, s->manager, &found)))
+			return ret;
+		if (!found)
+			chk_report(c, _("staff %s: manager %u does not exist"), key, s->manager);
+	}
+	return 0;
+}
+
+static int contact_rules(struct chk *c, const struct contact *ct, const char *key)
+{
+	int ret, found;
+
+	if ((ret = id_exists(c, TB_CUSTOMERS, ct->customer, &found)))
+		return ret;
+	if (!found)
+		chk_report(c, _("contacts %s: customer %u does not exist"), key, ct->customer);
+	return 0;
+}
+
+static int one(struct chk *c, const struct scan *s, void *rec, const DBT *k, const DBT *v,
+               struct bo_err *e)
+{
+	const struct rectype *rt = rt_of(s);
+	const char *name = store_table_name(s->t);
+	char key[160];
+
+	chk_key(s->t, k->data, k->size, key, sizeof key);
+	if (s->t == TB_INVOICES) {
+		if (invoice_decode(&c->inv, v->data, v->size, e)) {
+			chk_report(c, _("%s %s: corrupt record"), name, key);
+			return 0;
+		}
+		if (k->size != 4 || key_get_u32(k->data) != c->inv.id)
+			chk_report(c, _("%s %s: the record says it is %u"), name, key, c->inv.id);
+	} else {
+		if (rec_decode(rt, rec, v->data, v->size, key, e)) {
+			chk_report(c, _("%s %s: corrupt record"), name, key);
+			return 0;
+		}
+		if (!key_agrees(rt, rec, k))
+			chk_report(c, _("%s %s: the record holds another key"), name, key);
+	}
+	bo_err_clear(e);
+	if (s->t == TB_STAFF)
+		return staff_rules(c, rec, key);
+	if (s->t == TB_ITEMS)
+		return check_item(c, rec, e);
+	if (s->t == TB_MOVES)
+		return check_move(c, rec, e);
+	if (s->t == TB_INVOICES)
+		return check_invoice(c, &c->inv, e);
+	if (s->t == TB_PAYMENTS)
+		return check_payment(c, rec, e);
+	if (s->t == TB_CONTACTS)
+		return contact_rules(c, rec, key);
+	return 0;
+}
+
+static int counter_past(struct chk *c, const struct scan *s, const DBT *last)
+{
+	uint64_t max, v = 0;
+	int ret;
+
+	if (!s->counter || !last->size)
+		return 0;
+	max = last->size == 4 ? key_get_u32(last->data) : last->size == 8 ? key_get_u64(last->data) : 0;
+	ret = store_counter_get(c->st, c->txn, s->counter, &v);
+	if (ret && ret != STORE_NOTFOUND)
+		return ret;
+	if (v < max)
+		chk_report(c, _("counter \"%s\" is at %llu but %s %llu exists"), s->counter,
+		           (unsigned long long)v, store_table_name(s->t), (unsigned long long)max);
+	return 0;
+}
+
+static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
+{
+	const struct rectype *rt = rt_of(s);
+	struct store_iter it;
+	DBT last;
+	uint8_t lastb[8];
+	void *rec = calloc(1, rt ? rt->size : 1);
+	int ret;
+
+	if (!rec)
+		return ENOMEM;
+	memset(&last, 0, sizeof last);
+	last.data = lastb;
+	if ((ret = store_iter_open(c->st, c->txn, s->t, &it))) {
+		free(rec);
+		return ret;
+	}
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		char key[160];
+
+		if ((ret = one(c, s, rec, &it.key, &it.val, e)))
+			break;
+		chk_key(s->t, it.key.data, it.key.size, key, sizeof key);
+		if ((ret = in_indexes(c, s->t, &it.key, &it.val, key)))
+			break;
+		if (it.key.size <= sizeof lastb) {
+			memcpy(lastb, it.key.data, it.key.size);
+			last.size = it.key.size;
+		}
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = counter_past(c, s, &last);
+	store_iter_close(&it);
+	free(rec);
+	return ret;
+}
+
+/* Counters and balances are 8 bytes; settings ("set:...") are text. */
+static int scan_meta(struct chk *c, struct bo_err *e)
+{
+	struct store_iter it;
+	int ret;
+
+	if ((ret = store_iter_open(c->st, c->txn, TB_META, &it)))
+		return ret;
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		char key[160], val[600];
+
+		chk_key(TB_META, it.key.data, it.key.size, key, sizeof key);
+		if (it.key.size > 4 && !memcmp(it.key.data, "set:", 4)) {
+			if (it.val.size >= sizeof val || memchr(it.val.data, '\0', it.val.size)) {
+				chk_report(c, _("meta \"%s\": corrupt setting"), key);
+				continue;
+			}
+			memcpy(val, it.val.data, it.val.size);
+			val[it.val.size] = '\0';
+			if (text_check(key, val, sizeof val - 1, e))
+				chk_report(c, _("meta \"%s\": corrupt setting"), key);
+			bo_err_clear(e);
+		} else if (it.val.size != 8) {
+			chk_report(c, _("meta \"%s\": corrupt counter (%u bytes)"), key,
+			           (unsigned)it.val.size);
+		}
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+	store_iter_close(&it);
+	return ret;
+}
+
+int check_records(struct chk *c, struct bo_err *e)
+{
+	int ret;
+
+	if ((ret = scan_meta(c, e)))
+		return ret;
+	for (size_t i = 0; i < sizeof scans / sizeof scans[0]; i++)
+		if ((ret = scan_table(c, &scans[i], e)))
+			return ret;
+	return 0;
+}

@@ -1,0 +1,140 @@
+/* entity_types.c - the field tables of staff, customers and items, and the
+ * rules that need more than one record. Tags are the on-disk format. */
+#include <string.h>
+
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
+#include "backoffice/item.h"
+#include "backoffice/staff.h"
+#include "backoffice/tags.h"
+
+static const char *const staff_status_names[] = { "active", "on_leave", "left", NULL };
+
+#define F(T, m) FIELD(struct T, m)
+
+static const struct field staff_fields[] = {
+	{ "id", N_("Number"), FT_ID, 1, F(staff, id), FF_KEY | FF_AUTO | FF_REQUIRED, 0, 0, NULL },
+	{ "name", N_("Full name"), FT_TEXT, TAG_STAFF_NAME, F(staff, name), FF_REQUIRED, 0, 0, NULL },
+	{ "nif", N_("NIF/NIE"), FT_TAXID, 3, F(staff, nif), FF_REQUIRED | FF_PERSON, 0, 0, NULL },
+	{ "department", N_("Department"), FT_TEXT, 4, F(staff, department), 0, 0, 0, NULL },
+	{ "position", N_("Position"), FT_TEXT, 5, F(staff, position), 0, 0, 0, NULL },
+	{ "manager", N_("Manager"), FT_ID, 6, F(staff, manager), 0, 0, 0, NULL },
+	{ "hire_date", N_("Hire date"), FT_DATE, 7, F(staff, hire_date), FF_REQUIRED, 0, 0, NULL },
+	{ "end_date", N_("End date"), FT_DATE, 8, F(staff, end_date), 0, 0, 0, NULL },
+	{ "status", N_("Status"), FT_ENUM, 9, F(staff, status), 0, 0, 0, staff_status_names },
+	{ "salary", N_("Annual gross salary"), FT_MONEY, 10, F(staff, salary), FF_SECRET, 0, 0, NULL },
+	{ "email", N_("Email"), FT_EMAIL, 11, F(staff, email), 0, 0, 0, NULL },
+	{ "phone", N_("Phone"), FT_PHONE, 12, F(staff, phone), 0, 0, 0, NULL },
+};
+
+static const struct field customer_fields[] = {
+	{ "id", N_("Number"), FT_ID, 1, F(customer, id), FF_KEY | FF_AUTO | FF_REQUIRED, 0, 0, NULL },
+	{ "name", N_("Name"), FT_TEXT, TAG_CUSTOMER_NAME, F(customer, name), FF_REQUIRED, 0, 0, NULL },
+	{ "nif", N_("NIF/CIF"), FT_TAXID, 3, F(customer, nif), FF_REQUIRED, 0, 0, NULL },
+	{ "address", N_("Address"), FT_TEXT, 4, F(customer, address), 0, 0, 0, NULL },
+	{ "email", N_("Email"), FT_EMAIL, 5, F(customer, email), 0, 0, 0, NULL },
+	{ "phone", N_("Phone"), FT_PHONE, 6, F(customer, phone), 0, 0, 0, NULL },
+	{ "payment_terms_days", N_("Payment terms (days)"), FT_INT, 7, F(customer, payment_terms_days), 0, 0, 365, NULL },
+	{ "credit_limit", N_("Credit limit"), FT_MONEY, 8, F(customer, credit_limit), 0, 0, 0, NULL },
+	{ "notes", N_("Notes"), FT_TEXT, 9, F(customer, notes), 0, 0, 0, NULL },
+};
+
+static const struct field item_fields[] = {
+	{ "sku", N_("SKU"), FT_CODE, 1, F(item, sku), FF_KEY | FF_REQUIRED, 0, 0, NULL },
+	{ "description", N_("Description"), FT_TEXT, 2, F(item, description), FF_REQUIRED, 0, 0, NULL },
+	{ "unit", N_("Unit"), FT_TEXT, 3, F(item, unit), FF_REQUIRED, 0, 0, NULL },
+	{ "price", N_("Sale price"), FT_MONEY, 4, F(item, price), 0, 0, 0, NULL },
+	{ "cost", N_("Cost"), FT_MONEY, 5, F(item, cost), 0, 0, 0, NULL },
+	{ "vat_rate", N_("VAT %"), FT_VAT, 6, F(item, vat_rate), 0, 0, 0, NULL },
+	{ "on_hand", N_("On hand"), FT_QTY, 7, F(item, on_hand), FF_DERIVED | FF_NEGATIVE, 0, 0, NULL },
+	{ "reorder_level", N_("Reorder level"), FT_QTY, 8, F(item, reorder_level), 0, 0, 0, NULL },
+	{ "location", N_("Location"), FT_TEXT, 9, F(item, location), 0, 0, 0, NULL },
+};
+
+#define NF(a) (sizeof a / sizeof a[0])
+
+static const struct rectype staff_type = { "staff", 1, sizeof(struct staff), staff_fields, NF(staff_fields) };
+static const struct rectype customer_type = { "customer", 1, sizeof(struct customer), customer_fields, NF(customer_fields) };
+static const struct rectype item_type = { "item", 1, sizeof(struct item), item_fields, NF(item_fields) };
+
+static int check_staff(struct session *ss, struct store_txn *txn, const void *old, void *rec,
+                       struct bo_err *e)
+{
+	struct staff *s = rec, m;
+	char key[16];
+	int ret;
+
+	(void)old;
+	if (s->end_date != DATE_NONE && s->end_date < s->hire_date)
+		return bo_fail(e, _("invalid end_date: before hire_date"));
+	if (s->status == STAFF_LEFT && s->end_date == DATE_NONE)
+		return bo_fail(e, _("invalid status \"left\": needs an end_date"));
+	if (!s->manager)
+		return 0;
+	if (s->manager == s->id)
+		return bo_fail(e, _("invalid manager \"%u\": an employee cannot manage themself"), s->manager);
+	snprintf(key, sizeof key, "%u", s->manager);
+	ret = entity_get_txn(ss, txn, &entity_staff, key, &m, 0, e);
+	if (ret == STORE_NOTFOUND)
+		return bo_fail(e, _("invalid manager \"%u\": no such employee"), s->manager);
+	return ret;
+}
+
+static int check_customer(struct session *ss, struct store_txn *txn, const void *old, void *rec,
+                          struct bo_err *e)
+{
+	const struct customer *c = rec;
+
+	(void)ss;
+	(void)txn;
+	(void)old;
+	if (c->credit_limit < 0)
+		return bo_fail(e, _("invalid credit_limit: must not be negative"));
+	return 0;
+}
+
+static int check_item(struct session *ss, struct store_txn *txn, const void *old, void *rec,
+                      struct bo_err *e)
+{
+	struct item *it = rec;
+
+	(void)ss;
+	(void)txn;
+	/* on_hand moves only through stock movements */
+	it->on_hand = old ? ((const struct item *)old)->on_hand : 0;
+	if (!*it->unit)
+		return bo_fail(e, _("invalid unit: must not be empty"));
+	return 0;
+}
+
+static const char *const staff_search[] = { "name", "nif", "department", "position", "email", NULL };
+static const char *const customer_search[] = { "name", "nif", "email", "phone", NULL };
+static const char *const item_search[] = { "sku", "description", "location", NULL };
+
+const struct entity entity_staff = {
+	"staff", "staff", &staff_type, TB_STAFF, TB_STAFF_BY_NAME, "staff",
+	&staff_fields[0], P_STAFF_READ, P_STAFF_WRITE, check_staff, staff_search,
+	N_("employee"),
+};
+
+const struct entity entity_customer = {
+	"customer", "customers", &customer_type, TB_CUSTOMERS, TB_CUST_BY_NAME, "customer",
+	&customer_fields[0], P_CUSTOMER_READ, P_CUSTOMER_WRITE, check_customer, customer_search,
+	N_("customer"),
+};
+
+const struct entity entity_item = {
+	"item", "items", &item_type, TB_ITEMS, 0, NULL,
+	&item_fields[0], P_ITEM_READ, P_ITEM_WRITE, check_item, item_search,
+	N_("item"),
+};
+
+const struct entity *entity_find(const char *name)
+{
+	const struct entity *all[] = { &entity_staff, &entity_customer, &entity_item };
+
+	for (size_t i = 0; i < NF(all); i++)
+		if (!strcmp(name, all[i]->name) || !strcmp(name, all[i]->plural))
+			return all[i];
+	return NULL;
+}

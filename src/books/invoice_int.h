@@ -1,0 +1,27 @@
+/* invoice_int.h - rules shared by the files that write invoices (drafts
+ * and issue, credit notes, imports); not part of the public API. */
+#ifndef INVOICE_INT_H
+#define INVOICE_INT_H
+
+#include "backoffice/customer.h"
+#include "backoffice/invoice.h"
+
+/* The customer by id; a missing one is a refusal with a message. */
+int inv_customer(struct session *ss, struct store_txn *txn, uint32_t id, struct customer *c,
+                 struct bo_err *e);
+/* Fill SKU lines from their items (description, price, VAT unless given)
+ * and check every line and the totals against the limits. */
+int inv_check_lines(struct session *ss, struct store_txn *txn, struct invoice *inv,
+                    struct bo_err *e);
+/* Next gapless number of a series in the year of date, "F2026-000042". */
+int inv_next_number(struct session *ss, struct store_txn *txn, char series, bo_date date,
+                    char *out, size_t n, struct bo_err *e);
+/* One stock movement per stocked line of doc, dated and referenced by
+ * it: MOVE_SALE takes the quantities out of stock (refusing when short),
+ * MOVE_RETURN puts them back; reason may be NULL. */
+int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoice *doc, int kind,
+                   const char *reason, struct bo_err *e);
+/* One-line summary for the audit trail. */
+void inv_summary(const struct invoice *inv, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,337 @@
+/* invoice_write.c - drafts, issuing and imports: every rule is checked
+ * before anything is written, and the number, the stock movements, the
+ * invoice and its audit entry go into one transaction, so an invoice is
+ * either issued completely or not at all. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/audit.h"
+#include "backoffice/entity.h"
+#include "backoffice/item.h"
+#include "backoffice/money.h"
+#include "backoffice/text.h"
+#include "invoice_int.h"
+
+int inv_customer(struct session *ss, struct store_txn *txn, uint32_t id, struct customer *c,
+                 struct bo_err *e)
+{
+	char key[16];
+	int ret;
+
+	if (id == 0)
+		return bo_fail(e, _("no customer given"));
+	snprintf(key, sizeof key, "%u", id);
+	ret = entity_get_txn(ss, txn, &entity_customer, key, c, 0, e);
+	if (ret == STORE_NOTFOUND)
+		return bo_fail(e, _("no such customer \"%u\""), id);
+	return ret;
+}
+
+static int fill_from_item(struct session *ss, struct store_txn *txn, size_t i, struct inv_line *l,
+                          struct bo_err *e)
+{
+	struct item it;
+	int ret = entity_get_txn(ss, txn, &entity_item, l->sku, &it, 0, e);
+
+	if (ret == STORE_NOTFOUND || ret == STORE_FAILED)
+		return bo_fail(e, _("line %zu: no such item \"%s\""), i + 1, l->sku);
+	if (ret)
+		return ret;
+	if (!*l->description)
+		snprintf(l->description, sizeof l->description, "%s", it.description);
+	if (l->unit_price == 0)
+		l->unit_price = it.price;
+	if (l->vat_rate < 0)
+		l->vat_rate = it.vat_rate;
+	return 0;
+}
+
+static int check_line(size_t i, const struct inv_line *l, struct bo_err *e)
+{
+	char buf[40];
+
+	if (text_check("description", l->description, sizeof l->description - 1, e))
+		return bo_wrap(e, _("line %zu"), i + 1);
+	if (!*l->description)
+		return bo_fail(e, _("line %zu: empty description"), i + 1);
+	if (l->quantity <= 0 || l->quantity > QTY_MAX)
+		return bo_fail(e, _("line %zu: quantity \"%s\" must be positive and at most 10^9"),
+		               i + 1, qty_format(l->quantity, buf, sizeof buf));
+	if (l->unit_price <= 0 || l->unit_price > MONEY_MAX)
+		return bo_fail(e, _("line %zu: unit price \"%s\" must be positive"), i + 1,
+		               money_format(l->unit_price, buf, sizeof buf));
+	if (l->discount_bp < 0 || l->discount_bp > 10000)
+		return bo_fail(e, _("line %zu: discount \"%s\" must be between 0 and 100"), i + 1,
+		               pct_format(l->discount_bp, buf, sizeof buf));
+	if (!vat_rate_valid(l->vat_rate))
+		return bo_fail(e, _("line %zu: vat rate \"%d\" must be 21, 10, 4 or 0"), i + 1,
+		               (int)l->vat_rate);
+	if (invoice_line_base(l) > MONEY_MAX)
+		return bo_fail(e, _("line %zu: amount too large"), i + 1);
+	return 0;
+}
+
+int inv_check_lines(struct session *ss, struct store_txn *txn, struct invoice *inv, struct bo_err *e)
+{
+	struct inv_totals t;
+	int ret;
+
+	if (inv->nlines == 0)
+		return bo_fail(e, _("no lines"));
+	if (inv->nlines > INV_MAX_LINES)
+		return bo_fail(e, _("%zu lines: at most %d"), inv->nlines, INV_MAX_LINES);
+	for (size_t i = 0; i < inv->nlines; i++) {
+		struct inv_line *l = &inv->lines[i];
+
+		if (*l->sku && (ret = fill_from_item(ss, txn, i, l, e)))
+			return ret;
+		if (check_line(i, l, e))
+			return -1;
+	}
+	invoice_totals(inv, &t);
+	if (t.total > MONEY_MAX || t.total < -MONEY_MAX)
+		return bo_fail(e, _("total too large"));
+	return 0;
+}
+
+int inv_next_number(struct session *ss, struct store_txn *txn, char series, bo_date date,
+                    char *out, size_t n, struct bo_err *e)
+{
+	char name[16];
+	uint64_t seq;
+	int ret, year = date_year(date);
+
+	snprintf(name, sizeof name, "num:%c%04d", series, year);
+	if ((ret = store_counter_next(ss->st, txn, name, &seq)))
+		return ret;
+	if (seq > 999999)
+		return bo_fail(e, _("series %c%04d is full (999999 numbers)"), series, year);
+	snprintf(out, n, "%c%04d-%06u", series, year, (unsigned)seq);
+	return 0;
+}
+
+void inv_summary(const struct invoice *inv, char *buf, size_t n)
+{
+	struct inv_totals t;
+	char total[32], date[16];
+
+	invoice_totals(inv, &t);
+	snprintf(buf, n, "customer: %u; date: %s; lines: %zu; total: %s%s%s", inv->customer,
+	         date_format(inv->issue_date, date, sizeof date), inv->nlines,
+	         money_format(t.total, total, sizeof total),
+	         *inv->corrects_number ? "; corrects: " : "", inv->corrects_number);
+}
+
+static int check_dates(const struct invoice *inv, struct bo_err *e)
+{
+	char a[16], b[16];
+
+	if (inv->issue_date != DATE_NONE && inv->due_date != DATE_NONE &&
+	    inv->due_date < inv->issue_date)
+		return bo_fail(e, _("due date %s is before the issue date %s"),
+		               date_format(inv->due_date, a, sizeof a),
+		               date_format(inv->issue_date, b, sizeof b));
+	/* the terms may carry it past the last date the program writes */
+	if (inv->due_date != DATE_NONE && inv->due_date > date_from_ymd(DATE_MAX_YEAR, 12, 31))
+		return bo_fail(e, _("due date after %d-12-31"), DATE_MAX_YEAR);
+	return 0;
+}
+
+static int credit_limit(struct session *ss, struct store_txn *txn, const struct customer *c,
+                        const struct invoice *inv, struct bo_err *e)
+{
+	struct inv_totals t;
+	int64_t owed;
+	char a[32], b[32], tt[32], l[32];
+	int ret;
+
+	if (c->credit_limit <= 0)
+		return 0;
+	if ((ret = invoice_outstanding(ss, txn, c->id, &owed)))
+		return ret;
+	invoice_totals(inv, &t);
+	if (owed + t.total <= c->credit_limit)
+		return 0;
+	return bo_fail(e, _("customer %u would owe %s (%s outstanding + %s), above the credit limit %s"),
+	               c->id, money_format(owed + t.total, a, sizeof a),
+	               money_format(owed, b, sizeof b), money_format(t.total, tt, sizeof tt),
+	               money_format(c->credit_limit, l, sizeof l));
+}
+
+int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoice *doc, int kind,
+                   const char *reason, struct bo_err *e)
+{
+	for (size_t i = 0; i < doc->nlines; i++) {
+		const struct inv_line *l = &doc->lines[i];
+		struct move m;
+		int ret;
+
+		if (!*l->sku)
+			continue;
+		memset(&m, 0, sizeof m);
+		snprintf(m.item, sizeof m.item, "%s", l->sku);
+		m.date = doc->issue_date;
+		m.kind = kind;
+		m.quantity = kind == MOVE_SALE ? -l->quantity : l->quantity;
+		snprintf(m.reference, sizeof m.reference, "%s", doc->number);
+		if (reason)
+			text_copy(m.reason, sizeof m.reason, reason);
+		if ((ret = stock_move_txn(ss, txn, &m, 0, e)))
+			return ret == STORE_FAILED ? bo_wrap(e, _("line %zu"), i + 1) : ret;
+	}
+	return 0;
+}
+
+static int issue_txn(struct session *ss, struct store_txn *txn, struct invoice *inv,
+                     const struct customer *c, struct bo_err *e)
+{
+	int ret;
+
+	if (inv->issue_date == DATE_NONE)
+		inv->issue_date = date_today();
+	if (inv->due_date == DATE_NONE)
+		inv->due_date = inv->issue_date + c->payment_terms_days;
+	if (date_not_future(inv->issue_date, _("issue date"), e) || check_dates(inv, e))
+		return -1;
+	snprintf(inv->customer_name, sizeof inv->customer_name, "%s", c->name);
+	snprintf(inv->customer_nif, sizeof inv->customer_nif, "%s", c->nif);
+	if ((ret = credit_limit(ss, txn, c, inv, e)))
+		return ret;
+	if ((ret = inv_next_number(ss, txn, 'F', inv->issue_date, inv->number,
+	                           sizeof inv->number, e)))
+		return ret;
+	inv->status = INV_ISSUED;
+	return inv_move_stock(ss, txn, inv, MOVE_SALE, NULL, e);
+}
+
+int invoice_save_txn(struct session *ss, struct store_txn *txn, struct invoice *inv, int issue,
+                     struct bo_err *e)
+{
+	const char *what = issue ? _("issue invoice") : _("save invoice");
+	struct customer c;
+	struct invoice old;
+	char key[24], changes[400];
+	int ret;
+
+	if (session_need(ss, P_INVOICE_WRITE, what, e))
+		return STORE_FAILED;
+	invoice_init(&old);
+	if (inv->id) {
+		ret = invoice_get_txn(ss, txn, inv->id, &old, STORE_RMW, e);
+		if (ret == STORE_NOTFOUND)
+			ret = bo_fail(e, _("%s: no draft %u"), what, inv->id);
+		else if (ret == 0 && old.status != INV_DRAFT)
+			ret = bo_fail(e, _("%s %u: %s is already issued and never changes"), what,
+			              inv->id, old.number);
+		if (ret)
+			goto out;
+		snprintf(inv->created_by, sizeof inv->created_by, "%s", old.created_by);
+	} else {
+		snprintf(inv->created_by, sizeof inv->created_by, "%s", ss->user);
+	}
+	inv->series = 'F';
+	inv->number[0] = inv->corrects_number[0] = '\0';
+	inv->corrects = 0;
+	inv->status = INV_DRAFT;
+	inv->paid = inv->credited = 0;
+	for (size_t i = 0; i < inv->nlines && i < INV_MAX_LINES; i++)
+		inv->lines[i].credited_qty = 0;
+	if (text_check("reason", inv->reason, sizeof inv->reason - 1, e) ||
+	    inv_customer(ss, txn, inv->customer, &c, e) || inv_check_lines(ss, txn, inv, e) ||
+	    check_dates(inv, e)) {
+		ret = bo_wrap(e, "%s", what);
+		goto out;
+	}
+	/* refreshed on issue; a draft shows whom it is for */
+	snprintf(inv->customer_name, sizeof inv->customer_name, "%s", c.name);
+	snprintf(inv->customer_nif, sizeof inv->customer_nif, "%s", c.nif);
+	if (issue && (ret = issue_txn(ss, txn, inv, &c, e))) {
+		if (ret == STORE_FAILED)
+			bo_wrap(e, "%s", what);
+		goto out;
+	}
+	if ((ret = invoice_put_txn(ss, txn, inv, e)))
+		goto out;
+	if (issue)
+		snprintf(key, sizeof key, "%s", inv->number);
+	else
+		snprintf(key, sizeof key, "draft %u", inv->id);
+	inv_summary(inv, changes, sizeof changes);
+	ret = audit_add(ss, txn, issue ? "issue" : old.id ? "edit" : "draft", "invoices", key,
+	                changes, NULL);
+out:
+	invoice_free(&old);
+	return ret;
+}
+
+/* A body may run more than once: each attempt starts again from what the
+ * clerk gave, and the result is handed back only after the commit. */
+struct save_ctx {
+	struct session *ss;
+	const struct invoice *given;
+	struct invoice work;
+	int issue;
+};
+
+static int save_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct save_ctx *c = arg;
+
+	(void)st;
+	if (invoice_copy(&c->work, c->given))
+		return ENOMEM;
+	return invoice_save_txn(c->ss, txn, &c->work, c->issue, e);
+}
+
+int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_err *e)
+{
+	struct save_ctx c = { ss, inv, { 0 }, issue };
+	int ret;
+
+	if (session_need(ss, P_INVOICE_WRITE, issue ? _("issue invoice") : _("save invoice"), e))
+		return -1;
+	invoice_init(&c.work);
+	ret = store_write(ss->st, issue ? _("issue invoice") : _("save invoice"), save_body, &c, e);
+	if (ret == 0 && invoice_copy(inv, &c.work))
+		ret = bo_fail(e, _("save invoice: out of memory"));
+	invoice_free(&c.work);
+	return ret;
+}
+
+struct issue_ctx {
+	struct session *ss;
+	uint32_t id;
+	char number[16];
+};
+
+static int issue_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct issue_ctx *c = arg;
+	struct invoice inv;
+	int ret;
+
+	(void)st;
+	invoice_init(&inv);
+	ret = invoice_get_txn(c->ss, txn, c->id, &inv, STORE_RMW, e);
+	if (ret == STORE_NOTFOUND)
+		ret = bo_fail(e, _("issue invoice: no draft %u"), c->id);
+	if (ret == 0)
+		ret = invoice_save_txn(c->ss, txn, &inv, 1, e);
+	if (ret == 0)
+		snprintf(c->number, sizeof c->number, "%s", inv.number);
+	invoice_free(&inv);
+	return ret;
+}
+
+int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n, struct bo_err *e)
+{
+	struct issue_ctx c = { ss, id, "" };
+
+	if (session_need(ss, P_INVOICE_WRITE, _("issue invoice"), e))
+		return -1;
+	if (store_write(ss->st, _("issue invoice"), issue_body, &c, e))
+		return -1;
+	snprintf(number, n, "%s", c.number);
+	return 0;
+}

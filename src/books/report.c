@@ -1,0 +1,476 @@
+/* report.c - receivables aging (DESIGN.md section 3) and the dashboard.
+ * Invoices stream through a cursor; only one sum per customer who owes
+ * something is held, so memory does not grow with the invoices. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
+#include "backoffice/invoice.h"
+#include "backoffice/item.h"
+#include "backoffice/report.h"
+#include "backoffice/staff.h"
+#include "backoffice/text.h"
+
+const char *const bucket_names[B_COUNT] = {
+	N_("not due"), N_("1-30"), N_("31-60"), N_("61-90"), N_("over 90"),
+};
+
+enum bucket bucket_of(int days_overdue)
+{
+	if (days_overdue <= 0)
+		return B_NOT_DUE;
+	if (days_overdue <= 30)
+		return B_1_30;
+	if (days_overdue <= 60)
+		return B_31_60;
+	if (days_overdue <= 90)
+		return B_61_90;
+	return B_90_PLUS;
+}
+
+/* Invoices are read in id order, the order they lie on disk: walking
+ * them customer by customer through the index reads every page many times
+ * over once the books outgrow the cache. Sums per customer are kept in a
+ * small open-addressing table (customers are far fewer than invoices). */
+struct sums {
+	uint32_t customer;      /* 0: free slot */
+	struct aging a;
+	int64_t overdue;
+	bo_date oldest;
+};
+
+struct sum_map {
+	struct sums *slot;
+	size_t cap, n;
+};
+
+static size_t slot_of(const struct sum_map *m, uint32_t id)
+{
+	size_t i = (id * UINT32_C(2654435761)) & (m->cap - 1);
+
+	while (m->slot[i].customer && m->slot[i].customer != id)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static struct sums *sum_find(const struct sum_map *m, uint32_t id)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	i = slot_of(m, id);
+	return m->slot[i].customer ? &m->slot[i] : NULL;
+}
+
+static struct sums *sum_get(struct sum_map *m, uint32_t id)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct sum_map big = { calloc(m->cap ? m->cap * 2 : 256, sizeof(struct sums)),
+		                       m->cap ? m->cap * 2 : 256, m->n };
+
+		if (!big.slot)
+			return NULL;
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->slot[k].customer)
+				big.slot[slot_of(&big, m->slot[k].customer)] = m->slot[k];
+		free(m->slot);
+		*m = big;
+	}
+	i = slot_of(m, id);
+	if (!m->slot[i].customer) {
+		m->slot[i].customer = id;
+		m->slot[i].oldest = DATE_NONE;
+		m->n++;
+	}
+	return &m->slot[i];
+}
+
+struct walk {
+	struct session *ss;
+	bo_date as_of;
+	struct sum_map sums;
+	uint32_t only;          /* the invoices of one customer, or 0 for all */
+	uint32_t next;          /* resume: first customer or invoice still to do */
+	int (*row_fn)(const struct overdue_row *, void *);
+	int (*inv_fn)(const struct overdue_invoice *, void *);
+	void *arg;
+	int stop;
+};
+
+/* The balance of an issued invoice on as_of; 0 for what does not count. */
+static int owed(struct walk *w, struct store_txn *txn, const struct invoice *inv, int64_t *bal,
+                struct bo_err *e)
+{
+	*bal = 0;
+	if (inv->series != 'F' || inv->status == INV_DRAFT || inv->issue_date > w->as_of)
+		return 0;
+	return invoice_balance_on(w->ss, txn, inv, w->as_of, bal, e);
+}
+
+static void add_to(struct sums *s, bo_date as_of, const struct invoice *inv, int64_t bal)
+{
+	int days = as_of - inv->due_date;
+
+	s->a.b[bucket_of(days)] += bal;
+	if (days > 0) {
+		s->overdue += bal;
+		if (s->oldest == DATE_NONE || inv->due_date < s->oldest)
+			s->oldest = inv->due_date;
+	}
+}
+
+/* Phase one: every invoice, into its customer's sums. Nothing is handed
+ * out here, so a retried read simply starts again from zero. */
+static int sum_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct walk *w = arg;
+	struct store_iter it;
+	struct invoice inv;
+	int ret;
+
+	w->sums.n = 0;
+	if (w->sums.cap)
+		memset(w->sums.slot, 0, w->sums.cap * sizeof *w->sums.slot);
+	if ((ret = store_iter_open(st, txn, TB_INVOICES, &it)))
+		return ret;
+	invoice_init(&inv);
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		struct sums *s;
+		int64_t bal;
+
+		if (invoice_decode(&inv, it.val.data, it.val.size, e)) {
+			ret = STORE_FAILED;
+			break;
+		}
+		if ((ret = owed(w, txn, &inv, &bal, e)))
+			break;
+		if (bal <= 0)
+			continue;
+		if (!(s = sum_get(&w->sums, inv.customer))) {
+			ret = ENOMEM;
+			break;
+		}
+		add_to(s, w->as_of, &inv, bal);
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+	store_iter_close(&it);
+	invoice_free(&inv);
+	return ret;
+}
+
+/* Phase two: the customers in id order with what they owe; a retried
+ * read resumes after the last customer handed out. */
+static int row_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct walk *w = arg;
+	struct store_iter it;
+	struct customer c;
+	uint8_t k[4];
+	int ret;
+
+	if ((ret = store_iter_open(st, txn, TB_CUSTOMERS, &it)))
+		return ret;
+	key_u32(w->next, k);
+	if ((ret = store_iter_key(&it, k, 4)))
+		goto out;
+	for (ret = store_iter_get(&it, STORE_SET_RANGE); ret == 0 && !w->stop;
+	     ret = store_iter_get(&it, STORE_NEXT)) {
+		struct overdue_row row;
+		const struct sums *s;
+		char key[16];
+		int64_t total = 0;
+
+		snprintf(key, sizeof key, "%u", it.key.size == 4 ? key_get_u32(it.key.data) : 0);
+		if (rec_decode(entity_customer.rt, &c, it.val.data, it.val.size, key, e)) {
+			ret = STORE_FAILED;
+			break;
+		}
+		if ((s = sum_find(&w->sums, c.id)))
+			for (int b = 0; b < B_COUNT; b++)
+				total += s->a.b[b];
+		if (total > 0) {
+			memset(&row, 0, sizeof row);
+			row.customer = c.id;
+			text_copy(row.name, sizeof row.name, c.name);
+			row.a = s->a;
+			row.overdue_total = s->overdue;
+			row.oldest_due = s->oldest;
+			if (s->oldest != DATE_NONE)
+				row.dunning_level = (int)bucket_of(w->as_of - s->oldest);
+			w->stop = w->row_fn(&row, w->arg);
+		}
+		if (c.id == UINT32_MAX)
+			break;
+		w->next = c.id + 1;
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+out:
+	store_iter_close(&it);
+	return ret;
+}
+
+static int need(struct walk *w, struct bo_err *e)
+{
+	if (session_need(w->ss, P_OVERDUE_READ, _("overdue report"), e))
+		return -1;
+	if (w->as_of == DATE_NONE)
+		return bo_fail(e, _("overdue report: no date given"));
+	return 0;
+}
+
+int report_overdue(struct session *ss, bo_date as_of,
+                   int (*fn)(const struct overdue_row *r, void *arg), void *arg,
+                   struct bo_err *e)
+{
+	struct walk w;
+	int ret;
+
+	memset(&w, 0, sizeof w);
+	w.ss = ss;
+	w.as_of = as_of;
+	w.row_fn = fn;
+	w.arg = arg;
+	w.next = 1;
+	if (need(&w, e))
+		return -1;
+	ret = store_read(ss->st, _("overdue report"), sum_body, &w, e);
+	if (!ret)
+		ret = store_read(ss->st, _("overdue report"), row_body, &w, e);
+	free(w.sums.slot);
+	return ret;
+}
+
+/* Hands out one invoice with a balance; the customer's name is today's,
+ * as in the report's rows. */
+static int put_invoice(struct walk *w, struct store_txn *txn, const struct invoice *inv, int64_t bal,
+                       const struct customer *c, struct bo_err *e)
+{
+	struct overdue_invoice oi;
+	struct customer own;
+	struct inv_totals t;
+
+	if (!c) {
+		char key[16];
+		int ret;
+
+		snprintf(key, sizeof key, "%u", inv->customer);
+		ret = entity_get_txn(w->ss, txn, &entity_customer, key, &own, 0, e);
+		if (ret == STORE_NOTFOUND)
+			snprintf(own.name, sizeof own.name, "%s", inv->customer_name);
+		else if (ret)
+			return ret;
+		c = &own;
+	}
+	memset(&oi, 0, sizeof oi);
+	oi.invoice = inv->id;
+	oi.customer = inv->customer;
+	snprintf(oi.number, sizeof oi.number, "%s", inv->number);
+	text_copy(oi.customer_name, sizeof oi.customer_name, c->name);
+	oi.issue_date = inv->issue_date;
+	oi.due_date = inv->due_date;
+	invoice_totals(inv, &t);
+	oi.total = t.total;
+	oi.balance = bal;
+	oi.days_overdue = w->as_of - inv->due_date;
+	w->stop = w->inv_fn(&oi, w->arg);
+	return 0;
+}
+
+/* One customer's invoices through the customer index (few), or all of
+ * them in id order; a retried read resumes after the last handed out. */
+static int inv_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct walk *w = arg;
+	struct customer c, *cp = NULL;
+	struct store_iter it;
+	struct invoice inv;
+	uint8_t k[4];
+	uint32_t cust = w->only;
+	int ret, one = cust != 0;
+
+	if (one) {
+		char key[16];
+
+		snprintf(key, sizeof key, "%u", cust);
+		ret = entity_get_txn(w->ss, txn, &entity_customer, key, &c, 0, e);
+		if (ret == STORE_NOTFOUND)
+			return 0;
+		if (ret)
+			return ret;
+		cp = &c;
+	}
+	if ((ret = store_iter_open(st, txn, one ? TB_INV_BY_CUSTOMER : TB_INVOICES, &it)))
+		return ret;
+	invoice_init(&inv);
+	key_u32(one ? cust : w->next, k);
+	if ((ret = store_iter_key(&it, k, 4)))
+		goto out;
+	for (ret = store_iter_get(&it, one ? STORE_SET : STORE_SET_RANGE); ret == 0 && !w->stop;
+	     ret = store_iter_get(&it, one ? STORE_NEXT_DUP : STORE_NEXT)) {
+		int64_t bal;
+
+		if (invoice_decode(&inv, it.val.data, it.val.size, e)) {
+			ret = STORE_FAILED;
+			break;
+		}
+		if (inv.id < w->next)
+			continue;
+		if ((ret = owed(w, txn, &inv, &bal, e)))
+			break;
+		if (bal > 0 && (ret = put_invoice(w, txn, &inv, bal, cp, e)))
+			break;
+		if (inv.id == UINT32_MAX)
+			break;
+		w->next = inv.id + 1;
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+out:
+	store_iter_close(&it);
+	invoice_free(&inv);
+	return ret;
+}
+
+int report_overdue_invoices(struct session *ss, bo_date as_of, uint32_t customer,
+                            int (*fn)(const struct overdue_invoice *i, void *arg),
+                            void *arg, struct bo_err *e)
+{
+	struct walk w;
+
+	memset(&w, 0, sizeof w);
+	w.ss = ss;
+	w.as_of = as_of;
+	w.only = customer;
+	w.inv_fn = fn;
+	w.arg = arg;
+	w.next = 1;
+	if (need(&w, e))
+		return -1;
+	return store_read(ss->st, _("overdue report"), inv_body, &w, e);
+}
+
+/* The dashboard: each body starts its sums from zero, so a retried read
+ * counts nothing twice. */
+struct dash {
+	struct session *ss;
+	bo_date today;
+	struct dashboard *d;
+};
+
+static int aging_row(const struct overdue_row *r, void *arg)
+{
+	struct dashboard *d = arg;
+
+	for (int b = 0; b < B_COUNT; b++) {
+		d->a.b[b] += r->a.b[b];
+		d->receivables += r->a.b[b];
+	}
+	d->overdue += r->overdue_total;
+	return 0;
+}
+
+static int count_item(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct dashboard *d = arg;
+	struct item item;
+
+	(void)pk;
+	if (rec_decode(entity_item.rt, &item, val->data, val->size, "?", e))
+		return STORE_FAILED;
+	d->items++;
+	d->below_reorder += item.on_hand < item.reorder_level;
+	return 0;
+}
+
+static int count_staff(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct dashboard *d = arg;
+	struct staff s;
+
+	(void)pk;
+	if (rec_decode(entity_staff.rt, &s, val->data, val->size, "?", e))
+		return STORE_FAILED;
+	d->staff++;
+	d->headcount += s.status != STAFF_LEFT;
+	return 0;
+}
+
+static int count_customer(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+{
+	struct dashboard *d = arg;
+
+	(void)pk;
+	(void)val;
+	(void)e;
+	d->customers++;
+	return 0;
+}
+
+static int count_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct dash *x = arg;
+	struct dashboard *d = x->d;
+	struct store_iter it;
+	struct invoice inv;
+	char prefix[8];
+	int y, mo, day, ret;
+
+	d->items = d->below_reorder = d->staff = d->headcount = d->customers = 0;
+	d->issued_this_month = 0;
+	d->invoiced_this_month = 0;
+	if ((ret = store_each(st, txn, TB_ITEMS, NULL, 0, count_item, d, e)) ||
+	    (ret = store_each(st, txn, TB_STAFF, NULL, 0, count_staff, d, e)) ||
+	    (ret = store_each(st, txn, TB_CUSTOMERS, NULL, 0, count_customer, d, e)))
+		return ret;
+	/* this month's invoices are all numbered in this year's series */
+	date_to_ymd(x->today, &y, &mo, &day);
+	snprintf(prefix, sizeof prefix, "F%04d-", y);
+	if ((ret = store_iter_open(st, txn, TB_INV_BY_NUMBER, &it)))
+		return ret;
+	invoice_init(&inv);
+	if ((ret = store_iter_key(&it, prefix, strlen(prefix))) == 0)
+		ret = store_iter_get(&it, STORE_SET_RANGE);
+	for (; ret == 0; ret = store_iter_get(&it, STORE_NEXT)) {
+		struct inv_totals t;
+		int iy, im, id;
+
+		if (it.key.size < strlen(prefix) || memcmp(it.key.data, prefix, strlen(prefix)))
+			break;
+		if (invoice_decode(&inv, it.val.data, it.val.size, e)) {
+			ret = STORE_FAILED;
+			break;
+		}
+		date_to_ymd(inv.issue_date, &iy, &im, &id);
+		if (iy != y || im != mo)
+			continue;
+		invoice_totals(&inv, &t);
+		d->issued_this_month++;
+		d->invoiced_this_month += t.total;
+	}
+	store_iter_close(&it);
+	invoice_free(&inv);
+	return ret == STORE_NOTFOUND || ret == 0 ? 0 : ret;
+}
+
+int report_dashboard(struct session *ss, bo_date today, struct dashboard *d,
+                     struct bo_err *e)
+{
+	struct dash x = { ss, today, d };
+	int ret;
+
+	memset(d, 0, sizeof *d);
+	if (store_read(ss->st, _("dashboard"), count_body, &x, e))
+		return -1;
+	/* without the right to see receivables the figures stay at zero */
+	if (!session_can(ss, P_OVERDUE_READ))
+		return 0;
+	ret = report_overdue(ss, today, aging_row, d, e);
+	return ret ? -1 : 0;
+}

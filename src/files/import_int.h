@@ -1,0 +1,42 @@
+/* import_int.h - the strict CSV reading every import shares: a header that
+ * must name each column of the table once, rows of exactly that many
+ * cells, every cell valid UTF-8 without control characters. */
+#ifndef BACKOFFICE_IMPORT_INT_H
+#define BACKOFFICE_IMPORT_INT_H
+
+#include "backoffice/csv.h"
+#include "backoffice/export.h"
+#include "backoffice/session.h"
+
+#define IMPORT_MAX_COLS 16
+
+struct importer {
+	struct session *ss;
+	const char *table;
+	const char *path;
+	struct csv_reader r;
+	const struct column *cols;      /* the table's columns, export order */
+	size_t ncols;
+	size_t at[IMPORT_MAX_COLS];     /* column i is cell at[i] of a row */
+	const char *cell[IMPORT_MAX_COLS];      /* current row, by column */
+	long line;                      /* where the current row starts */
+	long rows;
+};
+
+/* Open the file and check its header. */
+int imp_open(struct importer *im, struct bo_err *e);
+/* 1 with a row in im->cell, 0 at the end, -1 on a bad row. */
+int imp_next(struct importer *im, struct bo_err *e);
+void imp_close(struct importer *im);
+/* Back to the first row: a transaction body may run more than once. */
+int imp_rewind(struct importer *im, struct bo_err *e);
+/* The cell of the named column in the current row. */
+const char *imp_cell(const struct importer *im, const char *col);
+/* "FILE:LINE: col: " (or "FILE:LINE: " when col is NULL) before the
+ * message in e; returns STORE_FAILED for transaction bodies. */
+int imp_fail(const struct importer *im, const char *col, struct bo_err *e);
+
+int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
+int import_payments_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
+
+#endif

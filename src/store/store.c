@@ -1,0 +1,731 @@
+/* store.c - opening the shared environment and running transactions.
+ * The flags and limits follow the measurements in DESIGN.md section 2. */
+#include <errno.h>
+#include <grp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "backoffice/codec.h"
+#include "backoffice/store.h"
+#include "backoffice/tags.h"
+#include "store_index.h"
+#include "store_lock.h"
+#include "store_watch.h"
+
+#define STORE_LOCK_TIMEOUT_US 2000000
+
+#define ENV_FLAGS (DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | \
+                   DB_INIT_MPOOL | DB_THREAD | DB_REGISTER | DB_RECOVER)
+
+static const char db_config[] =
+	"# written by backoffice init; the defaults (256 KB cache, 1000 locks)\n"
+	"# are far too small for many clerks and large imports\n"
+	"set_cachesize 0 134217728 1\n"
+	"set_lk_max_locks 400000\n"
+	"set_lk_max_objects 400000\n"
+	"set_lk_max_lockers 20000\n"
+	"set_lk_detect DB_LOCK_DEFAULT\n"
+	"set_tx_max 2000\n"
+	"set_lg_bsize 4194304\n"
+	"set_lg_max 67108864\n"
+	"set_lg_regionmax 1048576\n"
+	"log_set_config DB_LOG_AUTO_REMOVE on\n";
+
+static void errcall(const DB_ENV *env, const char *pfx, const char *msg)
+{
+	struct store *s = env->app_private;
+
+	(void)pfx;
+	if (!s)
+		return;
+	/* keep the cause, not the generic "run recovery" that follows it,
+	 * nor the "panic set" of our own panics before closing */
+	if (!strstr(msg, "PANIC") && !strstr(msg, "BDB1581") && !strstr(msg, "BDB1582") &&
+	    !strstr(msg, "BDB1558"))
+		snprintf(s->why, sizeof s->why, "%s", msg);
+	if (s->log) {
+		fprintf(s->log, "bdb: %s\n", msg);
+		fflush(s->log);
+	}
+}
+
+static void msgcall(const DB_ENV *env, const char *msg)
+{
+	errcall(env, NULL, msg);
+}
+
+void store_log(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!s->log)
+		return;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+	fprintf(s->log, "%s [%ld] ", stamp, (long)getpid());
+	va_start(ap, fmt);
+	vfprintf(s->log, fmt, ap);
+	va_end(ap);
+	fputc('\n', s->log);
+	fflush(s->log);
+}
+
+int store_default_dir(const char *opt, char *out, size_t n, struct bo_err *e)
+{
+	const char *v;
+	int len;
+
+	if (opt && *opt)
+		len = snprintf(out, n, "%s", opt);
+	else if ((v = getenv("BACKOFFICE_DB")) && *v)
+		len = snprintf(out, n, "%s", v);
+	else if ((v = getenv("XDG_DATA_HOME")) && *v)
+		len = snprintf(out, n, "%s/backoffice", v);
+	else if ((v = getenv("HOME")) && *v)
+		len = snprintf(out, n, "%s/.local/share/backoffice", v);
+	else
+		return bo_fail(e, _("find data directory: no --db, BACKOFFICE_DB or HOME"));
+	if (len < 0 || (size_t)len >= n)
+		return bo_fail(e, _("find data directory: path too long"));
+	return 0;
+}
+
+static int path_in(const char *dir, const char *name, char *out, size_t n)
+{
+	int len = snprintf(out, n, "%s/%s", dir, name);
+
+	return len < 0 || (size_t)len >= n ? -1 : 0;
+}
+
+int store_exists(const char *dir)
+{
+	char p[1200];
+	struct stat st;
+
+	if (path_in(dir, "meta.db", p, sizeof p))
+		return -1;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int mkdir_p(const char *dir, mode_t mode)
+{
+	char tmp[1024];
+	size_t len = strlen(dir);
+
+	if (len == 0 || len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, dir, len + 1);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0755) && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(tmp, mode) && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static int open_log(struct store *s)
+{
+	char p[1200];
+
+	if (path_in(s->dir, "backoffice.log", p, sizeof p))
+		return -1;
+	s->log = fopen(p, "a");
+	return s->log ? 0 : -1;
+}
+
+static int env_open(struct store *s, struct bo_err *e)
+{
+	int ret;
+
+	if ((ret = db_env_create(&s->env, 0)) != 0)
+		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+	s->env->app_private = s;
+	s->env->set_errcall(s->env, errcall);
+	s->env->set_msgcall(s->env, msgcall);
+	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
+	/* A clerk killed while holding a lock would make the others wait
+	 * forever: a lock wait times out instead, and the retry reopens the
+	 * environment, whose DB_REGISTER open finds the dead process and
+	 * recovers. DB_TIME_NOTGRANTED tells a timeout from a deadlock. */
+	s->env->set_timeout(s->env, STORE_LOCK_TIMEOUT_US, DB_SET_LOCK_TIMEOUT);
+	s->env->set_flags(s->env, DB_TIME_NOTGRANTED, 1);
+	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	if (ret != 0) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
+		if (ret == EINVAL && s->why[0])
+			return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, s->why);
+		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+	}
+	return 0;
+}
+
+static int dbs_open(struct store *s, int create, struct bo_err *e)
+{
+	for (int t = 0; t < TB_COUNT; t++) {
+		const struct store_index *ix = store_index_of(t);
+		DB *db;
+		int ret;
+
+		if ((ret = db_create(&db, s->env, 0)) != 0)
+			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+		s->db[t] = db;
+		if (ix && ix->dup)
+			db->set_flags(db, DB_DUPSORT);
+		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
+		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
+		               (create ? DB_CREATE : 0), 0660);
+		if (ret == ENOENT)
+			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
+			               s->dir, store_table_name(t));
+		if (ret == EINVAL || ret == DB_RUNRECOVERY || ret == DB_VERIFY_BAD)
+			return bo_fail(e, _("open data directory \"%s\": table %s is damaged (%s); restore the last backup"),
+			               s->dir, store_table_name(t), s->why[0] ? s->why : db_strerror(ret));
+		if (ret != 0)
+			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+		/* Associations live in the process, not on disk: every open
+		 * must make them again, and a failure is fatal. */
+		if (ix) {
+			ret = s->db[ix->primary]->associate(s->db[ix->primary], NULL, db,
+			                                    store_index_callback(t), DB_AUTO_COMMIT);
+			if (ret != 0)
+				return bo_fail(e, _("open index %s: %s"), store_table_name(t), db_strerror(ret));
+		}
+	}
+	return 0;
+}
+
+/* A process on its way out after a panic leaves its handles: closing one
+ * can wait forever on a lock that a killed process held in the old region
+ * (a process that goes on must close them: DB_REGISTER allows one open
+ * environment handle per process). */
+static void handles_abandon(struct store *s)
+{
+	for (int t = 0; t < TB_COUNT; t++)
+		s->db[t] = NULL;
+	s->env = NULL;
+}
+
+/* dead: the caller knows a process died (the gate found a writer that
+ * died inside, whose registry slot a recovery may have cleared since). */
+static void handles_close(struct store *s, int dead)
+{
+	/* Closing a table writes to the log, whose mutex a dead process may
+	 * still hold: with a dead process in the environment (the next open
+	 * recovers anyway) panic it first, so that the closes only let go. */
+	if (s->env && (dead || store_env_has_dead(s))) {
+		store_log(s, "closing beside a dead process: panicking the environment");
+		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
+	}
+	/* Secondaries before their primaries. No sync: commits are in the
+	 * log, and a sync would wait on the log flush mutex, which a dead
+	 * writer may still hold when we close to recover. */
+	for (int t = TB_COUNT - 1; t >= 0; t--) {
+		if (s->db[t])
+			s->db[t]->close(s->db[t], DB_NOSYNC);
+		s->db[t] = NULL;
+	}
+	if (s->env) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+	}
+}
+
+static int write_db_config(const char *dir, struct bo_err *e)
+{
+	char p[1200];
+	FILE *f;
+
+	if (path_in(dir, "DB_CONFIG", p, sizeof p))
+		return bo_fail(e, _("create data directory: path too long"));
+	if (!(f = fopen(p, "w")))
+		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+	fputs(db_config, f);
+	if (fclose(f))
+		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+	return 0;
+}
+
+static int set_group(const char *dir, const char *group, struct bo_err *e)
+{
+	struct group *g = getgrnam(group);
+
+	if (!g)
+		return bo_fail(e, _("create data directory: no group \"%s\""), group);
+	if (chown(dir, (uid_t)-1, g->gr_gid) || chmod(dir, 02770))
+		return bo_fail(e, _("create data directory: set group \"%s\" on \"%s\": %s"),
+		               group, dir, bo_strerror(errno));
+	return 0;
+}
+
+static int put_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	(void)arg;
+	(void)e;
+	return store_counter_raise(s, txn, "schema", STORE_SCHEMA);
+}
+
+int store_create(const char *dir, const char *group, struct bo_err *e)
+{
+	struct store *s;
+	struct stat st;
+	int r;
+
+	if (store_exists(dir) == 1)
+		return bo_fail(e, _("create data directory \"%s\": a store is already there"), dir);
+	/* refused before anything is written: open would refuse it after */
+	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
+		return bo_fail(e, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+	if (group)
+		umask(007);
+	if (mkdir_p(dir, group ? 02770 : 0700))
+		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
+	if (group && set_group(dir, group, e))
+		return -1;
+	if (write_db_config(dir, e))
+		return -1;
+	if (!(s = calloc(1, sizeof *s)))
+		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(ENOMEM));
+	snprintf(s->dir, sizeof s->dir, "%s", dir);
+	open_log(s);
+	if (env_open(s, e) || dbs_open(s, 1, e)) {
+		handles_close(s, 0);
+		if (s->log)
+			fclose(s->log);
+		free(s);
+		return -1;
+	}
+	r = store_write(s, "create data directory", put_schema, NULL, e);
+	store_close(s);
+	return r;
+}
+
+static int check_dir(const char *dir, struct bo_err *e)
+{
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return bo_fail(e, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
+	/* Every clerk writes here (log, locks, regions): say so plainly
+	 * rather than "not a data directory" when it is only out of reach. */
+	if (access(dir, R_OK | W_OK | X_OK)) {
+		struct group *g = (st.st_mode & 0070) ? getgrgid(st.st_gid) : NULL;
+
+		if (g)
+			return bo_fail(e, _("open data directory \"%s\": permission denied (ask the admin to add you to group \"%s\")"),
+			               dir, g->gr_name);
+		return bo_fail(e, _("open data directory \"%s\": permission denied"), dir);
+	}
+	if (store_exists(dir) != 1)
+		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), dir);
+	/* Anyone who can write here can rewrite the books. */
+	if (st.st_mode & S_IWOTH)
+		return bo_fail(e, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+	return 0;
+}
+
+static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	uint64_t v = 0;
+	int ret = store_counter_get(s, txn, "schema", &v);
+
+	(void)arg;
+	if (ret && ret != DB_NOTFOUND)
+		return ret;
+	if (ret == DB_NOTFOUND || v == 0)
+		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), s->dir);
+	if (v > STORE_SCHEMA)
+		return bo_fail(e, _("open data directory \"%s\": made by a newer backoffice (schema %llu, this program knows %d)"),
+		               s->dir, (unsigned long long)v, STORE_SCHEMA);
+	return 0;
+}
+
+/* Inside the writer gate: an open that finds a dead process runs
+ * recovery, which must not overlap a live writer's transaction. (A long
+ * import therefore keeps clerks who start meanwhile waiting: opening
+ * outside the gate was tried and let a clerk killed while opening leave
+ * the others blocked on its mutex.) */
+static int open_handles(struct store *s, struct bo_err *e)
+{
+	int r = 0, gate = store_gate_enter(s, e);
+
+	if (gate < 0)
+		return -1;
+	/* An open that races another process's recovery can fail once with
+	 * EINVAL; a damaged file fails every time, so a few tries tell them
+	 * apart. */
+	for (int attempt = 0; attempt < 4; attempt++) {
+		struct timespec pause = { 0, 150 * 1000000L };
+
+		r = 0;
+		if (env_open(s, e) == 0 && dbs_open(s, 0, e) == 0)
+			break;
+		handles_close(s, 0);
+		r = -1;
+		if (strstr(e->msg, "damaged") || strstr(e->msg, "missing"))
+			break;
+		nanosleep(&pause, NULL);
+	}
+	store_gate_leave(s);
+	return r;
+}
+
+/* dead: as for handles_close */
+static int reopen(struct store *s, int dead, struct bo_err *e)
+{
+	store_log(s, "reopening the environment (recovery after a dead process)");
+	handles_close(s, dead);
+	s->reopens++;
+	return open_handles(s, e);
+}
+
+int store_reopen(struct store *s, struct bo_err *e)
+{
+	return reopen(s, 0, e);
+}
+
+static int open_at(struct store *s, const char *dir, struct bo_err *e)
+{
+	struct stat st;
+
+	if (strlen(dir) >= sizeof s->dir)
+		return bo_fail(e, _("open data directory: path too long"));
+	if (check_dir(dir, e))
+		return -1;
+	snprintf(s->dir, sizeof s->dir, "%s", dir);
+	/* A shared directory is setgid: keep what we create group-writable
+	 * and closed to others. */
+	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
+		umask(007);
+	open_log(s);
+	if (store_locks_take(s, e) || open_handles(s, e))
+		goto fail;
+	if (store_read(s, "open data directory", check_schema, NULL, e)) {
+		handles_close(s, 0);
+		goto fail;
+	}
+	return 0;
+fail:
+	store_locks_drop(s);
+	if (s->log)
+		fclose(s->log);
+	s->log = NULL;
+	return -1;
+}
+
+int store_checkpoint(struct store *s, struct bo_err *e)
+{
+	int ret = 0, dead = store_gate_enter(s, e);
+
+	if (dead < 0)
+		return -1;
+	if (dead == 1 && reopen(s, 1, e)) {
+		store_gate_abandon(s);
+		return -1;
+	}
+	/* on a panic, leave the checkpoint to the process that recovers */
+	if (s->env)
+		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
+	s->panic = ret == DB_RUNRECOVERY;
+	if (ret)
+		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
+	store_gate_leave(s);
+	return ret ? -1 : 0;
+}
+
+int store_open(struct store **sp, const char *dir, struct bo_err *e)
+{
+	struct store *s = calloc(1, sizeof *s);
+
+	*sp = NULL;
+	if (!s)
+		return bo_fail(e, _("open data directory \"%s\": %s"), dir, bo_strerror(ENOMEM));
+	if (open_at(s, dir, e)) {
+		free(s);
+		return -1;
+	}
+	*sp = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	struct bo_err e;
+	int panicked;
+
+	if (!s)
+		return;
+	/* The checkpoint leaves the table files whole for the next process,
+	 * even after a power cut. */
+	panicked = s->env && store_checkpoint(s, &e) && s->panic;
+
+	/* a writer that died meanwhile stays marked for the next to recover */
+	if (store_gate_enter(s, &e) == 1) {
+		handles_abandon(s);
+		store_gate_abandon(s);
+	} else {
+		if (panicked)
+			handles_abandon(s);
+		else
+			handles_close(s, 0);
+		store_gate_leave(s);
+	}
+	store_locks_drop(s);
+	if (s->log)
+		fclose(s->log);
+	free(s);
+}
+
+int store_bulk(struct store *s, int on, struct bo_err *e)
+{
+	store_log(s, "reopening the tables %s multiversion copies", on ? "without" : "with");
+	handles_close(s, 0);
+	s->bulk = on;
+	return open_handles(s, e);
+}
+
+static void backoff(int attempt)
+{
+	struct timespec ts;
+	long us = 100L << (attempt < 10 ? attempt : 10);
+
+	us = us / 2 + rand() % (us / 2 + 1);
+	ts.tv_sec = us / 1000000;
+	ts.tv_nsec = (us % 1000000) * 1000;
+	nanosleep(&ts, NULL);
+}
+
+/* What runs on the watched helper: the begin and the body, and for a
+ * read the commit too (a read given up while committing runs again and
+ * does nothing twice). A write's commit stays with the caller: given up
+ * half done, running it again could do it twice. */
+struct txn_job {
+	store_fn fn;
+	void *arg;
+	uint32_t flags;
+	int write;
+	DB_TXN *txn;            /* a write's, left for the caller to end */
+};
+
+static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
+{
+	struct txn_job *j = arg;
+	DB_TXN *txn;
+	int ret;
+
+	if ((ret = s->env->txn_begin(s->env, NULL, &txn, j->flags)) != 0)
+		return ret;
+	bo_err_clear(e);
+	ret = j->fn(s, txn, j->arg, e);
+	if (j->write) {
+		j->txn = txn;
+		return ret;
+	}
+	if (ret == 0)
+		return txn->commit(txn, 0);
+	txn->abort(txn);
+	return ret;
+}
+
+/* One attempt; a writer's runs inside the writer gate (store_lock.h). */
+static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
+                       struct bo_err *e)
+{
+	struct txn_job j = { fn, arg, flags, write, NULL };
+	int ret, dead = write ? store_gate_enter(s, e) : 0;
+
+	if (dead < 0)
+		return STORE_FAILED;
+	if (dead && reopen(s, 1, e)) {
+		store_gate_abandon(s);   /* the next writer must recover */
+		return STORE_FAILED;
+	}
+	ret = store_watch_body(s, txn_job_run, &j, e);
+	if (ret == STORE_LOST) {
+		/* The transaction and the table handles stay with the body
+		 * that waits. The environment is panicked, so its close only
+		 * gives up our registration and frees the handle (DB_REGISTER
+		 * allows one per process, and the reopen needs it). */
+		DB_ENV *env = s->env;
+
+		handles_abandon(s);
+		s->snapshot = NULL;
+		env->close(env, 0);
+		ret = DB_RUNRECOVERY;
+	} else if (j.txn) {
+		if (ret == 0)
+			ret = j.txn->commit(j.txn, 0);
+		else
+			j.txn->abort(j.txn);
+	}
+	if (write)
+		store_gate_leave(s);
+	return ret;
+}
+
+/* A snapshot cannot be taken again once part of what was read from it
+ * has been written out. */
+static int snapshot_lost(const char *what, struct bo_err *e)
+{
+	return bo_fail(e, _("%s: the store was recovered while it was being read (a clerk's process ended); run it again"),
+	               what);
+}
+
+static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
+                   uint32_t flags, int write, struct bo_err *e)
+{
+	int ret = 0, recoveries = 0;
+
+	if (!write && s->snapshot) {
+		/* inside store_read_snapshot: its retry, not ours */
+		bo_err_clear(e);
+		ret = fn(s, s->snapshot, arg, e);
+		if (ret == DB_RUNRECOVERY)
+			snapshot_lost(what, e);
+		else if (ret && ret != STORE_FAILED && !e->msg[0])
+			bo_fail(e, "%s: %s", what, db_strerror(ret));
+		return ret ? -1 : 0;
+	}
+	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
+		if (!s->env && open_handles(s, e))
+			return bo_wrap(e, "%s", what);
+		/* A dead clerk costs one recovery; the same panic again after
+		 * recovering means the files themselves are damaged. */
+		if (recoveries > 3)
+			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, s->why[0] ? s->why : db_strerror(DB_RUNRECOVERY));
+		bo_err_clear(e);
+		ret = attempt_txn(s, fn, arg, flags, write, e);
+		if (ret == 0)
+			return 0;
+		if (ret == DB_LOCK_DEADLOCK) {
+			backoff(attempt);
+			continue;
+		}
+		if (ret == DB_LOCK_NOTGRANTED) {
+			/* a lock held too long, maybe by a dead process: the
+			 * reopen recovers if one died, and costs little if not */
+			if (store_reopen(s, e))
+				return bo_wrap(e, "%s", what);
+			continue;
+		}
+		if (ret == DB_RUNRECOVERY) {
+			/* Another clerk's process died and the next open
+			 * recovered the environment: our handles are stale. */
+			recoveries++;
+			if (store_reopen(s, e))
+				return bo_wrap(e, "%s", what);
+			continue;
+		}
+		if (ret == STORE_FAILED)
+			return -1;
+		if (ret == DB_PAGE_NOTFOUND || ret == DB_VERIFY_BAD)
+			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, db_strerror(ret));
+		/* a table cut short reads back as EINVAL; Berkeley DB's own
+		 * complaint names the file */
+		if (ret == EINVAL && strstr(s->why, ".db: "))
+			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, s->why);
+		return bo_fail(e, "%s: %s", what, db_strerror(ret));
+	}
+	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
+}
+
+int store_write(struct store *s, const char *what, store_fn fn, void *arg,
+                struct bo_err *e)
+{
+	return run_txn(s, what, fn, arg, 0, 1, e);
+}
+
+int store_read(struct store *s, const char *what, store_fn fn, void *arg,
+               struct bo_err *e)
+{
+	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, 0, e);
+}
+
+struct nested {
+	const char *what;
+	store_fn fn;
+	void *arg;
+	int attempts;
+};
+
+static int snapshot_body(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+{
+	struct nested *n = arg;
+	int ret;
+
+	if (n->attempts++)
+		return snapshot_lost(n->what, e);
+	s->snapshot = txn;
+	ret = n->fn(s, txn, n->arg, e);
+	s->snapshot = NULL;
+	return ret;
+}
+
+int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *arg,
+                        struct bo_err *e)
+{
+	struct nested n = { what, fn, arg, 0 };
+
+	return run_txn(s, what, snapshot_body, &n, DB_TXN_SNAPSHOT, 0, e);
+}
+
+static void dbt_set(DBT *d, const void *p, size_t n)
+{
+	memset(d, 0, sizeof *d);
+	d->data = (void *)p;
+	d->size = (u_int32_t)n;
+}
+
+int store_get(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen, void **data, size_t *len,
+              uint32_t flags)
+{
+	DBT k, v;
+	int ret;
+
+	dbt_set(&k, key, klen);
+	memset(&v, 0, sizeof v);
+	v.flags = DB_DBT_MALLOC;
+	ret = s->db[t]->get(s->db[t], txn, &k, &v, flags);
+	if (ret == 0) {
+		*data = v.data;
+		*len = v.size;
+	}
+	return ret;
+}
+
+int store_put(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen, const void *data, size_t len,
+              uint32_t flags)
+{
+	DBT k, v;
+
+	dbt_set(&k, key, klen);
+	dbt_set(&v, data, len);
+	return s->db[t]->put(s->db[t], txn, &k, &v, flags);
+}
+
+int store_del(struct store *s, DB_TXN *txn, enum store_table t,
+              const void *key, size_t klen)
+{
+	DBT k;
+
+	dbt_set(&k, key, klen);
+	return s->db[t]->del(s->db[t], txn, &k, 0);
+}
