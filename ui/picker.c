@@ -153,7 +153,9 @@ int ui_pick(const struct entity *en, const char *typed, char *key, size_t n, cha
 			continue;
 		}
 		if ((c = ui_edit_key(&p->ed, k, sizeof p->l.search - 1)) == 1) {
-			snprintf(p->l.search, sizeof p->l.search, "%s", p->ed.buf);
+			/* the editor was bounded to the search's size */
+			if (snprintf(p->l.search, sizeof p->l.search, "%s", p->ed.buf) < 0)
+				p->l.search[0] = '\0';
 			ui_list_restart(&p->l);
 		}
 	}

@@ -105,7 +105,9 @@ static void put_name(const char *s, size_t width)
 			while (n > 0 && ((unsigned char)cut[n] & 0xC0) == 0x80);
 			cut[n] = '\0';
 		}
-		snprintf(inert, sizeof inert, "%s\u2026", cut);
+		/* cut is shorter than inert by the ellipsis at least */
+		if (snprintf(inert, sizeof inert, "%s\u2026", cut) < 0)
+			inert[0] = '\0';
 	}
 	fputs(inert, stdout);
 	for (w = text_width(inert); w < width; w++)
