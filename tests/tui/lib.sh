@@ -6,8 +6,18 @@ set -u
 : "${BACKOFFICE:?set BACKOFFICE to the binary}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/bo-tui.XXXXXX")
 SOCK="bo-tui-$$-$RANDOM"
-cleanup() {
+# tui_kill: stop the tmux server and wait until it has gone: a dying server
+# unlinks its socket, which would be the next server's by then
+tui_kill() {
+	local pid k=0
+	pid=$(tmux -L "$SOCK" display -p '#{pid}' 2>/dev/null)
 	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $k -lt 2000 ]; do
+		sleep 0.01; k=$((k + 1))
+	done
+}
+cleanup() {
+	tui_kill
 	rm -rf "$T"
 }
 trap cleanup EXIT
