@@ -13,7 +13,7 @@ run | test) ;;
 esac
 
 PACKAGES="gcc meson ninja-build pkg-config libncurses-dev libdb5.3-dev
-libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3
+libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3 libicu-dev
 time gettext locales valgrind openssh-server openssh-client man-db groff-base"
 
 sudo=""
