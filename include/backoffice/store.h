@@ -199,6 +199,10 @@ int store_each(struct store *s, struct store_txn *txn, enum store_table t, const
                size_t klen, store_row_fn fn, void *arg, struct bo_err *e);
 
 const char *store_table_name(enum store_table t);
+/* The error code that a store call's answer means (STORE_NOTFOUND is
+ * BO_ENOTFOUND, a damaged page BO_EDAMAGED, a lock BO_EBUSY, an errno
+ * value what bo_code_of_errno says). */
+enum bo_code store_code(int ret);
 /* A key of table t as text for messages: ids as numbers, codes and
  * logins as text with odd bytes escaped. buf needs 8 bytes at least. */
 const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf,

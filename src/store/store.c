@@ -53,6 +53,27 @@ static void errcall(const DB_ENV *env, const char *pfx, const char *msg)
 	}
 }
 
+enum bo_code store_code(int ret)
+{
+	switch (ret) {
+	case 0:
+		return BO_OK;
+	case DB_NOTFOUND:
+		return BO_ENOTFOUND;
+	case DB_KEYEXIST:
+		return BO_EEXIST;
+	case DB_RUNRECOVERY:
+	case DB_VERIFY_BAD:
+	case DB_PAGE_NOTFOUND:
+		return BO_EDAMAGED;
+	case DB_LOCK_DEADLOCK:
+	case DB_LOCK_NOTGRANTED:
+		return BO_EBUSY;
+	default:
+		return ret > 0 ? bo_code_of_errno(ret) : BO_EFAIL;
+	}
+}
+
 static void msgcall(const DB_ENV *env, const char *msg)
 {
 	errcall(env, NULL, msg);
@@ -150,7 +171,7 @@ static int env_open(struct store *s, struct bo_err *e)
 	int ret;
 
 	if ((ret = db_env_create(&s->env, 0)) != 0)
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	s->env->app_private = s;
 	s->env->set_errcall(s->env, errcall);
 	s->env->set_msgcall(s->env, msgcall);
@@ -167,8 +188,8 @@ static int env_open(struct store *s, struct bo_err *e)
 		s->env = NULL;
 		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
 		if (ret == EINVAL && s->why[0])
-			return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, s->why);
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+			return bo_failc(e, BO_EINVAL, _("open data directory \"%s\": %s"), s->dir, s->why);
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	}
 	return 0;
 }
@@ -181,7 +202,7 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		int ret;
 
 		if ((ret = db_create(&db, s->env, 0)) != 0)
-			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+			return bo_failc(e, store_code(ret), _("open table %s: %s"), store_table_name(t), db_strerror(ret));
 		s->db[t] = db;
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
@@ -189,20 +210,20 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
 		               (create ? DB_CREATE : 0), 0660);
 		if (ret == ENOENT)
-			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
+			return bo_failc(e, BO_ENOTFOUND, _("open data directory \"%s\": table %s is missing"),
 			               s->dir, store_table_name(t));
 		if (ret == EINVAL || ret == DB_RUNRECOVERY || ret == DB_VERIFY_BAD)
-			return bo_fail(e, _("open data directory \"%s\": table %s is damaged (%s); restore the last backup"),
+			return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": table %s is damaged (%s); restore the last backup"),
 			               s->dir, store_table_name(t), s->why[0] ? s->why : db_strerror(ret));
 		if (ret != 0)
-			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+			return bo_failc(e, store_code(ret), _("open table %s: %s"), store_table_name(t), db_strerror(ret));
 		/* Associations live in the process, not on disk: every open
 		 * must make them again, and a failure is fatal. */
 		if (ix) {
 			ret = s->db[ix->primary]->associate(s->db[ix->primary], NULL, db,
 			                                    store_index_callback(t), DB_AUTO_COMMIT);
 			if (ret != 0)
-				return bo_fail(e, _("open index %s: %s"), store_table_name(t), db_strerror(ret));
+				return bo_failc(e, store_code(ret), _("open index %s: %s"), store_table_name(t), db_strerror(ret));
 		}
 	}
 	return 0;
@@ -252,10 +273,10 @@ static int write_db_config(const char *dir, struct bo_err *e)
 	if (path_in(dir, "DB_CONFIG", p, sizeof p))
 		return bo_fail(e, _("create data directory: path too long"));
 	if (!(f = fopen(p, "w")))
-		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	fputs(db_config, f);
 	if (fclose(f))
-		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	return 0;
 }
 
@@ -285,14 +306,14 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	int r;
 
 	if (store_exists(dir) == 1)
-		return bo_fail(e, _("create data directory \"%s\": a store is already there"), dir);
+		return bo_failc(e, BO_EEXIST, _("create data directory \"%s\": a store is already there"), dir);
 	/* refused before anything is written: open would refuse it after */
 	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
-		return bo_fail(e, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+		return bo_failc(e, BO_EPERM, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
 	if (group)
 		umask(007);
 	if (mkdir_p(dir, group ? 02770 : 0700))
-		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
 	if (group && set_group(dir, group, e))
 		return -1;
 	if (write_db_config(dir, e))
@@ -318,22 +339,22 @@ static int check_dir(const char *dir, struct bo_err *e)
 	struct stat st;
 
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
-		return bo_fail(e, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
+		return bo_failc(e, BO_ENOTFOUND, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
 	/* Every clerk writes here (log, locks, regions): say so plainly
 	 * rather than "not a data directory" when it is only out of reach. */
 	if (access(dir, R_OK | W_OK | X_OK)) {
 		struct group *g = (st.st_mode & 0070) ? getgrgid(st.st_gid) : NULL;
 
 		if (g)
-			return bo_fail(e, _("open data directory \"%s\": permission denied (ask the admin to add you to group \"%s\")"),
+			return bo_failc(e, BO_EPERM, _("open data directory \"%s\": permission denied (ask the admin to add you to group \"%s\")"),
 			               dir, g->gr_name);
-		return bo_fail(e, _("open data directory \"%s\": permission denied"), dir);
+		return bo_failc(e, BO_EPERM, _("open data directory \"%s\": permission denied"), dir);
 	}
 	if (store_exists(dir) != 1)
-		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), dir);
+		return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": not a backoffice data directory"), dir);
 	/* Anyone who can write here can rewrite the books. */
 	if (st.st_mode & S_IWOTH)
-		return bo_fail(e, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+		return bo_failc(e, BO_EPERM, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
 	return 0;
 }
 
@@ -346,7 +367,7 @@ static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
 	if (ret && ret != DB_NOTFOUND)
 		return ret;
 	if (ret == DB_NOTFOUND || v == 0)
-		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), s->dir);
+		return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": not a backoffice data directory"), s->dir);
 	if (v > STORE_SCHEMA)
 		return bo_fail(e, _("open data directory \"%s\": made by a newer backoffice (schema %llu, this program knows %d)"),
 		               s->dir, (unsigned long long)v, STORE_SCHEMA);
@@ -375,7 +396,8 @@ static int open_handles(struct store *s, struct bo_err *e)
 			break;
 		handles_close(s, 0);
 		r = -1;
-		if (strstr(e->msg, "damaged") || strstr(e->msg, "missing"))
+		/* a damaged or missing table fails the same way every time */
+		if (e->code == BO_EDAMAGED || e->code == BO_ENOTFOUND)
 			break;
 		nanosleep(&pause, NULL);
 	}
@@ -441,7 +463,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
 	s->panic = ret == DB_RUNRECOVERY;
 	if (ret)
-		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
+		bo_failc(e, store_code(ret), _("checkpoint: %s"), db_strerror(ret));
 	store_gate_leave(s);
 	return ret ? -1 : 0;
 }
@@ -497,12 +519,34 @@ int store_bulk(struct store *s, int on, struct bo_err *e)
 	return open_handles(s, e);
 }
 
+/* The jitter of the retries: clerks that deadlocked together must not
+ * wait the same time and meet again, so each process (a fork too) draws
+ * from its own seed. xorshift: a library's rand() is the caller's. */
+static uint32_t jitter(void)
+{
+	static uint32_t x;
+	static pid_t owner;
+	struct timespec now;
+
+	if (!x || owner != getpid()) {
+		owner = getpid();
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		x = (uint32_t)owner * 2654435761u ^ (uint32_t)now.tv_nsec ^ (uint32_t)now.tv_sec;
+		if (!x)
+			x = 1;
+	}
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return x;
+}
+
 static void backoff(int attempt)
 {
 	struct timespec ts;
 	long us = 100L << (attempt < 10 ? attempt : 10);
 
-	us = us / 2 + rand() % (us / 2 + 1);
+	us = us / 2 + (long)(jitter() % (uint32_t)(us / 2 + 1));
 	ts.tv_sec = us / 1000000;
 	ts.tv_nsec = (us % 1000000) * 1000;
 	nanosleep(&ts, NULL);
@@ -580,7 +624,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
  * has been written out. */
 static int snapshot_lost(const char *what, struct bo_err *e)
 {
-	return bo_fail(e, _("%s: the store was recovered while it was being read (a clerk's process ended); run it again"),
+	return bo_failc(e, BO_EBUSY, _("%s: the store was recovered while it was being read (a clerk's process ended); run it again"),
 	               what);
 }
 
@@ -596,7 +640,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == DB_RUNRECOVERY)
 			snapshot_lost(what, e);
 		else if (ret && ret != STORE_FAILED && !e->msg[0])
-			bo_fail(e, "%s: %s", what, db_strerror(ret));
+			bo_failc(e, store_code(ret), "%s: %s", what, db_strerror(ret));
 		return ret ? -1 : 0;
 	}
 	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
@@ -605,7 +649,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		/* A dead clerk costs one recovery; the same panic again after
 		 * recovering means the files themselves are damaged. */
 		if (recoveries > 3)
-			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, s->why[0] ? s->why : db_strerror(DB_RUNRECOVERY));
 		bo_err_clear(e);
 		ret = attempt_txn(s, fn, arg, flags, write, e);
@@ -633,16 +677,16 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == STORE_FAILED)
 			return -1;
 		if (ret == DB_PAGE_NOTFOUND || ret == DB_VERIFY_BAD)
-			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, db_strerror(ret));
 		/* a table cut short reads back as EINVAL; Berkeley DB's own
 		 * complaint names the file */
 		if (ret == EINVAL && strstr(s->why, ".db: "))
-			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, s->why);
-		return bo_fail(e, "%s: %s", what, db_strerror(ret));
+		return bo_failc(e, store_code(ret), "%s: %s", what, db_strerror(ret));
 	}
-	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
+	return bo_failc(e, BO_EBUSY, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
 }
 
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
