@@ -345,7 +345,7 @@ static int each_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	}
 	while (!stop && (ret = store_iter_get(&it, STORE_NEXT)) == 0) {
 		char key[64] = "?";
-		const DBT *pk = it.secondary ? &it.pkey : &it.key;
+		const struct store_buf *pk = &it.pkey;
 
 		if (c->en->key->type == FT_ID && pk->size == 4)
 			snprintf(key, sizeof key, "%u", key_get_u32(pk->data));

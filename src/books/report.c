@@ -376,7 +376,7 @@ static int aging_row(const struct overdue_row *r, void *arg)
 	return 0;
 }
 
-static int count_item(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int count_item(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct dashboard *d = arg;
 	struct item item;
@@ -389,7 +389,7 @@ static int count_item(const DBT *pk, const DBT *val, void *arg, struct bo_err *e
 	return 0;
 }
 
-static int count_staff(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int count_staff(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct dashboard *d = arg;
 	struct staff s;
@@ -402,7 +402,7 @@ static int count_staff(const DBT *pk, const DBT *val, void *arg, struct bo_err *
 	return 0;
 }
 
-static int count_customer(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int count_customer(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct dashboard *d = arg;
 

@@ -1,5 +1,6 @@
 /* store.c - opening the shared environment and running transactions.
- * The flags and limits follow the measurements in DESIGN.md section 2. */
+ * The cache, lock and log limits in DB_CONFIG below were sized for many
+ * clerks and large imports (the defaults, 256 KB and 1000 locks, fail). */
 #include <errno.h>
 #include <grp.h>
 #include <stdarg.h>
@@ -10,7 +11,7 @@
 #include <unistd.h>
 
 #include "backoffice/codec.h"
-#include "backoffice/store.h"
+#include "store_int.h"
 #include "backoffice/tags.h"
 #include "store_index.h"
 #include "store_lock.h"
@@ -292,7 +293,7 @@ static int set_group(const char *dir, const char *group, struct bo_err *e)
 	return 0;
 }
 
-static int put_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int put_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	(void)arg;
 	(void)e;
@@ -358,7 +359,7 @@ static int check_dir(const char *dir, struct bo_err *e)
 	return 0;
 }
 
-static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int check_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	uint64_t v = 0;
 	int ret = store_counter_get(s, txn, "schema", &v);
@@ -514,9 +515,46 @@ void store_close(struct store *s)
 int store_bulk(struct store *s, int on, struct bo_err *e)
 {
 	store_log(s, "reopening the tables %s multiversion copies", on ? "without" : "with");
+	if (s->env && !on) {
+		/* what was committed without waiting goes to the log first:
+		 * the close below does not flush it */
+		s->env->log_flush(s->env, NULL);
+		s->env->set_flags(s->env, DB_TXN_NOSYNC, 0);
+	}
 	handles_close(s, 0);
 	s->bulk = on;
-	return open_handles(s, e);
+	if (open_handles(s, e))
+		return -1;
+	if (on)
+		s->env->set_flags(s->env, DB_TXN_NOSYNC, 1);
+	return 0;
+}
+
+const char *store_strerror(int ret)
+{
+	return db_strerror(ret);
+}
+
+const char *store_dir(const struct store *s)
+{
+	return s->dir;
+}
+
+unsigned store_reopens(const struct store *s)
+{
+	return s->reopens;
+}
+
+const char *store_why(const struct store *s)
+{
+	return s->why;
+}
+
+int store_why_damaged(const struct store *s)
+{
+	/* Berkeley DB's own words (never translated) name a page it could
+	 * not read: damage in a file, not a dead clerk's leftovers */
+	return s->why[0] && strstr(s->why, "page") != NULL;
 }
 
 /* The jitter of the retries: clerks that deadlocked together must not
@@ -573,7 +611,7 @@ static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
 	if ((ret = s->env->txn_begin(s->env, NULL, &txn, j->flags)) != 0)
 		return ret;
 	bo_err_clear(e);
-	ret = j->fn(s, txn, j->arg, e);
+	ret = j->fn(s, store_txn_of(txn), j->arg, e);
 	if (j->write) {
 		j->txn = txn;
 		return ret;
@@ -708,7 +746,7 @@ struct nested {
 	int attempts;
 };
 
-static int snapshot_body(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int snapshot_body(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct nested *n = arg;
 	int ret;
@@ -736,7 +774,7 @@ static void dbt_set(DBT *d, const void *p, size_t n)
 	d->size = (u_int32_t)n;
 }
 
-int store_get(struct store *s, DB_TXN *txn, enum store_table t,
+int store_get(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen, void **data, size_t *len,
               uint32_t flags)
 {
@@ -746,7 +784,7 @@ int store_get(struct store *s, DB_TXN *txn, enum store_table t,
 	dbt_set(&k, key, klen);
 	memset(&v, 0, sizeof v);
 	v.flags = DB_DBT_MALLOC;
-	ret = s->db[t]->get(s->db[t], txn, &k, &v, flags);
+	ret = s->db[t]->get(s->db[t], db_txn(txn), &k, &v, flags);
 	if (ret == 0) {
 		*data = v.data;
 		*len = v.size;
@@ -754,7 +792,7 @@ int store_get(struct store *s, DB_TXN *txn, enum store_table t,
 	return ret;
 }
 
-int store_put(struct store *s, DB_TXN *txn, enum store_table t,
+int store_put(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen, const void *data, size_t len,
               uint32_t flags)
 {
@@ -762,14 +800,14 @@ int store_put(struct store *s, DB_TXN *txn, enum store_table t,
 
 	dbt_set(&k, key, klen);
 	dbt_set(&v, data, len);
-	return s->db[t]->put(s->db[t], txn, &k, &v, flags);
+	return s->db[t]->put(s->db[t], db_txn(txn), &k, &v, flags);
 }
 
-int store_del(struct store *s, DB_TXN *txn, enum store_table t,
+int store_del(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen)
 {
 	DBT k;
 
 	dbt_set(&k, key, klen);
-	return s->db[t]->del(s->db[t], txn, &k, 0);
+	return s->db[t]->del(s->db[t], db_txn(txn), &k, 0);
 }

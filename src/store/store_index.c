@@ -161,6 +161,47 @@ CALLBACK(TB_INV_BY_CORRECTS)
 CALLBACK(TB_PAY_BY_INVOICE)
 CALLBACK(TB_CONTACTS_BY_CUSTOMER)
 
+int store_index_key(enum store_table ix, const void *rec, size_t len, void **key,
+                    size_t *klen)
+{
+	const struct store_index *x = store_index_of(ix);
+	DBT d, out;
+	int ret;
+
+	if (!x)
+		return EINVAL;
+	memset(&d, 0, sizeof d);
+	d.data = (void *)rec;
+	d.size = (u_int32_t)len;
+	if ((ret = make_key(x, &d, &out)) != 0)
+		return ret;
+	if (!(out.flags & DB_DBT_APPMALLOC)) {
+		void *m = malloc(out.size ? out.size : 1);
+
+		if (!m)
+			return ENOMEM;
+		memcpy(m, out.data, out.size);
+		out.data = m;
+	}
+	*key = out.data;
+	*klen = out.size;
+	return 0;
+}
+
+enum store_table store_primary_of(enum store_table t)
+{
+	const struct store_index *ix = store_index_of(t);
+
+	return ix ? ix->primary : t;
+}
+
+int store_index_dup(enum store_table t)
+{
+	const struct store_index *ix = store_index_of(t);
+
+	return ix && ix->dup;
+}
+
 store_assoc_fn store_index_callback(enum store_table t)
 {
 	static const store_assoc_fn fns[TB_COUNT] = {

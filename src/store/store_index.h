@@ -2,9 +2,7 @@
 #ifndef STORE_INDEX_H
 #define STORE_INDEX_H
 
-#include <db.h>
-
-#include "backoffice/store.h"
+#include "store_int.h"
 
 enum index_key {
 	IK_STR,         /* the field's bytes; empty is not indexed */

@@ -14,7 +14,7 @@
 #ifndef STORE_WATCH_H
 #define STORE_WATCH_H
 
-#include "backoffice/store.h"
+#include "store_int.h"
 
 /* What runs watched: a transaction's begin and body (store.c). */
 typedef int (*store_watch_fn)(struct store *s, void *arg, struct bo_err *e);
