@@ -45,31 +45,71 @@ struct store_buf {
 	size_t size;
 };
 
-/* Primary tables first, then secondary indexes. Order is fixed: it is the
- * order of opening and of association. */
+/* The kinds of key a table or index orders by. */
+enum store_key {
+	KEY_TEXT,       /* bytes (codes, logins, numbers); an empty index key is left out */
+	KEY_FOLD,       /* text lowercased, so that name order ignores case */
+	KEY_U32,        /* a big-endian u32 id; 0 is left out of an index */
+	KEY_U64,        /* a big-endian u64 id */
+};
+
+/* Every table and index of the store, declared once: the name the books
+ * use, the order a screen lists records in (a screen names the order,
+ * ORDER_CUSTOMERS_BY_NAME, never an index), the file, the title in
+ * messages, the primary table (itself for a primary), the kind of key,
+ * the codec tag that an index key is taken from (tags.h; 0 for a
+ * primary) and whether an index files many records under one key.
+ * Primaries first: the order is that of opening and association, and the
+ * files and tags are the on-disk format. */
+#define STORE_PRIMARIES(X) \
+	/* string key -> codec value: schema, company, counters */ \
+	X(TB_META, ORDER_META, "meta.db", "meta", TB_META, KEY_TEXT, 0, 0) \
+	X(TB_USERS, ORDER_USERS_BY_LOGIN, "users.db", "users", TB_USERS, KEY_TEXT, 0, 0) \
+	X(TB_STAFF, ORDER_STAFF_BY_NUMBER, "staff.db", "staff", TB_STAFF, KEY_U32, 0, 0) \
+	X(TB_CUSTOMERS, ORDER_CUSTOMERS_BY_NUMBER, "customers.db", "customers", TB_CUSTOMERS, \
+	  KEY_U32, 0, 0) \
+	X(TB_ITEMS, ORDER_ITEMS_BY_SKU, "items.db", "items", TB_ITEMS, KEY_TEXT, 0, 0) \
+	/* stock movements */ \
+	X(TB_MOVES, ORDER_MOVES_BY_ENTRY, "moves.db", "moves", TB_MOVES, KEY_U64, 0, 0) \
+	/* invoices and credit notes, drafts included */ \
+	X(TB_INVOICES, ORDER_INVOICES_BY_ENTRY, "invoices.db", "invoices", TB_INVOICES, \
+	  KEY_U32, 0, 0) \
+	X(TB_PAYMENTS, ORDER_PAYMENTS_BY_ENTRY, "payments.db", "payments", TB_PAYMENTS, \
+	  KEY_U32, 0, 0) \
+	X(TB_AUDIT, ORDER_AUDIT_BY_ENTRY, "audit.db", "audit", TB_AUDIT, KEY_U64, 0, 0) \
+	/* the collections contact log */ \
+	X(TB_CONTACTS, ORDER_CONTACTS_BY_ENTRY, "contacts.db", "contacts", TB_CONTACTS, \
+	  KEY_U64, 0, 0)
+#define STORE_INDEXES(X) \
+	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_name.db", "staff by name", \
+	  TB_STAFF, KEY_FOLD, TAG_STAFF_NAME, 1) \
+	X(TB_CUST_BY_NAME, ORDER_CUSTOMERS_BY_NAME, "ix_customer_name.db", "customers by name", \
+	  TB_CUSTOMERS, KEY_FOLD, TAG_CUSTOMER_NAME, 1) \
+	X(TB_MOVES_BY_ITEM, ORDER_MOVES_BY_ITEM, "ix_move_item.db", "moves by item", \
+	  TB_MOVES, KEY_TEXT, TAG_MOVE_ITEM, 1) \
+	/* unique; drafts have no number and are left out */ \
+	X(TB_INV_BY_NUMBER, ORDER_INVOICES_BY_NUMBER, "ix_invoice_number.db", \
+	  "invoices by number", TB_INVOICES, KEY_TEXT, TAG_INVOICE_NUMBER, 0) \
+	X(TB_INV_BY_CUSTOMER, ORDER_INVOICES_BY_CUSTOMER, "ix_invoice_customer.db", \
+	  "invoices by customer", TB_INVOICES, KEY_U32, TAG_INVOICE_CUSTOMER, 1) \
+	/* credit notes by the invoice they correct */ \
+	X(TB_INV_BY_CORRECTS, ORDER_CREDIT_NOTES_BY_INVOICE, "ix_invoice_corrects.db", \
+	  "credit notes by invoice", TB_INVOICES, KEY_U32, TAG_INVOICE_CORRECTS, 1) \
+	X(TB_PAY_BY_INVOICE, ORDER_PAYMENTS_BY_INVOICE, "ix_payment_invoice.db", \
+	  "payments by invoice", TB_PAYMENTS, KEY_U32, TAG_PAYMENT_INVOICE, 1) \
+	X(TB_CONTACTS_BY_CUSTOMER, ORDER_CONTACTS_BY_CUSTOMER, "ix_contact_customer.db", \
+	  "contacts by customer", TB_CONTACTS, KEY_U32, TAG_CONTACT_CUSTOMER, 1)
+
+/* A table or index, and under its other name the order it lists in. */
+#define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,
 enum store_table {
-	TB_META,        /* string key -> codec value: schema, company, counters */
-	TB_USERS,       /* login -> user */
-	TB_STAFF,       /* u32 id -> staff */
-	TB_CUSTOMERS,   /* u32 id -> customer */
-	TB_ITEMS,       /* sku -> item */
-	TB_MOVES,       /* u64 id -> stock movement */
-	TB_INVOICES,    /* u32 id -> invoice or credit note, drafts included */
-	TB_PAYMENTS,    /* u32 id -> payment */
-	TB_AUDIT,       /* u64 id -> audit entry */
-	TB_CONTACTS,    /* u64 id -> collections contact log entry */
+	STORE_PRIMARIES(STORE_ENUM_)
 	TB_PRIMARY_COUNT,
-	/* secondaries: DB_DUPSORT unless unique */
-	TB_STAFF_BY_NAME = TB_PRIMARY_COUNT,
-	TB_CUST_BY_NAME,
-	TB_MOVES_BY_ITEM,
-	TB_INV_BY_NUMBER,       /* unique; drafts not indexed */
-	TB_INV_BY_CUSTOMER,
-	TB_INV_BY_CORRECTS,     /* credit notes by the invoice they correct */
-	TB_PAY_BY_INVOICE,
-	TB_CONTACTS_BY_CUSTOMER,
+	TB_INDEX_BEFORE_ = TB_PRIMARY_COUNT - 1,
+	STORE_INDEXES(STORE_ENUM_)
 	TB_COUNT
 };
+#undef STORE_ENUM_
 
 
 /* Seconds a transaction body may wait while a process that died is in

@@ -12,7 +12,6 @@
 
 #include "backoffice/codec.h"
 #include "store_int.h"
-#include "backoffice/tags.h"
 #include "store_index.h"
 #include "store_lock.h"
 #include "store_watch.h"
@@ -198,7 +197,7 @@ static int env_open(struct store *s, struct bo_err *e)
 static int dbs_open(struct store *s, int create, struct bo_err *e)
 {
 	for (int t = 0; t < TB_COUNT; t++) {
-		const struct store_index *ix = store_index_of(t);
+		const struct store_def *ix = store_index_of(t);
 		DB *db;
 		int ret;
 
