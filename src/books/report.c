@@ -1,4 +1,7 @@
-/* report.c - receivables aging (DESIGN.md section 3) and the dashboard.
+/* report.c - receivables aging and the dashboard. An invoice is overdue on
+ * a day D when its balance on D (payments dated after D do not count) is
+ * above zero and its due date is before D; days overdue are D minus the
+ * due date, aged in buckets: not yet due, 1-30, 31-60, 61-90, over 90.
  * Invoices stream through a cursor; only one sum per customer who owes
  * something is held, so memory does not grow with the invoices. */
 #include <errno.h>
