@@ -58,6 +58,16 @@ _Static_assert(STORE_SET_RANGE == DB_SET_RANGE, "STORE_SET_RANGE");
 /* and the store's own answers are none of Berkeley DB's */
 _Static_assert(STORE_FAILED != STORE_STOP, "STORE_FAILED and STORE_STOP");
 
+/* Between opening (store.c) and running transactions (store_txn.c).
+ * Opening runs inside the writer gate and retries an open that races a
+ * recovery; reopening closes every handle first (dead: a process is known
+ * to have died, so the environment is panicked before the closes) and
+ * counts in reopens; abandoning forgets handles that a body left waiting
+ * on a dead process still holds. */
+int store_open_handles(struct store *s, struct bo_err *e);
+int store_reopen_after(struct store *s, int dead, struct bo_err *e);
+void store_handles_abandon(struct store *s);
+
 /* A cursor with buffers that survive DB_THREAD (which forbids the
  * default DBT memory): what struct store_iter hides. */
 struct store_cursor {
