@@ -87,7 +87,7 @@ static int in_indexes(struct chk *c, enum store_table t, const struct store_buf 
 }
 
 /* Whether table t holds a record under the u32 id, in *found; returns 0
- * or a Berkeley DB error. */
+ * or a store answer. */
 static int id_exists(struct chk *c, enum store_table t, uint32_t id, int *found)
 {
 	uint8_t k[4];

@@ -23,6 +23,7 @@ typedef int (*store_watch_fn)(struct store *s, void *arg, struct bo_err *e);
  * then abandon the handles of s and leave fn's transaction alone. Apart
  * from STORE_FAILED (-1) and STORE_STOP (-2), which a body may return. */
 #define STORE_LOST (-3)
+_Static_assert(STORE_LOST != STORE_FAILED && STORE_LOST != STORE_STOP, "STORE_LOST");
 int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_err *e);
 
 /* 1 when the environment shows a process that died without closing it. */
