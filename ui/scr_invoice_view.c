@@ -93,8 +93,8 @@ static int load(struct view *v)
 		ui_error("%s", e.msg);
 		return -1;
 	}
-	related(v, TB_PAY_BY_INVOICE, &v->pays);
-	related(v, TB_INV_BY_CORRECTS, &v->notes);
+	related(v, ORDER_PAYMENTS_BY_INVOICE, &v->pays);
+	related(v, ORDER_CREDIT_NOTES_BY_INVOICE, &v->notes);
 	return 0;
 }
 

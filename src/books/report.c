@@ -1,4 +1,7 @@
-/* report.c - receivables aging (DESIGN.md section 3) and the dashboard.
+/* report.c - receivables aging and the dashboard. An invoice is overdue on
+ * a day D when its balance on D (payments dated after D do not count) is
+ * above zero and its due date is before D; days overdue are D minus the
+ * due date, aged in buckets: not yet due, 1-30, 31-60, 61-90, over 90.
  * Invoices stream through a cursor; only one sum per customer who owes
  * something is held, so memory does not grow with the invoices. */
 #include <errno.h>
@@ -508,7 +511,7 @@ static int aging_row(const struct overdue_row *r, void *arg)
 	return 0;
 }
 
-static int count_item(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int count_item(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct dashboard *d = arg;
 	struct item item;
@@ -521,7 +524,7 @@ static int count_item(const DBT *pk, const DBT *val, void *arg, struct bo_err *e
 	return 0;
 }
 
-static int count_staff(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int count_staff(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct dashboard *d = arg;
 	struct staff s;
@@ -534,7 +537,7 @@ static int count_staff(const DBT *pk, const DBT *val, void *arg, struct bo_err *
 	return 0;
 }
 
-static int count_customer(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int count_customer(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct dashboard *d = arg;
 
