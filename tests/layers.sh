@@ -7,10 +7,15 @@
 . "$TESTDIR/cli/lib.sh"
 ROOT=$(cd "$TESTDIR/.." && pwd)
 
-# the layer of each public header, by name
+# the layer of a public header: that of the folder holding its .c file;
+# headers without one (declarations only) by name
 header_layer() {
+	local c
+	for c in src/base/"$1".c src/store/"$1".c src/books/"$1".c src/files/"$1".c; do
+		[ -f "$c" ] && { dir_layer "$(dirname "$c")"; return; }
+	done
 	case "$1" in
-	err | i18n | text | money | date | taxid | codec | mem) echo 1 ;;
+	err | i18n | text | money | date | taxid | codec | mem | display | collate) echo 1 ;;
 	store | store_* | tags) echo 2 ;;
 	csv | xlsx | export | import | pdf* | doc* | mail*) echo 4 ;;
 	*) echo 3 ;;
