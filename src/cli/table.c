@@ -83,6 +83,8 @@ void cli_cmd_help(const struct cli_cmd *cmd)
 	size_t len = 0;
 
 	printf(_("usage: backoffice %s\n"), _(cmd->usage));
+	if (cmd->flags & CMD_READONLY)
+		printf(_("reads only: changes nothing\n"));
 	if (cmd->perm == CLI_ANYONE)
 		return;
 	for (int r = ROLE_ADMIN; r < ROLE_COUNT; r++) {
@@ -106,7 +108,6 @@ void cli_help(void)
 		const struct cli_cmd *only;
 		char subs[256];
 		size_t k;
-		int n;
 
 		for (k = 0; k < ndone && strcmp(done[k], e->name); k++)
 			;
@@ -116,7 +117,7 @@ void cli_help(void)
 			done[ndone++] = e->name;
 		/* a family of one subcommand shows it whole, a bigger one its
 		 * subcommands: "invoice create|issue|show|list|credit ..." */
-		if (!e->sub || (n = nsubs(e->name, &only)) == 1) {
+		if (!e->sub || nsubs(e->name, &only) == 1) {
 			printf("  backoffice %s\n", _(e->usage));
 			continue;
 		}

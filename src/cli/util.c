@@ -1,6 +1,7 @@
 /* util.c - the session, error output and formats shared by the commands. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/i18n.h"
@@ -13,6 +14,11 @@ struct session *cli_session(struct cli *c)
 
 	if (c->open)
 		return &c->ss;
+	if (c->cmd && (c->cmd->flags & CMD_NOSTORE)) {
+		/* its entry says it never opens the store: a bug here */
+		fprintf(stderr, "backoffice: internal: %s opens the store\n", c->cmd->name);
+		abort();
+	}
 	if (session_open(&c->ss, c->dir, &e)) {
 		cli_fail(&e);
 		return NULL;

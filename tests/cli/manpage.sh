@@ -88,6 +88,16 @@ while IFS= read -r line; do
 	eq "$words --help" "usage: backoffice $usage" "$(head -1 "$T/out")"
 done <"$T/options.txt"
 
+# the role of an entry, from the books' own table of what each role may do
+ok "user add --help" bo user add --help
+eq "who adds users" "roles allowed: admin" "$(echo "$out" | sed -n 2p)"
+ok "invoice list --help" bo invoice list --help
+eq "who lists invoices" "reads only: changes nothing
+roles allowed: admin, billing, collections, viewer" "$(echo "$out" | sed -n '2,$p')"
+ok "invoice --help" bo invoice --help
+eq "invoice --help lists its subcommands" "$(grep -c '^invoice ' "$T/usages.txt")" \
+	"$(echo "$out" | grep -c '^  backoffice invoice ')"
+
 # --- usage mistakes: one line, status 2, from the one parser ---
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
 n_usage=0
