@@ -34,18 +34,16 @@ static const char *const synopsis[] = {
 static void sub_list(const char *name, char *buf, size_t n)
 {
 	const char *last = NULL;
-	size_t len = 0;
 
 	buf[0] = '\0';
 	EACH_CMD(f, e) {
 		if (strcmp(e->name, name) || !e->sub)
 			continue;
 		if (last)
-			len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
-			                        len ? ", " : "", last);
+			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", buf[0] ? ", " : "", last);
 		last = e->sub;
 	}
-	if (last && len) {
+	if (last && buf[0]) {
 		char head[512];
 
 		snprintf(head, sizeof head, "%s", buf);
@@ -80,7 +78,6 @@ static void family_help(const char *name)
 void cli_cmd_help(const struct cli_cmd *cmd)
 {
 	char roles[256] = "";
-	size_t len = 0;
 
 	printf(_("usage: backoffice %s\n"), _(cmd->usage));
 	if (cmd->flags & CMD_READONLY)
@@ -91,8 +88,8 @@ void cli_cmd_help(const struct cli_cmd *cmd)
 		struct session as = { .role = (enum role)r };
 
 		if (session_can(&as, (enum perm)cmd->perm))
-			len += (size_t)snprintf(roles + len, len < sizeof roles ? sizeof roles - len : 0,
-			                        "%s%s", len ? ", " : "", role_name((enum role)r));
+			snprintf(roles + strlen(roles), sizeof roles - strlen(roles), "%s%s",
+			         roles[0] ? ", " : "", role_name((enum role)r));
 	}
 	printf(_("roles allowed: %s\n"), roles);
 }
