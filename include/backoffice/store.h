@@ -50,6 +50,8 @@ enum store_table {
 	TB_PAYMENTS,    /* u32 id -> payment */
 	TB_AUDIT,       /* u64 id -> audit entry */
 	TB_CONTACTS,    /* u64 id -> collections contact log entry */
+	TB_VF_RECORDS,  /* u64 seq -> Veri*Factu registration record (chained) */
+	TB_VF_EVENTS,   /* u64 seq -> Veri*Factu event log entry (chained) */
 	TB_PRIMARY_COUNT,
 	/* secondaries: DB_DUPSORT unless unique */
 	TB_STAFF_BY_NAME = TB_PRIMARY_COUNT,

@@ -11,6 +11,7 @@
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "invoice_int.h"
 
 int inv_customer(struct session *ss, struct store_txn *txn, uint32_t id, struct customer *c,
@@ -252,6 +253,9 @@ int invoice_save_txn(struct session *ss, struct store_txn *txn, struct invoice *
 		goto out;
 	}
 	if ((ret = invoice_put_txn(ss, txn, inv, e)))
+		goto out;
+	/* the registration record goes in with the invoice or not at all */
+	if (issue && (ret = vf_register_txn(ss, txn, inv, e)))
 		goto out;
 	if (issue)
 		snprintf(key, sizeof key, "%s", inv->number);

@@ -23,6 +23,8 @@ static const struct {
 	[TB_PAYMENTS] = { "payments", "payments.db" },
 	[TB_AUDIT] = { "audit", "audit.db" },
 	[TB_CONTACTS] = { "contacts", "contacts.db" },
+	[TB_VF_RECORDS] = { "verifactu records", "vf_records.db" },
+	[TB_VF_EVENTS] = { "verifactu events", "vf_events.db" },
 	[TB_STAFF_BY_NAME] = { "staff by name", "ix_staff_name.db" },
 	[TB_CUST_BY_NAME] = { "customers by name", "ix_customer_name.db" },
 	[TB_MOVES_BY_ITEM] = { "moves by item", "ix_move_item.db" },
@@ -63,7 +65,8 @@ static int key_is_u32(enum store_table t)
 
 static int key_is_u64(enum store_table t)
 {
-	return t == TB_MOVES || t == TB_AUDIT || t == TB_CONTACTS;
+	return t == TB_MOVES || t == TB_AUDIT || t == TB_CONTACTS || t == TB_VF_RECORDS ||
+	       t == TB_VF_EVENTS;
 }
 
 const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf, size_t bn)
