@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "backoffice/backup.h"
+#include "backoffice/verifactu.h"
 #include "cli.h"
 
 int cli_backup(struct cli *c, int argc, char **argv)
@@ -31,6 +32,15 @@ int cli_restore(struct cli *c, int argc, char **argv)
 	if (backup_restore(argv[1], c->dir, kept, sizeof kept, &e))
 		return cli_fail(&e);
 	printf(_("restored %s from %s\n"), c->dir, argv[1]);
+	/* the restored store's event log says it was restored */
+	{
+		struct session *ss = cli_session(c);
+		char detail[1200];
+
+		snprintf(detail, sizeof detail, "from \"%.1000s\"", argv[1]);
+		if (!ss || vf_event(ss, "restore", detail, &e))
+			return ss ? cli_fail(&e) : EXIT_FAIL;
+	}
 	if (kept[0])
 		printf(_("the files it replaced are kept in %s\n"), kept);
 	return 0;

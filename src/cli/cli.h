@@ -55,5 +55,7 @@ int cli_user(struct cli *c, int argc, char **argv);
 int cli_audit(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_restore(struct cli *c, int argc, char **argv);
+int cli_records(struct cli *c, int argc, char **argv);     /* records.c */
+int cli_invoice_annul(struct cli *c, int argc, char **argv);
 
 #endif

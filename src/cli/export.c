@@ -10,6 +10,7 @@
 #include "backoffice/money.h"
 #include "backoffice/report.h"
 #include "backoffice/text.h"
+#include "backoffice/vf_files.h"
 #include "cli.h"
 
 static int has_suffix(const char *s, const char *suffix)
@@ -19,10 +20,35 @@ static int has_suffix(const char *s, const char *suffix)
 	return n > m && !strcasecmp(s + n - m, suffix);
 }
 
+/* export records|events: the Veri*Factu chains, --from/--to by the date
+ * they were generated. */
+static int export_vf(struct cli *c, const char *table, const char *out, const char *from,
+                     const char *to)
+{
+	struct bo_err e = BO_ERR_INIT;
+	bo_date f = DATE_NONE, t = DATE_NONE;
+	struct session *ss;
+
+	if (!out || !*out)
+		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
+	if (!has_suffix(out, ".csv") && !has_suffix(out, ".xlsx"))
+		return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
+		                 table, out);
+	if ((from && date_parse(from, &f, &e)) || (to && date_parse(to, &t, &e))) {
+		bo_wrap(&e, _("export %s: invalid date"), table);
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (vf_export_file(ss, table, f, t, out, NULL, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
 int cli_export(struct cli *c, int argc, char **argv)
 {
 	struct export_opts o = { DATE_NONE, NULL };
-	const char *out = NULL, *as_of = NULL, *table;
+	const char *out = NULL, *as_of = NULL, *table, *from = NULL, *to = NULL;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	int i = 2, r;
@@ -40,13 +66,19 @@ int cli_export(struct cli *c, int argc, char **argv)
 		}
 		if ((r = cli_opt(argc, argv, &i, "output", &out)) ||
 		    (r = cli_opt(argc, argv, &i, "as-of", &as_of)) ||
-		    (r = cli_opt(argc, argv, &i, "search", &o.search))) {
+		    (r = cli_opt(argc, argv, &i, "search", &o.search)) ||
+		    (r = cli_opt(argc, argv, &i, "from", &from)) ||
+		    (r = cli_opt(argc, argv, &i, "to", &to))) {
 			if (r < 0)
 				return EXIT_USAGE;
 			continue;
 		}
 		return cli_usage(_("export: unknown argument \"%s\""), argv[i]);
 	}
+	if (!strcmp(table, "records") || !strcmp(table, "events"))
+		return export_vf(c, table, out, from, to);
+	if (from || to)
+		return cli_usage(_("export %s: --from and --to are for records and events"), table);
 	if (strcmp(table, "all") && !export_known(table))
 		return cli_usage(_("export \"%s\": expected staff, customers, items, moves, invoices, lines, payments, overdue or all"),
 		                 table);
