@@ -20,4 +20,9 @@
 int qr_draw_cairo(cairo_t *cr, const char *text, double x_mm, double y_mm, double size_mm,
                   struct bo_err *e);
 
+/* A PNG of the QR code of text alone: size_mm square at dpi, with a white
+ * quiet zone of 4 modules (written to a temporary name, then renamed). */
+int qr_write_png(const char *text, const char *path, double size_mm, int dpi,
+                 struct bo_err *e);
+
 #endif

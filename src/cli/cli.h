@@ -57,5 +57,6 @@ int cli_backup(struct cli *c, int argc, char **argv);
 int cli_restore(struct cli *c, int argc, char **argv);
 int cli_records(struct cli *c, int argc, char **argv);     /* records.c */
 int cli_invoice_annul(struct cli *c, int argc, char **argv);
+int cli_invoice_qr(struct cli *c, int argc, char **argv);
 
 #endif

@@ -437,9 +437,10 @@ int cli_invoice(struct cli *c, int argc, char **argv)
 	static const struct cli_sub subs[] = {
 		{ "create", cmd_create }, { "issue", cmd_issue }, { "show", cmd_show },
 		{ "list", cmd_list }, { "credit", cmd_credit }, { "annul", cli_invoice_annul },
+		{ "qr", cli_invoice_qr },
 		{ NULL, NULL }
 	};
 
 	return cli_run_sub(c, argc, argv, subs,
-	                   _("invoice: expected create, issue, show, list, credit or annul, not \"%s\""));
+	                   _("invoice: expected create, issue, show, list, credit, annul or qr, not \"%s\""));
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "backoffice/qr_draw.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
 #include "backoffice/vf_files.h"
@@ -190,4 +191,33 @@ int cli_invoice_annul(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("annulled %s\n"), argv[2]);
 	return 0;
+}
+
+/* invoice qr NUMBER [-o FILE.png]: the tax QR's URL, and its image. */
+int cli_invoice_qr(struct cli *c, int argc, char **argv)
+{
+	struct bo_err e = BO_ERR_INIT;
+	const char *out = NULL;
+	struct session *ss;
+	struct invoice inv;
+	char url[600];
+	int r = EXIT_FAIL;
+
+	if (argc == 5 && !strcmp(argv[3], "-o"))
+		out = argv[4];
+	else if (argc != 3 || argv[2][0] == '-')
+		return cli_usage(_("invoice qr NUMBER [-o FILE.png]"));
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	invoice_init(&inv);
+	if (invoice_find(ss, argv[2], &inv, &e) || vf_qr_url(ss, &inv, url, sizeof url, &e) ||
+	    (out && qr_write_png(url, out, 35, 300, &e))) {
+		cli_fail(&e);
+		goto done;
+	}
+	printf("%s\n", url);
+	r = 0;
+done:
+	invoice_free(&inv);
+	return r;
 }
