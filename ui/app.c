@@ -8,6 +8,7 @@
 
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
+#include "backoffice/verifactu.h"
 #include "run.h"
 #include "ui.h"
 
@@ -317,6 +318,10 @@ int ui_run(const char *dir, struct session *ss, int *opened)
 	}
 	*opened = 1;
 	ui.ss = ss;
+	/* every start of the screens is an event (a failure to log it is
+	 * kept in the store's log, not put in the clerk's way) */
+	if (vf_event_start(ss, 1, &e))
+		store_log(ss->st, "event log: %s", e.msg);
 	if (ui_push(&scr_menu, NULL) == 0)
 		ui_loop();
 	restore_terminal();

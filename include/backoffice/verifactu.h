@@ -93,6 +93,8 @@ struct vf_settings {
 };
 extern const char *const vf_setting_names[];    /* "software-name", ... NULL */
 int vf_settings_get(struct session *ss, struct store_txn *txn, struct vf_settings *s);
+/* The same in a read transaction of its own. */
+int vf_settings_read(struct session *ss, struct vf_settings *s, struct bo_err *e);
 /* Admin only; name one of vf_setting_names; audited and logged as an event. */
 int vf_setting_set(struct session *ss, const char *name, const char *value, struct bo_err *e);
 const char *vf_setting_value(const struct vf_settings *s, const char *name);

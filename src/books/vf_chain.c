@@ -446,6 +446,27 @@ int vf_each(struct session *ss, bo_date from, bo_date to,
 	return store_read(ss->st, _("read records"), each_body, &c, e);
 }
 
+struct settings_ctx {
+	struct session *ss;
+	struct vf_settings *s;
+};
+
+static int settings_read(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct settings_ctx *c = arg;
+
+	(void)st;
+	(void)e;
+	return vf_settings_get(c->ss, txn, c->s);
+}
+
+int vf_settings_read(struct session *ss, struct vf_settings *s, struct bo_err *e)
+{
+	struct settings_ctx c = { ss, s };
+
+	return store_read(ss->st, _("read settings"), settings_read, &c, e);
+}
+
 int vf_qr_url(struct session *ss, const struct invoice *inv, char *out, size_t n,
               struct bo_err *e)
 {
@@ -455,7 +476,8 @@ int vf_qr_url(struct session *ss, const struct invoice *inv, char *out, size_t n
 
 	if (inv->status == INV_DRAFT || !*inv->number)
 		return bo_failc(e, BO_ESTATE, _("tax QR: invoice %u is a draft"), inv->id);
-	vf_settings_get(ss, NULL, &s);
+	if (vf_settings_read(ss, &s, e))
+		return -1;
 	invoice_totals(inv, &t);
 	vf_url_encode(ss->company_nif, nif, sizeof nif);
 	vf_url_encode(inv->number, num, sizeof num);

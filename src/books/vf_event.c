@@ -121,15 +121,32 @@ static int start_body(struct store *st, struct store_txn *txn, void *arg, struct
 	return store_meta_put(st, txn, key, today);
 }
 
+struct last_ctx {
+	const char *key;
+	char *out;
+	size_t n;
+};
+
+static int last_read(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct last_ctx *c = arg;
+	int ret = store_meta_get(st, txn, c->key, c->out, c->n);
+
+	(void)e;
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
 int vf_event_start(struct session *ss, int tui, struct bo_err *e)
 {
 	struct ev_ctx c = { ss, "start", NULL, tui };
 	char key[64], today[16], last[16];
+	struct last_ctx l = { key, last, sizeof last };
 
 	date_format(date_today(), today, sizeof today);
 	snprintf(key, sizeof key, "vf_start:%s", ss->user);
 	last[0] = '\0';
-	if (!tui && store_meta_get(ss->st, NULL, key, last, sizeof last) == 0 &&
+	/* a read first, so that the day's later commands write nothing */
+	if (!tui && store_read(ss->st, _("log event"), last_read, &l, e) == 0 &&
 	    !strcmp(last, today))
 		return 0;
 	return store_write(ss->st, _("log event"), start_body, &c, e);
@@ -185,10 +202,29 @@ int vf_event_each(struct session *ss, bo_date from, bo_date to,
 	return store_read(ss->st, _("read events"), each_body, &c, e);
 }
 
+struct alarm_ctx {
+	char *out;
+	size_t n;
+};
+
+static int alarm_read(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct alarm_ctx *c = arg;
+	int ret = store_meta_get(st, txn, "vf_alarm", c->out, c->n);
+
+	(void)e;
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
 int vf_alarm_get(struct session *ss, char *out, size_t n)
 {
+	struct alarm_ctx c = { out, n };
+	struct bo_err e = BO_ERR_INIT;
+
 	out[0] = '\0';
-	store_meta_get(ss->st, NULL, "vf_alarm", out, n);
+	/* a read like any other: watched, so a dead clerk cannot hang it */
+	if (store_read(ss->st, _("read alarm"), alarm_read, &c, &e))
+		out[0] = '\0';
 	return out[0] != '\0';
 }
 

@@ -121,10 +121,8 @@ static int cmd_settings(struct cli *c, int argc, char **argv)
 			return cli_fail(&e);
 		return 0;
 	}
-	if (vf_settings_get(ss, NULL, &s)) {
-		bo_fail(&e, _("records settings: cannot read them"));
+	if (vf_settings_read(ss, &s, &e))
 		return cli_fail(&e);
-	}
 	for (int i = 0; vf_setting_names[i]; i++) {
 		char v[400];
 
