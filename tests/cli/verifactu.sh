@@ -90,6 +90,23 @@ refuses "xml of no records" "no records in those dates" \
 	bo records xml --from 2027-01-01 -o "$T/empty.xml"
 [ -e "$T/empty.xml" ] && fail "empty message written" || pass
 
+# --- more than 1000 records: numbered messages of at most 1000
+ok "demo company" bo --db "$T/demo" demo --invoices 1100
+ok "demo records" bo --db "$T/demo" export records -o "$T/demo.csv"
+n=$(($(wc -l <"$T/demo.csv") - 1))
+[ "$n" -gt 1000 ] && pass || fail "only $n demo records"
+ok "demo chain recomputed" $PY "$VERIFY" records "$T/demo.csv"
+eq "all verified" "$n verified" "$out"
+ok "split xml" bo --db "$T/demo" records xml -o "$T/big.xml"
+eq "two messages" "$T/big-1.xml: 1000 records
+$T/big-2.xml: $((n - 1000)) records" "$out"
+[ -e "$T/big.xml" ] && fail "the unsplit name was written" || pass
+for f in "$T/big-1.xml" "$T/big-2.xml"; do
+	ok "xmllint $f" xmllint --noout "$f"
+done
+eq "the second starts at record 1001" "$(sed -n 1002p "$T/demo.csv" | cut -d, -f11)" \
+	"$(xmllint --xpath "string((//*[local-name()='Huella' and parent::*[local-name()='RegistroAlta' or local-name()='RegistroAnulacion']])[1])" "$T/big-2.xml")"
+
 # --- the tax QR
 ok "qr png" bo invoice qr F2026-000001 -o "$T/qr.png"
 url="https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQRNoVerifactu?nif=B12345674&numserie=F2026-000001&fecha=28-11-2026&importe=153.61"
