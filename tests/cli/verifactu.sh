@@ -125,6 +125,19 @@ done
 n_start=$(grep -c ',start,' "$T/ev.csv")
 eq "one start a day per user" 1 "$n_start"
 
+# --- imported invoices are registered, and the import is an event
+for t in customers items lines; do ok "export $t" bo export $t -o "$T/$t.csv"; done
+ok "second company" bo --db "$T/imp" init --company "Importada S.L." --nif B12345674
+ok "import customers" bo --db "$T/imp" import customers "$T/customers.csv"
+ok "import items" bo --db "$T/imp" import items "$T/items.csv"
+ok "import invoices" bo --db "$T/imp" import invoices "$T/lines.csv"
+ok "imported registered" bo --db "$T/imp" records list
+eq "one record per issued document" "F2026-000001 F2026-000002 F2026-000003 R2026-000001" \
+	"$(echo "$out" | cut -f3 | tr '\n' ' ' | sed 's/ $//')"
+ok "import event" bo --db "$T/imp" records events
+echo "$out" | grep -q "	import	root	invoices from \"$T/lines.csv\"" && pass || fail "import event: $out"
+ok "imported store checks" bo --db "$T/imp" check
+
 # --- tampering, on copies, with Berkeley DB's own tools
 tamper() {  # tamper NAME TABLEFILE AWK-PROGRAM
 	rm -rf "$T/$1"
