@@ -221,18 +221,23 @@ void ui_error(const char *fmt, ...)
 /* The alarm of a broken records chain stays on the status line until an
  * admin acknowledges it; read again at most every few seconds. */
 static char alarm_text[480];
+static time_t alarm_read;
+
+void ui_status_refresh(void)
+{
+	alarm_read = 0;
+}
 
 static int alarm_now(void)
 {
-	static time_t last;
 	time_t now = time(NULL);
 	char a[400];
 
 	if (!ui.ss)
 		return 0;
-	if (last && now - last < 3)
+	if (alarm_read && now - alarm_read < 3)
 		return alarm_text[0] != '\0';
-	last = now;
+	alarm_read = now;
 	if (vf_alarm_get(ui.ss, a, sizeof a))
 		snprintf(alarm_text, sizeof alarm_text, _("ALARM: %s (an admin acknowledges: backoffice records acknowledge)"), a);
 	else

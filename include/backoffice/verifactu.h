@@ -124,6 +124,13 @@ int vf_event_start(struct session *ss, int tui, struct bo_err *e);
  * (dates, DATE_NONE for open ends) only. fn returns non-zero to stop. */
 int vf_each(struct session *ss, bo_date from, bo_date to,
             int (*fn)(const struct vf_record *r, void *arg), void *arg, struct bo_err *e);
+/* Every record in chain order with its verdict: broken NULL when its
+ * fingerprint recomputes, it links to the record before and its time is
+ * not before that one's; else why not (translated). A screen's view of
+ * the chain; check also compares each record with its invoice. */
+int vf_each_verified(struct session *ss,
+                     int (*fn)(const struct vf_record *r, const char *broken, void *arg),
+                     void *arg, struct bo_err *e);
 /* 1 when the timestamp's local date is within [from, to]. */
 int vf_in_range(const char *ts, bo_date from, bo_date to);
 int vf_event_each(struct session *ss, bo_date from, bo_date to,

@@ -488,3 +488,42 @@ int vf_qr_url(struct session *ss, const struct invoice *inv, char *out, size_t n
 	         s.qr_host, nif, num, date, total);
 	return 0;
 }
+
+struct verified_ctx {
+	int (*fn)(const struct vf_record *, const char *, void *);
+	void *arg;
+	char prev_hash[VF_HASH_LEN + 1];
+	int64_t prev_epoch, prev_seq;
+	int have_prev;
+};
+
+static int verify_one(const struct vf_record *r, void *arg)
+{
+	struct verified_ctx *c = arg;
+	struct vf_record x = *r;
+	const char *broken = NULL;
+	int64_t epoch = 0;
+
+	vf_record_seal(&x);
+	if (strcmp(x.hash, r->hash))
+		broken = _("its fingerprint does not match its fields");
+	else if (c->have_prev ? r->seq != c->prev_seq + 1 || strcmp(r->prev_hash, c->prev_hash)
+	                      : r->seq != 1 || *r->prev_hash)
+		broken = _("its previous fingerprint is not the one of the record before");
+	else if (vf_parse_timestamp(r->timestamp, &epoch) || (c->have_prev && epoch < c->prev_epoch))
+		broken = _("generated before the record before");
+	snprintf(c->prev_hash, sizeof c->prev_hash, "%s", r->hash);
+	c->prev_epoch = epoch;
+	c->prev_seq = r->seq;
+	c->have_prev = 1;
+	return c->fn(r, broken, c->arg);
+}
+
+int vf_each_verified(struct session *ss,
+                     int (*fn)(const struct vf_record *r, const char *broken, void *arg),
+                     void *arg, struct bo_err *e)
+{
+	struct verified_ctx c = { fn, arg, "", 0, 0, 0 };
+
+	return vf_each(ss, DATE_NONE, DATE_NONE, verify_one, &c, e);
+}

@@ -2,7 +2,8 @@
 # verifactu.sh - the tax QR in the invoice view, drawn with half blocks,
 # read back off the captured screen into a bitmap that zbarimg decodes to
 # the invoice's URL; the alarm of a broken records chain on the status
-# line until an admin acknowledges it; each start of the screens logged.
+# line until an admin acknowledges it in the Records screen, where the
+# changed record shows BROKEN; each start of the screens logged.
 . "$(dirname "$0")/lib.sh"
 
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
@@ -45,9 +46,18 @@ export BACKOFFICE_DB="$T/t"
 tmux -L "$SOCK" kill-server >/dev/null 2>&1
 tui_start 160 30
 see "alarm on the status line" "ALARM: verifactu record 1 (F2026-000001)"
+keys 7
+see "records screen" "1 record BROKEN"
+line_has "the record marked" "^ +1 alta +F2026-000001" "BROKEN: its fingerprint does not match its fields"
+keys A
+see "confirm" "Acknowledge the alarm"
+keys y
+see "acknowledged" "alarm acknowledged"
+not_see "alarm gone from the status line" "ALARM:"
 keys F10
 [ "$(wait_exit)" = 0 ] && pass || fail "quit"
-ok "admin acknowledges" bo records acknowledge --note "seen"
+ok "acknowledgement logged" bo records events
+echo "$out" | grep -q "	acknowledge	root	acknowledged in the screens" && pass || fail "ack event: $out"
 tmux -L "$SOCK" kill-server >/dev/null 2>&1
 tui_start 160 30
 see "menu again" "Overdue accounts"
