@@ -188,4 +188,21 @@ ok "events after restore" bo records events
 echo "$out" | grep -q "	restore	root	from \"$T/bk\"" && pass || fail "restore event: $out"
 ok "check after restore" bo check
 
+# --- clerks issuing at once, on the real clock, take turns at the end of
+# the one chain: it verifies whole afterwards
+unset BACKOFFICE_NOW
+clerk() {
+	for i in 1 2 3 4 5 6 7 8; do
+		bo invoice create --customer 1 --text "Servicio $1.$i:1:10:21" --issue || return 1
+	done >/dev/null 2>"$T/err.$1"
+}
+for n in 1 2 3 4; do clerk "$n" & done
+wait
+eq "no clerk failed" "" "$(cat "$T"/err.*)"
+ok "export after the clerks" bo export records -o "$T/after.csv"
+ok "chain recomputed" $PY "$VERIFY" records "$T/after.csv"
+eq "every record verified" "$(($(wc -l <"$T/after.csv") - 1)) verified" "$out"
+ok "check after the clerks" bo check
+eq "whole" "no problems found" "$out"
+
 finish
