@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "backoffice/qr.h"
+#include "backoffice/qr_draw.h"
 #include "backoffice/verifactu.h"
 
 #define SPEC_HASH "3C464DAF61ACB827C65FDA19F352A4E3BDC2C640E9E9FC4CC058073F38F12F60"
@@ -132,6 +134,88 @@ static void test_forms(void **state)
 	assert_int_equal(vf_parse_timestamp(buf, &t), 0);
 }
 
+#define URL "https://www2.agenciatributaria.gob.es/wlpl/TIKE-CONT/ValidarQRNoVerifactu?" \
+	"nif=B12345674&numserie=F2026-000001&fecha=28-11-2026&importe=153.61"
+
+/* The half blocks read back give the matrix, quiet zone light. */
+static void test_half_blocks(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct qr q;
+	char **lines;
+	int n, quiet = 2;
+
+	(void)state;
+	assert_int_equal(qr_encode(URL, &q, &e), 0);
+	assert_true(q.width >= 21 && (q.width - 17) % 4 == 0);
+	n = qr_half_blocks(&q, quiet, &lines);
+	assert_int_equal(n, (q.width + 2 * quiet + 1) / 2);
+	for (int l = 0; l < n; l++) {
+		const char *p = lines[l];
+
+		for (int x = 0; x < q.width + 2 * quiet; x++) {
+			int top, bot;
+
+			/* U+2580 e2 96 80, U+2584 e2 96 84, U+2588 e2 96 88 */
+			if (*p == ' ') {
+				top = bot = 0;
+				p++;
+			} else {
+				assert_memory_equal(p, "\xe2\x96", 2);
+				top = p[2] == '\x80' || p[2] == '\x88';
+				bot = p[2] == '\x84' || p[2] == '\x88';
+				p += 3;
+			}
+			/* painted = light */
+			assert_int_equal(top, !qr_dark(&q, x - quiet, 2 * l - quiet));
+			if (2 * l + 1 < q.width + 2 * quiet)
+				assert_int_equal(bot, !qr_dark(&q, x - quiet, 2 * l + 1 - quiet));
+		}
+		assert_int_equal(*p, '\0');
+	}
+	qr_lines_free(lines, n);
+	qr_free(&q);
+}
+
+/* Drawn at 35 mm into a context whose unit is the point, scaled to 300
+ * dpi: the centre of every module has the module's colour. */
+static void test_cairo(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	double px_mm = 300 / 25.4, size = 35, at = 5;
+	int side = (int)((size + 2 * at) * px_mm) + 1;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, side, side);
+	cairo_t *cr = cairo_create(s);
+	unsigned char *data;
+	struct qr q;
+	int stride;
+
+	(void)state;
+	cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+	cairo_paint(cr);
+	cairo_scale(cr, 300 / 72.0, 300 / 72.0);
+	assert_int_equal(qr_draw_cairo(cr, URL, at, at, size, &e), 0);
+	cairo_surface_flush(s);
+	data = cairo_image_surface_get_data(s);
+	stride = cairo_image_surface_get_stride(s);
+	assert_int_equal(qr_encode(URL, &q, &e), 0);
+	for (int y = -2; y < q.width + 2; y++)
+		for (int x = -2; x < q.width + 2; x++) {
+			int cx = (int)((at + (x + 0.5) * size / q.width) * px_mm);
+			int cy = (int)((at + (y + 0.5) * size / q.width) * px_mm);
+			uint32_t pix = *(uint32_t *)(data + cy * stride + cx * 4) & 0xffffff;
+
+			/* dark modules black, light ones and the quiet zone white */
+			assert_true(pix == (qr_dark(&q, x, y) ? 0u : 0xffffffu));
+		}
+	/* outside the quiet zone the page is untouched */
+	assert_true((*(uint32_t *)data & 0xffffff) == 0x808080);
+	assert_int_equal(qr_draw_cairo(cr, URL, 0, 0, 0, &e), -1);
+	qr_free(&q);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +223,8 @@ int main(void)
 		cmocka_unit_test(test_chain_of_our_own),
 		cmocka_unit_test(test_event),
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_half_blocks),
+		cmocka_unit_test(test_cairo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
