@@ -142,6 +142,10 @@ int vf_event_each(struct session *ss, bo_date from, bo_date to,
 int vf_alarm_get(struct session *ss, char *out, size_t n);
 int vf_alarm_raise(struct session *ss, const char *msg, struct bo_err *e);
 int vf_acknowledge(struct session *ss, const char *note, struct bo_err *e);
+/* After a write refused because the chain is broken (BO_EDAMAGED at field
+ * "verifactu"): the alarm and an integrity event, in a transaction of
+ * their own; anything else is left alone. */
+void vf_after_failure(struct session *ss, const struct bo_err *e);
 
 /* The tax QR's URL for an issued invoice, parameters URL-encoded. */
 int vf_qr_url(struct session *ss, const struct invoice *inv, char *out, size_t n,

@@ -225,8 +225,10 @@ int invoice_credit(struct session *ss, const char *number, const struct credit_l
 
 	if (session_need(ss, P_INVOICE_WRITE, _("credit invoice"), e))
 		return -1;
-	if (store_write(ss->st, _("credit invoice"), credit_body, &c, e))
+	if (store_write(ss->st, _("credit invoice"), credit_body, &c, e)) {
+		vf_after_failure(ss, e);
 		return -1;
+	}
 	snprintf(out, outn, "%s", c.out);
 	return 0;
 }

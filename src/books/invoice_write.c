@@ -297,6 +297,8 @@ int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_e
 		return -1;
 	invoice_init(&c.work);
 	ret = store_write(ss->st, issue ? _("issue invoice") : _("save invoice"), save_body, &c, e);
+	if (ret)
+		vf_after_failure(ss, e);
 	if (ret == 0 && invoice_copy(inv, &c.work))
 		ret = bo_fail(e, _("save invoice: out of memory"));
 	invoice_free(&c.work);
@@ -334,8 +336,10 @@ int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n, struc
 
 	if (session_need(ss, P_INVOICE_WRITE, _("issue invoice"), e))
 		return -1;
-	if (store_write(ss->st, _("issue invoice"), issue_body, &c, e))
+	if (store_write(ss->st, _("issue invoice"), issue_body, &c, e)) {
+		vf_after_failure(ss, e);
 		return -1;
+	}
 	snprintf(number, n, "%s", c.number);
 	return 0;
 }

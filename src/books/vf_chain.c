@@ -230,9 +230,10 @@ static int chain_next(struct session *ss, struct store_txn *txn, struct vf_recor
 		ret = get_record(ss->st, txn, seq - 1, prev, e);
 		if (ret == STORE_NOTFOUND || ret == STORE_FAILED) {
 			free(prev);
-			return bo_failc(e, BO_EDAMAGED,
-			                _("%s: the chain of records is broken: record %llu is missing or unreadable; run check"),
-			                what, (unsigned long long)seq - 1);
+			bo_failc(e, BO_EDAMAGED,
+			         _("%s: the chain of records is broken: record %llu is missing or unreadable; run check"),
+			         what, (unsigned long long)seq - 1);
+			return bo_at_field(e, "verifactu");
 		}
 		if (ret) {
 			free(prev);
@@ -242,9 +243,10 @@ static int chain_next(struct session *ss, struct store_txn *txn, struct vf_recor
 		vf_record_seal(prev);
 		if (strcmp(hash, prev->hash)) {
 			free(prev);
-			return bo_failc(e, BO_EDAMAGED,
-			                _("%s: the chain of records is broken at record %llu: its fingerprint does not match; run check"),
-			                what, (unsigned long long)seq - 1);
+			bo_failc(e, BO_EDAMAGED,
+			         _("%s: the chain of records is broken at record %llu: its fingerprint does not match; run check"),
+			         what, (unsigned long long)seq - 1);
+			return bo_at_field(e, "verifactu");
 		}
 		if (vf_parse_timestamp(prev->timestamp, &then) == 0 && now < then) {
 			ret = bo_failc(e, BO_ESTATE,
@@ -377,7 +379,11 @@ int vf_annul(struct session *ss, const char *number, const char *reason, struct 
 		return bo_failc(e, BO_EINVAL, _("%s: give the reason (--reason T)"), what);
 	if (text_check("reason", reason, 200, e))
 		return bo_wrap(e, "%s", what);
-	return store_write(ss->st, what, annul_body, &c, e);
+	if (store_write(ss->st, what, annul_body, &c, e)) {
+		vf_after_failure(ss, e);
+		return -1;
+	}
+	return 0;
 }
 
 /* The local date a timestamp was generated on. */

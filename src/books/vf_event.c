@@ -274,3 +274,15 @@ int vf_acknowledge(struct session *ss, const char *note, struct bo_err *e)
 		return bo_wrap(e, _("acknowledge"));
 	return store_write(ss->st, _("acknowledge"), ack_body, &c, e);
 }
+
+void vf_after_failure(struct session *ss, const struct bo_err *e)
+{
+	struct bo_err e2 = BO_ERR_INIT;
+	char alarm[8];
+
+	if (e->code != BO_EDAMAGED || strcmp(e->loc.field, "verifactu"))
+		return;
+	/* one alarm at a time: the first break found stays until acknowledged */
+	if (!vf_alarm_get(ss, alarm, sizeof alarm))
+		vf_alarm_raise(ss, e->msg, &e2);
+}

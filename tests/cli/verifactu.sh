@@ -172,6 +172,23 @@ refuses "check finds the event changed" "problem" bo --db "$T/ev" check
 grep -q '^verifactu event [0-9]*: its fingerprint does not match its fields$' "$T/out" &&
 	pass || fail "event change not named: $(cat "$T/out")"
 
+# the last record changed: issuing refuses to chain to it, writes nothing,
+# and raises the alarm itself
+tamper last vf_records.db '$1 == "0000000000000005" {hit = 1; print; next}
+	hit {sub(/302e3432/, "302e3433"); hit = 0} {print}'
+before=$(bo --db "$T/last" invoice list --format csv)
+refuses "no invoice on a broken chain" "the chain of records is broken at record 5: its fingerprint does not match; run check" \
+	bo --db "$T/last" invoice create --customer 1 --text 'Otro:1:1.00:21' --issue
+eq "nothing issued on a broken chain" "$before" "$(bo --db "$T/last" invoice list --format csv)"
+ok "the refusal raised the alarm" bo --db "$T/last" records events
+echo "$out" | grep -q "	integrity	.*broken at record 5" && pass || fail "integrity event: $out"
+refuses "no credit note either" "broken at record 5" bo --db "$T/last" invoice credit F2026-000003
+refuses "no annulment either" "broken at record 5" \
+	bo --db "$T/last" invoice annul F2026-000001 --reason x
+refuses "check names it" "problem" bo --db "$T/last" check
+eq "first problem" "verifactu record 5 (F2026-000003): its fingerprint does not match its fields" \
+	"$(head -1 "$T/out")"
+
 # --- the alarm: raised by check, shown until an admin acknowledges it
 ok "alarm recorded as an event" bo --db "$T/rec" records events
 echo "$out" | grep -q "	integrity	.*verifactu record 1 (F2026-000001)" && pass ||
