@@ -17,7 +17,7 @@ header_layer() {
 	case "$1" in
 	err | i18n | text | money | date | taxid | codec | mem | display | collate) echo 1 ;;
 	store | store_* | tags) echo 2 ;;
-	csv | xlsx | export | import | pdf* | doc* | mail*) echo 4 ;;
+	csv | xlsx | export | import | pdf* | doc* | mail* | qr* | vf_files) echo 4 ;;
 	*) echo 3 ;;
 	esac
 }

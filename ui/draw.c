@@ -4,12 +4,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "ui.h"
 
 static int attrs[R_ROLES];
@@ -216,6 +218,33 @@ void ui_error(const char *fmt, ...)
 	ui.msg_err = 1;
 }
 
+/* The alarm of a broken records chain stays on the status line until an
+ * admin acknowledges it; read again at most every few seconds. */
+static char alarm_text[480];
+static time_t alarm_read;
+
+void ui_status_refresh(void)
+{
+	alarm_read = 0;
+}
+
+static int alarm_now(void)
+{
+	time_t now = time(NULL);
+	char a[400];
+
+	if (!ui.ss)
+		return 0;
+	if (alarm_read && now - alarm_read < 3)
+		return alarm_text[0] != '\0';
+	alarm_read = now;
+	if (vf_alarm_get(ui.ss, a, sizeof a))
+		snprintf(alarm_text, sizeof alarm_text, _("ALARM: %s (an admin acknowledges: backoffice records acknowledge)"), a);
+	else
+		alarm_text[0] = '\0';
+	return alarm_text[0] != '\0';
+}
+
 void ui_status(void)
 {
 	char right[400], date[16], who[80];
@@ -241,6 +270,8 @@ void ui_status(void)
 	ui_put(y, COLS - rw, rw, right, ui_attr(R_STATUS), 0, 0);
 	if (*ui.msg)
 		ui_put(y, 1, COLS - rw - 2, ui.msg, ui_attr(ui.msg_err ? R_ERROR : R_STATUS), 0, 0);
+	else if (alarm_now())
+		ui_put(y, 1, COLS - rw - 2, alarm_text, ui_attr(R_ERROR), 0, 0);
 }
 
 static int bar_width(enum ui_act a)

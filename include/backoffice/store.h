@@ -9,7 +9,8 @@
 
 #include "backoffice/err.h"
 
-#define STORE_SCHEMA 1
+/* 2: the Veri*Factu records and events tables */
+#define STORE_SCHEMA 2
 
 /* The store and its transactions are opaque above src/store/: only it
  * talks to Berkeley DB (src/README.md). */
@@ -79,7 +80,12 @@ enum store_key {
 	X(TB_AUDIT, ORDER_AUDIT_BY_ENTRY, "audit.db", "audit", TB_AUDIT, KEY_U64, 0, 0) \
 	/* the collections contact log */ \
 	X(TB_CONTACTS, ORDER_CONTACTS_BY_ENTRY, "contacts.db", "contacts", TB_CONTACTS, \
-	  KEY_U64, 0, 0)
+	  KEY_U64, 0, 0) \
+	/* Veri*Factu registration records and the event log, each chained */ \
+	X(TB_VF_RECORDS, ORDER_VF_RECORDS_BY_SEQ, "vf_records.db", "verifactu records", \
+	  TB_VF_RECORDS, KEY_U64, 0, 0) \
+	X(TB_VF_EVENTS, ORDER_VF_EVENTS_BY_SEQ, "vf_events.db", "verifactu events", \
+	  TB_VF_EVENTS, KEY_U64, 0, 0)
 #define STORE_INDEXES(X) \
 	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_name.db", "staff by name", \
 	  TB_STAFF, KEY_FOLD, TAG_STAFF_NAME, 1) \

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "backoffice/money.h"
+#include "backoffice/verifactu.h"
 #include "check_int.h"
 
 void chk_report(struct chk *c, const char *fmt, ...)
@@ -93,7 +94,7 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 		return bo_failc(e, BO_EBUSY, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;
 	c->found = 0;
-	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)))
+	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
 		return ret;
 	return 0;
 }
@@ -122,6 +123,13 @@ long check_store(struct session *ss, void (*problem)(const char *msg, void *arg)
 		ret = store_read(ss->st, _("check"), body, c, e);
 		if (ret == 0)
 			found = c->found;
+		/* a broken chain is an event and an alarm on the screens
+		 * until an admin acknowledges it; one already raised stays */
+		if (ret == 0 && c->vf_found && !vf_alarm_get(ss, c->vf_first + 300, 8)) {
+			struct bo_err e2 = BO_ERR_INIT;
+
+			vf_alarm_raise(ss, c->vf_first, &e2);
+		}
 		store_raw_close(c->raw);
 	} else {
 		bo_wrap(e, _("check"));

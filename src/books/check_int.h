@@ -21,6 +21,8 @@ struct chk {
 	long found;             /* problems in this run */
 	long delivered;         /* handed to problem() by earlier runs */
 	struct invoice inv, other;      /* decoding buffers, lines reused */
+	long vf_found;          /* problems in the verifactu chains */
+	char vf_first[400];     /* the first of them, for the alarm */
 };
 
 void chk_report(struct chk *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -52,5 +54,7 @@ int check_item(struct chk *c, const void *item, struct bo_err *e);
 int check_move(struct chk *c, const void *move, struct bo_err *e);
 int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e);
 int check_payment(struct chk *c, const struct payment *p, struct bo_err *e);
+/* the verifactu records and events (check_vf.c) */
+int check_vf(struct chk *c, struct bo_err *e);
 
 #endif

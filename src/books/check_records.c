@@ -13,6 +13,7 @@
 #include "backoffice/staff.h"
 #include "backoffice/text.h"
 #include "backoffice/user.h"
+#include "backoffice/verifactu.h"
 #include "check_int.h"
 
 struct scan {
@@ -31,6 +32,8 @@ static const struct scan scans[] = {
 	{ TB_PAYMENTS, &payment_type, "payment" },
 	{ TB_AUDIT, &audit_type, "audit" },
 	{ TB_CONTACTS, &contact_type, "contact" },
+	{ TB_VF_RECORDS, &vf_record_type, "vf_rec" },
+	{ TB_VF_EVENTS, &vf_event_type, "vf_ev" },
 };
 
 static const struct rectype *rt_of(const struct scan *s)

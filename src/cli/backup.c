@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "backoffice/backup.h"
+#include "backoffice/verifactu.h"
 #include "cli.h"
 
 static int cmd_backup(struct cli *c, const struct cli_args *a)
@@ -27,6 +28,22 @@ static int cmd_restore(struct cli *c, const struct cli_args *a)
 	if (backup_restore(a->argv[0], c->dir, kept, sizeof kept, &e))
 		return cli_fail(&e);
 	printf(_("restored %s from %s\n"), c->dir, a->argv[0]);
+	/* the restored store's event log says it was restored: opened here,
+	 * once the restore is done, not through cli_session (the entry says
+	 * the command starts with no store open) */
+	{
+		struct session ss;
+		char detail[1200];
+		int r;
+
+		snprintf(detail, sizeof detail, "from \"%.1000s\"", a->argv[0]);
+		if (session_open(&ss, c->dir, &e))
+			return cli_fail(&e);
+		r = vf_event(&ss, "restore", detail, &e);
+		session_close(&ss);
+		if (r)
+			return cli_fail(&e);
+	}
 	if (kept[0])
 		printf(_("the files it replaced are kept in %s\n"), kept);
 	return 0;

@@ -10,6 +10,8 @@
 #include "backoffice/money.h"
 #include "backoffice/report.h"
 #include "backoffice/text.h"
+#include "backoffice/vf_files.h"
+#include "backoffice/vf_files.h"
 #include "cli.h"
 
 static int has_suffix(const char *s, const char *suffix)
@@ -17,6 +19,31 @@ static int has_suffix(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n > m && !strcasecmp(s + n - m, suffix);
+}
+
+/* export records|events: the Veri*Factu chains, --from/--to by the date
+ * they were generated. */
+static int export_vf(struct cli *c, const char *table, const char *out, const char *from,
+                     const char *to)
+{
+	struct bo_err e = BO_ERR_INIT;
+	bo_date f = DATE_NONE, t = DATE_NONE;
+	struct session *ss;
+
+	if (!out || !*out)
+		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
+	if (!has_suffix(out, ".csv") && !has_suffix(out, ".xlsx"))
+		return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
+		                 table, out);
+	if ((from && date_parse(from, &f, &e)) || (to && date_parse(to, &t, &e))) {
+		bo_wrap(&e, _("export %s: invalid date"), table);
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (vf_export_file(ss, table, f, t, out, NULL, &e))
+		return cli_fail(&e);
+	return 0;
 }
 
 static int cmd_export(struct cli *c, const struct cli_args *a)
@@ -27,6 +54,10 @@ static int cmd_export(struct cli *c, const struct cli_args *a)
 	struct session *ss;
 
 	o.search = cli_arg(a, "search");
+	if (!strcmp(table, "records") || !strcmp(table, "events"))
+		return export_vf(c, table, out, cli_arg(a, "from"), cli_arg(a, "to"));
+	if (cli_arg(a, "from") || cli_arg(a, "to"))
+		return cli_usage(_("export %s: --from and --to are for records and events"), table);
 	if (strcmp(table, "all") && !export_known(table))
 		return cli_usage(_("export \"%s\": expected staff, customers, items, moves, invoices, lines, payments, overdue or all"),
 		                 table);
@@ -188,7 +219,8 @@ static const struct cli_opt overdue_opts[] = {
 	{ "as-of", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt export_opts[] = {
-	{ "output", 0, 'o' }, { "as-of", 0, 0 }, { "search", 0, 0 }, { NULL, 0, 0 }
+	{ "output", 0, 'o' }, { "as-of", 0, 0 }, { "search", 0, 0 }, { "from", 0, 0 },
+	{ "to", 0, 0 }, { NULL, 0, 0 }
 };
 
 /* Import and export run unwatched: a whole table in one walk. Their role
@@ -201,8 +233,9 @@ const struct cli_cmd cli_cmds_files[] = {
 	  .min_args = 2, .max_args = 2, .perm = CLI_ANYONE, .flags = CMD_UNWATCHED,
 	  .exec = cmd_import },
 	{ .name = "export",
-	  .usage = N_("export TABLE|all -o FILE.csv|FILE.xlsx [--as-of D] [--search TEXT]"),
+	  .usage = N_("export TABLE|all|records|events -o FILE.csv|FILE.xlsx [--as-of D] [--search TEXT] [--from D] [--to D]"),
 	  .opts = export_opts, .min_args = 1, .max_args = 1, .perm = CLI_ANYONE,
-	  .flags = CMD_READONLY | CMD_UNWATCHED, .exec = cmd_export },
+	  /* not read-only: exporting the Veri*Factu records is an event */
+	  .flags = CMD_UNWATCHED, .exec = cmd_export },
 	{ .name = NULL }
 };

@@ -6,6 +6,7 @@
 
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "cli.h"
 
 struct session *cli_session(struct cli *c)
@@ -35,6 +36,10 @@ struct session *cli_session(struct cli *c)
 		cli_fail(&e);
 		return NULL;
 	}
+	/* the event log records the program starting against the store (once
+	 * a day per user); a failure to log is no reason to stop the work */
+	if (vf_event_start(&c->ss, 0, &e))
+		store_log(c->ss.st, "event log: %s", e.msg);
 	return &c->ss;
 }
 

@@ -194,8 +194,19 @@ static int env_open(struct store *s, struct bo_err *e)
 	return 0;
 }
 
+/* The schema each table first appeared in: a store made by an older
+ * program lacks the later ones, which its first open creates (and then
+ * raises the schema), while a table of the store's own schema that is
+ * missing is damage. */
+static int since_schema(int t)
+{
+	return t == TB_VF_RECORDS || t == TB_VF_EVENTS ? 2 : 1;
+}
+
 static int dbs_open(struct store *s, int create, struct bo_err *e)
 {
+	uint64_t schema = STORE_SCHEMA;
+
 	for (int t = 0; t < TB_COUNT; t++) {
 		const struct store_def *ix = store_index_of(t);
 		DB *db;
@@ -208,7 +219,11 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 			db->set_flags(db, DB_DUPSORT);
 		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
 		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
-		               (create ? DB_CREATE : 0), 0660);
+		               (create || since_schema(t) > (int)schema ? DB_CREATE : 0), 0660);
+		/* the meta table says which schema the store is of */
+		if (ret == 0 && t == TB_META && !create &&
+		    store_counter_get(s, NULL, "schema", &schema) != 0)
+			schema = STORE_SCHEMA;
 		if (ret == ENOENT)
 			return bo_failc(e, BO_ENOTFOUND, _("open data directory \"%s\": table %s is missing"),
 			               s->dir, store_table_name(t));
@@ -363,7 +378,8 @@ static int check_schema(struct store *s, struct store_txn *txn, void *arg, struc
 	uint64_t v = 0;
 	int ret = store_counter_get(s, txn, "schema", &v);
 
-	(void)arg;
+	if (arg)
+		*(uint64_t *)arg = v;
 	if (ret && ret != DB_NOTFOUND)
 		return ret;
 	if (ret == DB_NOTFOUND || v == 0)
@@ -420,6 +436,7 @@ int store_reopen(struct store *s, struct bo_err *e)
 
 static int open_at(struct store *s, const char *dir, struct bo_err *e)
 {
+	uint64_t schema = STORE_SCHEMA;
 	struct stat st;
 
 	if (strlen(dir) >= sizeof s->dir)
@@ -434,10 +451,18 @@ static int open_at(struct store *s, const char *dir, struct bo_err *e)
 	open_log(s);
 	if (store_locks_take(s, e) || store_open_handles(s, e))
 		goto fail;
-	if (store_read(s, "open data directory", check_schema, NULL, e)) {
+	if (store_read(s, "open data directory", check_schema, &schema, e)) {
 		handles_close(s, 0);
 		goto fail;
 	}
+	/* the tables of a later schema were made by dbs_open: say so */
+	if (schema < STORE_SCHEMA && store_write(s, "upgrade data directory", put_schema, NULL, e)) {
+		handles_close(s, 0);
+		goto fail;
+	}
+	if (schema < STORE_SCHEMA)
+		store_log(s, "upgraded the data directory from schema %llu to %d",
+		          (unsigned long long)schema, STORE_SCHEMA);
 	return 0;
 fail:
 	store_locks_drop(s);

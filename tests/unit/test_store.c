@@ -16,6 +16,7 @@
 #include "backoffice/codec.h"
 #include "backoffice/store.h"
 #include "backoffice/tags.h"
+#include "store_index.h"
 
 static char dir[256];
 
@@ -218,6 +219,62 @@ static void test_newer_schema(void **state)
 	chmod(dir, 0700);
 }
 
+static int schema_one(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	uint8_t b[8];
+
+	(void)arg;
+	(void)e;
+	key_u64(1, b);
+	return store_put(s, txn, TB_META, "schema", 6, b, 8, 0);
+}
+
+static int read_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	(void)e;
+	return store_counter_get(s, txn, "schema", arg);
+}
+
+static void unlink_vf(const char *d)
+{
+	char p[400];
+
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_RECORDS));
+	assert_int_equal(unlink(p), 0);
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_EVENTS));
+	assert_int_equal(unlink(p), 0);
+}
+
+/* A store of schema 1 has no Veri*Factu tables: its first open makes them
+ * and raises the schema; in a store of schema 2 the same files missing
+ * are damage, said as such. A store of its own, as it ends damaged. */
+static void test_upgrade(void **state)
+{
+	struct store *s;
+	struct bo_err e = BO_ERR_INIT;
+	uint64_t v = 0;
+	char d[300], p[400];
+
+	(void)state;
+	snprintf(d, sizeof d, "%s-old", dir);
+	assert_int_equal(store_create(d, NULL, &e), 0);
+	assert_int_equal(store_open(&s, d, &e), 0);
+	assert_int_equal(store_write(s, "as of schema 1", schema_one, NULL, &e), 0);
+	store_close(s);
+	unlink_vf(d);
+	if (store_open(&s, d, &e))
+		fail_msg("open a schema 1 store: %s", e.msg);
+	assert_int_equal(store_read(s, "schema", read_schema, &v, &e), 0);
+	assert_int_equal(v, STORE_SCHEMA);
+	store_close(s);
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_RECORDS));
+	assert_int_equal(access(p, F_OK), 0);
+	unlink_vf(d);
+	assert_int_equal(store_open(&s, d, &e), -1);
+	assert_int_equal(e.code, BO_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "verifactu records is missing"));
+}
+
 /* The table of tables: each order is its table or index, which knows its
  * primary, its title and whether it files many records under one key. */
 static void test_tables(void **state)
@@ -230,7 +287,7 @@ static void test_tables(void **state)
 	assert_int_equal(store_primary_of(ORDER_CUSTOMERS_BY_NAME), TB_CUSTOMERS);
 	assert_int_equal(store_primary_of(TB_ITEMS), TB_ITEMS);
 	assert_string_equal(store_table_name(ORDER_CREDIT_NOTES_BY_INVOICE), "credit notes by invoice");
-	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "contacts");
+	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "verifactu events");
 	assert_int_equal(TB_STAFF_BY_NAME, TB_PRIMARY_COUNT);
 	assert_true(store_index_dup(TB_INV_BY_CUSTOMER));
 	assert_false(store_index_dup(TB_INV_BY_NUMBER));
@@ -298,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_counter),
 		cmocka_unit_test(test_real_deadlock),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_newer_schema),   /* last: it spoils the store */
 	};
 
