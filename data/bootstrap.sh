@@ -39,6 +39,11 @@ if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
 	$sudo locale-gen >/dev/null
 fi
 
+# compile DIR: quiet when it works, the compiler's words when it does not
+compile() {
+	meson compile -C "$1" >"$1/compile.log" 2>&1 || { cat "$1/compile.log" >&2; exit 1; }
+}
+
 # setup DIR OPTIONS...: configure a build directory, new or existing
 setup() {
 	d=$1; shift
@@ -53,16 +58,16 @@ case "${1:-run}" in
 run)
 	# a packager's build: warnings stay warnings
 	setup build -Dwerror=false
-	meson compile -C build >/dev/null
+	compile build
 	;;
 test)
 	# warnings are errors here (not by default): a release build runs the
 	# whole suite, a debug build with AddressSanitizer and UBSan runs the
 	# unit tests and the fuzz replays
 	setup build -Dbuildtype=release -Dwerror=true
-	meson compile -C build >/dev/null
+	compile build
 	setup build-asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined
-	meson compile -C build-asan >/dev/null
+	compile build-asan
 	;;
 esac
 

@@ -311,14 +311,18 @@ struct annul_ctx {
 static int annul_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct annul_ctx *c = arg;
-	struct vf_record *r = calloc(2, sizeof *r), *a;
+	/* two allocations, not one of two: gcc takes a copy from r + 1 into r
+	 * for an overlap */
+	struct vf_record *r = calloc(1, sizeof *r), *a = calloc(1, sizeof *a);
 	struct store_iter it;
 	char what[64], detail[300];
 	int ret, found = 0, annulled = 0;
 
-	if (!r)
+	if (!r || !a) {
+		free(r);
+		free(a);
 		return ENOMEM;
-	a = r + 1;
+	}
 	snprintf(what, sizeof what, _("annul invoice %s"), c->number);
 	/* the alta it annuls, and no anulación of it already */
 	if ((ret = store_iter_open(st, txn, TB_VF_RECORDS, &it)))
@@ -364,6 +368,7 @@ static int annul_body(struct store *st, struct store_txn *txn, void *arg, struct
 	ret = vf_event_txn(c->ss, txn, "annul", detail, e);
 out:
 	free(r);
+	free(a);
 	return ret;
 }
 

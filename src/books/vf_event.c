@@ -250,7 +250,7 @@ int vf_alarm_raise(struct session *ss, const char *msg, struct bo_err *e)
 static int ack_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct ev_ctx *c = arg;
-	char alarm[400], detail[400];
+	char alarm[400], detail[900];
 	int ret;
 
 	alarm[0] = '\0';
