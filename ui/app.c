@@ -199,6 +199,10 @@ static int dispatch(struct ui_scr *s, int k)
 
 	if (s->list && s->list->searching && ui_list_key(s->list, k))
 		return UI_OK;
+	if (ui_key_act(ui_acts_global, k) == A_MESSAGE) {
+		ui_last_message();
+		return UI_OK;
+	}
 	if ((a = ui_key_act(s->ops->acts, k)) == A_NONE)
 		return UI_OK;
 	if (!ui_act_allowed(s->ops->guards, a)) {
@@ -298,6 +302,8 @@ int ui_run(const char *dir, struct session *ss, int *opened)
 		return UI_EXIT_USAGE;
 	}
 	memset(&ui, 0, sizeof ui);
+	/* the clerk reads fields by their labels, translated */
+	rec_name_fields_by_label(1);
 	snprintf(ui.dir, sizeof ui.dir, "%s", dir);
 	signals_install();
 	atexit(restore_terminal);

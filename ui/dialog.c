@@ -87,6 +87,22 @@ int ui_confirm(const char *fmt, ...)
 	}
 }
 
+void ui_last_message(void)
+{
+	int k;
+
+	do {
+		if (!ui_too_small()) {
+			ui_draw_base();
+			ui.cy = -1;
+			message_box(ui.last_err ? _("Error") : _("Message"),
+			            ui.last[0] ? ui.last : _("no message yet"), _("press any key"));
+			ui_refresh();
+		}
+		k = ui_getkey(-1);
+	} while (k == UI_FK(KEY_RESIZE));
+}
+
 void ui_notice(const char *fmt, ...)
 {
 	char text[512];

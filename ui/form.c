@@ -104,15 +104,30 @@ static int check(struct ui_form *fm, struct ui_ffield *ff, struct bo_err *e)
 	return r;
 }
 
-/* Entering a field selects its value, so that typing replaces it. */
-static void focus(struct ui_form *fm, int i)
+/* Entering a field selects its value, so that typing replaces it; a
+ * field sent back to because its value was refused is not selected (one
+ * Backspace to fix a digit must not erase a NIF): the cursor at its end. */
+static void focus(struct ui_form *fm, int i, int select)
 {
 	struct ui_edit *ed = &fm->fld[i].ed;
 
 	fm->cur = i;
 	ed->cur = ed->len;
-	ed->selected = ed->len > 0;
+	ed->selected = select && ed->len > 0;
 	ed->scroll = 0;
+}
+
+/* The field a refusal located (e->loc.field), marked bad and focused:
+ * 0, or -1 when the form does not show that field. */
+static int focus_error(struct ui_form *fm, const struct bo_err *e)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (e->loc.field[0] && !strcmp(fm->fld[i].f->name, e->loc.field) && !fm->fld[i].ro) {
+			fm->fld[i].bad = 1;
+			focus(fm, i, 0);
+			return 0;
+		}
+	return -1;
 }
 
 /* Leaving a field with a bad value is refused: the cursor stays. */
@@ -124,13 +139,13 @@ static int leave(struct ui_form *fm, int to)
 	if (check(fm, ff, &e)) {
 		ff->bad = 1;
 		ui_error("%s", e.msg);
-		focus(fm, fm->cur);
+		focus(fm, fm->cur, 0);
 		return -1;
 	}
 	ff->bad = 0;
 	if (ui.msg_err)
 		ui.msg[0] = '\0';
-	focus(fm, to);
+	focus(fm, to, 1);
 	return 0;
 }
 
@@ -159,33 +174,12 @@ int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e)
 			continue;
 		if (field_set(ff->f, rec, ff->ed.buf, e)) {
 			ff->bad = 1;
-			focus(fm, i);
+			focus(fm, i, 0);
 			return -1;
 		}
 		ff->bad = 0;
 	}
 	return 0;
-}
-
-/* The field an error message names: "invalid end_date: ..." or
- * "nif: invalid tax id ...". */
-static int field_in_error(const struct ui_form *fm, const char *msg)
-{
-	for (int i = 0; i < fm->n; i++) {
-		const char *name = fm->fld[i].f->name, *at;
-		char pat[80];
-		size_t n = strlen(name);
-
-		snprintf(pat, sizeof pat, "invalid %s", name);
-		if ((at = strstr(msg, pat)) && strchr(" :", at[strlen(pat)] ? at[strlen(pat)] : ' '))
-			return i;
-		if (!strncmp(msg, name, n) && msg[n] == ':')
-			return i;
-		snprintf(pat, sizeof pat, ": %s:", name);
-		if (strstr(msg, pat))
-			return i;
-	}
-	return -1;
 }
 
 /* F2: 1 when the record was saved (a ui_form_keys callback). */
@@ -194,7 +188,7 @@ static int save(void *arg)
 	struct ui_form *fm = arg;
 	struct bo_err e = BO_ERR_INIT;
 	void *rec = malloc(fm->rt->size);
-	int i, r = 0;
+	int r = 0;
 
 	if (!rec)
 		return 0;
@@ -205,10 +199,7 @@ static int save(void *arg)
 		/* an empty message: the save callback told the clerk itself */
 		if (e.msg[0])
 			ui_error("%s", e.msg);
-		if (e.msg[0] && (i = field_in_error(fm, e.msg)) >= 0) {
-			fm->fld[i].bad = 1;
-			focus(fm, i);
-		}
+		focus_error(fm, &e);
 	} else {
 		memcpy(fm->rec, rec, fm->rt->size);
 		r = 1;

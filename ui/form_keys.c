@@ -20,7 +20,13 @@ int ui_form_keys_run(const struct ui_form_keys *ops, void *arg, const char *titl
 		k = ui_getkey(-1);
 		if (k == UI_K_HANGUP)
 			return 0;
-		if (k == UI_FK(KEY_RESIZE) || ops->key(arg, k))
+		if (k == UI_FK(KEY_RESIZE))
+			continue;
+		if (ui_key_act(ui_acts_global, k) == A_MESSAGE) {
+			ui_last_message();
+			continue;
+		}
+		if (ops->key(arg, k))
 			continue;
 		switch ((a = ui_key_act(ops->acts, k))) {
 		case A_SAVE:

@@ -62,6 +62,7 @@ static const struct binding {
 	{ UI_FK(KEY_UP), "Up", A_PREV },
 	{ UI_FK(KEY_F(4)), "F4", A_PICK },
 	{ UI_FK(KEY_F(8)), "F8", A_DELLINE },
+	{ UI_FK(KEY_F(9)), "F9", A_MESSAGE },
 	{ '1', "1", A_MENU1 },
 	{ '2', "2", A_MENU2 },
 	{ '3', "3", A_MENU3 },
@@ -71,6 +72,8 @@ static const struct binding {
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])
+
+const enum ui_act ui_acts_global[] = { A_MESSAGE, A_NONE };
 
 const char *ui_act_label(enum ui_act a)
 {
@@ -141,14 +144,16 @@ static void help_draw(const char *title, const enum ui_act *list, int typing, in
 	ui_frame(head, "", NULL);
 	ui_put(1, 1, COLS - 2, _("Keys of this screen (Esc, q or F1 closes; arrows scroll):"),
 	       ui_attr(R_HEAD), 0, 1);
-	for (const enum ui_act *a = list; *a != A_NONE; a++, count++) {
-		if (count < top || y >= LINES - 2)
-			continue;
-		ui_act_keys(*a, typing, keys, sizeof keys);
-		ui_put(y, 2, 24, keys, ui_attr(R_BARKEY), 0, 1);
-		ui_put(y, 27, COLS - 28, ui_act_help(*a), ui_attr(R_NORMAL), 0, 1);
-		y++;
-	}
+	/* the screen's own keys, then the ones every screen takes */
+	for (int pass = 0; pass < 2; pass++)
+		for (const enum ui_act *a = pass ? ui_acts_global : list; *a != A_NONE; a++) {
+			if ((pass && has_act(list, *a)) || count++ < top || y >= LINES - 2)
+				continue;
+			ui_act_keys(*a, typing, keys, sizeof keys);
+			ui_put(y, 2, 24, keys, ui_attr(R_BARKEY), 0, 1);
+			ui_put(y, 27, COLS - 28, ui_act_help(*a), ui_attr(R_NORMAL), 0, 1);
+			y++;
+		}
 	*lines = count;
 	ui_status();
 	refresh();

@@ -49,6 +49,7 @@
 	X(PREV, N_("Previous"), N_("previous field")) \
 	X(PICK, N_("Choose"), N_("choose from a list")) \
 	X(DELLINE, N_("Del line"), N_("delete the invoice line")) \
+	X(MESSAGE, N_("Message"), N_("show the last message in full (when the status line cuts it)")) \
 	X(MENU1, N_("Staff"), N_("open Staff")) \
 	X(MENU2, N_("Customers"), N_("open Customers")) \
 	X(MENU3, N_("Invoices"), N_("open Invoices")) \
@@ -85,6 +86,9 @@ enum ui_act ui_key_act(const enum ui_act *acts, int k);
 char *ui_act_keys(enum ui_act a, int typing, char *buf, size_t n);
 /* The first key's name ("F1"), for the function-key bar. */
 const char *ui_act_key1(enum ui_act a);
+/* Actions every screen, form and editor takes, whatever it declares: the
+ * framework runs them and the help lists them after the screen's own. */
+extern const enum ui_act ui_acts_global[];
 /* Full-screen help for a screen's actions, until a key closes it. */
 void ui_help(const char *title, const enum ui_act *acts, int typing);
 
@@ -136,6 +140,8 @@ struct ui_app {
 	int quit;
 	char msg[512];
 	int msg_err;
+	char last[512];         /* the last message, kept after msg is cleared */
+	int last_err;
 	struct ui_scr *stack[16];
 	int depth;
 	int cy, cx;                     /* where the text cursor goes; -1 hidden */
@@ -196,6 +202,8 @@ void ui_box(int y, int x, int h, int w, const char *title);
 int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Index chosen among items, or -1. */
 int ui_choose(const char *title, const char *const *items, int n, int cur);
+/* The last message (ui.last) whole, wrapped in a box, until a key. */
+void ui_last_message(void);
 /* A one-line message in a box until a key. */
 void ui_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line of text in a box: 1 accepted into buf, 0 cancelled. */
