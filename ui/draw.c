@@ -252,7 +252,7 @@ void ui_status(void)
 		if (mw > room && room > 12) {
 			char more[32];
 
-			snprintf(more, sizeof more, " \xe2\x80\xa6 %s", ui_act_key1(A_MESSAGE));
+			snprintf(more, sizeof more, " [%s]", ui_act_key1(A_MESSAGE));
 			room -= ui_width(more);
 			ui_put(y, 1 + room, ui_width(more), more, attr | A_BOLD, 0, 0);
 		}
