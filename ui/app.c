@@ -115,6 +115,9 @@ static void draw_screen(struct ui_scr *s)
 	enum ui_act bar[A_COUNT + 1];
 
 	erase();
+	/* the list takes the screen unless the screen's draw says otherwise */
+	if (s->own_list)
+		ui_list_area(s->list, 1, 0, LINES - 3, COLS);
 	/* content first: a screen may retitle itself while drawing */
 	if (s->ops->draw)
 		s->ops->draw(s);
@@ -158,19 +161,52 @@ void ui_draw_base(void)
 		modals[i].draw(modals[i].arg);
 }
 
+struct ui_list *ui_scr_list(struct ui_scr *s, const struct ui_list_def *def)
+{
+	if (!s->own_list) {
+		if (!(s->list = calloc(1, sizeof *s->list)))
+			return NULL;
+		s->own_list = 1;
+	} else {
+		ui_list_free(s->list);
+	}
+	ui_list_init(s->list, def, s->priv);
+	ui_list_area(s->list, 1, 0, LINES - 3, COLS);
+	return s->list;
+}
+
+/* What the framework allocated for a screen, after its close. */
+static void scr_free(struct ui_scr *s)
+{
+	if (s->own_list) {
+		ui_list_free(s->list);
+		free(s->list);
+	}
+	free(s->priv);
+	free(s);
+}
+
 int ui_push(const struct ui_scr_ops *ops, void *arg)
 {
 	struct ui_scr *s;
 
 	if (ui.depth >= (int)(sizeof ui.stack / sizeof ui.stack[0]))
 		return -1;
+	if (ops->need.what && ui_need(ops->need.perm, _(ops->need.what)))
+		return -1;
 	if (!(s = calloc(1, sizeof *s)))
 		return -1;
 	s->ops = ops;
+	if ((ops->priv_size && !(s->priv = calloc(1, ops->priv_size))) ||
+	    (ops->list_def && !ui_scr_list(s, ops->list_def))) {
+		scr_free(s);
+		ui_error("%s", _("out of memory"));
+		return -1;
+	}
 	ui.stack[ui.depth++] = s;
 	if (ops->open && ops->open(s, arg)) {
 		ui.depth--;
-		free(s);
+		scr_free(s);
 		return -1;
 	}
 	return 0;
@@ -185,7 +221,7 @@ static void pop(void)
 	ui.depth--;
 	if (s->ops->close)
 		s->ops->close(s);
-	free(s);
+	scr_free(s);
 	if (top() && top()->ops->resume)
 		top()->ops->resume(top());
 	else if (top() && top()->list)

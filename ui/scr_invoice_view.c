@@ -251,23 +251,6 @@ static void build(struct view *v)
 	build_related(v);
 }
 
-static int view_open(struct ui_scr *s, void *arg)
-{
-	struct view *v = calloc(1, sizeof *v);
-
-	if (!v)
-		return -1;
-	v->id = *(const uint32_t *)arg;
-	invoice_init(&v->inv);
-	s->priv = v;
-	if (load(v)) {
-		invoice_free(&v->inv);
-		free(v);
-		return -1;
-	}
-	return 0;
-}
-
 static void view_close(struct ui_scr *s)
 {
 	struct view *v = s->priv;
@@ -276,7 +259,19 @@ static void view_close(struct ui_scr *s)
 	browse_free(&v->pays);
 	browse_free(&v->notes);
 	free(v->lines);
-	free(v);
+}
+
+static int view_open(struct ui_scr *s, void *arg)
+{
+	struct view *v = s->priv;
+
+	v->id = *(const uint32_t *)arg;
+	invoice_init(&v->inv);
+	if (load(v)) {
+		view_close(s);
+		return -1;
+	}
+	return 0;
 }
 
 static int rows(void)
@@ -369,6 +364,7 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_invoice_view = {
 	.title = N_("Invoice"),
+	.priv_size = sizeof(struct view),
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,

@@ -111,9 +111,23 @@ struct ui_guard {
 	enum perm perm;
 };
 
-/* A screen, as a table of operations (tmux's window modes, tig's views). */
+/* The permission a screen needs to open, and what the refusal says. */
+struct ui_need {
+	enum perm perm;
+	const char *what;               /* N_("open customers"); NULL: none */
+};
+
+/* A screen, as a table of operations (tmux's window modes, tig's views).
+ * The framework owns what every screen repeats: it checks need, allocates
+ * priv_size bytes of zeroed state into s->priv and, with a list_def, the
+ * list in s->list (its ctx is s->priv, its area the whole screen between
+ * the title and the status line) before open, and frees both after close.
+ * open and close do only what is the screen's own. */
 struct ui_scr_ops {
 	const char *title;              /* N_(); may be replaced in scr->title */
+	size_t priv_size;               /* the screen's state; 0 none */
+	const struct ui_list_def *list_def;     /* the main list; NULL none */
+	struct ui_need need;
 	const enum ui_act *acts;        /* every key it takes, help made from it */
 	const enum ui_act *bar;         /* shown in the function-key bar */
 	const struct ui_guard *guards;  /* A_NONE-terminated; NULL none */
@@ -128,10 +142,15 @@ struct ui_scr_ops {
 
 struct ui_scr {
 	const struct ui_scr_ops *ops;
-	void *priv;
+	void *priv;                     /* ops->priv_size bytes, the framework's */
 	struct ui_list *list;           /* the main list, when there is one */
+	int own_list;                   /* list is the framework's to free */
 	char title[200];
 };
+
+/* For a screen whose list is defined when it opens (its columns depend on
+ * arg): the framework's list, on def, in s->list; freed with the screen. */
+struct ui_list *ui_scr_list(struct ui_scr *s, const struct ui_list_def *def);
 
 struct ui_app {
 	struct session *ss;
