@@ -150,15 +150,29 @@ void ui_modal_pop(void)
 		nmodal--;
 }
 
+/* The last full screen, the forms running over it, then the dialogs on
+ * the stack above it, bottom up. */
 void ui_draw_base(void)
 {
+	int base = ui.depth - 1;
+
 	ui.cy = ui.cx = -1;
-	if (top())
-		draw_screen(top());
-	else
+	while (base > 0 && ui.stack[base]->ops->overlay)
+		base--;
+	if (base < 0 || ui.stack[base]->ops->overlay)
 		erase();
+	else
+		draw_screen(ui.stack[base]);
 	for (int i = 0; i < nmodal && i < 8; i++)
 		modals[i].draw(modals[i].arg);
+	for (int i = base < 0 ? 0 : base; i < ui.depth; i++) {
+		struct ui_scr *s = ui.stack[i];
+
+		if (s->ops->overlay && s->ops->draw) {
+			ui.cy = ui.cx = -1;
+			s->ops->draw(s);
+		}
+	}
 }
 
 struct ui_list *ui_scr_list(struct ui_scr *s, const struct ui_list_def *def)
@@ -197,6 +211,7 @@ int ui_push(const struct ui_scr_ops *ops, void *arg)
 	if (!(s = calloc(1, sizeof *s)))
 		return -1;
 	s->ops = ops;
+	s->arg = arg;
 	if ((ops->priv_size && !(s->priv = calloc(1, ops->priv_size))) ||
 	    (ops->list_def && !ui_scr_list(s, ops->list_def))) {
 		scr_free(s);
@@ -215,13 +230,18 @@ int ui_push(const struct ui_scr_ops *ops, void *arg)
 static void pop(void)
 {
 	struct ui_scr *s = top();
+	int s_overlay;
 
 	if (!s)
 		return;
+	s_overlay = s->ops->overlay;
 	ui.depth--;
 	if (s->ops->close)
 		s->ops->close(s);
 	scr_free(s);
+	/* under a dialog nothing changed that the screen must reload for */
+	if (s_overlay)
+		return;
 	if (top() && top()->ops->resume)
 		top()->ops->resume(top());
 	else if (top() && top()->list)
@@ -235,11 +255,13 @@ static int dispatch(struct ui_scr *s, int k)
 
 	if (s->list && s->list->searching && ui_list_key(s->list, k))
 		return UI_OK;
+	if (s->ops->key && (r = s->ops->key(s, k)) != UI_UNHANDLED)
+		return r;
 	if (ui_key_act(ui_acts_global, k) == A_MESSAGE) {
 		ui_last_message();
 		return UI_OK;
 	}
-	if ((a = ui_key_act(s->ops->acts, k)) == A_NONE)
+	if (!s->ops->acts || (a = ui_key_act(s->ops->acts, k)) == A_NONE)
 		return UI_OK;
 	if (!ui_act_allowed(s->ops->guards, a)) {
 		/* the digit of a menu entry not shown does nothing */
@@ -277,17 +299,18 @@ static int dispatch(struct ui_scr *s, int k)
 	}
 }
 
-int ui_loop(void)
+/* The one key loop: runs the screen on top until the stack is lower than
+ * depth, quit or a hangup. */
+static void run(int depth)
 {
 	int pending = 1;
 
-	while (top() && !ui.quit) {
+	while (ui.depth >= depth && !ui.quit) {
 		struct ui_scr *s = top();
 		int k, r;
 
 		if (!ui_too_small()) {
-			ui.cy = ui.cx = -1;
-			draw_screen(s);
+			ui_draw_base();
 			ui_refresh();
 		}
 		/* idle work now (1), something to wait for (2), or nothing */
@@ -309,7 +332,25 @@ int ui_loop(void)
 		else if (r == UI_LEAVE)
 			pop();
 	}
+}
+
+int ui_loop(void)
+{
+	run(1);
 	while (top())
+		pop();
+	return 0;
+}
+
+int ui_modal(const struct ui_scr_ops *ops, void *arg)
+{
+	int depth;
+
+	if (ui_push(ops, arg))
+		return -1;
+	depth = ui.depth;
+	run(depth);
+	while (ui.depth >= depth)
 		pop();
 	return 0;
 }

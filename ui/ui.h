@@ -128,12 +128,18 @@ struct ui_scr_ops {
 	size_t priv_size;               /* the screen's state; 0 none */
 	const struct ui_list_def *list_def;     /* the main list; NULL none */
 	struct ui_need need;
+	/* a dialog: drawn over the screens below it (which keep their state:
+	 * no resume when it goes), run by ui_modal */
+	int overlay;
 	const enum ui_act *acts;        /* every key it takes, help made from it */
 	const enum ui_act *bar;         /* shown in the function-key bar */
 	const struct ui_guard *guards;  /* A_NONE-terminated; NULL none */
 	int (*open)(struct ui_scr *s, void *arg);
 	void (*draw)(struct ui_scr *s);
 	int (*act)(struct ui_scr *s, enum ui_act a);
+	/* every key before the bindings (typing, y/n): UI_UNHANDLED passes it
+	 * on to acts, else UI_OK, UI_LEAVE or UI_QUIT */
+	int (*key)(struct ui_scr *s, int k);
 	/* background work: 1 more to do now, 2 waiting for something, 0 none */
 	int (*idle)(struct ui_scr *s);
 	void (*resume)(struct ui_scr *s);       /* on top again: reload */
@@ -143,6 +149,7 @@ struct ui_scr_ops {
 struct ui_scr {
 	const struct ui_scr_ops *ops;
 	void *priv;                     /* ops->priv_size bytes, the framework's */
+	void *arg;                      /* what ui_push was given */
 	struct ui_list *list;           /* the main list, when there is one */
 	int own_list;                   /* list is the framework's to free */
 	char title[200];
@@ -176,6 +183,10 @@ void ui_acts_allowed(const struct ui_guard *g, const enum ui_act *in, enum ui_ac
 
 /* Push a screen; an open that fails leaves a message and pushes nothing. */
 int ui_push(const struct ui_scr_ops *ops, void *arg);
+/* Push a dialog and run the one key loop until it leaves (or quit, or a
+ * hangup): the dialog hands its answer back through arg. -1 when it could
+ * not open. */
+int ui_modal(const struct ui_scr_ops *ops, void *arg);
 /* Next key: blocks up to ms milliseconds (-1 forever); checks signals. */
 int ui_getkey(int ms);
 int ui_hangup(void);
