@@ -431,6 +431,7 @@ static void keys_pick(void *arg)
 
 static const struct ui_form_keys form_keys = {
 	.acts = form_acts,
+	.draw = form_draw,
 	.key = keys_key,
 	.save = save,
 	.step = step,
@@ -440,10 +441,5 @@ static const struct ui_form_keys form_keys = {
 
 int ui_form_run(struct ui_form *fm)
 {
-	int r;
-
-	ui_modal_push(form_draw, fm);
-	r = ui_form_keys_run(&form_keys, fm, fm->title);
-	ui_modal_pop();
-	return r;
+	return ui_form_keys_run(&form_keys, fm, fm->title);
 }

@@ -495,6 +495,7 @@ static void keys_act(void *arg, enum ui_act a)
 
 static const struct ui_form_keys editor_keys = {
 	.acts = acts,
+	.draw = inv_ed_draw,
 	.key = keys_key,
 	.save = save,
 	.step = next,
@@ -521,9 +522,7 @@ int ui_invoice_edit(uint32_t *id, uint32_t customer)
 	ed->row = ed->n > 1 || customer ? 0 : -1;
 	ed->col = 0;
 	ed->initial = hash(ed);
-	ui_modal_push(inv_ed_draw, ed);
 	r = ui_form_keys_run(&editor_keys, ed, ed->title);
-	ui_modal_pop();
 	if (r)
 		*id = ed->id;
 	free(ed->lines);

@@ -441,6 +441,7 @@ int ui_form_run(struct ui_form *fm);
 /* What a form's keys do to its fields; arg is the widget. */
 struct ui_form_keys {
 	const enum ui_act *acts;        /* every key it takes, help made from it */
+	void (*draw)(void *arg);        /* the whole widget */
 	int (*key)(void *arg, int k);   /* the focused field's own keys: 1 used */
 	int (*save)(void *arg);         /* 1 saved: the form is done */
 	void (*step)(void *arg, int dir);       /* to the next (1) or previous field */
@@ -449,8 +450,8 @@ struct ui_form_keys {
 	void (*act)(void *arg, enum ui_act a);  /* any other action; may be NULL */
 };
 
-/* Reads keys until saved (1), or cancelled, quit or hung up (0). The
- * caller has pushed the widget's drawing with ui_modal_push. */
+/* The widget as a dialog on the screen stack until saved (1), or
+ * cancelled, quit or hung up (0). */
 int ui_form_keys_run(const struct ui_form_keys *ops, void *arg, const char *title);
 /* Parse every field into rec; on a bad one focus it and say why. */
 int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e);
