@@ -129,29 +129,8 @@ static void draw_screen(struct ui_scr *s)
 		ui_list_draw_search(s->list);
 }
 
-static struct {
-	void (*draw)(void *);
-	void *arg;
-} modals[8];
-static int nmodal;
-
-void ui_modal_push(void (*draw)(void *), void *arg)
-{
-	if (nmodal < 8) {
-		modals[nmodal].draw = draw;
-		modals[nmodal].arg = arg;
-	}
-	nmodal++;
-}
-
-void ui_modal_pop(void)
-{
-	if (nmodal > 0)
-		nmodal--;
-}
-
-/* The last full screen, the forms running over it, then the dialogs on
- * the stack above it, bottom up. */
+/* The last full screen, then the forms and dialogs on the stack above
+ * it, bottom up. */
 void ui_draw_base(void)
 {
 	int base = ui.depth - 1;
@@ -163,8 +142,6 @@ void ui_draw_base(void)
 		erase();
 	else
 		draw_screen(ui.stack[base]);
-	for (int i = 0; i < nmodal && i < 8; i++)
-		modals[i].draw(modals[i].arg);
 	for (int i = base < 0 ? 0 : base; i < ui.depth; i++) {
 		struct ui_scr *s = ui.stack[i];
 

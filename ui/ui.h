@@ -190,11 +190,9 @@ int ui_modal(const struct ui_scr_ops *ops, void *arg);
 /* Next key: blocks up to ms milliseconds (-1 forever); checks signals. */
 int ui_getkey(int ms);
 int ui_hangup(void);
-/* Redraw the screen on top of the stack and the forms open over it (under
- * a dialog). Forms and editors register while they run. */
+/* Redraw the last full screen of the stack and the forms and dialogs
+ * over it. */
 void ui_draw_base(void);
-void ui_modal_push(void (*draw)(void *), void *arg);
-void ui_modal_pop(void);
 /* Run the normal screen loop until the stack is empty or quit. */
 int ui_loop(void);
 

@@ -1,0 +1,80 @@
+#!/bin/bash
+# dialogs.sh - the dialogs are screens on the stack, read by the one key
+# loop: the offer to create a store, a form over it, the conflict box over
+# a form, a choice, a prompt and the last message over a list; each
+# answers, and what is under it is drawn again as it was.
+. "$(dirname "$0")/lib.sh"
+
+# --- no store: the offer, then the company form over it
+tui_start 80 24
+see "offer" "There is no backoffice data in:"
+keys 1
+see "company form over the offer" "New company"
+typ "Comercial Peñalver S.L."
+keys Tab
+typ "B12345674"
+keys F2
+see "created: the main menu" "Main menu"
+ok "the store exists" bo customer list
+keys 2
+see "customers" "Customers"
+keys n
+see "customer form" "New customer"
+typ "Ana Ruiz"
+keys Tab
+typ "12345678Z"
+keys F2
+see "saved" "added customer 1"
+
+# --- the conflict box over a form: another clerk changed the phone
+keys Enter
+see "edit form" "Edit customer 1"
+ok "another clerk edits" bo customer edit 1 --phone "600 111 222"
+keys Tab Tab
+typ "Calle Mayor 1"
+keys F2
+see "conflict box" "Changed by someone else"
+see "what changed" '"" -> "600 111 222"'
+see "the form still under it" "Edit customer 1"
+keys Escape
+wait_gone "Changed by someone else"
+see "Esc keeps editing" "Calle Mayor 1"
+keys F2
+see "asked again" "Changed by someone else"
+keys r
+wait_gone "Changed by someone else"
+see "theirs reloaded" "600 111 222"
+not_see "mine gone" "Calle Mayor 1"
+keys Escape
+see "back on the list" "Ana Ruiz"
+
+# --- a prompt over the list: Esc cancels, nothing written
+keys x
+see "export prompt" "Export to .xlsx"
+keys Escape
+wait_gone "Export to .xlsx"
+see "list again" "Ana Ruiz"
+
+# --- a choice: the invoices' filter
+keys Escape
+keys 3
+see "invoices" "Invoices"
+keys f
+see "choice" "Show invoices"
+keys 2
+wait_gone "Show invoices"
+see "filter applied" "Drafts"
+
+# --- F9 over a list: the last message whole
+keys F9
+see "last message box" "press any key"
+keys Escape
+wait_gone "press any key"
+
+# --- F10 in a choice quits the program
+keys f
+see "choice again" "Show invoices"
+keys F10
+eq "F10 in a dialog quits" 0 "$(wait_exit)"
+
+finish
