@@ -303,6 +303,11 @@ static void run(int depth)
 		pending = 1;
 		if (k == UI_FK(KEY_RESIZE))
 			continue;
+		/* a message lasts until the next key (as tig's): it never
+		 * outlives the moment, or the screen, it was about; F9 shows it
+		 * again */
+		if (ui_key_act(ui_acts_global, k) != A_MESSAGE)
+			ui.msg[0] = '\0';
 		r = dispatch(s, k);
 		if (r == UI_QUIT)
 			ui.quit = 1;

@@ -2,7 +2,8 @@
 # dialogs.sh - the dialogs are screens on the stack, read by the one key
 # loop: the offer to create a store, a form over it, the conflict box over
 # a form, a choice, a prompt and the last message over a list; each
-# answers, and what is under it is drawn again as it was.
+# answers, and what is under it is drawn again as it was. A status-line
+# message lasts until the next key, so it never outlives its screen.
 . "$(dirname "$0")/lib.sh"
 
 # --- no store: the offer, then the company form over it
@@ -48,6 +49,21 @@ not_see "mine gone" "Calle Mayor 1"
 keys Escape
 see "back on the list" "Ana Ruiz"
 
+# --- a message lasts until the next key: the error of a discarded form
+# does not follow the clerk to the list
+keys n
+see "new customer" "New customer"
+typ "Luis"
+keys Tab
+typ "1234"
+keys Tab
+see "refused" "expected 9 characters"
+keys Escape
+see "discard?" "Discard your changes?"
+keys y
+see "on the list" "Ana Ruiz"
+not_see "the form's error stayed with the form" "expected 9 characters"
+
 # --- a prompt over the list: Esc cancels, nothing written
 keys x
 see "export prompt" "Export to .xlsx"
@@ -65,9 +81,11 @@ keys 2
 wait_gone "Show invoices"
 see "filter applied" "Drafts"
 
-# --- F9 over a list: the last message whole
+# --- F9 over a list: the last message whole (the form's error, gone from
+# the status line)
 keys F9
 see "last message box" "press any key"
+see "the last message" "expected 9 characters"
 keys Escape
 wait_gone "press any key"
 
