@@ -13,6 +13,10 @@ static const enum ui_act form_acts[] = {
 static const enum ui_act form_bar[] = {
 	A_HELP, A_SAVE, A_NEXT, A_PICK, A_BACK, A_QUIT, A_NONE
 };
+/* a form with no field to choose for does not offer F4 */
+static const enum ui_act form_bar_nopick[] = {
+	A_HELP, A_SAVE, A_NEXT, A_BACK, A_QUIT, A_NONE
+};
 
 static int in_list(const char *const *list, const char *name)
 {
@@ -220,12 +224,25 @@ static void live_check(struct ui_form *fm, struct ui_ffield *ff)
 		ui.msg[0] = '\0';
 }
 
+static int has_pick(const struct ui_form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (fm->fld[i].pick && !fm->fld[i].ro)
+			return 1;
+	return 0;
+}
+
 static int label_width(const struct ui_form *fm)
 {
 	int w = 8;
 
 	for (int i = 0; i < fm->n; i++) {
-		int lw = ui_width(_(fm->fld[i].f->label)) + 2;
+		const struct ui_ffield *ff = &fm->fld[i];
+		/* the label, " *" when required, and a gap before the value */
+		int lw = ui_width(_(ff->f->label)) + 2;
+
+		if ((ff->f->flags & FF_REQUIRED) && !ff->ro)
+			lw += 2;
 
 		if (lw > w)
 			w = lw;
@@ -273,7 +290,7 @@ static void form_draw(void *arg)
 		rows = h - 3;
 	} else {
 		erase();
-		ui_frame(fm->title, "", form_bar);
+		ui_frame(fm->title, "", has_pick(fm) ? form_bar : form_bar_nopick);
 		y0 = 2;
 		x0 = 2;
 		w = COLS - 4;
@@ -292,7 +309,8 @@ static void form_draw(void *arg)
 			fw = w - lw - 2;
 		snprintf(label, sizeof label, "%s%s", _(ff->f->label),
 		         (ff->f->flags & FF_REQUIRED) && !ff->ro ? " *" : "");
-		ui_put(y, x0, lw, label, i == fm->cur ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
+		/* a label cut short still leaves a column before its value */
+		ui_put(y, x0, lw - 1, label, i == fm->cur ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
 		if (ff->ro) {
 			ui_put(y, x0 + lw, w - lw, ff->ed.buf, ui_attr(R_DIM), 0, 0);
 			continue;

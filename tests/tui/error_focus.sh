@@ -49,14 +49,14 @@ at_end() {
 walk() {
 	local lang=$1
 	local L_CUSTOMERS L_NEWCUST L_NIFMSG L_WHY L_STAFF L_EDITEMP L_ENDDATE L_STATUSMSG
-	local L_DISCARD YES L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
+	local L_DISCARD YES L_NAME L_PICK L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
 
 	if [ "$lang" = es ]; then
 		L_CUSTOMERS="Clientes" L_NEWCUST="Alta: cliente" L_WHY="se esperaban 9 caracteres"
 		L_NIFMSG="NIF/CIF: NIF no válido"
 		L_STAFF="Plantilla" L_EDITEMP="Modificar empleado 1" L_ENDDATE="Fecha de baja"
 		L_STATUSMSG='valor de Estado no válido "left": falta Fecha de baja'
-		L_DISCARD="¿Descartar los cambios" YES=s
+		L_DISCARD="¿Descartar los cambios" YES=s L_NAME="Nombre y apellidos" L_PICK="F4 Elegir"
 		L_INVOICES="Facturas" L_NEWINV="Nueva factura" L_CUSTOMER="Cliente"
 		L_NOCUST="no se ha indicado el cliente"
 		L_QTYMSG="línea 1: la cantidad"
@@ -66,7 +66,7 @@ walk() {
 		L_NIFMSG="NIF/CIF: invalid tax id"
 		L_STAFF="Staff" L_EDITEMP="Edit employee 1" L_ENDDATE="End date"
 		L_STATUSMSG='invalid Status "left": needs an End date'
-		L_DISCARD="Discard" YES=y
+		L_DISCARD="Discard" YES=y L_NAME="Full name" L_PICK="F4 Choose"
 		L_INVOICES="Invoices" L_NEWINV="New invoice" L_CUSTOMER="Customer"
 		L_NOCUST="no customer given"
 		L_QTYMSG="line 1: quantity"
@@ -89,6 +89,8 @@ walk() {
 	see "$lang: customers" "$L_CUSTOMERS"
 	keys n
 	see "$lang: new customer" "$L_NEWCUST"
+	# no field of a customer has a list to choose from
+	not_see "$lang: no F4 offered" "$L_PICK"
 	typ "Peñalver Ibáñez, José"
 	keys Tab
 	typ "12345678A"
@@ -121,6 +123,8 @@ walk() {
 	see "$lang: employee listed" "Ana Ruiz"
 	keys Enter
 	see "$lang: edit employee" "$L_EDITEMP"
+	line_has "$lang: a required label and its value apart" "^ +$L_NAME \* {2,}Ana Ruiz" "Ana Ruiz"
+	see "$lang: the manager has a list" "$L_PICK"
 	for i in 1 2 3 4 5 6 7; do keys Tab; done
 	keys Right
 	keys Right
