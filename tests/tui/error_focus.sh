@@ -174,7 +174,7 @@ walk() {
 	see "$lang: saved once fixed" "$L_SAVED"
 	keys F10
 	eq "$lang: quit" 0 "$(wait_exit)"
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	tui_stop
 }
 
 walk en

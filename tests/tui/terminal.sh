@@ -24,7 +24,7 @@ see "and today's date" "2026-11-28"
 keys F10
 eq "quit" 0 "$(wait_exit)"
 ok "the CLI opens the new store" bo customer list
-tmux -L "$SOCK" kill-server
+tui_stop
 
 # --- no store: the demo company
 export BACKOFFICE_DB="$T/demo/db"
@@ -37,7 +37,7 @@ keys F10
 eq "quit after demo" 0 "$(wait_exit)"
 ok "demo customers" bo customer list --format csv
 eq "200 demo customers" 201 "$(echo "$out" | wc -l)"
-tmux -L "$SOCK" kill-server
+tui_stop
 
 # --- UTF-8 names and hostile data shown inert
 export BACKOFFICE_DB="$T/db"
@@ -57,7 +57,7 @@ pid=$(tui_pid)
 kill -TERM "$pid"
 eq "SIGTERM ends it" 1 "$(wait_exit)"
 ok "store fine after SIGTERM" bo customer show 1
-tmux -L "$SOCK" kill-server
+tui_stop
 
 # --- NO_COLOR: plain attributes only
 tui_start 100 30 NO_COLOR=1
@@ -71,7 +71,7 @@ fi
 if grep -qE $'\e\\[[0-9;]*7[;m]' "$T/mono"; then pass; else fail "NO_COLOR uses reverse video"; fi
 keys F10
 wait_exit >/dev/null
-tmux -L "$SOCK" kill-server
+tui_stop
 
 # --- SIGHUP (a dropped SSH link) in the middle of a form: the terminal
 # settings come back and the store closes cleanly
@@ -91,7 +91,7 @@ eq "terminal restored after SIGHUP" "$(cat "$T/before")" "$(cat "$T/after" 2>/de
 ok "store fine after SIGHUP" bo customer list --format csv
 eq "nothing half written" 3 "$(echo "$out" | wc -l)"
 grep -q "STORE_RUNRECOVERY\|recover" "$BACKOFFICE_DB/backoffice.log" && fail "a recovery was needed" || pass
-tmux -L "$SOCK" kill-server
+tui_stop
 
 # --- F10 restores the terminal too
 rm -f "$T/before" "$T/after" "$T/rc"
@@ -102,7 +102,7 @@ end=$((SECONDS + WAIT))
 while [ ! -s "$T/after" ] && [ "$SECONDS" -le "$end" ]; do sleep 0.05; done
 eq "F10 status" 0 "$(cat "$T/rc" 2>/dev/null)"
 eq "terminal restored after F10" "$(cat "$T/before")" "$(cat "$T/after" 2>/dev/null)"
-tmux -L "$SOCK" kill-server
+tui_stop
 
 # --- an error on open: one line, the terminal restored
 rm -f "$T/before" "$T/after" "$T/rc"
