@@ -109,6 +109,18 @@ void ui_acts_allowed(const struct ui_guard *g, const enum ui_act *in, enum ui_ac
 	out[used] = A_NONE;
 }
 
+/* in without what the role may not use nor what does not apply now. */
+static void acts_now(struct ui_scr *s, const enum ui_act *in, enum ui_act *out, size_t n)
+{
+	size_t used = 0;
+
+	ui_acts_allowed(s->ops->guards, in, out, n);
+	for (size_t i = 0; out[i] != A_NONE; i++)
+		if (!s->ops->can || s->ops->can(s, out[i]))
+			out[used++] = out[i];
+	out[used] = A_NONE;
+}
+
 static void draw_screen(struct ui_scr *s)
 {
 	char right[96] = "";
@@ -123,7 +135,7 @@ static void draw_screen(struct ui_scr *s)
 		s->ops->draw(s);
 	if (s->list)
 		ui_list_counter(s->list, right, sizeof right);
-	ui_acts_allowed(s->ops->guards, s->ops->bar, bar, sizeof bar / sizeof bar[0]);
+	acts_now(s, s->ops->bar, bar, sizeof bar / sizeof bar[0]);
 	ui_frame(s->title[0] ? s->title : _(s->ops->title), right, bar);
 	if (s->list)
 		ui_list_draw_search(s->list);
@@ -257,6 +269,7 @@ static int dispatch(struct ui_scr *s, int k)
 		return r;
 	switch (a) {
 	case A_HELP:
+		/* the help teaches every key of the screen, whatever the record */
 		ui_acts_allowed(s->ops->guards, s->ops->acts, acts, sizeof acts / sizeof acts[0]);
 		ui_help(s->title[0] ? s->title : _(s->ops->title), acts, 0);
 		return UI_OK;

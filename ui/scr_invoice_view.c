@@ -305,6 +305,26 @@ static void view_resume(struct ui_scr *s)
 	load(s->priv);
 }
 
+/* The keys the invoice's state allows: a draft is edited and issued, an
+ * issued invoice paid (while it owes) and credited, a credit note neither. */
+static int view_can(struct ui_scr *s, enum ui_act a)
+{
+	const struct invoice *inv = &((struct view *)s->priv)->inv;
+	int draft = inv->status == INV_DRAFT, invoice = !draft && inv->series != 'R';
+
+	switch (a) {
+	case A_EDIT:
+	case A_ISSUE:
+		return draft;
+	case A_PAY:
+		return invoice && invoice_balance(inv) > 0;
+	case A_CREDIT:
+		return invoice && inv->status != INV_CREDITED;
+	default:
+		return 1;
+	}
+}
+
 static int view_act(struct ui_scr *s, enum ui_act a)
 {
 	struct view *v = s->priv;
@@ -369,6 +389,7 @@ const struct ui_scr_ops scr_invoice_view = {
 	.bar = bar,
 	.guards = guards,
 	.open = view_open,
+	.can = view_can,
 	.draw = view_draw,
 	.act = view_act,
 	.resume = view_resume,

@@ -185,6 +185,26 @@ static void show_id(struct inv_scr *st, uint32_t id)
 		ui_list_reload(st->l);
 }
 
+/* The keys the selected invoice's state allows (its row: number, balance,
+ * status): issue a draft, pay an invoice that owes, credit an invoice. */
+static int inv_can(struct ui_scr *s, enum ui_act a)
+{
+	const struct ui_row *r = ui_list_current(s->list);
+	int draft, invoice;
+
+	if (a != A_ISSUE && a != A_PAY && a != A_CREDIT)
+		return 1;
+	if (!r)
+		return 0;
+	draft = !strcmp(r->cell[5], inv_status_names[INV_DRAFT]);
+	invoice = !draft && r->cell[0][0] != 'R';
+	if (a == A_ISSUE)
+		return draft;
+	if (a == A_PAY)
+		return invoice && strcmp(r->cell[4], "0.00") != 0;
+	return invoice && strcmp(r->cell[5], inv_status_names[INV_CREDITED]) != 0;
+}
+
 static int inv_act(struct ui_scr *s, enum ui_act a)
 {
 	struct inv_scr *st = s->priv;
@@ -241,6 +261,7 @@ const struct ui_scr_ops scr_invoices = {
 	.bar = bar,
 	.guards = guards,
 	.open = inv_open,
+	.can = inv_can,
 	.draw = inv_draw,
 	.act = inv_act,
 };

@@ -140,6 +140,10 @@ struct ui_scr_ops {
 	/* every key before the bindings (typing, y/n): UI_UNHANDLED passes it
 	 * on to acts, else UI_OK, UI_LEAVE or UI_QUIT */
 	int (*key)(struct ui_scr *s, int k);
+	/* 0 when action a does not apply to what the screen shows now (Pay
+	 * on a draft): the key bar leaves it out (the help still teaches it,
+	 * and pressing it says why not); NULL all do */
+	int (*can)(struct ui_scr *s, enum ui_act a);
 	/* background work: 1 more to do now, 2 waiting for something, 0 none */
 	int (*idle)(struct ui_scr *s);
 	void (*resume)(struct ui_scr *s);       /* on top again: reload */
