@@ -355,14 +355,27 @@ static void enum_step(struct ui_ffield *ff, int dir, int letter)
 	ui_edit_set(&ff->ed, names[cur], 1);
 }
 
+/* The next field that can be edited below i, or -1. */
+static int next_editable(const struct ui_form *fm, int i)
+{
+	while (++i < fm->n)
+		if (!fm->fld[i].ro)
+			return i;
+	return -1;
+}
+
+/* A choice from the list fills the field and goes on to the next one. */
 static void pick(struct ui_form *fm, struct ui_ffield *ff, const char *typed)
 {
 	char key[64], shown[160];
+	int next;
 
 	if (ff->pick(fm, typed, key, sizeof key, shown, sizeof shown)) {
-		ui_edit_set(&ff->ed, key, 1);
+		ui_edit_set(&ff->ed, key, 0);
 		snprintf(ff->shown, sizeof ff->shown, "%s", shown);
 		ff->bad = 0;
+		if ((next = next_editable(fm, (int)(ff - fm->fld))) >= 0)
+			leave(fm, next);
 	}
 }
 
@@ -426,16 +439,20 @@ static int field_key(struct ui_form *fm, struct ui_ffield *ff, int k)
 }
 
 /* The form's keys before its bindings: Enter on an empty field that has
- * a list opens the list, instead of going on. */
+ * a list opens the list, instead of going on; Enter on the last field of
+ * a dialog applies it, as in every other program. */
 static int keys_key(void *arg, int k)
 {
 	struct ui_form *fm = arg;
 	struct ui_ffield *ff = &fm->fld[fm->cur];
+	int enter = k == '\r' || k == '\n' || k == UI_FK(KEY_ENTER);
 
-	if ((k == '\r' || k == '\n') && ff->pick && !ff->ed.len) {
+	if (enter && ff->pick && !ff->ed.len) {
 		pick(fm, ff, "");
 		return 1;
 	}
+	if (enter && fm->dialog && next_editable(fm, fm->cur) < 0)
+		return 2;
 	return field_key(fm, ff, k);
 }
 

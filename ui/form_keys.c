@@ -29,8 +29,18 @@ static int run_key(struct ui_scr *s, int k)
 		ui_last_message();
 		return UI_OK;
 	}
-	if (ops->key(f->arg, k))
+	switch (ops->key(f->arg, k)) {
+	case 0:
+		break;
+	case 2:         /* the widget's own save key (Enter on a dialog's last field) */
+		if (ops->save(f->arg)) {
+			f->saved = 1;
+			return UI_LEAVE;
+		}
 		return ui.quit ? UI_QUIT : UI_OK;
+	default:
+		return ui.quit ? UI_QUIT : UI_OK;
+	}
 	switch ((a = ui_key_act(ops->acts, k))) {
 	case A_SAVE:
 		if (ops->save(f->arg)) {

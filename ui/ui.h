@@ -444,7 +444,8 @@ int ui_form_run(struct ui_form *fm);
 struct ui_form_keys {
 	const enum ui_act *acts;        /* every key it takes, help made from it */
 	void (*draw)(void *arg);        /* the whole widget */
-	int (*key)(void *arg, int k);   /* the focused field's own keys: 1 used */
+	/* the focused field's own keys: 1 used, 2 save now, 0 not its own */
+	int (*key)(void *arg, int k);
 	int (*save)(void *arg);         /* 1 saved: the form is done */
 	void (*step)(void *arg, int dir);       /* to the next (1) or previous field */
 	void (*pick)(void *arg);        /* choose from a list, where the field has one */

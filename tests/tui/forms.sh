@@ -28,7 +28,7 @@ eq "cursor stays on the NIF" "$nif_row" "$(cursor_row)"
 keys BSpace
 typ "Z"
 keys Tab
-wait_gone "wrong check letter"
+wait_gone "invalid"
 not_see "good NIF accepted" "invalid"
 typ "Calle Mayor 1, Cáceres"
 keys Tab
@@ -154,7 +154,8 @@ typ "ana"
 see "manager picker" "Choose an employee"
 keys Enter
 see "manager chosen" "Ana Ruiz"
-keys Tab
+# after a choice from the list the cursor goes on to the next field
+eq "cursor on the hire date after the choice" "$(row_of "Hire date")" "$(cursor_row)"
 typ "2026-02-29"
 keys Tab
 see "no such day" "no such day"

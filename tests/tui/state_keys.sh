@@ -2,7 +2,8 @@
 # state_keys.sh - the keys follow the record's state: the key bar of the
 # invoices list and of an invoice's view offers Issue and Edit on a draft
 # only, Pay and Credit on an issued invoice only (never on a draft); the
-# help still teaches every key of the screen.
+# help still teaches every key of the screen. A dialog applies with Enter
+# on its last field.
 . "$(dirname "$0")/lib.sh"
 
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
@@ -45,6 +46,20 @@ wait_for "e Edit"
 contains "view, draft: Edit" "e Edit" "$(bar)"
 contains "view, draft: Issue" "I Issue" "$(bar)"
 case "$(bar)" in *"p Pay"*|*"c Credit"*) fail "view, draft: Pay or Credit offered: $(bar)" ;; *) pass ;; esac
+
+# --- a dialog applies with Enter on its last field
+keys Escape
+see "list once more" "Invoices"
+keys Up
+keys p
+see "payment dialog" "Payment on F2026-000001"
+typ "1"
+keys Enter Enter Enter
+see "on the last field" "Reference"
+keys Enter
+see "Enter on the last field saved" "payment of 1.00 recorded on F2026-000001"
+ok "the payment is in the books" bo invoice show F2026-000001
+contains "partial" "partial" "$out"
 keys F10
 eq "quit" 0 "$(wait_exit)"
 
