@@ -45,11 +45,27 @@ at_end() {
 	esac
 }
 
+# price_aligned DESCRIPTION HEADING ROWTEXT VALUE: on the row holding
+# ROWTEXT, VALUE ends in the column where HEADING ends.
+price_aligned() {
+	local head row h v
+	head=$(screen | grep -F -- "$2" | head -1)
+	row=$(screen | grep -F -- "$3" | head -1)
+	h="${head%%"$2"*}"
+	v="${row%%"$4"*}"
+	if [ "$((${#h} + ${#2}))" = "$((${#v} + ${#4}))" ]; then
+		pass
+	else
+		fail "$1: [$4] ends at $((${#v} + ${#4})), [$2] at $((${#h} + ${#2}))"
+		screen | sed 's/^/    | /' >&2
+	fi
+}
+
 # walk LANG: one clerk's errors in that language, on a store of its own.
 walk() {
 	local lang=$1
 	local L_CUSTOMERS L_NEWCUST L_NIFMSG L_WHY L_STAFF L_EDITEMP L_ENDDATE L_STATUSMSG
-	local L_DISCARD YES L_NAME L_PICK L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
+	local L_DISCARD YES L_NAME L_PICK L_PRICE L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
 
 	if [ "$lang" = es ]; then
 		L_CUSTOMERS="Clientes" L_NEWCUST="Alta: cliente" L_WHY="se esperaban 9 caracteres"
@@ -57,6 +73,7 @@ walk() {
 		L_STAFF="Plantilla" L_EDITEMP="Modificar empleado 1" L_ENDDATE="Fecha de baja"
 		L_STATUSMSG='valor de Estado no válido "left": falta Fecha de baja'
 		L_DISCARD="¿Descartar los cambios" YES=s L_NAME="Nombre y apellidos" L_PICK="F4 Elegir"
+		L_PRICE="Precio"
 		L_INVOICES="Facturas" L_NEWINV="Nueva factura" L_CUSTOMER="Cliente"
 		L_NOCUST="no se ha indicado el cliente"
 		L_QTYMSG="línea 1: la cantidad"
@@ -67,6 +84,7 @@ walk() {
 		L_STAFF="Staff" L_EDITEMP="Edit employee 1" L_ENDDATE="End date"
 		L_STATUSMSG='invalid Status "left": needs an End date'
 		L_DISCARD="Discard" YES=y L_NAME="Full name" L_PICK="F4 Choose"
+		L_PRICE="Price"
 		L_INVOICES="Invoices" L_NEWINV="New invoice" L_CUSTOMER="Customer"
 		L_NOCUST="no customer given"
 		L_QTYMSG="line 1: quantity"
@@ -158,12 +176,15 @@ walk() {
 	# parses (the books refuse it when saving)
 	typ "0"
 	keys Tab Tab Tab Tab Tab
-	typ "Portes"
+	typ "Portes y embalaje especial de obra"
 	keys Tab
 	typ "1"
 	keys Tab
 	typ "10"
-	line_has "$lang: line 2" "Portes" "10"
+	# at 80 columns a cell left shows the start of its text
+	line_has "$lang: line 2 shows the start of its description" "Portes y" "10"
+	keys Tab
+	price_aligned "$lang: the price under its heading, to the right" "$L_PRICE" "Portes y" "10"
 	keys F2
 	see "$lang: quantity refused" "$L_QTYMSG"
 	on_field "$lang: cursor on line 1" "TOR-M6"
