@@ -223,10 +223,11 @@ static void build(struct view *v)
 	                            ? inv_status_names[inv->status] : "?");
 	seg(l, 1, 16, 0, _("Status"));
 	seg(l, 18, 20, 0, a);
-	if (inv->corrects) {
-		char c[48];
+	if (inv->corrects || inv->corrects_number[0]) {
+		char c[64];
 
-		snprintf(c, sizeof c, _("corrects invoice %u"), inv->corrects);
+		/* the number the clerk knows, not the store's id */
+		snprintf(c, sizeof c, _("corrects invoice %s"), inv->corrects_number);
 		seg(l, 40, COLS - 41, 0, c);
 	}
 	l = add(v, (int)A_NORMAL);

@@ -3,7 +3,8 @@
 # invoices list and of an invoice's view offers Issue and Edit on a draft
 # only, Pay and Credit on an issued invoice only (never on a draft); the
 # help still teaches every key of the screen. A dialog applies with Enter
-# on its last field.
+# on its last field. A credit note names the invoice it corrects by its
+# number.
 . "$(dirname "$0")/lib.sh"
 
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
@@ -60,6 +61,20 @@ keys Enter
 see "Enter on the last field saved" "payment of 1.00 recorded on F2026-000001"
 ok "the payment is in the books" bo invoice show F2026-000001
 contains "partial" "partial" "$out"
+# --- a credit note: named by the number of the invoice it corrects, and
+# neither paid, credited nor issued
+ok "credit note" bo invoice credit F2026-000001 --line TOR-M6:2 --reason "devuelto"
+keys Escape
+see "menu" "Main menu"
+keys 3
+see "invoices with the credit note" "R2026-000001"
+keys End
+keys Enter
+see "credit note view" "R2026-000001"
+see "corrects the invoice by its number" "corrects invoice F2026-000001"
+wait_for "Esc Back"
+case "$(bar)" in *"p Pay"*|*"c Credit"*|*"I Issue"*|*"e Edit"*) fail "credit note: a key that does not apply: $(bar)" ;; *) pass ;; esac
+
 keys F10
 eq "quit" 0 "$(wait_exit)"
 
