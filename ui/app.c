@@ -322,6 +322,13 @@ static void run(int depth)
 		if (ui_key_act(ui_acts_global, k) != A_MESSAGE)
 			ui.msg[0] = '\0';
 		r = dispatch(s, k);
+		/* leaving the program asks, however it is asked for: F10
+		 * anywhere, Esc or q on the main menu (three Esc from an invoice
+		 * ended an SSH session); a form that asked already set quit */
+		if (r == UI_LEAVE && ui.depth == 1 && !s->ops->overlay)
+			r = UI_QUIT;
+		if (r == UI_QUIT && !ui.quit && !ui_confirm("%s", _("Leave backoffice?")))
+			r = UI_OK;
 		if (r == UI_QUIT)
 			ui.quit = 1;
 		else if (r == UI_LEAVE)

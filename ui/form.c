@@ -384,9 +384,12 @@ static int cancel(void *arg, int quitting)
 {
 	struct ui_form *fm = arg;
 
-	if (changed(fm) && !ui_confirm("%s", quitting ? _("Quit without saving your changes?")
-	                                              : _("Discard your changes?")))
+	if (!changed(fm))
+		return 1;       /* quitting: the framework asks to leave */
+	if (!ui_confirm("%s", quitting ? _("Quit without saving your changes?")
+	                               : _("Discard your changes?")))
 		return 0;
+	/* the clerk said yes to leaving: no second question */
 	if (quitting)
 		ui.quit = 1;
 	return 1;

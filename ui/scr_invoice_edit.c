@@ -418,10 +418,12 @@ static int cancel(void *arg, int quitting)
 {
 	struct editor *ed = arg;
 
-	if (hash(ed) != ed->initial &&
-	    !ui_confirm("%s", quitting ? _("Quit without saving this invoice?")
+	if (hash(ed) == ed->initial)
+		return 1;       /* quitting: the framework asks to leave */
+	if (!ui_confirm("%s", quitting ? _("Quit without saving this invoice?")
 	                               : _("Discard this invoice's changes?")))
 		return 0;
+	/* the clerk said yes to leaving: no second question */
 	if (quitting)
 		ui.quit = 1;
 	return 1;

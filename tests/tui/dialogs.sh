@@ -89,10 +89,28 @@ see "the last message" "expected 9 characters"
 keys Escape
 wait_gone "press any key"
 
-# --- F10 in a choice quits the program
+# --- leaving asks, F10 and Esc on the main menu alike
+keys F10
+see "F10 asks to leave" "Leave backoffice?"
+keys n
+wait_gone "Leave backoffice?"
+see "n stays" "Invoices"
+keys Escape
+see "back at the menu" "Main menu"
+keys Escape
+see "Esc on the menu asks too" "Leave backoffice?"
+keys n
+wait_gone "Leave backoffice?"
+see "still at the menu" "Main menu"
+keys 3
+see "invoices again" "Invoices"
+
+# --- F10 in a choice asks, then quits the program
 keys f
 see "choice again" "Show invoices"
 keys F10
+see "F10 in a dialog asks" "Leave backoffice?"
+keys y
 eq "F10 in a dialog quits" 0 "$(wait_exit)"
 
 finish

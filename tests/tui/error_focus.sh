@@ -194,6 +194,8 @@ walk() {
 	keys F2
 	see "$lang: saved once fixed" "$L_SAVED"
 	keys F10
+	see "F10 asks to leave" "backoffice?"
+	keys y
 	eq "$lang: quit" 0 "$(wait_exit)"
 	tui_stop
 }

@@ -153,5 +153,7 @@ resize 100 30
 see "back to normal" "F2026-000002"
 
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "F10 quits with status 0" 0 "$(wait_exit)"
 finish

@@ -66,6 +66,8 @@ keys 3
 see "viewer: invoices" "Invoices"
 not_see "viewer: no Pay key" "Pay"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_gone "Main menu"
 eq "viewer: customers unchanged" "$before" "$(bo customer list --format csv | wc -l)"
 
@@ -84,6 +86,8 @@ keys 4
 see "warehouse: stock" "Tornillo"
 see "warehouse: may receive" "Receive"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_gone "Main menu"
 
 # --- admin: the audit trail, newest first, with a change just made
@@ -107,6 +111,8 @@ keys Enter
 see "admin: exported as shown" "exported 1 row"
 [ -s "$T/audit.xlsx" ] && pass || fail "admin: audit.xlsx written"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_gone "Main menu"
 
 finish

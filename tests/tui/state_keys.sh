@@ -76,6 +76,8 @@ wait_for "Esc Back"
 case "$(bar)" in *"p Pay"*|*"c Credit"*|*"I Issue"*|*"e Edit"*) fail "credit note: a key that does not apply: $(bar)" ;; *) pass ;; esac
 
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit" 0 "$(wait_exit)"
 
 finish

@@ -22,6 +22,8 @@ see "created: the main menu" "Overdue accounts"
 see "status line has the company" "Comercial Peñalver S.L."
 see "and today's date" "2026-11-28"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit" 0 "$(wait_exit)"
 ok "the CLI opens the new store" bo customer list
 tui_stop
@@ -34,6 +36,8 @@ keys 2
 see "demo made: the menu" "Overdue accounts" 
 see "dashboard figures" "Active headcount"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit after demo" 0 "$(wait_exit)"
 ok "demo customers" bo customer list --format csv
 eq "200 demo customers" 201 "$(echo "$out" | wc -l)"
@@ -70,6 +74,8 @@ else
 fi
 if grep -qE $'\e\\[[0-9;]*7[;m]' "$T/mono"; then pass; else fail "NO_COLOR uses reverse video"; fi
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_exit >/dev/null
 tui_stop
 
@@ -98,6 +104,8 @@ rm -f "$T/before" "$T/after" "$T/rc"
 tui_sh 100 30 'stty -g >"$T/before"; "$BACKOFFICE"; echo $? >"$T/rc"; stty -g >"$T/after"; sleep 60'
 see "menu" "Overdue accounts"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 end=$((SECONDS + WAIT))
 while [ ! -s "$T/after" ] && [ "$SECONDS" -le "$end" ]; do sleep 0.05; done
 eq "F10 status" 0 "$(cat "$T/rc" 2>/dev/null)"
