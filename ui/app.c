@@ -110,53 +110,84 @@ void ui_acts_allowed(const struct ui_guard *g, const enum ui_act *in, enum ui_ac
 	out[used] = A_NONE;
 }
 
+/* in without what the role may not use nor what does not apply now. */
+static void acts_now(struct ui_scr *s, const enum ui_act *in, enum ui_act *out, size_t n)
+{
+	size_t used = 0;
+
+	ui_acts_allowed(s->ops->guards, in, out, n);
+	for (size_t i = 0; out[i] != A_NONE; i++)
+		if (!s->ops->can || s->ops->can(s, out[i]))
+			out[used++] = out[i];
+	out[used] = A_NONE;
+}
+
 static void draw_screen(struct ui_scr *s)
 {
 	char right[96] = "";
 	enum ui_act bar[A_COUNT + 1];
 
 	erase();
+	/* the list takes the screen unless the screen's draw says otherwise */
+	if (s->own_list)
+		ui_list_area(s->list, 1, 0, LINES - 3, COLS);
 	/* content first: a screen may retitle itself while drawing */
 	if (s->ops->draw)
 		s->ops->draw(s);
 	if (s->list)
 		ui_list_counter(s->list, right, sizeof right);
-	ui_acts_allowed(s->ops->guards, s->ops->bar, bar, sizeof bar / sizeof bar[0]);
+	acts_now(s, s->ops->bar, bar, sizeof bar / sizeof bar[0]);
 	ui_frame(s->title[0] ? s->title : _(s->ops->title), right, bar);
 	if (s->list)
 		ui_list_draw_search(s->list);
 }
 
-static struct {
-	void (*draw)(void *);
-	void *arg;
-} modals[8];
-static int nmodal;
-
-void ui_modal_push(void (*draw)(void *), void *arg)
-{
-	if (nmodal < 8) {
-		modals[nmodal].draw = draw;
-		modals[nmodal].arg = arg;
-	}
-	nmodal++;
-}
-
-void ui_modal_pop(void)
-{
-	if (nmodal > 0)
-		nmodal--;
-}
-
+/* The last full screen, then the forms and dialogs on the stack above
+ * it, bottom up. */
 void ui_draw_base(void)
 {
+	int base = ui.depth - 1;
+
 	ui.cy = ui.cx = -1;
-	if (top())
-		draw_screen(top());
-	else
+	while (base > 0 && ui.stack[base]->ops->overlay)
+		base--;
+	if (base < 0 || ui.stack[base]->ops->overlay)
 		erase();
-	for (int i = 0; i < nmodal && i < 8; i++)
-		modals[i].draw(modals[i].arg);
+	else
+		draw_screen(ui.stack[base]);
+	for (int i = base < 0 ? 0 : base; i < ui.depth; i++) {
+		struct ui_scr *s = ui.stack[i];
+
+		if (s->ops->overlay && s->ops->draw) {
+			ui.cy = ui.cx = -1;
+			s->ops->draw(s);
+		}
+	}
+}
+
+struct ui_list *ui_scr_list(struct ui_scr *s, const struct ui_list_def *def)
+{
+	if (!s->own_list) {
+		if (!(s->list = calloc(1, sizeof *s->list)))
+			return NULL;
+		s->own_list = 1;
+	} else {
+		ui_list_free(s->list);
+	}
+	ui_list_init(s->list, def, s->priv);
+	ui_list_area(s->list, 1, 0, LINES - 3, COLS);
+	return s->list;
+}
+
+/* What the framework allocated for a screen, after its close. */
+static void scr_free(struct ui_scr *s)
+{
+	if (s->own_list) {
+		ui_list_free(s->list);
+		free(s->list);
+	}
+	free(s->priv);
+	free(s);
 }
 
 int ui_push(const struct ui_scr_ops *ops, void *arg)
@@ -165,13 +196,22 @@ int ui_push(const struct ui_scr_ops *ops, void *arg)
 
 	if (ui.depth >= (int)(sizeof ui.stack / sizeof ui.stack[0]))
 		return -1;
+	if (ops->need.what && ui_need(ops->need.perm, _(ops->need.what)))
+		return -1;
 	if (!(s = calloc(1, sizeof *s)))
 		return -1;
 	s->ops = ops;
+	s->arg = arg;
+	if ((ops->priv_size && !(s->priv = calloc(1, ops->priv_size))) ||
+	    (ops->list_def && !ui_scr_list(s, ops->list_def))) {
+		scr_free(s);
+		ui_error("%s", _("out of memory"));
+		return -1;
+	}
 	ui.stack[ui.depth++] = s;
 	if (ops->open && ops->open(s, arg)) {
 		ui.depth--;
-		free(s);
+		scr_free(s);
 		return -1;
 	}
 	return 0;
@@ -180,13 +220,18 @@ int ui_push(const struct ui_scr_ops *ops, void *arg)
 static void pop(void)
 {
 	struct ui_scr *s = top();
+	int s_overlay;
 
 	if (!s)
 		return;
+	s_overlay = s->ops->overlay;
 	ui.depth--;
 	if (s->ops->close)
 		s->ops->close(s);
-	free(s);
+	scr_free(s);
+	/* under a dialog nothing changed that the screen must reload for */
+	if (s_overlay)
+		return;
 	if (top() && top()->ops->resume)
 		top()->ops->resume(top());
 	else if (top() && top()->list)
@@ -200,7 +245,13 @@ static int dispatch(struct ui_scr *s, int k)
 
 	if (s->list && s->list->searching && ui_list_key(s->list, k))
 		return UI_OK;
-	if ((a = ui_key_act(s->ops->acts, k)) == A_NONE)
+	if (s->ops->key && (r = s->ops->key(s, k)) != UI_UNHANDLED)
+		return r;
+	if (ui_key_act(ui_acts_global, k) == A_MESSAGE) {
+		ui_last_message();
+		return UI_OK;
+	}
+	if (!s->ops->acts || (a = ui_key_act(s->ops->acts, k)) == A_NONE)
 		return UI_OK;
 	if (!ui_act_allowed(s->ops->guards, a)) {
 		/* the digit of a menu entry not shown does nothing */
@@ -219,6 +270,7 @@ static int dispatch(struct ui_scr *s, int k)
 		return r;
 	switch (a) {
 	case A_HELP:
+		/* the help teaches every key of the screen, whatever the record */
 		ui_acts_allowed(s->ops->guards, s->ops->acts, acts, sizeof acts / sizeof acts[0]);
 		ui_help(s->title[0] ? s->title : _(s->ops->title), acts, 0);
 		return UI_OK;
@@ -238,17 +290,18 @@ static int dispatch(struct ui_scr *s, int k)
 	}
 }
 
-int ui_loop(void)
+/* The one key loop: runs the screen on top until the stack is lower than
+ * depth, quit or a hangup. */
+static void run(int depth)
 {
 	int pending = 1;
 
-	while (top() && !ui.quit) {
+	while (ui.depth >= depth && !ui.quit) {
 		struct ui_scr *s = top();
 		int k, r;
 
 		if (!ui_too_small()) {
-			ui.cy = ui.cx = -1;
-			draw_screen(s);
+			ui_draw_base();
 			ui_refresh();
 		}
 		/* idle work now (1), something to wait for (2), or nothing */
@@ -264,13 +317,43 @@ int ui_loop(void)
 		pending = 1;
 		if (k == UI_FK(KEY_RESIZE))
 			continue;
+		/* a message lasts until the next key (as tig's): it never
+		 * outlives the moment, or the screen, it was about; F9 shows it
+		 * again */
+		if (ui_key_act(ui_acts_global, k) != A_MESSAGE)
+			ui.msg[0] = '\0';
 		r = dispatch(s, k);
+		/* leaving the program asks, however it is asked for: F10
+		 * anywhere, Esc or q on the main menu (three Esc from an invoice
+		 * ended an SSH session); a form that asked already set quit */
+		if (r == UI_LEAVE && ui.depth == 1 && !s->ops->overlay)
+			r = UI_QUIT;
+		if (r == UI_QUIT && !ui.quit && !ui_confirm("%s", _("Leave backoffice?")))
+			r = UI_OK;
 		if (r == UI_QUIT)
 			ui.quit = 1;
 		else if (r == UI_LEAVE)
 			pop();
 	}
+}
+
+int ui_loop(void)
+{
+	run(1);
 	while (top())
+		pop();
+	return 0;
+}
+
+int ui_modal(const struct ui_scr_ops *ops, void *arg)
+{
+	int depth;
+
+	if (ui_push(ops, arg))
+		return -1;
+	depth = ui.depth;
+	run(depth);
+	while (ui.depth >= depth)
 		pop();
 	return 0;
 }
@@ -299,6 +382,8 @@ int ui_run(const char *dir, struct session *ss, int *opened)
 		return UI_EXIT_USAGE;
 	}
 	memset(&ui, 0, sizeof ui);
+	/* the clerk reads fields by their labels, translated */
+	rec_name_fields_by_label(1);
 	snprintf(ui.dir, sizeof ui.dir, "%s", dir);
 	signals_install();
 	atexit(restore_terminal);

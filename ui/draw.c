@@ -206,6 +206,10 @@ void ui_msg(const char *fmt, ...)
 	vsnprintf(ui.msg, sizeof ui.msg, fmt, ap);
 	va_end(ap);
 	ui.msg_err = 0;
+	if (ui.msg[0]) {
+		memcpy(ui.last, ui.msg, sizeof ui.last);
+		ui.last_err = 0;
+	}
 }
 
 void ui_error(const char *fmt, ...)
@@ -216,6 +220,8 @@ void ui_error(const char *fmt, ...)
 	vsnprintf(ui.msg, sizeof ui.msg, fmt, ap);
 	va_end(ap);
 	ui.msg_err = 1;
+	memcpy(ui.last, ui.msg, sizeof ui.last);
+	ui.last_err = 1;
 }
 
 /* The alarm of a broken records chain stays on the status line until an
@@ -268,10 +274,21 @@ void ui_status(void)
 		right[0] = '\0';
 	rw = ui_width(right);
 	ui_put(y, COLS - rw, rw, right, ui_attr(R_STATUS), 0, 0);
-	if (*ui.msg)
-		ui_put(y, 1, COLS - rw - 2, ui.msg, ui_attr(ui.msg_err ? R_ERROR : R_STATUS), 0, 0);
-	else if (alarm_now())
+	if (*ui.msg) {
+		int room = COLS - rw - 2, attr = ui_attr(ui.msg_err ? R_ERROR : R_STATUS);
+
+		/* a message cut short says which key shows it whole */
+		if (mw > room && room > 12) {
+			char more[32];
+
+			snprintf(more, sizeof more, " [%s]", ui_act_key1(A_MESSAGE));
+			room -= ui_width(more);
+			ui_put(y, 1 + room, ui_width(more), more, attr | A_BOLD, 0, 0);
+		}
+		ui_put(y, 1, room, ui.msg, attr, 0, 0);
+	} else if (alarm_now()) {
 		ui_put(y, 1, COLS - rw - 2, alarm_text, ui_attr(R_ERROR), 0, 0);
+	}
 }
 
 static int bar_width(enum ui_act a)

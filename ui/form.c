@@ -13,6 +13,10 @@ static const enum ui_act form_acts[] = {
 static const enum ui_act form_bar[] = {
 	A_HELP, A_SAVE, A_NEXT, A_PICK, A_BACK, A_QUIT, A_NONE
 };
+/* a form with no field to choose for does not offer F4 */
+static const enum ui_act form_bar_nopick[] = {
+	A_HELP, A_SAVE, A_NEXT, A_BACK, A_QUIT, A_NONE
+};
 
 static int in_list(const char *const *list, const char *name)
 {
@@ -104,15 +108,30 @@ static int check(struct ui_form *fm, struct ui_ffield *ff, struct bo_err *e)
 	return r;
 }
 
-/* Entering a field selects its value, so that typing replaces it. */
-static void focus(struct ui_form *fm, int i)
+/* Entering a field selects its value, so that typing replaces it; a
+ * field sent back to because its value was refused is not selected (one
+ * Backspace to fix a digit must not erase a NIF): the cursor at its end. */
+static void focus(struct ui_form *fm, int i, int select)
 {
 	struct ui_edit *ed = &fm->fld[i].ed;
 
 	fm->cur = i;
 	ed->cur = ed->len;
-	ed->selected = ed->len > 0;
+	ed->selected = select && ed->len > 0;
 	ed->scroll = 0;
+}
+
+/* The field a refusal located (e->loc.field), marked bad and focused:
+ * 0, or -1 when the form does not show that field. */
+static int focus_error(struct ui_form *fm, const struct bo_err *e)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (e->loc.field[0] && !strcmp(fm->fld[i].f->name, e->loc.field) && !fm->fld[i].ro) {
+			fm->fld[i].bad = 1;
+			focus(fm, i, 0);
+			return 0;
+		}
+	return -1;
 }
 
 /* Leaving a field with a bad value is refused: the cursor stays. */
@@ -124,13 +143,13 @@ static int leave(struct ui_form *fm, int to)
 	if (check(fm, ff, &e)) {
 		ff->bad = 1;
 		ui_error("%s", e.msg);
-		focus(fm, fm->cur);
+		focus(fm, fm->cur, 0);
 		return -1;
 	}
 	ff->bad = 0;
 	if (ui.msg_err)
 		ui.msg[0] = '\0';
-	focus(fm, to);
+	focus(fm, to, 1);
 	return 0;
 }
 
@@ -159,33 +178,12 @@ int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e)
 			continue;
 		if (field_set(ff->f, rec, ff->ed.buf, e)) {
 			ff->bad = 1;
-			focus(fm, i);
+			focus(fm, i, 0);
 			return -1;
 		}
 		ff->bad = 0;
 	}
 	return 0;
-}
-
-/* The field an error message names: "invalid end_date: ..." or
- * "nif: invalid tax id ...". */
-static int field_in_error(const struct ui_form *fm, const char *msg)
-{
-	for (int i = 0; i < fm->n; i++) {
-		const char *name = fm->fld[i].f->name, *at;
-		char pat[80];
-		size_t n = strlen(name);
-
-		snprintf(pat, sizeof pat, "invalid %s", name);
-		if ((at = strstr(msg, pat)) && strchr(" :", at[strlen(pat)] ? at[strlen(pat)] : ' '))
-			return i;
-		if (!strncmp(msg, name, n) && msg[n] == ':')
-			return i;
-		snprintf(pat, sizeof pat, ": %s:", name);
-		if (strstr(msg, pat))
-			return i;
-	}
-	return -1;
 }
 
 /* F2: 1 when the record was saved (a ui_form_keys callback). */
@@ -194,7 +192,7 @@ static int save(void *arg)
 	struct ui_form *fm = arg;
 	struct bo_err e = BO_ERR_INIT;
 	void *rec = malloc(fm->rt->size);
-	int i, r = 0;
+	int r = 0;
 
 	if (!rec)
 		return 0;
@@ -205,10 +203,7 @@ static int save(void *arg)
 		/* an empty message: the save callback told the clerk itself */
 		if (e.msg[0])
 			ui_error("%s", e.msg);
-		if (e.msg[0] && (i = field_in_error(fm, e.msg)) >= 0) {
-			fm->fld[i].bad = 1;
-			focus(fm, i);
-		}
+		focus_error(fm, &e);
 	} else {
 		memcpy(fm->rec, rec, fm->rt->size);
 		r = 1;
@@ -229,12 +224,25 @@ static void live_check(struct ui_form *fm, struct ui_ffield *ff)
 		ui.msg[0] = '\0';
 }
 
+static int has_pick(const struct ui_form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (fm->fld[i].pick && !fm->fld[i].ro)
+			return 1;
+	return 0;
+}
+
 static int label_width(const struct ui_form *fm)
 {
 	int w = 8;
 
 	for (int i = 0; i < fm->n; i++) {
-		int lw = ui_width(_(fm->fld[i].f->label)) + 2;
+		const struct ui_ffield *ff = &fm->fld[i];
+		/* the label, " *" when required, and a gap before the value */
+		int lw = ui_width(_(ff->f->label)) + 2;
+
+		if ((ff->f->flags & FF_REQUIRED) && !ff->ro)
+			lw += 2;
 
 		if (lw > w)
 			w = lw;
@@ -282,7 +290,7 @@ static void form_draw(void *arg)
 		rows = h - 3;
 	} else {
 		erase();
-		ui_frame(fm->title, "", form_bar);
+		ui_frame(fm->title, "", has_pick(fm) ? form_bar : form_bar_nopick);
 		y0 = 2;
 		x0 = 2;
 		w = COLS - 4;
@@ -301,7 +309,8 @@ static void form_draw(void *arg)
 			fw = w - lw - 2;
 		snprintf(label, sizeof label, "%s%s", _(ff->f->label),
 		         (ff->f->flags & FF_REQUIRED) && !ff->ro ? " *" : "");
-		ui_put(y, x0, lw, label, i == fm->cur ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
+		/* a label cut short still leaves a column before its value */
+		ui_put(y, x0, lw - 1, label, i == fm->cur ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
 		if (ff->ro) {
 			ui_put(y, x0 + lw, w - lw, ff->ed.buf, ui_attr(R_DIM), 0, 0);
 			continue;
@@ -346,14 +355,27 @@ static void enum_step(struct ui_ffield *ff, int dir, int letter)
 	ui_edit_set(&ff->ed, names[cur], 1);
 }
 
+/* The next field that can be edited below i, or -1. */
+static int next_editable(const struct ui_form *fm, int i)
+{
+	while (++i < fm->n)
+		if (!fm->fld[i].ro)
+			return i;
+	return -1;
+}
+
+/* A choice from the list fills the field and goes on to the next one. */
 static void pick(struct ui_form *fm, struct ui_ffield *ff, const char *typed)
 {
 	char key[64], shown[160];
+	int next;
 
 	if (ff->pick(fm, typed, key, sizeof key, shown, sizeof shown)) {
-		ui_edit_set(&ff->ed, key, 1);
+		ui_edit_set(&ff->ed, key, 0);
 		snprintf(ff->shown, sizeof ff->shown, "%s", shown);
 		ff->bad = 0;
+		if ((next = next_editable(fm, (int)(ff - fm->fld))) >= 0)
+			leave(fm, next);
 	}
 }
 
@@ -362,9 +384,12 @@ static int cancel(void *arg, int quitting)
 {
 	struct ui_form *fm = arg;
 
-	if (changed(fm) && !ui_confirm("%s", quitting ? _("Quit without saving your changes?")
-	                                              : _("Discard your changes?")))
+	if (!changed(fm))
+		return 1;       /* quitting: the framework asks to leave */
+	if (!ui_confirm("%s", quitting ? _("Quit without saving your changes?")
+	                               : _("Discard your changes?")))
 		return 0;
+	/* the clerk said yes to leaving: no second question */
 	if (quitting)
 		ui.quit = 1;
 	return 1;
@@ -417,16 +442,20 @@ static int field_key(struct ui_form *fm, struct ui_ffield *ff, int k)
 }
 
 /* The form's keys before its bindings: Enter on an empty field that has
- * a list opens the list, instead of going on. */
+ * a list opens the list, instead of going on; Enter on the last field of
+ * a dialog applies it, as in every other program. */
 static int keys_key(void *arg, int k)
 {
 	struct ui_form *fm = arg;
 	struct ui_ffield *ff = &fm->fld[fm->cur];
+	int enter = k == '\r' || k == '\n' || k == UI_FK(KEY_ENTER);
 
-	if ((k == '\r' || k == '\n') && ff->pick && !ff->ed.len) {
+	if (enter && ff->pick && !ff->ed.len) {
 		pick(fm, ff, "");
 		return 1;
 	}
+	if (enter && fm->dialog && next_editable(fm, fm->cur) < 0)
+		return 2;
 	return field_key(fm, ff, k);
 }
 
@@ -440,6 +469,7 @@ static void keys_pick(void *arg)
 
 static const struct ui_form_keys form_keys = {
 	.acts = form_acts,
+	.draw = form_draw,
 	.key = keys_key,
 	.save = save,
 	.step = step,
@@ -449,10 +479,5 @@ static const struct ui_form_keys form_keys = {
 
 int ui_form_run(struct ui_form *fm)
 {
-	int r;
-
-	ui_modal_push(form_draw, fm);
-	r = ui_form_keys_run(&form_keys, fm, fm->title);
-	ui_modal_pop();
-	return r;
+	return ui_form_keys_run(&form_keys, fm, fm->title);
 }

@@ -2,6 +2,7 @@
  * another clerk saved the same record since the form opened: what they
  * changed, field by field, and the clerk's choice of whose version wins. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/i18n.h"
@@ -47,31 +48,50 @@ static void draw(const char *title, const char *head, char lines[][256], int n)
 	       ui_attr(R_HEAD), 0, 0);
 }
 
+struct conflict {
+	char lines[MAXLINES][256], head[256];
+	int n, answer;
+};
+
+static void conflict_draw(struct ui_scr *s)
+{
+	struct conflict *c = s->arg;
+
+	draw(_("Changed by someone else"), c->head, c->lines, c->n);
+}
+
+static int conflict_key(struct ui_scr *s, int k)
+{
+	struct conflict *c = s->arg;
+
+	if (k == UI_K_ESC || k == 'q')
+		return UI_LEAVE;
+	if (k == UI_FK(KEY_F(10)))
+		return UI_QUIT;
+	if (k == 'o' || k == 'O' || k == 'r' || k == 'R') {
+		c->answer = k | 0x20;
+		return UI_LEAVE;
+	}
+	return UI_OK;
+}
+
+static const struct ui_scr_ops conflict_ops = {
+	.title = "", .overlay = 1, .draw = conflict_draw, .key = conflict_key,
+};
+
 int ui_conflict_ask(const struct entity *en, const char *key, const void *seen,
                     const void *current)
 {
-	char lines[MAXLINES][256], head[256];
-	int n = changes(en->rt, seen, current, lines, MAXLINES), k;
+	struct conflict *c = calloc(1, sizeof *c);
+	int answer;
 
-	snprintf(head, sizeof head, _("%s %s was changed by someone else since you opened it:"),
+	if (!c)
+		return 0;
+	c->n = changes(en->rt, seen, current, c->lines, MAXLINES);
+	snprintf(c->head, sizeof c->head, _("%s %s was changed by someone else since you opened it:"),
 	         _(en->title), key);
-	for (;;) {
-		if (!ui_too_small()) {
-			ui_draw_base();
-			ui.cy = -1;
-			draw(_("Changed by someone else"), head, lines, n);
-			ui_refresh();
-		}
-		k = ui_getkey(-1);
-		if (k == UI_K_HANGUP || k == UI_K_ESC || k == 'q')
-			return 0;
-		if (k == UI_FK(KEY_F(10))) {
-			ui.quit = 1;
-			return 0;
-		}
-		if (k == 'o' || k == 'O')
-			return 'o';
-		if (k == 'r' || k == 'R')
-			return 'r';
-	}
+	ui_modal(&conflict_ops, c);
+	answer = c->answer;
+	free(c);
+	return answer;
 }

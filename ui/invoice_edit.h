@@ -33,7 +33,7 @@ struct editor {
  * running totals). */
 int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e);
 int inv_ed_line_empty(const struct eline *l);
-/* Draws the whole editor (a modal drawer for ui_modal_push). */
+/* Draws the whole editor (struct ui_form_keys draw). */
 void inv_ed_draw(void *arg);
 
 #endif

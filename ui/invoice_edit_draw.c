@@ -85,7 +85,13 @@ static void draw_lines(struct editor *ed)
 			int attr = l->bad[c] ? ui_attr(R_FIELD_BAD)
 			         : focus ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
 
-			ui_edit_draw(&l->c[c], y, xs[c], ws[c], attr, focus);
+			/* the focused cell scrolls with its cursor; the others show
+			 * the start of their text, numbers to the right under their
+			 * right-aligned headings */
+			if (focus)
+				ui_edit_draw(&l->c[c], y, xs[c], ws[c], attr, 1);
+			else
+				ui_put(y, xs[c], ws[c], l->c[c].buf, attr, c >= C_QTY, 1);
 		}
 		/* the line's base as typed */
 		invoice_init(&one);

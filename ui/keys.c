@@ -62,6 +62,7 @@ static const struct binding {
 	{ UI_FK(KEY_UP), "Up", A_PREV },
 	{ UI_FK(KEY_F(4)), "F4", A_PICK },
 	{ UI_FK(KEY_F(8)), "F8", A_DELLINE },
+	{ UI_FK(KEY_F(9)), "F9", A_MESSAGE },
 	{ '1', "1", A_MENU1 },
 	{ '2', "2", A_MENU2 },
 	{ '3', "3", A_MENU3 },
@@ -73,6 +74,8 @@ static const struct binding {
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])
+
+const enum ui_act ui_acts_global[] = { A_MESSAGE, A_NONE };
 
 const char *ui_act_label(enum ui_act a)
 {
@@ -132,57 +135,75 @@ const char *ui_act_key1(enum ui_act a)
 	return "";
 }
 
-static void help_draw(const char *title, const enum ui_act *list, int typing, int top,
-                      int *lines)
+/* The help is a screen on the stack over the one it explains. */
+struct help {
+	const char *title;
+	const enum ui_act *list;
+	int typing, top, lines;
+};
+
+static void help_draw(struct ui_scr *s)
 {
+	struct help *h = s->arg;
 	char head[256], keys[64];
 	int y = 2, count = 0;
 
-	snprintf(head, sizeof head, _("Help: %s"), title);
+	snprintf(head, sizeof head, _("Help: %s"), h->title);
 	erase();
 	ui_frame(head, "", NULL);
 	ui_put(1, 1, COLS - 2, _("Keys of this screen (Esc, q or F1 closes; arrows scroll):"),
 	       ui_attr(R_HEAD), 0, 1);
-	for (const enum ui_act *a = list; *a != A_NONE; a++, count++) {
-		if (count < top || y >= LINES - 2)
-			continue;
-		ui_act_keys(*a, typing, keys, sizeof keys);
-		ui_put(y, 2, 24, keys, ui_attr(R_BARKEY), 0, 1);
-		ui_put(y, 27, COLS - 28, ui_act_help(*a), ui_attr(R_NORMAL), 0, 1);
-		y++;
-	}
-	*lines = count;
+	/* the screen's own keys, then the ones every screen takes */
+	for (int pass = 0; pass < 2; pass++)
+		for (const enum ui_act *a = pass ? ui_acts_global : h->list; *a != A_NONE; a++) {
+			if ((pass && has_act(h->list, *a)) || count++ < h->top || y >= LINES - 2)
+				continue;
+			ui_act_keys(*a, h->typing, keys, sizeof keys);
+			ui_put(y, 2, 24, keys, ui_attr(R_BARKEY), 0, 1);
+			ui_put(y, 27, COLS - 28, ui_act_help(*a), ui_attr(R_NORMAL), 0, 1);
+			y++;
+		}
+	h->lines = count;
 	ui_status();
-	refresh();
 }
+
+/* The help's own keys come from the same table as everyone's. */
+static const enum ui_act help_acts[] = {
+	A_UP, A_DOWN, A_PGUP, A_PGDN, A_BACK, A_HELP, A_OPEN, A_QUIT, A_NONE
+};
+
+static int help_act(struct ui_scr *s, enum ui_act a)
+{
+	struct help *h = s->arg;
+	int page = LINES - 4;
+
+	switch (a) {
+	case A_DOWN:
+	case A_PGDN:
+		if (h->top + page < h->lines)
+			h->top += a == A_PGDN ? page : 1;
+		return UI_OK;
+	case A_UP:
+	case A_PGUP:
+		h->top -= a == A_PGUP ? page : 1;
+		if (h->top < 0)
+			h->top = 0;
+		return UI_OK;
+	case A_QUIT:
+		return UI_QUIT;
+	default:
+		return UI_LEAVE;
+	}
+}
+
+static const struct ui_scr_ops help_ops = {
+	.title = N_("Help"), .overlay = 1, .acts = help_acts,
+	.draw = help_draw, .act = help_act,
+};
 
 void ui_help(const char *title, const enum ui_act *list, int typing)
 {
-	int top = 0, lines = 0, k;
+	struct help h = { title, list, typing, 0, 0 };
 
-	for (;;) {
-		if (ui_too_small())
-			;
-		else
-			help_draw(title, list, typing, top, &lines);
-		k = ui_getkey(-1);
-		if (k == UI_K_HANGUP)
-			return;
-		if (k == UI_FK(KEY_RESIZE))
-			continue;
-		if (k == UI_FK(KEY_DOWN) || k == 'j' || k == UI_FK(KEY_NPAGE)) {
-			if (top + (LINES - 4) < lines)
-				top += k == UI_FK(KEY_NPAGE) ? LINES - 4 : 1;
-		} else if (k == UI_FK(KEY_UP) || k == 'k' || k == UI_FK(KEY_PPAGE)) {
-			top -= k == UI_FK(KEY_PPAGE) ? LINES - 4 : 1;
-			if (top < 0)
-				top = 0;
-		} else if (k == UI_K_ESC || k == 'q' || k == UI_FK(KEY_F(1)) || k == '?' ||
-		           k == '\r' || k == '\n') {
-			return;
-		} else if (k == UI_FK(KEY_F(10))) {
-			ui.quit = 1;
-			return;
-		}
-	}
+	ui_modal(&help_ops, &h);
 }

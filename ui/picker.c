@@ -59,110 +59,108 @@ static const struct ui_list_def defs[] = {
 	{ "items", item_cols, 4, item_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0 },
 };
 
+/* A picker is a dialog on the screen stack; the framework owns its list
+ * (s->list, whose records are the entity's) and runs its idle search. */
 struct picker {
-	struct ui_list l;
-	struct ui_edit ed;
-	const char *title;
+	const struct entity *en;
+	const char *typed;
+	char *key, *label;
+	size_t n, ln;
+	int chosen;
 };
 
-static void picker_draw(void *arg)
+static void picker_draw(struct ui_scr *s)
 {
-	struct picker *p = arg;
+	struct ui_edit *ed = s->priv;
+	struct picker *p = s->arg;
 	int w = COLS - 6 < 96 ? COLS - 6 : 96, h = LINES - 6, y = 3, x = (COLS - w) / 2;
 	const char *label = _("Search:");
 	int lw = ui_width(label) + 1;
 	char count[64];
 
-	ui_box(y, x, h, w, p->title);
+	ui_box(y, x, h, w, p->en == &entity_customer ? _("Choose a customer")
+	                 : p->en == &entity_staff ? _("Choose an employee") : _("Choose an item"));
 	ui_put(y + 1, x + 2, lw, label, (int)A_BOLD, 0, 0);
-	ui_list_counter(&p->l, count, sizeof count);
+	ui_list_counter(s->list, count, sizeof count);
 	ui_put(y + 1, x + w - 22, 20, count, ui_attr(R_DIM), 1, 0);
-	ui_list_area(&p->l, y + 2, x + 1, h - 4, w - 2);
-	ui_list_draw(&p->l);
+	ui_list_area(s->list, y + 2, x + 1, h - 4, w - 2);
+	ui_list_draw(s->list);
 	ui_put(y + h - 2, x + 2, w - 4, _("type to narrow, arrows move, Enter chooses, Esc cancels"),
 	       ui_attr(R_DIM), 0, 0);
-	ui_edit_draw(&p->ed, y + 1, x + 2 + lw, w - 26 - lw, ui_attr(R_FIELD_FOCUS), 1);
+	ui_edit_draw(ed, y + 1, x + 2 + lw, w - 26 - lw, ui_attr(R_FIELD_FOCUS), 1);
 }
+
+static int picker_open(struct ui_scr *s, void *arg)
+{
+	struct picker *p = arg;
+	const struct ui_list_def *def = p->en == &entity_customer ? &defs[0]
+	                              : p->en == &entity_staff ? &defs[1] : &defs[2];
+	struct ui_list *l = ui_scr_list(s, def);
+
+	if (!l)
+		return -1;
+	/* the list's callbacks decode the entity's records */
+	l->ctx = (void *)p->en;
+	ui_list_area(l, 5, 4, LINES - 10, COLS - 8);
+	ui_edit_set(s->priv, p->typed ? p->typed : "", 0);
+	snprintf(l->search, sizeof l->search, "%s", p->typed ? p->typed : "");
+	ui_list_restart(l);
+	return 0;
+}
+
+static int picker_key(struct ui_scr *s, int k)
+{
+	static const struct { int k; enum ui_act a; } moves[] = {
+		{ UI_FK(KEY_UP), A_UP }, { UI_FK(KEY_DOWN), A_DOWN }, { UI_FK(KEY_PPAGE), A_PGUP },
+		{ UI_FK(KEY_NPAGE), A_PGDN }, { UI_FK(KEY_HOME), A_HOME }, { UI_FK(KEY_END), A_END },
+	};
+	struct picker *p = s->arg;
+	struct ui_edit *ed = s->priv;
+	const struct ui_row *cur;
+
+	if (k == UI_K_ESC)
+		return UI_LEAVE;
+	if (k == UI_FK(KEY_F(10))) {
+		/* the form under it decides, asking if it has changes */
+		ungetch(KEY_F(10));
+		return UI_LEAVE;
+	}
+	if (k == '\r' || k == '\n' || k == UI_FK(KEY_ENTER)) {
+		if (!(cur = ui_list_current(s->list)))
+			return UI_OK;
+		snprintf(p->key, p->n, "%s", cur->key);
+		snprintf(p->label, p->ln, "%s", cur->cell[1]);
+		p->chosen = 1;
+		return UI_LEAVE;
+	}
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
+		if (moves[i].k == k) {
+			ui_list_act(s->list, moves[i].a);
+			return UI_OK;
+		}
+	if (ui_edit_key(ed, k, sizeof s->list->search - 1) == 1) {
+		char *q = s->list->search;
+		size_t len = ed->len < sizeof s->list->search ? ed->len : sizeof s->list->search - 1;
+
+		memcpy(q, ed->buf, len);
+		q[len] = '\0';
+		ui_list_restart(s->list);
+	}
+	return UI_OK;
+}
+
+static const struct ui_scr_ops picker_ops = {
+	.title = "", .overlay = 1, .priv_size = sizeof(struct ui_edit),
+	.open = picker_open, .draw = picker_draw, .key = picker_key,
+};
 
 int ui_pick(const struct entity *en, const char *typed, char *key, size_t n, char *label,
             size_t ln)
 {
-	const struct ui_list_def *def = en == &entity_customer ? &defs[0]
-	                              : en == &entity_staff ? &defs[1] : &defs[2];
-	struct picker *p = calloc(1, sizeof *p);
-	int pending = 1, r = 0;
+	struct picker p = { en, typed, key, label, n, ln, 0 };
 
-	if (!p)
-		return 0;
-	p->title = en == &entity_customer ? _("Choose a customer")
-	         : en == &entity_staff ? _("Choose an employee") : _("Choose an item");
-	ui_list_init(&p->l, def, (void *)en);
-	ui_list_area(&p->l, 5, 4, LINES - 10, COLS - 8);
-	ui_edit_set(&p->ed, typed, 0);
-	snprintf(p->l.search, sizeof p->l.search, "%s", typed ? typed : "");
-	ui_list_restart(&p->l);
-	ui_modal_push(picker_draw, p);
-	for (;;) {
-		const struct ui_row *cur;
-		int k, c;
-
-		if (!ui_too_small()) {
-			ui_draw_base();
-			ui_refresh();
-		}
-		k = ui_getkey(pending ? 0 : -1);
-		if (k == UI_K_NONE) {
-			pending = ui_list_idle(&p->l);
-			continue;
-		}
-		pending = 1;
-		if (k == UI_K_HANGUP || k == UI_K_ESC)
-			break;
-		if (k == UI_FK(KEY_F(10))) {
-			/* the form under it decides, asking if it has changes */
-			ungetch(KEY_F(10));
-			break;
-		}
-		if (k == '\r' || k == '\n' || k == UI_FK(KEY_ENTER)) {
-			if ((cur = ui_list_current(&p->l))) {
-				snprintf(key, n, "%s", cur->key);
-				snprintf(label, ln, "%s", cur->cell[1]);
-				r = 1;
-				break;
-			}
-			continue;
-		}
-		switch (k) {
-		case UI_FK(KEY_UP):
-			ui_list_act(&p->l, A_UP);
-			continue;
-		case UI_FK(KEY_DOWN):
-			ui_list_act(&p->l, A_DOWN);
-			continue;
-		case UI_FK(KEY_PPAGE):
-			ui_list_act(&p->l, A_PGUP);
-			continue;
-		case UI_FK(KEY_NPAGE):
-			ui_list_act(&p->l, A_PGDN);
-			continue;
-		case UI_FK(KEY_HOME):
-			ui_list_act(&p->l, A_HOME);
-			continue;
-		case UI_FK(KEY_END):
-			ui_list_act(&p->l, A_END);
-			continue;
-		}
-		if ((c = ui_edit_key(&p->ed, k, sizeof p->l.search - 1)) == 1) {
-			/* the editor was bounded to the search's size */
-			if (snprintf(p->l.search, sizeof p->l.search, "%s", p->ed.buf) < 0)
-				p->l.search[0] = '\0';
-			ui_list_restart(&p->l);
-		}
-	}
-	ui_modal_pop();
-	ui_list_free(&p->l);
-	free(p);
-	return r;
+	ui_modal(&picker_ops, &p);
+	return p.chosen;
 }
 
 int ui_pick_customer(struct ui_form *fm, const char *typed, char *out, size_t n,

@@ -32,7 +32,7 @@ static const struct ui_list_def def = {
 };
 
 struct audit_scr {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	struct ui_row *rows;
 	long n, cap;
 	uint64_t oldest;        /* id of the last entry read; 0 none yet */
@@ -75,44 +75,31 @@ static void load_more(struct audit_scr *st)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	st->l.all = NULL;       /* the array moves with realloc */
+	st->l->all = NULL;       /* the array moves with realloc */
 	if (audit_page(ui.ss, st->oldest, CHUNK, collect, st, &st->more, &e))
 		ui_error("%s", e.msg);
-	ui_list_set_rows(&st->l, st->rows, st->n);
+	ui_list_set_rows(st->l, st->rows, st->n);
 }
 
 static void reload(struct audit_scr *st)
 {
-	st->l.all = NULL;
+	st->l->all = NULL;
 	free(st->rows);
 	st->rows = NULL;
 	st->n = st->cap = 0;
 	st->oldest = 0;
 	load_more(st);
-	ui_list_restart(&st->l);
+	ui_list_restart(st->l);
 }
 
 static int audit_open(struct ui_scr *s, void *arg)
 {
-	struct audit_scr *st;
-
-	(void)arg;
-	if (ui_need(P_AUDIT_READ, _("read audit trail")) || !(st = calloc(1, sizeof *st)))
-		return -1;
-	s->priv = st;
-	ui_list_init(&st->l, &def, st);
-	s->list = &st->l;
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	reload(st);
-	return 0;
-}
-
-static void audit_close(struct ui_scr *s)
-{
 	struct audit_scr *st = s->priv;
 
-	ui_list_free(&st->l);
-	free(st);
+	(void)arg;
+	st->l = s->list;
+	reload(st);
+	return 0;
 }
 
 static void audit_draw(struct ui_scr *s)
@@ -121,8 +108,7 @@ static void audit_draw(struct ui_scr *s)
 
 	ui_list_title(s, _("Audit trail"), st->more ? _("newest first, more below") :
 	                                              _("newest first"));
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_draw(&st->l);
+	ui_list_draw(st->l);
 }
 
 static int audit_act(struct ui_scr *s, enum ui_act a)
@@ -135,9 +121,9 @@ static int audit_act(struct ui_scr *s, enum ui_act a)
 	case A_END:
 		/* at the last entry read: read the next older chunk first; rows
 		 * are indexed by position, so the view stays where it is */
-		if (st->more && st->l.at_end && !st->l.search[0]) {
+		if (st->more && st->l->at_end && !st->l->search[0]) {
 			load_more(st);
-			ui_list_reload(&st->l);
+			ui_list_reload(st->l);
 		}
 		return UI_UNHANDLED;
 	default:
@@ -152,11 +138,13 @@ static void audit_resume(struct ui_scr *s)
 
 const struct ui_scr_ops scr_audit = {
 	.title = N_("Audit trail"),
+	.priv_size = sizeof(struct audit_scr),
+	.list_def = &def,
+	.need = { P_AUDIT_READ, N_("read audit trail") },
 	.acts = acts,
 	.bar = bar,
 	.open = audit_open,
 	.draw = audit_draw,
 	.act = audit_act,
 	.resume = audit_resume,
-	.close = audit_close,
 };

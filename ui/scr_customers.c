@@ -106,28 +106,14 @@ static const struct ui_list_def def = {
 
 static int cust_open(struct ui_scr *s, void *arg)
 {
-	struct ui_list *l;
-
 	(void)arg;
-	if (ui_need(P_CUSTOMER_READ, _("open customers")) || !(l = malloc(sizeof *l)))
-		return -1;
-	ui_list_init(l, &def, NULL);
-	s->list = l;
-	ui_list_area(l, 1, 0, LINES - 3, COLS);
-	ui_list_restart(l);
+	ui_list_restart(s->list);
 	return 0;
-}
-
-static void cust_close(struct ui_scr *s)
-{
-	ui_list_free(s->list);
-	free(s->list);
 }
 
 static void cust_draw(struct ui_scr *s)
 {
 	ui_list_title(s, _("Customers"), NULL);
-	ui_list_area(s->list, 1, 0, LINES - 3, COLS);
 	ui_list_draw(s->list);
 }
 
@@ -164,11 +150,12 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_customers = {
 	.title = N_("Customers"),
+	.list_def = &def,
+	.need = { P_CUSTOMER_READ, N_("open customers") },
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
 	.open = cust_open,
 	.draw = cust_draw,
 	.act = cust_act,
-	.close = cust_close,
 };

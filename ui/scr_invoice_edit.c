@@ -102,16 +102,31 @@ static int check_cell(int row, int col, const char *text, struct bo_err *e)
 	return 0;
 }
 
+/* The numbers of a line as typed; a refusal names its column as the
+ * lines' CSV header does. */
+static int parse_numbers(const struct eline *el, struct inv_line *l, int *rate, struct bo_err *e)
+{
+	if (qty_parse(el->c[C_QTY].buf, 0, &l->quantity, e))
+		return bo_at_field(e, "quantity");
+	if (money_parse(el->c[C_PRICE].buf, 0, &l->unit_price, e))
+		return bo_at_field(e, "unit_price");
+	if (*el->c[C_DISC].buf && pct_parse(el->c[C_DISC].buf, &l->discount_bp, e))
+		return bo_at_field(e, "discount_pct");
+	if (*el->c[C_VAT].buf && vat_parse(el->c[C_VAT].buf, rate, e))
+		return bo_at_field(e, "vat_rate");
+	return 0;
+}
+
 int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e)
 {
 	invoice_init(inv);
 	inv->id = ed->id;
 	inv->customer = (uint32_t)strtoul(ed->h[H_CUST].buf, NULL, 10);
 	inv->issue_date = inv->due_date = DATE_NONE;
-	if ((*ed->h[H_ISSUE].buf && date_parse(ed->h[H_ISSUE].buf, &inv->issue_date, e)) ||
-	    (*ed->h[H_DUE].buf && date_parse(ed->h[H_DUE].buf, &inv->due_date, e)))
-		if (strict)
-			return -1;
+	if (*ed->h[H_ISSUE].buf && date_parse(ed->h[H_ISSUE].buf, &inv->issue_date, e) && strict)
+		return bo_at_field(e, "issue_date");
+	if (*ed->h[H_DUE].buf && date_parse(ed->h[H_DUE].buf, &inv->due_date, e) && strict)
+		return bo_at_field(e, "due_date");
 	for (int i = 0; i < ed->n; i++) {
 		const struct eline *el = &ed->lines[i];
 		struct inv_line l;
@@ -122,12 +137,11 @@ int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_e
 		memset(&l, 0, sizeof l);
 		text_copy(l.sku, sizeof l.sku, el->c[C_SKU].buf);
 		text_copy(l.description, sizeof l.description, el->c[C_DESC].buf);
-		if (qty_parse(el->c[C_QTY].buf, 0, &l.quantity, e) ||
-		    money_parse(el->c[C_PRICE].buf, 0, &l.unit_price, e) ||
-		    (*el->c[C_DISC].buf && pct_parse(el->c[C_DISC].buf, &l.discount_bp, e)) ||
-		    (*el->c[C_VAT].buf && vat_parse(el->c[C_VAT].buf, &rate, e))) {
+		if (parse_numbers(el, &l, &rate, e)) {
 			if (strict) {
-				bo_wrap(e, _("line %d"), i + 1);
+				/* numbered as the invoice numbers it: empty lines are not in it */
+				bo_wrap(e, _("line %d"), (int)inv->nlines + 1);
+				bo_at_line(e, (int)inv->nlines + 1);
 				invoice_free(inv);
 				return -1;
 			}
@@ -199,8 +213,11 @@ static int go(struct editor *ed, int row, int col)
 	struct ui_edit *c = cell(ed);
 
 	if (check_cell(ed->row, ed->col, c->buf, &e)) {
+		/* refused: the cursor stays at its end, nothing selected, so
+		 * that one Backspace fixes a digit */
 		*cell_bad(ed) = 1;
-		c->selected = c->len > 0;
+		c->selected = 0;
+		c->cur = c->len;
 		ui_error("%s", e.msg);
 		return -1;
 	}
@@ -318,29 +335,53 @@ static void del_line(struct editor *ed)
 	keep_tail(ed);
 }
 
-/* Puts the focus on what an error from the core names. */
-static void focus_error(struct editor *ed, const char *msg)
+/* The editor's row of the invoice's line n (1-based): empty rows are not
+ * lines of the invoice. -1 when there is no such line. */
+static int row_of_line(const struct editor *ed, int n)
 {
-	const char *p = strstr(msg, "line ");
-	int row = p ? atoi(p + 5) - 1 : -2;
+	for (int i = 0; i < ed->n; i++)
+		if (!inv_ed_line_empty(&ed->lines[i]) && --n == 0)
+			return i;
+	return -1;
+}
 
-	if (row >= 0 && row < ed->n) {
-		int col = strstr(msg, "quantity") ? C_QTY : strstr(msg, "price") ? C_PRICE
-		        : strstr(msg, "discount") ? C_DISC : strstr(msg, "vat") ? C_VAT
-		        : strstr(msg, "item") ? C_SKU : C_DESC;
+/* Puts the focus on the cell a refusal located (e->loc), the cursor at
+ * the end of its text, nothing selected; where it names no cell of the
+ * editor the focus stays. */
+static void focus_error(struct editor *ed, const struct bo_err *e)
+{
+	/* the columns as the lines' CSV header and the books name them */
+	static const char *const cols[NC] = {
+		[C_SKU] = "sku", [C_DESC] = "description", [C_QTY] = "quantity",
+		[C_PRICE] = "unit_price", [C_DISC] = "discount_pct", [C_VAT] = "vat_rate",
+	};
+	static const char *const head[NH] = {
+		[H_CUST] = "customer", [H_ISSUE] = "issue_date", [H_DUE] = "due_date",
+	};
+	int row = -2, col = 0;
+	struct ui_edit *c;
 
-		ed->row = row;
-		ed->col = col;
-	} else if (strstr(msg, "customer")) {
-		ed->row = -1;
-		ed->col = H_CUST;
-	} else if (strstr(msg, "due date")) {
-		ed->row = -1;
-		ed->col = H_DUE;
-	} else if (strstr(msg, "lines")) {
-		ed->row = 0;
-		ed->col = C_SKU;
+	if (e->loc.line > 0) {
+		if ((row = row_of_line(ed, e->loc.line)) < 0)
+			return;
+		for (int i = 0; i < NC; i++)
+			if (!strcmp(e->loc.field, cols[i]))
+				col = i;
+	} else if (!strcmp(e->loc.field, "lines")) {
+		row = 0;
+		col = C_SKU;
+	} else {
+		for (int i = 0; i < NH; i++)
+			if (!strcmp(e->loc.field, head[i]))
+				row = -1, col = i;
 	}
+	if (row < -1)
+		return;
+	ed->row = row;
+	ed->col = col;
+	c = cell(ed);
+	c->cur = c->len;
+	c->selected = 0;
 	*cell_bad(ed) = 1;
 }
 
@@ -357,13 +398,13 @@ static int save(void *arg)
 	if (inv_ed_build(ed, &inv, 1, &e)) {
 		bo_wrap(&e, _("save invoice"));
 		ui_error("%s", e.msg);
-		focus_error(ed, e.msg);
+		focus_error(ed, &e);
 		return 0;
 	}
 	ret = invoice_save(ui.ss, &inv, 0, &e);
 	if (ret) {
 		ui_error("%s", e.msg);
-		focus_error(ed, e.msg);
+		focus_error(ed, &e);
 	} else {
 		ed->id = inv.id;
 		ui_msg(_("saved draft #%u; I issues it"), inv.id);
@@ -377,10 +418,12 @@ static int cancel(void *arg, int quitting)
 {
 	struct editor *ed = arg;
 
-	if (hash(ed) != ed->initial &&
-	    !ui_confirm("%s", quitting ? _("Quit without saving this invoice?")
+	if (hash(ed) == ed->initial)
+		return 1;       /* quitting: the framework asks to leave */
+	if (!ui_confirm("%s", quitting ? _("Quit without saving this invoice?")
 	                               : _("Discard this invoice's changes?")))
 		return 0;
+	/* the clerk said yes to leaving: no second question */
 	if (quitting)
 		ui.quit = 1;
 	return 1;
@@ -454,6 +497,7 @@ static void keys_act(void *arg, enum ui_act a)
 
 static const struct ui_form_keys editor_keys = {
 	.acts = acts,
+	.draw = inv_ed_draw,
 	.key = keys_key,
 	.save = save,
 	.step = next,
@@ -480,9 +524,7 @@ int ui_invoice_edit(uint32_t *id, uint32_t customer)
 	ed->row = ed->n > 1 || customer ? 0 : -1;
 	ed->col = 0;
 	ed->initial = hash(ed);
-	ui_modal_push(inv_ed_draw, ed);
 	r = ui_form_keys_run(&editor_keys, ed, ed->title);
-	ui_modal_pop();
 	if (r)
 		*id = ed->id;
 	free(ed->lines);

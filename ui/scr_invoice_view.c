@@ -249,10 +249,11 @@ static void build(struct view *v)
 	                            ? inv_status_names[inv->status] : "?");
 	seg(l, 1, 16, 0, _("Status"));
 	seg(l, 18, 20, 0, a);
-	if (inv->corrects) {
-		char c[48];
+	if (inv->corrects || inv->corrects_number[0]) {
+		char c[64];
 
-		snprintf(c, sizeof c, _("corrects invoice %u"), inv->corrects);
+		/* the number the clerk knows, not the store's id */
+		snprintf(c, sizeof c, _("corrects invoice %s"), inv->corrects_number);
 		seg(l, 40, COLS - 41, 0, c);
 	}
 	l = add(v, (int)A_NORMAL);
@@ -283,23 +284,6 @@ static void build(struct view *v)
 	}
 }
 
-static int view_open(struct ui_scr *s, void *arg)
-{
-	struct view *v = calloc(1, sizeof *v);
-
-	if (!v)
-		return -1;
-	v->id = *(const uint32_t *)arg;
-	invoice_init(&v->inv);
-	s->priv = v;
-	if (load(v)) {
-		invoice_free(&v->inv);
-		free(v);
-		return -1;
-	}
-	return 0;
-}
-
 static void view_close(struct ui_scr *s)
 {
 	struct view *v = s->priv;
@@ -309,7 +293,19 @@ static void view_close(struct ui_scr *s)
 	browse_free(&v->notes);
 	qr_lines_free(v->qr, v->nqr);
 	free(v->lines);
-	free(v);
+}
+
+static int view_open(struct ui_scr *s, void *arg)
+{
+	struct view *v = s->priv;
+
+	v->id = *(const uint32_t *)arg;
+	invoice_init(&v->inv);
+	if (load(v)) {
+		view_close(s);
+		return -1;
+	}
+	return 0;
 }
 
 static int rows(void)
@@ -341,6 +337,26 @@ static void view_draw(struct ui_scr *s)
 static void view_resume(struct ui_scr *s)
 {
 	load(s->priv);
+}
+
+/* The keys the invoice's state allows: a draft is edited and issued, an
+ * issued invoice paid (while it owes) and credited, a credit note neither. */
+static int view_can(struct ui_scr *s, enum ui_act a)
+{
+	const struct invoice *inv = &((struct view *)s->priv)->inv;
+	int draft = inv->status == INV_DRAFT, invoice = !draft && inv->series != 'R';
+
+	switch (a) {
+	case A_EDIT:
+	case A_ISSUE:
+		return draft;
+	case A_PAY:
+		return invoice && invoice_balance(inv) > 0;
+	case A_CREDIT:
+		return invoice && inv->status != INV_CREDITED;
+	default:
+		return 1;
+	}
 }
 
 static int view_act(struct ui_scr *s, enum ui_act a)
@@ -402,10 +418,12 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_invoice_view = {
 	.title = N_("Invoice"),
+	.priv_size = sizeof(struct view),
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
 	.open = view_open,
+	.can = view_can,
 	.draw = view_draw,
 	.act = view_act,
 	.resume = view_resume,

@@ -46,7 +46,7 @@ static const char *const filter_names[F_COUNT] = {
 };
 
 struct inv_scr {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	struct ui_list_def def;
 	int filter;
 	uint32_t customer;
@@ -137,11 +137,9 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 
 static int inv_open(struct ui_scr *s, void *arg)
 {
-	struct inv_scr *st;
+	struct inv_scr *st = s->priv;
 	char key[16];
 
-	if (ui_need(P_INVOICE_READ, _("open invoices")) || !(st = calloc(1, sizeof *st)))
-		return -1;
 	st->today = date_today();
 	st->def = (struct ui_list_def){ "invoices", cols, 7, all_orders, 3, take, match, row,
 	                                NULL, NULL, 0 };
@@ -152,26 +150,17 @@ static int inv_open(struct ui_scr *s, void *arg)
 		snprintf(key, sizeof key, "%u", st->customer);
 		ui_entity_label(&entity_customer, key, st->customer_name, sizeof st->customer_name);
 	}
-	s->priv = st;
-	ui_list_init(&st->l, &st->def, st);
+	/* the orders depend on arg: the list is made here, not declared */
+	if (!(st->l = ui_scr_list(s, &st->def)))
+		return -1;
 	if (st->customer) {
-		key_u32(st->customer, (uint8_t *)st->l.only);
-		st->l.onlylen = 4;
+		key_u32(st->customer, (uint8_t *)st->l->only);
+		st->l->onlylen = 4;
 	}
-	s->list = &st->l;
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
 	/* the newest are what a clerk looks for: open at the end */
-	ui_list_restart(&st->l);
-	ui_list_end(&st->l);
+	ui_list_restart(st->l);
+	ui_list_end(st->l);
 	return 0;
-}
-
-static void inv_close(struct ui_scr *s)
-{
-	struct inv_scr *st = s->priv;
-
-	ui_list_free(&st->l);
-	free(st);
 }
 
 static void inv_draw(struct ui_scr *s)
@@ -184,8 +173,7 @@ static void inv_draw(struct ui_scr *s)
 	else
 		snprintf(name, sizeof name, "%s", _("Invoices"));
 	ui_list_title(s, name, st->filter ? _(filter_names[st->filter]) : NULL);
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_draw(&st->l);
+	ui_list_draw(st->l);
 }
 
 static void show_id(struct inv_scr *st, uint32_t id)
@@ -193,14 +181,34 @@ static void show_id(struct inv_scr *st, uint32_t id)
 	uint8_t k[4];
 
 	key_u32(id, k);
-	if (ui_list_show_pkey(&st->l, k, 4))
-		ui_list_reload(&st->l);
+	if (ui_list_show_pkey(st->l, k, 4))
+		ui_list_reload(st->l);
+}
+
+/* The keys the selected invoice's state allows (its row: number, balance,
+ * status): issue a draft, pay an invoice that owes, credit an invoice. */
+static int inv_can(struct ui_scr *s, enum ui_act a)
+{
+	const struct ui_row *r = ui_list_current(s->list);
+	int draft, invoice;
+
+	if (a != A_ISSUE && a != A_PAY && a != A_CREDIT)
+		return 1;
+	if (!r)
+		return 0;
+	draft = !strcmp(r->cell[5], inv_status_names[INV_DRAFT]);
+	invoice = !draft && r->cell[0][0] != 'R';
+	if (a == A_ISSUE)
+		return draft;
+	if (a == A_PAY)
+		return invoice && strcmp(r->cell[4], "0.00") != 0;
+	return invoice && strcmp(r->cell[5], inv_status_names[INV_CREDITED]) != 0;
 }
 
 static int inv_act(struct ui_scr *s, enum ui_act a)
 {
 	struct inv_scr *st = s->priv;
-	const struct ui_row *r = ui_list_current(&st->l);
+	const struct ui_row *r = ui_list_current(st->l);
 	uint32_t id = r ? (uint32_t)strtoul(r->key, NULL, 10) : 0;
 	int f;
 
@@ -218,20 +226,20 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 		return UI_OK;
 	case A_PAY:
 		if (id && ui_task_pay(id))
-			ui_list_reload(&st->l);
+			ui_list_reload(st->l);
 		return UI_OK;
 	case A_CREDIT:
 		if (id && ui_task_credit(id))
-			ui_list_reload(&st->l);
+			ui_list_reload(st->l);
 		return UI_OK;
 	case A_ISSUE:
 		if (id && ui_task_issue(id))
-			ui_list_reload(&st->l);
+			ui_list_reload(st->l);
 		return UI_OK;
 	case A_FILTER:
 		if ((f = ui_choose(_("Show invoices"), filter_names, F_COUNT, st->filter)) >= 0) {
 			st->filter = f;
-			ui_list_restart(&st->l);
+			ui_list_restart(st->l);
 		}
 		return UI_OK;
 	default:
@@ -247,11 +255,13 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_invoices = {
 	.title = N_("Invoices"),
+	.priv_size = sizeof(struct inv_scr),
+	.need = { P_INVOICE_READ, N_("open invoices") },
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
 	.open = inv_open,
+	.can = inv_can,
 	.draw = inv_draw,
 	.act = inv_act,
-	.close = inv_close,
 };

@@ -30,7 +30,7 @@ static const struct ui_order orders[] = {
 };
 
 struct item_scr {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	struct item it;
 	char sku[33];
 };
@@ -84,30 +84,18 @@ static void load(struct item_scr *st)
 
 static int item_open(struct ui_scr *s, void *arg)
 {
-	struct item_scr *st;
+	struct item_scr *st = s->priv;
 
-	if (!(st = calloc(1, sizeof *st)))
-		return -1;
 	snprintf(st->sku, sizeof st->sku, "%s", (const char *)arg);
 	entity_blank(&entity_item, &st->it);
 	load(st);
-	s->priv = st;
-	ui_list_init(&st->l, &def, st);
-	snprintf(st->l.only, sizeof st->l.only, "%s", st->sku);
-	st->l.onlylen = strlen(st->sku);
-	s->list = &st->l;
-	ui_list_area(&st->l, 7, 0, LINES - 9, COLS);
-	ui_list_restart(&st->l);
-	ui_list_end(&st->l);
+	st->l = s->list;
+	snprintf(st->l->only, sizeof st->l->only, "%s", st->sku);
+	st->l->onlylen = strlen(st->sku);
+	ui_list_area(st->l, 7, 0, LINES - 9, COLS);
+	ui_list_restart(st->l);
+	ui_list_end(st->l);
 	return 0;
-}
-
-static void item_close(struct ui_scr *s)
-{
-	struct item_scr *st = s->priv;
-
-	ui_list_free(&st->l);
-	free(st);
 }
 
 static void detail(int y, int x, int w, const struct item *it, const char *name)
@@ -133,8 +121,8 @@ static void item_draw(struct ui_scr *s)
 		detail(1 + i, half, COLS - half - 1, &st->it, right[i]);
 	if (st->it.reorder_level > 0 && st->it.on_hand < st->it.reorder_level)
 		ui_put(1, half + 30, COLS - half - 31, _("below reorder level"), ui_attr(R_MARK), 0, 0);
-	ui_list_area(&st->l, 7, 0, LINES - 9, COLS);
-	ui_list_draw(&st->l);
+	ui_list_area(st->l, 7, 0, LINES - 9, COLS);
+	ui_list_draw(st->l);
 }
 
 static void item_resume(struct ui_scr *s)
@@ -142,7 +130,7 @@ static void item_resume(struct ui_scr *s)
 	struct item_scr *st = s->priv;
 
 	load(st);
-	ui_list_reload(&st->l);
+	ui_list_reload(st->l);
 }
 
 static int item_act(struct ui_scr *s, enum ui_act a)
@@ -160,8 +148,8 @@ static int item_act(struct ui_scr *s, enum ui_act a)
 	case A_ADJUST:
 		if (a == A_RECEIVE ? ui_task_receive(st->sku) : ui_task_adjust(st->sku)) {
 			load(st);
-			ui_list_restart(&st->l);
-			ui_list_end(&st->l);
+			ui_list_restart(st->l);
+			ui_list_end(st->l);
 		}
 		return UI_OK;
 	default:
@@ -176,6 +164,8 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_item = {
 	.title = N_("Item"),
+	.priv_size = sizeof(struct item_scr),
+	.list_def = &def,
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
@@ -183,5 +173,4 @@ const struct ui_scr_ops scr_item = {
 	.draw = item_draw,
 	.act = item_act,
 	.resume = item_resume,
-	.close = item_close,
 };

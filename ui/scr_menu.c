@@ -70,16 +70,13 @@ struct menu {
 
 static int menu_open(struct ui_scr *s, void *arg)
 {
-	struct menu *m = calloc(1, sizeof *m);
+	struct menu *m = s->priv;
 
 	(void)arg;
-	if (!m)
-		return -1;
 	m->stale = 1;
 	if (!shown(m->sel))
 		m->sel = step(m->sel, 1);
 	ui_bg_stop(&m->bg);
-	s->priv = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Main menu"));
 	return 0;
 }
@@ -89,7 +86,6 @@ static void menu_close(struct ui_scr *s)
 	struct menu *m = s->priv;
 
 	ui_bg_stop(&m->bg);
-	free(m);
 }
 
 /* Back from a screen: the figures may have changed, but a big company's
@@ -252,6 +248,7 @@ static int menu_act(struct ui_scr *s, enum ui_act a)
 
 const struct ui_scr_ops scr_menu = {
 	.title = N_("Main menu"),
+	.priv_size = sizeof(struct menu),
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,

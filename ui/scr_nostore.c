@@ -32,11 +32,11 @@ static int create_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	return company_create(where, c->name, c->nif, NULL, e);
 }
 
-static void offer_draw(void *arg)
+static void offer_draw(struct ui_scr *s)
 {
 	int y = 3;
 
-	(void)arg;
+	(void)s;
 	erase();
 	ui_frame(_("No data yet"), "", NULL);
 	ui_put(y++, 2, COLS - 4, _("There is no backoffice data in:"), (int)A_BOLD, 0, 0);
@@ -79,28 +79,33 @@ static int demo(void)
 	return 1;
 }
 
+/* 1 create, 2 demo, q quit; *created set once there is a store. */
+static int offer_key(struct ui_scr *s, int k)
+{
+	int *created = s->arg;
+
+	if (k == 'q' || k == UI_K_ESC || k == UI_FK(KEY_F(10)))
+		return UI_LEAVE;
+	if ((k == '1' && create()) || (k == '2' && demo())) {
+		*created = 1;
+		return UI_LEAVE;
+	}
+	return ui.quit ? UI_QUIT : UI_OK;
+}
+
+/* A screen of its own, with no session under it yet. */
+static const struct ui_scr_ops offer_ops = {
+	.title = N_("No data yet"), .overlay = 1, .draw = offer_draw, .key = offer_key,
+};
+
 int ui_nostore(const char *dir)
 {
-	int k;
+	int created = 0;
 
 	where = dir;
-	ui_modal_push(offer_draw, NULL);
-	for (;;) {
-		if (!ui_too_small()) {
-			ui_draw_base();
-			ui_refresh();
-		}
-		k = ui_getkey(-1);
-		if (k == UI_K_HANGUP || k == 'q' || k == UI_K_ESC || k == UI_FK(KEY_F(10)))
-			break;
-		if ((k == '1' && create()) || (k == '2' && demo())) {
-			ui_modal_pop();
-			ui_msg(_("created %s"), dir);
-			return 0;
-		}
-		if (ui.quit || ui_hangup())
-			break;
-	}
-	ui_modal_pop();
-	return 1;
+	ui_modal(&offer_ops, &created);
+	if (!created)
+		return 1;
+	ui_msg(_("created %s"), dir);
+	return 0;
 }

@@ -46,7 +46,7 @@ struct orow {
 };
 
 struct overdue {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	bo_date as_of;
 	struct orow *rows;
 	long n, cap;
@@ -146,8 +146,8 @@ static int report_work(struct session *ss, int fd, void *arg, struct bo_err *e)
 static void load(struct overdue *o)
 {
 	o->n = 0;
-	sort_rows(&o->l, o->order);
-	ui_list_restart(&o->l);
+	sort_rows(o->l, o->order);
+	ui_list_restart(o->l);
 	if (ui_bg_start(&o->bg, report_work, &o->as_of))
 		ui_error("%s", _("overdue accounts: cannot start the report"));
 }
@@ -176,27 +176,23 @@ static int ov_idle(struct ui_scr *s)
 	if (!o->bg.ok)
 		ui_error("%s", o->bg.err);
 	ui_bg_stop(&o->bg);
-	sort_rows(&o->l, o->order);
-	ui_list_restart(&o->l);
+	sort_rows(o->l, o->order);
+	ui_list_restart(o->l);
 	if (*o->keep)
-		ui_list_show_pkey(&o->l, o->keep, strlen(o->keep));
+		ui_list_show_pkey(o->l, o->keep, strlen(o->keep));
 	o->keep[0] = '\0';
 	return 1;
 }
 
 static int ov_open(struct ui_scr *s, void *arg)
 {
-	struct overdue *o;
+	struct overdue *o = s->priv;
 
 	(void)arg;
-	if (ui_need(P_OVERDUE_READ, _("open overdue accounts")) || !(o = calloc(1, sizeof *o)))
-		return -1;
 	o->as_of = date_today();
 	ui_bg_stop(&o->bg);
-	s->priv = o;
-	ui_list_init(&o->l, &def, o);
-	s->list = &o->l;
-	ui_list_area(&o->l, 7, 0, LINES - 10, COLS);
+	o->l = s->list;
+	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
 	load(o);
 	return 0;
 }
@@ -206,9 +202,7 @@ static void ov_close(struct ui_scr *s)
 	struct overdue *o = s->priv;
 
 	ui_bg_stop(&o->bg);
-	ui_list_free(&o->l);
 	free(o->rows);
-	free(o);
 }
 
 struct sums {
@@ -239,7 +233,7 @@ static void ov_draw(struct ui_scr *s)
 
 	snprintf(title, sizeof title, _("as of %s"), date_format(o->as_of, d, sizeof d));
 	ui_list_title(s, _("Overdue accounts"), title);
-	ui_src_each(&o->l, add_row, &t, &e);
+	ui_src_each(o->l, add_row, &t, &e);
 	for (int b = 0; b < B_COUNT; b++)
 		if (t.b[b] > max)
 			max = t.b[b];
@@ -250,15 +244,15 @@ static void ov_draw(struct ui_scr *s)
 		ui_fill(1 + b, 12, fill > 0 ? fill : t.b[b] > 0, ui_attr(R_CHART));
 		ui_put(1 + b, COLS - 20, 19, money_format_human(t.b[b], a, sizeof a), (int)A_NORMAL, 1, 0);
 	}
-	ui_list_area(&o->l, 7, 0, LINES - 10, COLS);
-	ui_list_draw(&o->l);
+	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
+	ui_list_draw(o->l);
 	if (o->bg.running) {
 		ui_fill(9, 1, COLS - 2, (int)A_NORMAL);
 		ui_put(9, 2, COLS - 4, _("computing the report..."), ui_attr(R_DIM), 0, 0);
 	}
 	/* the totals row, aligned with the list's columns by drawing it as one */
 	{
-		struct ui_list tl = o->l;
+		struct ui_list tl = *o->l;
 		struct ui_row tr;
 
 		memset(&tr, 0, sizeof tr);
@@ -279,7 +273,7 @@ static void ov_draw(struct ui_scr *s)
 static int ov_act(struct ui_scr *s, enum ui_act a)
 {
 	struct overdue *o = s->priv;
-	const struct ui_row *r = ui_list_current(&o->l);
+	const struct ui_row *r = ui_list_current(o->l);
 	char buf[32], d[16];
 	struct bo_err e = BO_ERR_INIT;
 	bo_date nd;
@@ -312,7 +306,7 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 static void ov_resume(struct ui_scr *s)
 {
 	struct overdue *o = s->priv;
-	const struct ui_row *r = ui_list_current(&o->l);
+	const struct ui_row *r = ui_list_current(o->l);
 
 	if (r)
 		snprintf(o->keep, sizeof o->keep, "%s", r->key);
@@ -321,6 +315,9 @@ static void ov_resume(struct ui_scr *s)
 
 const struct ui_scr_ops scr_overdue = {
 	.title = N_("Overdue accounts"),
+	.priv_size = sizeof(struct overdue),
+	.list_def = &def,
+	.need = { P_OVERDUE_READ, N_("open overdue accounts") },
 	.acts = acts,
 	.bar = bar,
 	.open = ov_open,
@@ -347,7 +344,7 @@ static const struct ui_list_def ddef = {
 };
 
 struct detail {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	uint32_t customer;
 	bo_date as_of;
 	char name[121];
@@ -392,33 +389,20 @@ static void dload(struct detail *d)
 	d->cap = 0;
 	if (report_overdue_invoices(ui.ss, d->as_of, d->customer, collect_inv, d, &e))
 		ui_error("%s", e.msg);
-	ui_list_set_rows(&d->l, d->rows, d->n);
-	ui_list_restart(&d->l);
+	ui_list_set_rows(d->l, d->rows, d->n);
+	ui_list_restart(d->l);
 }
 
 static int det_open(struct ui_scr *s, void *arg)
 {
 	const uint32_t *a = arg;
-	struct detail *d = calloc(1, sizeof *d);
-
-	if (!d)
-		return -1;
-	d->customer = a[0];
-	d->as_of = (bo_date)a[1];
-	s->priv = d;
-	ui_list_init(&d->l, &ddef, d);
-	s->list = &d->l;
-	ui_list_area(&d->l, 1, 0, LINES - 3, COLS);
-	dload(d);
-	return 0;
-}
-
-static void det_close(struct ui_scr *s)
-{
 	struct detail *d = s->priv;
 
-	ui_list_free(&d->l);
-	free(d);
+	d->customer = a[0];
+	d->as_of = (bo_date)a[1];
+	d->l = s->list;
+	dload(d);
+	return 0;
 }
 
 static void det_draw(struct ui_scr *s)
@@ -429,14 +413,13 @@ static void det_draw(struct ui_scr *s)
 	snprintf(name, sizeof name, "%s %s", _("Overdue"), d->name);
 	snprintf(as, sizeof as, _("as of %s"), date_format(d->as_of, dt, sizeof dt));
 	ui_list_title(s, name, as);
-	ui_list_area(&d->l, 1, 0, LINES - 3, COLS);
-	ui_list_draw(&d->l);
+	ui_list_draw(d->l);
 }
 
 static int det_act(struct ui_scr *s, enum ui_act a)
 {
 	struct detail *d = s->priv;
-	const struct ui_row *r = ui_list_current(&d->l);
+	const struct ui_row *r = ui_list_current(d->l);
 	uint32_t id = r ? (uint32_t)strtoul(r->key, NULL, 10) : 0;
 
 	switch (a) {
@@ -465,6 +448,8 @@ static const struct ui_guard detail_guards[] = {
 
 const struct ui_scr_ops scr_overdue_detail = {
 	.title = N_("Overdue invoices"),
+	.priv_size = sizeof(struct detail),
+	.list_def = &ddef,
 	.acts = detail_acts,
 	.bar = detail_bar,
 	.guards = detail_guards,
@@ -472,5 +457,4 @@ const struct ui_scr_ops scr_overdue_detail = {
 	.draw = det_draw,
 	.act = det_act,
 	.resume = det_resume,
-	.close = det_close,
 };

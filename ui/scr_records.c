@@ -86,12 +86,11 @@ static void reload(struct rec_scr *st)
 
 static int rec_open(struct ui_scr *s, void *arg)
 {
-	struct rec_scr *st;
+	struct rec_scr *st = s->priv;      /* the framework's, priv_size */
 
 	(void)arg;
-	if (ui_need(P_AUDIT_READ, _("read records")) || !(st = calloc(1, sizeof *st)))
+	if (ui_need(P_AUDIT_READ, _("read records")))
 		return -1;
-	s->priv = st;
 	ui_list_init(&st->l, &def, st);
 	s->list = &st->l;
 	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
@@ -103,8 +102,9 @@ static void rec_close(struct ui_scr *s)
 {
 	struct rec_scr *st = s->priv;
 
+	/* the list frees the rows it was given; the framework frees st */
 	ui_list_free(&st->l);
-	free(st);
+	st->rows = NULL;
 }
 
 static void rec_draw(struct ui_scr *s)
@@ -151,6 +151,7 @@ static void rec_resume(struct ui_scr *s)
 
 const struct ui_scr_ops scr_records = {
 	.title = N_("Records"),
+	.priv_size = sizeof(struct rec_scr),
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,

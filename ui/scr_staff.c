@@ -47,7 +47,7 @@ static const struct rectype filter_type = {
 };
 
 struct staff_scr {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	struct staff_filter f;
 };
 
@@ -93,30 +93,13 @@ static struct ui_list_def def = {
 
 static int staff_open(struct ui_scr *s, void *arg)
 {
-	struct staff_scr *st = calloc(1, sizeof *st);
-
-	(void)arg;
-	if (!st)
-		return -1;
-	if (ui_need(P_STAFF_READ, _("open staff"))) {
-		free(st);
-		return -1;
-	}
-	s->priv = st;
-	ui_list_init(&st->l, &def, st);
-	st->l.order = 1;
-	s->list = &st->l;
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_restart(&st->l);
-	return 0;
-}
-
-static void staff_close(struct ui_scr *s)
-{
 	struct staff_scr *st = s->priv;
 
-	ui_list_free(&st->l);
-	free(st);
+	(void)arg;
+	st->l = s->list;
+	st->l->order = 1;
+	ui_list_restart(st->l);
+	return 0;
 }
 
 static void staff_draw(struct ui_scr *s)
@@ -129,8 +112,7 @@ static void staff_draw(struct ui_scr *s)
 	if (st->f.department[0])
 		snprintf(f + strlen(f), sizeof f - strlen(f), "%s%s", *f ? ", " : "", st->f.department);
 	ui_list_title(s, _("Staff"), f);
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_draw(&st->l);
+	ui_list_draw(st->l);
 }
 
 static int filter_save(struct ui_form *fm, void *r, struct bo_err *e)
@@ -152,23 +134,23 @@ static void filter_dialog(struct staff_scr *st)
 	if (!ui_form_run(&fm))
 		return;
 	st->f = f;
-	ui_list_restart(&st->l);
+	ui_list_restart(st->l);
 }
 
 static int staff_act(struct ui_scr *s, enum ui_act a)
 {
 	struct staff_scr *st = s->priv;
-	const struct ui_row *r = ui_list_current(&st->l);
+	const struct ui_row *r = ui_list_current(st->l);
 	char key[64];
 
 	switch (a) {
 	case A_OPEN:
 		if (r && ui_entity_form(&entity_staff, r->key, key, sizeof key))
-			ui_list_show_key(&st->l, &entity_staff, key);
+			ui_list_show_key(st->l, &entity_staff, key);
 		return UI_OK;
 	case A_NEW:
 		if (ui_entity_form(&entity_staff, NULL, key, sizeof key))
-			ui_list_show_key(&st->l, &entity_staff, key);
+			ui_list_show_key(st->l, &entity_staff, key);
 		return UI_OK;
 	case A_FILTER:
 		filter_dialog(st);
@@ -185,12 +167,13 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_staff = {
 	.title = N_("Staff"),
+	.priv_size = sizeof(struct staff_scr),
+	.list_def = &def,
+	.need = { P_STAFF_READ, N_("open staff") },
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
 	.open = staff_open,
 	.draw = staff_draw,
 	.act = staff_act,
-	.idle = NULL,
-	.close = staff_close,
 };

@@ -32,7 +32,7 @@ static const struct ui_order orders[] = {
 static const char *const filters[] = { N_("All items"), N_("Below reorder level") };
 
 struct stock_scr {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	int below;              /* only items below their reorder level */
 };
 
@@ -80,39 +80,25 @@ static const struct ui_list_def def = {
 
 static int stock_open(struct ui_scr *s, void *arg)
 {
-	struct stock_scr *st;
-
-	(void)arg;
-	if (ui_need(P_ITEM_READ, _("open stock")) || !(st = calloc(1, sizeof *st)))
-		return -1;
-	s->priv = st;
-	ui_list_init(&st->l, &def, st);
-	s->list = &st->l;
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_restart(&st->l);
-	return 0;
-}
-
-static void stock_close(struct ui_scr *s)
-{
 	struct stock_scr *st = s->priv;
 
-	ui_list_free(&st->l);
-	free(st);
+	(void)arg;
+	st->l = s->list;
+	ui_list_restart(st->l);
+	return 0;
 }
 
 static void stock_draw(struct ui_scr *s)
 {
 	struct stock_scr *st = s->priv;
 	ui_list_title(s, _("Stock"), st->below ? _("below reorder level") : NULL);
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_draw(&st->l);
+	ui_list_draw(st->l);
 }
 
 static int stock_act(struct ui_scr *s, enum ui_act a)
 {
 	struct stock_scr *st = s->priv;
-	const struct ui_row *r = ui_list_current(&st->l);
+	const struct ui_row *r = ui_list_current(st->l);
 	char key[64];
 	int f;
 
@@ -123,21 +109,21 @@ static int stock_act(struct ui_scr *s, enum ui_act a)
 		return UI_OK;
 	case A_EDIT:
 		if (r && ui_entity_form(&entity_item, r->key, key, sizeof key))
-			ui_list_show_key(&st->l, &entity_item, key);
+			ui_list_show_key(st->l, &entity_item, key);
 		return UI_OK;
 	case A_NEW:
 		if (ui_entity_form(&entity_item, NULL, key, sizeof key))
-			ui_list_show_key(&st->l, &entity_item, key);
+			ui_list_show_key(st->l, &entity_item, key);
 		return UI_OK;
 	case A_RECEIVE:
 	case A_ADJUST:
 		if (r && (a == A_RECEIVE ? ui_task_receive(r->key) : ui_task_adjust(r->key)))
-			ui_list_reload(&st->l);
+			ui_list_reload(st->l);
 		return UI_OK;
 	case A_FILTER:
 		if ((f = ui_choose(_("Show"), filters, 2, st->below)) >= 0) {
 			st->below = f;
-			ui_list_restart(&st->l);
+			ui_list_restart(st->l);
 		}
 		return UI_OK;
 	default:
@@ -153,11 +139,13 @@ static const struct ui_guard guards[] = {
 
 const struct ui_scr_ops scr_stock = {
 	.title = N_("Stock"),
+	.priv_size = sizeof(struct stock_scr),
+	.list_def = &def,
+	.need = { P_ITEM_READ, N_("open stock") },
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
 	.open = stock_open,
 	.draw = stock_draw,
 	.act = stock_act,
-	.close = stock_close,
 };

@@ -49,6 +49,7 @@
 	X(PREV, N_("Previous"), N_("previous field")) \
 	X(PICK, N_("Choose"), N_("choose from a list")) \
 	X(DELLINE, N_("Del line"), N_("delete the invoice line")) \
+	X(MESSAGE, N_("Message"), N_("show the last message in full (when the status line cuts it)")) \
 	X(MENU1, N_("Staff"), N_("open Staff")) \
 	X(MENU2, N_("Customers"), N_("open Customers")) \
 	X(MENU3, N_("Invoices"), N_("open Invoices")) \
@@ -87,6 +88,9 @@ enum ui_act ui_key_act(const enum ui_act *acts, int k);
 char *ui_act_keys(enum ui_act a, int typing, char *buf, size_t n);
 /* The first key's name ("F1"), for the function-key bar. */
 const char *ui_act_key1(enum ui_act a);
+/* Actions every screen, form and editor takes, whatever it declares: the
+ * framework runs them and the help lists them after the screen's own. */
+extern const enum ui_act ui_acts_global[];
 /* Full-screen help for a screen's actions, until a key closes it. */
 void ui_help(const char *title, const enum ui_act *acts, int typing);
 
@@ -109,15 +113,39 @@ struct ui_guard {
 	enum perm perm;
 };
 
-/* A screen, as a table of operations (tmux's window modes, tig's views). */
+/* The permission a screen needs to open, and what the refusal says. */
+struct ui_need {
+	enum perm perm;
+	const char *what;               /* N_("open customers"); NULL: none */
+};
+
+/* A screen, as a table of operations (tmux's window modes, tig's views).
+ * The framework owns what every screen repeats: it checks need, allocates
+ * priv_size bytes of zeroed state into s->priv and, with a list_def, the
+ * list in s->list (its ctx is s->priv, its area the whole screen between
+ * the title and the status line) before open, and frees both after close.
+ * open and close do only what is the screen's own. */
 struct ui_scr_ops {
 	const char *title;              /* N_(); may be replaced in scr->title */
+	size_t priv_size;               /* the screen's state; 0 none */
+	const struct ui_list_def *list_def;     /* the main list; NULL none */
+	struct ui_need need;
+	/* a dialog: drawn over the screens below it (which keep their state:
+	 * no resume when it goes), run by ui_modal */
+	int overlay;
 	const enum ui_act *acts;        /* every key it takes, help made from it */
 	const enum ui_act *bar;         /* shown in the function-key bar */
 	const struct ui_guard *guards;  /* A_NONE-terminated; NULL none */
 	int (*open)(struct ui_scr *s, void *arg);
 	void (*draw)(struct ui_scr *s);
 	int (*act)(struct ui_scr *s, enum ui_act a);
+	/* every key before the bindings (typing, y/n): UI_UNHANDLED passes it
+	 * on to acts, else UI_OK, UI_LEAVE or UI_QUIT */
+	int (*key)(struct ui_scr *s, int k);
+	/* 0 when action a does not apply to what the screen shows now (Pay
+	 * on a draft): the key bar leaves it out (the help still teaches it,
+	 * and pressing it says why not); NULL all do */
+	int (*can)(struct ui_scr *s, enum ui_act a);
 	/* background work: 1 more to do now, 2 waiting for something, 0 none */
 	int (*idle)(struct ui_scr *s);
 	void (*resume)(struct ui_scr *s);       /* on top again: reload */
@@ -126,10 +154,16 @@ struct ui_scr_ops {
 
 struct ui_scr {
 	const struct ui_scr_ops *ops;
-	void *priv;
+	void *priv;                     /* ops->priv_size bytes, the framework's */
+	void *arg;                      /* what ui_push was given */
 	struct ui_list *list;           /* the main list, when there is one */
+	int own_list;                   /* list is the framework's to free */
 	char title[200];
 };
+
+/* For a screen whose list is defined when it opens (its columns depend on
+ * arg): the framework's list, on def, in s->list; freed with the screen. */
+struct ui_list *ui_scr_list(struct ui_scr *s, const struct ui_list_def *def);
 
 struct ui_app {
 	struct session *ss;
@@ -138,6 +172,8 @@ struct ui_app {
 	int quit;
 	char msg[512];
 	int msg_err;
+	char last[512];         /* the last message, kept after msg is cleared */
+	int last_err;
 	struct ui_scr *stack[16];
 	int depth;
 	int cy, cx;                     /* where the text cursor goes; -1 hidden */
@@ -153,14 +189,16 @@ void ui_acts_allowed(const struct ui_guard *g, const enum ui_act *in, enum ui_ac
 
 /* Push a screen; an open that fails leaves a message and pushes nothing. */
 int ui_push(const struct ui_scr_ops *ops, void *arg);
+/* Push a dialog and run the one key loop until it leaves (or quit, or a
+ * hangup): the dialog hands its answer back through arg. -1 when it could
+ * not open. */
+int ui_modal(const struct ui_scr_ops *ops, void *arg);
 /* Next key: blocks up to ms milliseconds (-1 forever); checks signals. */
 int ui_getkey(int ms);
 int ui_hangup(void);
-/* Redraw the screen on top of the stack and the forms open over it (under
- * a dialog). Forms and editors register while they run. */
+/* Redraw the last full screen of the stack and the forms and dialogs
+ * over it. */
 void ui_draw_base(void);
-void ui_modal_push(void (*draw)(void *), void *arg);
-void ui_modal_pop(void);
 /* Run the normal screen loop until the stack is empty or quit. */
 int ui_loop(void);
 
@@ -201,6 +239,8 @@ void ui_box(int y, int x, int h, int w, const char *title);
 int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Index chosen among items, or -1. */
 int ui_choose(const char *title, const char *const *items, int n, int cur);
+/* The last message (ui.last) whole, wrapped in a box, until a key. */
+void ui_last_message(void);
 /* A one-line message in a box until a key. */
 void ui_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line of text in a box: 1 accepted into buf, 0 cancelled. */
@@ -408,7 +448,9 @@ int ui_form_run(struct ui_form *fm);
 /* What a form's keys do to its fields; arg is the widget. */
 struct ui_form_keys {
 	const enum ui_act *acts;        /* every key it takes, help made from it */
-	int (*key)(void *arg, int k);   /* the focused field's own keys: 1 used */
+	void (*draw)(void *arg);        /* the whole widget */
+	/* the focused field's own keys: 1 used, 2 save now, 0 not its own */
+	int (*key)(void *arg, int k);
 	int (*save)(void *arg);         /* 1 saved: the form is done */
 	void (*step)(void *arg, int dir);       /* to the next (1) or previous field */
 	void (*pick)(void *arg);        /* choose from a list, where the field has one */
@@ -416,8 +458,8 @@ struct ui_form_keys {
 	void (*act)(void *arg, enum ui_act a);  /* any other action; may be NULL */
 };
 
-/* Reads keys until saved (1), or cancelled, quit or hung up (0). The
- * caller has pushed the widget's drawing with ui_modal_push. */
+/* The widget as a dialog on the screen stack until saved (1), or
+ * cancelled, quit or hung up (0). */
 int ui_form_keys_run(const struct ui_form_keys *ops, void *arg, const char *title);
 /* Parse every field into rec; on a bad one focus it and say why. */
 int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e);

@@ -66,7 +66,14 @@ struct rectype {
 int rec_parse_id(const char *s, uint32_t *out);
 /* Accepts "hire-date", "hire_date" and "--hire-date". */
 const struct field *rec_field(const struct rectype *rt, const char *name);
-/* Parse text into the record's field, with the same checks everywhere. */
+/* How messages name fields: by name (the command line's options, CSV
+ * columns; the default) or, on, by their translated labels (the screens). */
+void rec_name_fields_by_label(int on);
+const char *field_title(const struct field *f);
+/* field_title of rt's field name; name itself when there is none. */
+const char *rec_field_title(const struct rectype *rt, const char *name);
+/* Parse text into the record's field, with the same checks everywhere; a
+ * refused value sets e->loc.field to f->name. */
 int field_set(const struct field *f, void *rec, const char *text, struct bo_err *e);
 /* The canonical text (CSV, command line); "" for empty values. */
 char *field_get(const struct field *f, const void *rec, char *buf, size_t n);

@@ -65,18 +65,30 @@ static int check_staff(struct session *ss, struct store_txn *txn, const void *ol
 	int ret;
 
 	(void)old;
-	if (s->end_date != DATE_NONE && s->end_date < s->hire_date)
-		return bo_fail(e, _("invalid end_date: before hire_date"));
-	if (s->status == STAFF_LEFT && s->end_date == DATE_NONE)
-		return bo_fail(e, _("invalid status \"left\": needs an end_date"));
+	if (s->end_date != DATE_NONE && s->end_date < s->hire_date) {
+		bo_fail(e, _("invalid %s: before %s"), rec_field_title(&staff_type, "end_date"),
+		        rec_field_title(&staff_type, "hire_date"));
+		return bo_at_field(e, "end_date");
+	}
+	if (s->status == STAFF_LEFT && s->end_date == DATE_NONE) {
+		bo_fail(e, _("invalid %s \"left\": needs an %s"), rec_field_title(&staff_type, "status"),
+		        rec_field_title(&staff_type, "end_date"));
+		return bo_at_field(e, "end_date");
+	}
 	if (!s->manager)
 		return 0;
-	if (s->manager == s->id)
-		return bo_fail(e, _("invalid manager \"%u\": an employee cannot manage themself"), s->manager);
+	if (s->manager == s->id) {
+		bo_fail(e, _("invalid %s \"%u\": an employee cannot manage themself"),
+		        rec_field_title(&staff_type, "manager"), s->manager);
+		return bo_at_field(e, "manager");
+	}
 	snprintf(key, sizeof key, "%u", s->manager);
 	ret = entity_get_txn(ss, txn, &entity_staff, key, &m, 0, e);
-	if (ret == STORE_NOTFOUND)
-		return bo_fail(e, _("invalid manager \"%u\": no such employee"), s->manager);
+	if (ret == STORE_NOTFOUND) {
+		bo_fail(e, _("invalid %s \"%u\": no such employee"), rec_field_title(&staff_type, "manager"),
+		        s->manager);
+		return bo_at_field(e, "manager");
+	}
 	return ret;
 }
 
@@ -88,8 +100,11 @@ static int check_customer(struct session *ss, struct store_txn *txn, const void 
 	(void)ss;
 	(void)txn;
 	(void)old;
-	if (c->credit_limit < 0)
-		return bo_fail(e, _("invalid credit_limit: must not be negative"));
+	if (c->credit_limit < 0) {
+		bo_fail(e, _("invalid %s: must not be negative"),
+		        rec_field_title(&customer_type, "credit_limit"));
+		return bo_at_field(e, "credit_limit");
+	}
 	return 0;
 }
 
@@ -102,8 +117,10 @@ static int check_item(struct session *ss, struct store_txn *txn, const void *old
 	(void)txn;
 	/* on_hand moves only through stock movements */
 	it->on_hand = old ? ((const struct item *)old)->on_hand : 0;
-	if (!*it->unit)
-		return bo_fail(e, _("invalid unit: must not be empty"));
+	if (!*it->unit) {
+		bo_fail(e, _("invalid %s: must not be empty"), rec_field_title(&item_type, "unit"));
+		return bo_at_field(e, "unit");
+	}
 	return 0;
 }
 

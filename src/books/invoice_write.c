@@ -20,12 +20,16 @@ int inv_customer(struct session *ss, struct store_txn *txn, uint32_t id, struct 
 	char key[16];
 	int ret;
 
-	if (id == 0)
-		return bo_fail(e, _("no customer given"));
+	if (id == 0) {
+		bo_fail(e, _("no customer given"));
+		return bo_at_field(e, "customer");
+	}
 	snprintf(key, sizeof key, "%u", id);
 	ret = entity_get_txn(ss, txn, &entity_customer, key, c, 0, e);
-	if (ret == STORE_NOTFOUND)
-		return bo_fail(e, _("no such customer \"%u\""), id);
+	if (ret == STORE_NOTFOUND) {
+		bo_fail(e, _("no such customer \"%u\""), id);
+		return bo_at_field(e, "customer");
+	}
 	return ret;
 }
 
@@ -35,8 +39,11 @@ static int fill_from_item(struct session *ss, struct store_txn *txn, size_t i, s
 	struct item it;
 	int ret = entity_get_txn(ss, txn, &entity_item, l->sku, &it, 0, e);
 
-	if (ret == STORE_NOTFOUND || ret == STORE_FAILED)
-		return bo_fail(e, _("line %zu: no such item \"%s\""), i + 1, l->sku);
+	if (ret == STORE_NOTFOUND || ret == STORE_FAILED) {
+		bo_fail(e, _("line %zu: no such item \"%s\""), i + 1, l->sku);
+		bo_at_line(e, (int)i + 1);
+		return bo_at_field(e, "sku");
+	}
 	if (ret)
 		return ret;
 	if (!*l->description)
@@ -52,24 +59,25 @@ static int check_line(size_t i, const struct inv_line *l, struct bo_err *e)
 {
 	char buf[40];
 
+	/* the locator names the column as the lines' CSV header does */
 	if (text_check("description", l->description, sizeof l->description - 1, e))
-		return bo_wrap(e, _("line %zu"), i + 1);
+		return bo_wrap(e, _("line %zu"), i + 1), bo_at_field(e, "description");
 	if (!*l->description)
-		return bo_fail(e, _("line %zu: empty description"), i + 1);
+		return bo_fail(e, _("line %zu: empty description"), i + 1), bo_at_field(e, "description");
 	if (l->quantity <= 0 || l->quantity > QTY_MAX)
 		return bo_fail(e, _("line %zu: quantity \"%s\" must be positive and at most 10^9"),
-		               i + 1, qty_format(l->quantity, buf, sizeof buf));
+		               i + 1, qty_format(l->quantity, buf, sizeof buf)), bo_at_field(e, "quantity");
 	if (l->unit_price <= 0 || l->unit_price > MONEY_MAX)
 		return bo_fail(e, _("line %zu: unit price \"%s\" must be positive"), i + 1,
-		               money_format(l->unit_price, buf, sizeof buf));
+		               money_format(l->unit_price, buf, sizeof buf)), bo_at_field(e, "unit_price");
 	if (l->discount_bp < 0 || l->discount_bp > 10000)
 		return bo_fail(e, _("line %zu: discount \"%s\" must be between 0 and 100"), i + 1,
-		               pct_format(l->discount_bp, buf, sizeof buf));
+		               pct_format(l->discount_bp, buf, sizeof buf)), bo_at_field(e, "discount_pct");
 	if (!vat_rate_valid(l->vat_rate))
 		return bo_fail(e, _("line %zu: vat rate \"%d\" must be 21, 10, 4 or 0"), i + 1,
-		               (int)l->vat_rate);
+		               (int)l->vat_rate), bo_at_field(e, "vat_rate");
 	if (invoice_line_base(l) > MONEY_MAX)
-		return bo_fail(e, _("line %zu: amount too large"), i + 1);
+		return bo_fail(e, _("line %zu: amount too large"), i + 1), bo_at_field(e, "quantity");
 	return 0;
 }
 
@@ -79,7 +87,7 @@ int inv_check_lines(struct session *ss, struct store_txn *txn, struct invoice *i
 	int ret;
 
 	if (inv->nlines == 0)
-		return bo_fail(e, _("no lines"));
+		return bo_fail(e, _("no lines")), bo_at_field(e, "lines");
 	if (inv->nlines > INV_MAX_LINES)
 		return bo_fail(e, _("%zu lines: at most %d"), inv->nlines, INV_MAX_LINES);
 	for (size_t i = 0; i < inv->nlines; i++) {
@@ -88,7 +96,7 @@ int inv_check_lines(struct session *ss, struct store_txn *txn, struct invoice *i
 		if (*l->sku && (ret = fill_from_item(ss, txn, i, l, e)))
 			return ret;
 		if (check_line(i, l, e))
-			return -1;
+			return bo_at_line(e, (int)i + 1);
 	}
 	invoice_totals(inv, &t);
 	if (t.total > MONEY_MAX || t.total < -MONEY_MAX)
@@ -132,10 +140,10 @@ static int check_dates(const struct invoice *inv, struct bo_err *e)
 	    inv->due_date < inv->issue_date)
 		return bo_fail(e, _("due date %s is before the issue date %s"),
 		               date_format(inv->due_date, a, sizeof a),
-		               date_format(inv->issue_date, b, sizeof b));
+		               date_format(inv->issue_date, b, sizeof b)), bo_at_field(e, "due_date");
 	/* the terms may carry it past the last date the program writes */
 	if (inv->due_date != DATE_NONE && inv->due_date > date_from_ymd(DATE_MAX_YEAR, 12, 31))
-		return bo_fail(e, _("due date after %d-12-31"), DATE_MAX_YEAR);
+		return bo_fail(e, _("due date after %d-12-31"), DATE_MAX_YEAR), bo_at_field(e, "due_date");
 	return 0;
 }
 
@@ -157,7 +165,7 @@ static int credit_limit(struct session *ss, struct store_txn *txn, const struct 
 	return bo_fail(e, _("customer %u would owe %s (%s outstanding + %s), above the credit limit %s"),
 	               c->id, money_format(owed + t.total, a, sizeof a),
 	               money_format(owed, b, sizeof b), money_format(t.total, tt, sizeof tt),
-	               money_format(c->credit_limit, l, sizeof l));
+	               money_format(c->credit_limit, l, sizeof l)), bo_at_field(e, "customer");
 }
 
 int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoice *doc, int kind,
@@ -179,7 +187,8 @@ int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoi
 		if (reason)
 			text_copy(m.reason, sizeof m.reason, reason);
 		if ((ret = stock_move_txn(ss, txn, &m, 0, e)))
-			return ret == STORE_FAILED ? bo_wrap(e, _("line %zu"), i + 1) : ret;
+			return ret == STORE_FAILED ? (bo_wrap(e, _("line %zu"), i + 1), bo_at_line(e, (int)i + 1))
+			                           : ret;
 	}
 	return 0;
 }

@@ -138,7 +138,7 @@ static int check_method(const char *m, struct bo_err *e)
 	for (size_t i = 0; payment_methods[i]; i++)
 		if (!strcmp(m, payment_methods[i]))
 			return 0;
-	return bo_fail(e, _("invalid method \"%s\": expected transfer, cash, card, direct-debit or cheque"), m);
+	return bo_fail(e, _("invalid method \"%s\": expected transfer, cash, card, direct-debit or cheque"), m), bo_at_field(e, "method");
 }
 
 /* Imports carry no link from a reversal to its payment: take the oldest
@@ -208,7 +208,7 @@ static int check_reversal(struct session *ss, struct store_txn *txn, struct paym
 	if (orig.invoice != p->invoice || orig.amount != -p->amount)
 		return bo_fail(e, _("payment %u is not the opposite of this entry"), orig.id);
 	if (p->date < orig.date)
-		return bo_fail(e, _("a reversal cannot be dated before the payment"));
+		return bo_fail(e, _("a reversal cannot be dated before the payment")), bo_at_field(e, "date");
 	if ((ret = is_reversed(ss, txn, orig.invoice, orig.id, &rev, e)))
 		return ret;
 	if (rev)
@@ -223,7 +223,7 @@ static int check_amount(struct session *ss, struct store_txn *txn, struct paymen
 	int64_t bal = invoice_balance(inv);
 
 	if (p->amount == 0 || (p->amount > 0 && p->reverses))
-		return bo_fail(e, _("amount must be positive"));
+		return bo_fail(e, _("amount must be positive")), bo_at_field(e, "amount");
 	if (p->amount < 0)
 		return check_reversal(ss, txn, p, e);
 	if (p->id) {
@@ -238,7 +238,7 @@ static int check_amount(struct session *ss, struct store_txn *txn, struct paymen
 	if (p->amount > bal)
 		return bo_fail(e, _("amount %s is above the balance %s of %s"),
 		               money_format(p->amount, a, sizeof a), money_format(bal, b, sizeof b),
-		               inv->number);
+		               inv->number), bo_at_field(e, "amount");
 	return 0;
 }
 
@@ -265,18 +265,21 @@ static int validate(struct session *ss, struct store_txn *txn, struct payment *p
 	if (p->date == DATE_NONE)
 		p->date = date_today();
 	if (date_not_future(p->date, _("date"), e))
-		return -1;
+		return bo_at_field(e, "date");
 	if (p->date < inv->issue_date)
 		return bo_fail(e, _("date %s is before the invoice's issue date %s"),
-		               date_format(p->date, a, sizeof a), date_format(inv->issue_date, b, sizeof b));
+		               date_format(p->date, a, sizeof a), date_format(inv->issue_date, b, sizeof b)),
+		       bo_at_field(e, "date");
 	if (!*p->method)
 		snprintf(p->method, sizeof p->method, "transfer");
-	if (check_method(p->method, e) ||
-	    text_check("reference", p->reference, sizeof p->reference - 1, e) ||
-	    text_check("reason", p->reason, sizeof p->reason - 1, e))
+	if (check_method(p->method, e))
 		return -1;
+	if (text_check("reference", p->reference, sizeof p->reference - 1, e))
+		return bo_at_field(e, "reference");
+	if (text_check("reason", p->reason, sizeof p->reason - 1, e))
+		return bo_at_field(e, "reason");
 	if (p->amount > MONEY_MAX || p->amount < -MONEY_MAX)
-		return bo_fail(e, _("amount out of range"));
+		return bo_fail(e, _("amount out of range")), bo_at_field(e, "amount");
 	return check_amount(ss, txn, p, inv, e);
 }
 

@@ -11,6 +11,27 @@
 #include "backoffice/taxid.h"
 #include "backoffice/text.h"
 
+/* How messages name a field: the command line by the name its options and
+ * CSV columns use, the screens by the label the clerk sees. */
+static int name_by_label;
+
+void rec_name_fields_by_label(int on)
+{
+	name_by_label = on;
+}
+
+const char *field_title(const struct field *f)
+{
+	return name_by_label && f->label ? _(f->label) : f->name;
+}
+
+const char *rec_field_title(const struct rectype *rt, const char *name)
+{
+	const struct field *f = rec_field(rt, name);
+
+	return f ? field_title(f) : name;
+}
+
 #define AT(rec, f, T) ((T *)((char *)(rec) + (f)->off))
 #define CAT(rec, f, T) ((const T *)((const char *)(rec) + (f)->off))
 
@@ -37,7 +58,7 @@ static int check_code(const struct field *f, const char *s, struct bo_err *e)
 	for (const char *p = s; *p; p++)
 		if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
 			return bo_fail(e, _("invalid %s \"%s\": only letters, digits, '.', '_' and '-'"),
-			               f->name, s);
+			               field_title(f), s);
 	return 0;
 }
 
@@ -49,7 +70,7 @@ static int check_email(const struct field *f, const char *s, struct bo_err *e)
 		return 0;
 	if (!at || at == s || !at[1] || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
 	    strpbrk(s, " ,;<>\"'"))
-		return bo_fail(e, _("invalid %s \"%s\": not an email address"), f->name, s);
+		return bo_fail(e, _("invalid %s \"%s\": not an email address"), field_title(f), s);
 	return 0;
 }
 
@@ -62,10 +83,10 @@ static int check_phone(const struct field *f, const char *s, struct bo_err *e)
 			digits++;
 		else if (!strchr(" +-().", *p))
 			return bo_fail(e, _("invalid %s \"%s\": only digits, spaces and + - ( )"),
-			               f->name, s);
+			               field_title(f), s);
 	}
 	if (*s && digits < 6)
-		return bo_fail(e, _("invalid %s \"%s\": too few digits"), f->name, s);
+		return bo_fail(e, _("invalid %s \"%s\": too few digits"), field_title(f), s);
 	return 0;
 }
 
@@ -88,7 +109,7 @@ static int set_text(const struct field *f, void *rec, const char *text, struct b
 		trimmed[n] = '\0';
 		text = trimmed;
 	}
-	if (text_check(f->name, text, f->size - 1, e))
+	if (text_check(field_title(f), text, f->size - 1, e))
 		return -1;
 	switch (f->type) {
 	case FT_CODE:
@@ -108,7 +129,7 @@ static int set_text(const struct field *f, void *rec, const char *text, struct b
 			break;
 		if ((f->flags & FF_PERSON ? taxid_check_person
 		                          : taxid_check)(text, norm, sizeof norm, e) == TAXID_INVALID)
-			return bo_wrap(e, "%s", f->name);
+			return bo_wrap(e, "%s", field_title(f));
 		text = norm;
 		break;
 	default:
@@ -130,7 +151,7 @@ static int set_enum(const struct field *f, void *rec, const char *text, struct b
 		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
 		         i ? ", " : "", f->names[i]);
 	}
-	return bo_fail(e, _("invalid %s \"%s\": expected one of %s"), f->name, text, list);
+	return bo_fail(e, _("invalid %s \"%s\": expected one of %s"), field_title(f), text, list);
 }
 
 static int set_int(const struct field *f, void *rec, const char *text, struct bo_err *e)
@@ -149,11 +170,11 @@ static int set_int(const struct field *f, void *rec, const char *text, struct bo
 		goto bad;
 	if (v < f->min || v > f->max)
 		return bo_fail(e, _("invalid %s \"%s\": must be between %d and %d"),
-		               f->name, text, f->min, f->max);
+		               field_title(f), text, f->min, f->max);
 	*AT(rec, f, int32_t) = (int32_t)v;
 	return 0;
 bad:
-	return bo_fail(e, _("invalid %s \"%s\": not a whole number"), f->name, text);
+	return bo_fail(e, _("invalid %s \"%s\": not a whole number"), field_title(f), text);
 }
 
 int rec_parse_id(const char *s, uint32_t *out)
@@ -177,18 +198,18 @@ static int set_id(const struct field *f, void *rec, const char *text, struct bo_
 		return 0;
 	}
 	if (rec_parse_id(text, AT(rec, f, uint32_t)))
-		return bo_fail(e, _("invalid %s \"%s\": not an id"), f->name, text);
+		return bo_fail(e, _("invalid %s \"%s\": not an id"), field_title(f), text);
 	return 0;
 }
 
-int field_set(const struct field *f, void *rec, const char *text, struct bo_err *e)
+static int set_value(const struct field *f, void *rec, const char *text, struct bo_err *e)
 {
 	int neg = !!(f->flags & FF_NEGATIVE);
 	int ret = 0;
 
 	/* blanks are trimmed off text: nothing but blanks is empty too */
 	if ((f->type == FT_TEXT ? text_blank(text) : !*text) && (f->flags & FF_REQUIRED))
-		return bo_fail(e, _("invalid %s: must not be empty"), f->name);
+		return bo_fail(e, _("invalid %s: must not be empty"), field_title(f));
 	switch (f->type) {
 	case FT_ID:
 		return set_id(f, rec, text, e);
@@ -239,14 +260,20 @@ int field_set(const struct field *f, void *rec, const char *text, struct bo_err 
 		}
 		v = strtoll(text, &end, 10);
 		if (*end || strlen(text) > 18)
-			return bo_fail(e, _("invalid %s \"%s\": not a whole number"), f->name, text);
+			return bo_fail(e, _("invalid %s \"%s\": not a whole number"), field_title(f), text);
 		*AT(rec, f, int64_t) = v;
 		return 0;
 	}
 	}
 	if (ret)
-		return bo_wrap(e, _("invalid %s"), f->name);
+		return bo_wrap(e, _("invalid %s"), field_title(f));
 	return 0;
+}
+
+/* A refused value names its field in the locator, for the screens. */
+int field_set(const struct field *f, void *rec, const char *text, struct bo_err *e)
+{
+	return set_value(f, rec, text, e) ? bo_at_field(e, f->name) : 0;
 }
 
 char *field_get(const struct field *f, const void *rec, char *buf, size_t n)
@@ -358,8 +385,10 @@ int rec_validate(const struct rectype *rt, const void *rec, struct bo_err *e)
 	for (size_t i = 0; i < rt->nfields; i++) {
 		const struct field *f = &rt->fields[i];
 
-		if ((f->flags & FF_REQUIRED) && !(f->flags & FF_AUTO) && field_is_empty(f, rec))
-			return bo_fail(e, _("invalid %s: must not be empty"), f->name);
+		if ((f->flags & FF_REQUIRED) && !(f->flags & FF_AUTO) && field_is_empty(f, rec)) {
+			bo_fail(e, _("invalid %s: must not be empty"), field_title(f));
+			return bo_at_field(e, f->name);
+		}
 	}
 	return 0;
 }

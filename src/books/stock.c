@@ -49,13 +49,13 @@ int stock_move_txn(struct session *ss, struct store_txn *txn, struct move *m, in
 	if (ret)
 		return ret;
 	if (m->quantity == 0)
-		return bo_fail(e, _("move stock of \"%s\": quantity must not be zero"), m->item);
+		return bo_fail(e, _("move stock of \"%s\": quantity must not be zero"), m->item), bo_at_field(e, "quantity");
 	if (it.on_hand + m->quantity > QTY_MAX || it.on_hand + m->quantity < -QTY_MAX)
-		return bo_fail(e, _("move stock of \"%s\": quantity out of range"), m->item);
+		return bo_fail(e, _("move stock of \"%s\": quantity out of range"), m->item), bo_at_field(e, "quantity");
 	if (!allow_negative && m->quantity < 0 && it.on_hand + m->quantity < 0)
 		return bo_fail(e, _("move stock of \"%s\": not enough stock (on hand %s, needed %s)"),
 		               m->item, qty_format(it.on_hand, oh, sizeof oh),
-		               qty_format(-m->quantity, q, sizeof q));
+		               qty_format(-m->quantity, q, sizeof q)), bo_at_field(e, "quantity");
 	if ((ret = store_counter_next(ss->st, txn, "move", &id)) != 0)
 		return ret;
 	m->id = id;
@@ -133,9 +133,9 @@ int stock_receive(struct session *ss, const char *sku, int64_t qty, const int64_
 	memset(&c, 0, sizeof c);
 	snprintf(what, sizeof what, _("receive \"%s\""), sku);
 	if (qty <= 0)
-		return bo_fail(e, _("%s: quantity must be positive"), what);
+		return bo_fail(e, _("%s: quantity must be positive"), what), bo_at_field(e, "quantity");
 	if (cost && *cost < 0)
-		return bo_fail(e, _("%s: cost must not be negative"), what);
+		return bo_fail(e, _("%s: cost must not be negative"), what), bo_at_field(e, "cost");
 	if (set_text(c.m.item, sizeof c.m.item, "sku", sku, e) ||
 	    set_text(c.m.reason, sizeof c.m.reason, "note", note, e))
 		return bo_wrap(e, "%s", what);
@@ -155,7 +155,7 @@ int stock_adjust(struct session *ss, const char *sku, int64_t qty, const char *r
 	memset(&c, 0, sizeof c);
 	snprintf(what, sizeof what, _("adjust \"%s\""), sku);
 	if (text_blank(reason))
-		return bo_fail(e, _("%s: a reason is required"), what);
+		return bo_fail(e, _("%s: a reason is required"), what), bo_at_field(e, "reason");
 	if (set_text(c.m.item, sizeof c.m.item, "sku", sku, e) ||
 	    set_text(c.m.reason, sizeof c.m.reason, "reason", reason, e))
 		return bo_wrap(e, "%s", what);

@@ -32,5 +32,7 @@ line_has "search jumps through the index" "$name" "31234"
 keys Enter
 see "search kept" "search \"$name\""
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit" 0 "$(wait_exit)"
 finish

@@ -35,6 +35,8 @@ fi
 grep -q "\[$tui\] a transaction waited .* giving it up" "$BACKOFFICE_DB/backoffice.log" && pass ||
 	fail "the screens' process did not give the wait up: $(grep -v bdb: "$BACKOFFICE_DB/backoffice.log" | tail -3)"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "the screens quit cleanly" 0 "$(wait_exit)"
 
 ok "customer 2" bo customer show 2

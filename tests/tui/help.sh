@@ -111,5 +111,7 @@ check "overdue detail" $LIST Enter p
 back_to "Days overdue"
 
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "F10 quits with status 0" 0 "$(wait_exit)"
 finish

@@ -133,7 +133,7 @@ keys End
 keys c
 see "credit dialog" "Credit note for what is left of F2026-000002"
 keys F2
-see "reason required" "invalid reason: must not be empty"
+see "reason required" "invalid Reason: must not be empty"
 typ "devuelto"
 keys F2
 see "credit note made" "credit note R2026-000001 made for F2026-000002"
@@ -153,5 +153,7 @@ resize 100 30
 see "back to normal" "F2026-000002"
 
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "F10 quits with status 0" 0 "$(wait_exit)"
 finish

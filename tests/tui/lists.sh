@@ -99,5 +99,7 @@ see "the customer's invoices" "Invoices of ${name:0:8}"
 n7=$(bo invoice list --customer 7 --format csv | tail -n +2 | wc -l)
 see "only theirs" "$n7 / $n7"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit" 0 "$(wait_exit)"
 finish

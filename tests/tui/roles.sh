@@ -15,7 +15,7 @@ P="bt$$"
 GRP="${P}grp"
 USERS=()
 cleanup() {
-	tui_kill
+	tui_stop
 	for u in "${USERS[@]}"; do userdel "$u" 2>/dev/null; done
 	groupdel "$GRP" 2>/dev/null
 	rm -rf "$T"
@@ -33,7 +33,7 @@ install -m 755 "$BACKOFFICE" "$T/backoffice"
 
 # tui_as LOGIN: the screens as that OS user, in a fresh tmux
 tui_as() {
-	tui_kill
+	tui_stop
 	tui_sh 100 30 "runuser -u $1 -- env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 		BACKOFFICE_TODAY=$BACKOFFICE_TODAY HOME=/tmp \"\$T/backoffice\" --db \"$BACKOFFICE_DB\""
 }
@@ -66,6 +66,8 @@ keys 3
 see "viewer: invoices" "Invoices"
 not_see "viewer: no Pay key" "Pay"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_gone "Main menu"
 eq "viewer: customers unchanged" "$before" "$(bo customer list --format csv | wc -l)"
 
@@ -84,11 +86,13 @@ keys 4
 see "warehouse: stock" "Tornillo"
 see "warehouse: may receive" "Receive"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_gone "Main menu"
 
 # --- admin: the audit trail, newest first, with a change just made
 ok "a change through the command line" bo customer add --name "Auditada Nueva" --nif 87654321X
-tui_kill
+tui_stop
 tui_start 140 30
 see "admin: audit entry" "6  Audit trail"
 keys 6
@@ -107,6 +111,8 @@ keys Enter
 see "admin: exported as shown" "exported 1 row"
 [ -s "$T/audit.xlsx" ] && pass || fail "admin: audit.xlsx written"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_gone "Main menu"
 
 finish

@@ -26,6 +26,8 @@ not_see "no english" "Main menu"
 keys 2
 see "customers list" "backoffice · Clientes"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit" 0 "$(wait_exit)"
 
 finish

@@ -22,9 +22,11 @@ see "created: the main menu" "Overdue accounts"
 see "status line has the company" "Comercial Peñalver S.L."
 see "and today's date" "2026-11-28"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit" 0 "$(wait_exit)"
 ok "the CLI opens the new store" bo customer list
-tui_kill
+tui_stop
 
 # --- no store: the demo company
 export BACKOFFICE_DB="$T/demo/db"
@@ -34,10 +36,12 @@ keys 2
 see "demo made: the menu" "Overdue accounts" 
 see "dashboard figures" "Active headcount"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "quit after demo" 0 "$(wait_exit)"
 ok "demo customers" bo customer list --format csv
 eq "200 demo customers" 201 "$(echo "$out" | wc -l)"
-tui_kill
+tui_stop
 
 # --- UTF-8 names and hostile data shown inert
 export BACKOFFICE_DB="$T/db"
@@ -57,7 +61,7 @@ pid=$(tui_pid)
 kill -TERM "$pid"
 eq "SIGTERM ends it" 1 "$(wait_exit)"
 ok "store fine after SIGTERM" bo customer show 1
-tui_kill
+tui_stop
 
 # --- NO_COLOR: plain attributes only
 tui_start 100 30 NO_COLOR=1
@@ -70,8 +74,10 @@ else
 fi
 if grep -qE $'\e\\[[0-9;]*7[;m]' "$T/mono"; then pass; else fail "NO_COLOR uses reverse video"; fi
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_exit >/dev/null
-tui_kill
+tui_stop
 
 # --- SIGHUP (a dropped SSH link) in the middle of a form: the terminal
 # settings come back and the store closes cleanly
@@ -91,18 +97,20 @@ eq "terminal restored after SIGHUP" "$(cat "$T/before")" "$(cat "$T/after" 2>/de
 ok "store fine after SIGHUP" bo customer list --format csv
 eq "nothing half written" 3 "$(echo "$out" | wc -l)"
 grep -q "STORE_RUNRECOVERY\|recover" "$BACKOFFICE_DB/backoffice.log" && fail "a recovery was needed" || pass
-tui_kill
+tui_stop
 
 # --- F10 restores the terminal too
 rm -f "$T/before" "$T/after" "$T/rc"
 tui_sh 100 30 'stty -g >"$T/before"; "$BACKOFFICE"; echo $? >"$T/rc"; stty -g >"$T/after"; sleep 60'
 see "menu" "Overdue accounts"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 end=$((SECONDS + WAIT))
 while [ ! -s "$T/after" ] && [ "$SECONDS" -le "$end" ]; do sleep 0.05; done
 eq "F10 status" 0 "$(cat "$T/rc" 2>/dev/null)"
 eq "terminal restored after F10" "$(cat "$T/before")" "$(cat "$T/after" 2>/dev/null)"
-tui_kill
+tui_stop
 
 # --- an error on open: one line, the terminal restored
 rm -f "$T/before" "$T/after" "$T/rc"

@@ -28,6 +28,8 @@ screen >"$T/cap.txt"
 ok "half blocks back to a bitmap" /usr/bin/python3 "$TESTDIR/tui/qr_decode.py" "$T/qr.pbm" <"$T/cap.txt"
 eq "zbarimg decodes the screen's QR" "$url" "$(zbarimg -q --raw "$T/qr.pbm" 2>/dev/null)"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 [ "$(wait_exit)" = 0 ] && pass || fail "quit"
 ok "events after" bo records events
 eq "the screens' start logged" $((starts + 1)) "$(echo "$out" | grep -c "	start	")"
@@ -43,7 +45,7 @@ bo --db "$T/t" check >"$T/out" 2>&1 && fail "check passed a changed record" || p
 grep -q "^verifactu record 1 (F2026-000001): its fingerprint does not match its fields" "$T/out" &&
 	pass || fail "check: $(cat "$T/out")"
 export BACKOFFICE_DB="$T/t"
-tmux -L "$SOCK" kill-server >/dev/null 2>&1
+tui_stop
 tui_start 160 30
 see "alarm on the status line" "ALARM: verifactu record 1 (F2026-000001)"
 keys 7
@@ -55,14 +57,18 @@ keys y
 see "acknowledged" "alarm acknowledged"
 not_see "alarm gone from the status line" "ALARM:"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 [ "$(wait_exit)" = 0 ] && pass || fail "quit"
 ok "acknowledgement logged" bo records events
 echo "$out" | grep -q "	acknowledge	root	acknowledged in the screens" && pass || fail "ack event: $out"
-tmux -L "$SOCK" kill-server >/dev/null 2>&1
+tui_stop
 tui_start 160 30
 see "menu again" "Overdue accounts"
 not_see "alarm gone" "ALARM:"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_exit >/dev/null
 
 finish
