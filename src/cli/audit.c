@@ -96,7 +96,8 @@ int cli_audit(struct cli *c, int argc, char **argv)
 
 		while (t < TB_PRIMARY_COUNT && strcmp(f.table, store_table_name(t)))
 			t++;
-		if (t == TB_PRIMARY_COUNT)
+		/* the company's details are audited under "company" */
+		if (t == TB_PRIMARY_COUNT && strcmp(f.table, "company"))
 			return cli_usage(_("audit: no table \"%s\""), f.table);
 	}
 	if (since) {

@@ -52,6 +52,7 @@ int cli_import(struct cli *c, int argc, char **argv);
 int cli_export(struct cli *c, int argc, char **argv);
 int cli_check(struct cli *c, int argc, char **argv);
 int cli_user(struct cli *c, int argc, char **argv);
+int cli_company(struct cli *c, int argc, char **argv);
 int cli_audit(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_restore(struct cli *c, int argc, char **argv);

@@ -16,6 +16,7 @@ static const struct {
 } commands[] = {
 	{ "init", cli_init, N_("init --company NAME --nif NIF [--group GROUP]") },
 	{ "demo", cli_demo, N_("demo [--seed N] [--staff N] [--customers N] [--items N] [--invoices N]") },
+	{ "company", cli_company, N_("company show|edit --FIELD VALUE ...") },
 	{ "staff", cli_entity, N_("staff list|add|edit|show ...") },
 	{ "customer", cli_entity, N_("customer list|add|edit|show ...") },
 	{ "item", cli_entity, N_("item list|add|edit|show|receive|adjust|moves ...") },
