@@ -11,6 +11,7 @@ struct cli {
 	char dir[1024];
 	struct session ss;
 	int open;
+	int duplicate_nif;      /* customer add|edit --duplicate-nif */
 };
 
 /* Exit codes: failures that changed nothing and bad usage. */

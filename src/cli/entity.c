@@ -49,11 +49,11 @@ static int list_row(const void *rec, void *arg)
 {
 	struct list_ctx *l = arg;
 	const struct rectype *rt = l->en->rt;
-	char buf[16][512];
-	const char *cells[16];
+	char buf[REC_MAX_FIELDS][512];
+	const char *cells[REC_MAX_FIELDS];
 
 	if (l->csv) {
-		for (size_t i = 0; i < rt->nfields && i < 16; i++)
+		for (size_t i = 0; i < rt->nfields && i < REC_MAX_FIELDS; i++)
 			cells[i] = field_get(&rt->fields[i], rec, buf[i], sizeof buf[i]);
 		csv_write_row(stdout, cells, l->text, rt->nfields);
 	} else {
@@ -77,8 +77,8 @@ static int cmd_list(struct cli *c, const struct entity *en, int argc, char **arg
 {
 	struct list_ctx l = { en, 0, NULL, 0 };
 	const struct rectype *rt = en->rt;
-	const char *search = NULL, *fmt = "text", *hdr[16];
-	int text[16];
+	const char *search = NULL, *fmt = "text", *hdr[REC_MAX_FIELDS];
+	int text[REC_MAX_FIELDS];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	int i = 2, r;
@@ -174,6 +174,7 @@ static int cmd_add(struct cli *c, const struct entity *en, int argc, char **argv
 		r = EXIT_FAIL;
 	} else {
 		r = EXIT_FAIL;
+		ss->allow_duplicate_nif = c->duplicate_nif;
 		if (entity_add(ss, en, rec, &e))
 			cli_fail(&e);
 		else {
@@ -205,6 +206,7 @@ static int cmd_edit(struct cli *c, const struct entity *en, int argc, char **arg
 		goto out;
 	}
 	memcpy(rec, seen, en->rt->size);
+	ss->allow_duplicate_nif = c->duplicate_nif;
 	if ((r = apply_fields(en, rec, argc, argv, 3, 0, &e))) {
 		bo_wrap(&e, _("edit %s \"%s\""), _(en->title), argv[2]);
 		cli_fail(&e);
@@ -329,7 +331,22 @@ int cli_entity(struct cli *c, int argc, char **argv)
 {
 	const struct entity *en = entity_find(argv[0]);
 	const char *sub = argc > 1 ? argv[1] : "";
+	int dup = 0;
 
+	/* --duplicate-nif is the clerk's answer to "another customer has
+	 * this NIF", not a field: taken out before the fields are read */
+	if (en == &entity_customer && (!strcmp(sub, "add") || !strcmp(sub, "edit"))) {
+		int k = 2;
+
+		for (int i = 2; i < argc; i++) {
+			if (!strcmp(argv[i], "--duplicate-nif"))
+				dup = 1;
+			else
+				argv[k++] = argv[i];
+		}
+		argc = k;
+	}
+	c->duplicate_nif = dup;
 	if (!strcmp(sub, "list"))
 		return cmd_list(c, en, argc, argv);
 	if (!strcmp(sub, "add"))

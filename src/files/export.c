@@ -24,12 +24,16 @@ static const struct column customer_cols[] = {
 	{ "id", CT_INT }, { "name", CT_TEXT }, { "nif", CT_TEXT },
 	{ "address", CT_TEXT }, { "email", CT_TEXT }, { "phone", CT_TEXT },
 	{ "payment_terms_days", CT_INT }, { "credit_limit", CT_MONEY }, { "notes", CT_TEXT },
+	{ "street", CT_TEXT }, { "postcode", CT_TEXT }, { "city", CT_TEXT },
+	{ "province", CT_TEXT }, { "country", CT_TEXT }, { "invoice_email", CT_TEXT },
+	{ "language", CT_TEXT }, { "kind", CT_TEXT },
 };
 
 static const struct column item_cols[] = {
 	{ "sku", CT_TEXT }, { "description", CT_TEXT }, { "unit", CT_TEXT },
 	{ "price", CT_MONEY }, { "cost", CT_MONEY }, { "vat_rate", CT_VAT },
 	{ "on_hand", CT_QTY }, { "reorder_level", CT_QTY }, { "location", CT_TEXT },
+	{ "kind", CT_TEXT },
 };
 
 static const struct column move_cols[] = {
@@ -145,12 +149,12 @@ static int entity_row(const void *rec, void *arg)
 {
 	struct entity_ctx *c = arg;
 	const struct rectype *rt = c->en->rt;
-	char buf[16][512];
-	const char *cells[16];
+	char buf[REC_MAX_FIELDS][512];
+	const char *cells[REC_MAX_FIELDS];
 
 	if (!past_last(c->m, c->en, rec))
 		return 0;
-	for (size_t i = 0; i < rt->nfields && i < 16; i++) {
+	for (size_t i = 0; i < rt->nfields && i < REC_MAX_FIELDS; i++) {
 		const struct field *f = &rt->fields[i];
 
 		/* a role that may not see salaries exports them empty, not 0 */

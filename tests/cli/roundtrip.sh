@@ -117,7 +117,7 @@ eq "on hand = sum of moves" "$hand" "$sums"
 eq "opening moves" 3 "$(grep -c ',adjustment,.*,import,' "$B/moves.csv")"
 
 # Counters continue after the imported ids and numbers.
-ok "next customer" eb customer add --name "Nuevo" --nif 12345678Z
+ok "next customer" eb customer add --duplicate-nif --name "Nuevo" --nif 12345678Z
 eq "customer id follows" 5 "$out"
 ok "next staff" eb staff add --name "Nueva" --nif 12345678Z --hire-date 2026-01-01
 eq "staff id follows" 4 "$out"

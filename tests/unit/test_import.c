@@ -22,9 +22,19 @@ static const char customers[] =
 	"1,\"Peñalver, José \"\"Pepe\"\"\",12345678Z,,,,30,5000.00,\n"
 	"2,\"'=SUM(A1)\",B12345674,,,\"'+34 600 111 222\",0,0.00,\"''nota\"\n";
 
+/* the file above has the columns of before the structured address: the
+ * newer ones take their defaults and come back in the export */
+static const char customers_out[] =
+	"id,name,nif,address,email,phone,payment_terms_days,credit_limit,notes,street,postcode,city,province,country,invoice_email,language,kind\n"
+	"1,\"Peñalver, José \"\"Pepe\"\"\",12345678Z,,,,30,5000.00,,,,,,,,es,company\n"
+	"2,\"'=SUM(A1)\",B12345674,,,\"'+34 600 111 222\",0,0.00,\"''nota\",,,,,,,es,company\n";
+
 static const char items[] =
 	"sku,description,unit,price,cost,vat_rate,on_hand,reorder_level,location\n"
 	"TOR,\"Tornillo, M6\",ud,0.35,0.10,21,100,10,A-1\n";
+static const char items_out[] =
+	"sku,description,unit,price,cost,vat_rate,on_hand,reorder_level,location,kind\n"
+	"TOR,\"Tornillo, M6\",ud,0.35,0.10,21,100,10,A-1,goods\n";
 
 static const char lines[] =
 	"number,customer_id,issue_date,due_date,status,corrects,line,sku,description,quantity,unit_price,discount_pct,vat_rate,base,vat\n"
@@ -101,10 +111,10 @@ static void test_round_trip(void **state)
 	import_ok("invoices", "lines.csv", lines, 4);
 	import_ok("payments", "payments.csv", payments, 3);
 	out = export_text("customers");
-	assert_string_equal(out, customers);
+	assert_string_equal(out, customers_out);
 	free(out);
 	out = export_text("items");
-	assert_string_equal(out, items);
+	assert_string_equal(out, items_out);
 	free(out);
 	out = export_text("lines");
 	assert_string_equal(out, lines);
