@@ -1,6 +1,7 @@
 /* cli_invoice.c - backoffice invoice create|issue|show|list|credit. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "backoffice/csv.h"
 #include "backoffice/customer.h"
@@ -28,10 +29,32 @@ static int apply_discount(struct invoice *inv, const char *spec, struct bo_err *
 	return 0;
 }
 
+/* --exempt-line N:GROUND: why line N bears no VAT. */
+static int apply_exemption(struct invoice *inv, const char *spec, struct bo_err *e)
+{
+	char buf[48], *g;
+	uint32_t n;
+	int k;
+
+	if (strlen(spec) >= sizeof buf || !(g = strchr(strcpy(buf, spec), ':')))
+		return bo_fail(e, _("invalid --exempt-line \"%s\": expected N:GROUND"), spec);
+	*g++ = '\0';
+	if (rec_parse_id(buf, &n) || n > inv->nlines)
+		return bo_fail(e, _("invalid --exempt-line \"%s\": no line %s"), spec, buf);
+	for (k = 1; exemption_names[k] && strcmp(g, exemption_names[k]); k++)
+		;
+	if (!exemption_names[k])
+		return bo_fail(e, _("invalid --exempt-line \"%s\": expected exempt, export, intra-eu, reverse-charge or not-subject"),
+		               spec);
+	inv->lines[n - 1].exemption = k;
+	return 0;
+}
+
 static int cmd_create(struct cli *c, int argc, char **argv)
 {
-	const char *v, *cust = NULL, *date = NULL, *due = NULL, *reason = NULL;
-	const char *disc[INV_MAX_LINES];
+	const char *v, *cust = NULL, *date = NULL, *due = NULL, *reason = NULL, *opdate = NULL;
+	const char *disc[INV_MAX_LINES], *exempt[INV_MAX_LINES];
+	size_t nexempt = 0;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	struct invoice inv;
@@ -56,7 +79,11 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		} else if (r == 0 && (r = cli_opt(argc, argv, &i, "discount-line", &v)) == 1) {
 			if (ndisc < INV_MAX_LINES)
 				disc[ndisc++] = v;
+		} else if (r == 0 && (r = cli_opt(argc, argv, &i, "exempt-line", &v)) == 1) {
+			if (nexempt < INV_MAX_LINES)
+				exempt[nexempt++] = v;
 		} else if (r == 0 && ((r = cli_opt(argc, argv, &i, "customer", &cust)) ||
+		                      (r = cli_opt(argc, argv, &i, "operation-date", &opdate)) ||
 		                      (r = cli_opt(argc, argv, &i, "date", &date)) ||
 		                      (r = cli_opt(argc, argv, &i, "due", &due)) ||
 		                      (r = cli_opt(argc, argv, &i, "reason", &reason)))) {
@@ -70,7 +97,7 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!cust) {
-		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--due D] [--discount-line N:PCT] [--reason T] [--issue]"));
+		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--operation-date D] [--due D] [--discount-line N:PCT] [--exempt-line N:GROUND] [--reason T] [--issue]"));
 		goto usage;
 	}
 	if (rec_parse_id(cust, &inv.customer)) {
@@ -80,7 +107,11 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 	for (size_t k = 0; k < ndisc; k++)
 		if (apply_discount(&inv, disc[k], &e))
 			goto fail;
-	if ((date && date_parse(date, &inv.issue_date, &e)) ||
+	for (size_t k = 0; k < nexempt; k++)
+		if (apply_exemption(&inv, exempt[k], &e))
+			goto fail;
+	if ((opdate && date_parse(opdate, &inv.operation_date, &e)) ||
+	    (date && date_parse(date, &inv.issue_date, &e)) ||
 	    (due && date_parse(due, &inv.due_date, &e)))
 		goto fail;
 	if (reason) {
@@ -181,6 +212,10 @@ static void show_lines(const struct invoice *inv)
 		       money_format_human(invoice_line_base(l), b, sizeof b));
 		if (l->credited_qty)
 			printf(_("  (credited %s)"), qty_format(l->credited_qty, cq, sizeof cq));
+		if (l->exemption)
+			printf("  [%s]", exemption_names[l->exemption]);
+		if (l->amount_of)
+			printf(_("  (amount of line %d)"), (int)l->amount_of);
 		putchar('\n');
 	}
 }
@@ -222,10 +257,31 @@ static void show_head(const struct invoice *inv)
 	       inert(inv->customer_name, name, sizeof name), inert(inv->customer_nif, nif, sizeof nif));
 	printf("%-12s %s\n", _("issue_date"), date_format(inv->issue_date, a, sizeof a));
 	printf("%-12s %s\n", _("due_date"), date_format(inv->due_date, b, sizeof b));
-	if (inv->series == 'R')
-		printf("%-12s %s\n", _("corrects"), inv->corrects_number);
+	if (inv->operation_date != DATE_NONE)
+		printf("%-12s %s\n", _("operation_date"), date_format(inv->operation_date, a, sizeof a));
+	if (inv->series == 'R') {
+		printf("%-12s %s %s\n", _("corrects"), inv->corrects_number,
+		       date_format(inv->corrects_date, b, sizeof b));
+		printf("%-12s %s\n", _("type"), corrective_names[inv->corrective_type]);
+	}
 	if (*inv->reason)
 		printf("%-12s %s\n", _("reason"), inert(inv->reason, why, sizeof why));
+	if (*inv->issuer_nif)
+		printf("%-12s %s %s; %s\n", _("issuer"), inert(inv->issuer_name, name, sizeof name),
+		       inert(inv->issuer_nif, nif, sizeof nif), inert(inv->issuer_address, why, sizeof why));
+	if (*inv->customer_address)
+		printf("%-12s %s\n", _("address"), inert(inv->customer_address, why, sizeof why));
+	if (inv->status != INV_DRAFT)
+		printf("%-12s %s\n", _("language"), inv->language ? "en" : "es");
+	if (inv->sent_at) {
+		time_t t = (time_t)inv->sent_at;
+		struct tm tm;
+		char when[32] = "";
+
+		if (localtime_r(&t, &tm))
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+		printf("%-12s %s %s\n", _("sent"), inert(inv->sent_to, name, sizeof name), when);
+	}
 }
 
 static int cmd_show(struct cli *c, int argc, char **argv)
@@ -384,9 +440,27 @@ static int parse_credit_line(const char *spec, struct credit_line *cl, struct bo
 	return 0;
 }
 
+/* "#N:AMOUNT": a base to take off line N */
+static int parse_credit_amount(const char *spec, struct credit_line *cl, struct bo_err *e)
+{
+	const char *colon = strrchr(spec, ':');
+	size_t n = colon ? (size_t)(colon - spec) : 0;
+
+	if (!colon || n < 2 || n >= sizeof cl->ref || spec[0] != '#')
+		return bo_fail(e, _("invalid amount \"%s\": expected #N:AMOUNT"), spec);
+	memcpy(cl->ref, spec, n);
+	cl->ref[n] = '\0';
+	if (money_parse(colon + 1, 0, &cl->amount, e))
+		return bo_wrap(e, _("invalid amount \"%s\""), spec);
+	if (cl->amount <= 0)
+		return bo_fail(e, _("invalid amount \"%s\": must be positive"), spec);
+	return 0;
+}
+
 static int cmd_credit(struct cli *c, int argc, char **argv)
 {
-	const char *v, *reason = NULL, *date = NULL;
+	const char *v, *reason = NULL, *date = NULL, *type = NULL;
+	int ct = CORR_R1;
 	struct credit_line *cl;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
@@ -396,7 +470,7 @@ static int cmd_credit(struct cli *c, int argc, char **argv)
 	int i = 3, r, ret = EXIT_FAIL;
 
 	if (argc < 3 || argv[2][0] == '-')
-		return cli_usage(_("invoice credit NUMBER [--line SKU:QTY|#N:QTY ...] [--reason T] [--date D]"));
+		return cli_usage(_("invoice credit NUMBER [--line SKU:QTY|#N:QTY ...] [--amount '#N:AMOUNT' ...] --reason T [--type R1|R2|R3|R4] [--date D]"));
 	if (!(cl = calloc((size_t)argc, sizeof *cl)))
 		return EXIT_FAIL;
 	while (i < argc) {
@@ -405,7 +479,13 @@ static int cmd_credit(struct cli *c, int argc, char **argv)
 				goto fail;
 			continue;
 		}
+		if (r == 0 && (r = cli_opt(argc, argv, &i, "amount", &v)) == 1) {
+			if (parse_credit_amount(v, &cl[n++], &e))
+				goto fail;
+			continue;
+		}
 		if (r == 0 && ((r = cli_opt(argc, argv, &i, "reason", &reason)) ||
+		               (r = cli_opt(argc, argv, &i, "type", &type)) ||
 		               (r = cli_opt(argc, argv, &i, "date", &date))) && r > 0)
 			continue;
 		if (r == 0)
@@ -415,9 +495,17 @@ static int cmd_credit(struct cli *c, int argc, char **argv)
 	}
 	if (date && date_parse(date, &d, &e))
 		goto fail;
+	if (type) {
+		for (ct = 1; corrective_names[ct] && strcmp(type, corrective_names[ct]); ct++)
+			;
+		if (!corrective_names[ct]) {
+			bo_fail(&e, _("invalid type \"%s\": expected R1, R2, R3 or R4"), type);
+			goto fail;
+		}
+	}
 	if (!(ss = cli_session(c)))
 		goto out;
-	if (invoice_credit(ss, argv[2], cl, n, reason, d, out, sizeof out, &e)) {
+	if (invoice_credit_as(ss, argv[2], cl, n, reason, ct, d, out, sizeof out, &e)) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -47,7 +47,8 @@ static const struct column invoice_cols[] = {
 	{ "customer_name", CT_TEXT }, { "issue_date", CT_DATE }, { "due_date", CT_DATE },
 	{ "status", CT_TEXT }, { "base", CT_MONEY }, { "vat", CT_MONEY },
 	{ "total", CT_MONEY }, { "paid", CT_MONEY }, { "credited", CT_MONEY },
-	{ "balance", CT_MONEY }, { "corrects", CT_TEXT },
+	{ "balance", CT_MONEY }, { "corrects", CT_TEXT }, { "corrective_type", CT_TEXT },
+	{ "reason", CT_TEXT }, { "operation_date", CT_DATE },
 };
 
 static const struct column line_cols[] = {
@@ -56,6 +57,8 @@ static const struct column line_cols[] = {
 	{ "line", CT_INT }, { "sku", CT_TEXT }, { "description", CT_TEXT },
 	{ "quantity", CT_QTY }, { "unit_price", CT_MONEY }, { "discount_pct", CT_PCT },
 	{ "vat_rate", CT_VAT }, { "base", CT_MONEY }, { "vat", CT_MONEY },
+	{ "exemption", CT_TEXT }, { "amount_of", CT_INT }, { "corrective_type", CT_TEXT },
+	{ "reason", CT_TEXT }, { "operation_date", CT_DATE },
 };
 
 static const struct column payment_cols[] = {

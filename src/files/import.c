@@ -41,7 +41,7 @@ static int newer_column(const char *name)
 {
 	static const char *const newer[] = {
 		"street", "postcode", "city", "province", "country", "invoice_email", "language",
-		"kind", "corrective_type", "reason", "operation_date", "exemption", NULL
+		"kind", "corrective_type", "reason", "operation_date", "exemption", "amount_of", NULL
 	};
 
 	for (size_t i = 0; newer[i]; i++)
