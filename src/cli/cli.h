@@ -46,6 +46,9 @@ int cli_init(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);
 int cli_entity(struct cli *c, int argc, char **argv);     /* staff, customer, item */
 int cli_invoice(struct cli *c, int argc, char **argv);
+/* invoice print and send, called by cli_invoice */
+int cli_invoice_print(struct cli *c, int argc, char **argv);
+int cli_invoice_send(struct cli *c, int argc, char **argv);
 int cli_payment(struct cli *c, int argc, char **argv);
 int cli_contact(struct cli *c, int argc, char **argv);
 int cli_report(struct cli *c, int argc, char **argv);

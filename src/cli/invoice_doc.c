@@ -1,0 +1,119 @@
+/* invoice_doc.c - backoffice invoice print|send: the documents that leave
+ * the office, one invoice to a file (or to the customer by mail), or
+ * every invoice and credit note of a period into a folder for the
+ * accountant. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "backoffice/invoice.h"
+#include "backoffice/pdf.h"
+#include "cli.h"
+
+struct range_ctx {
+	bo_date from, to;
+	char (*numbers)[16];
+	size_t n, cap;
+	int oom;
+};
+
+static int collect(const struct invoice *inv, void *arg)
+{
+	struct range_ctx *r = arg;
+
+	if (inv->status == INV_DRAFT || inv->issue_date < r->from || inv->issue_date > r->to)
+		return 0;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 64;
+		void *p = realloc(r->numbers, cap * sizeof *r->numbers);
+
+		if (!p) {
+			r->oom = 1;
+			return 1;
+		}
+		r->numbers = p;
+		r->cap = cap;
+	}
+	snprintf(r->numbers[r->n++], 16, "%s", inv->number);
+	return 0;
+}
+
+static int print_one(struct session *ss, const char *ref, const char *path, struct bo_err *e)
+{
+	struct invoice inv;
+	int ret;
+
+	invoice_init(&inv);
+	ret = invoice_find(ss, ref, &inv, e) || invoice_print_pdf(ss, &inv, path, e) ? -1 : 0;
+	invoice_free(&inv);
+	return ret;
+}
+
+/* Every invoice and credit note issued from..to into dir, as NUMBER.pdf. */
+static int print_range(struct session *ss, bo_date from, bo_date to, const char *dir,
+                       struct bo_err *e)
+{
+	struct invoice_filter f = { 0, -1, 0, 0, DATE_NONE };
+	struct range_ctx r = { from, to, NULL, 0, 0, 0 };
+	struct stat sb;
+	int ret = 0;
+
+	if (stat(dir, &sb) || !S_ISDIR(sb.st_mode))
+		return bo_failc(e, BO_ENOTFOUND, _("print invoices to \"%s\": not a folder"), dir);
+	if (invoice_each(ss, &f, collect, &r, e))
+		ret = -1;
+	else if (r.oom)
+		ret = bo_failc(e, BO_ENOMEM, _("print invoices: out of memory"));
+	for (size_t i = 0; !ret && i < r.n; i++) {
+		char path[4096];
+
+		snprintf(path, sizeof path, "%s/%s.pdf", dir, r.numbers[i]);
+		if (print_one(ss, r.numbers[i], path, e))
+			ret = -1;
+		else
+			printf("%s\n", path);
+	}
+	free(r.numbers);
+	return ret;
+}
+
+int cli_invoice_print(struct cli *c, int argc, char **argv)
+{
+	const char *out = NULL, *from = NULL, *to = NULL, *ref = NULL;
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	bo_date f = DATE_NONE, t = DATE_NONE;
+	int i = 2, r;
+
+	while (i < argc) {
+		if ((r = cli_opt(argc, argv, &i, "output", &out)) ||
+		    (r = cli_opt(argc, argv, &i, "from", &from)) ||
+		    (r = cli_opt(argc, argv, &i, "to", &to))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+			out = argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if (argv[i][0] != '-' && !ref) {
+			ref = argv[i++];
+			continue;
+		}
+		return cli_usage(_("invoice print: unknown argument \"%s\""), argv[i]);
+	}
+	if (!out || (ref && (from || to)) || (!ref && (!from || !to)))
+		return cli_usage("%s", _("invoice print NUMBER -o FILE.pdf | invoice print --from D --to D -o DIR"));
+	if ((from && date_parse(from, &f, &e)) || (to && date_parse(to, &t, &e))) {
+		bo_wrap(&e, _("print invoices"));
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (ref ? print_one(ss, ref, out, &e) : print_range(ss, f, t, out, &e))
+		return cli_fail(&e);
+	return 0;
+}
