@@ -244,26 +244,29 @@ out:
 struct logo_ctx {
 	void **png;
 	size_t *len;
+	int none;
 };
 
 static int logo_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct logo_ctx *c = arg;
+	int ret = store_get(st, txn, TB_META, KEY_LOGO, strlen(KEY_LOGO), c->png, c->len, 0);
 
 	(void)e;
-	return store_get(st, txn, TB_META, KEY_LOGO, strlen(KEY_LOGO), c->png, c->len, 0);
+	/* no logo is an answer, not a failure of the read */
+	c->none = ret == STORE_NOTFOUND;
+	return c->none ? 0 : ret;
 }
 
 int company_logo(struct session *ss, void **png, size_t *len, struct bo_err *e)
 {
-	struct logo_ctx c = { png, len };
-	int ret = store_read(ss->st, _("read company logo"), logo_body, &c, e);
+	struct logo_ctx c = { png, len, 0 };
 
-	if (ret == STORE_NOTFOUND || ret == 0)
-		return ret;
-	if (ret != STORE_FAILED)
-		bo_failc(e, BO_EFAIL, _("read company logo: %s"), bo_strerror(ret));
-	return -1;
+	*png = NULL;
+	*len = 0;
+	if (store_read(ss->st, _("read company logo"), logo_body, &c, e))
+		return -1;
+	return c.none ? STORE_NOTFOUND : 0;
 }
 
 char *company_address(const struct company_info *ci, char *out, size_t n)

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "backoffice/company.h"
 #include "backoffice/iban.h"
 #include "backoffice/money.h"
@@ -409,6 +411,14 @@ static int render(struct doc *d, cairo_surface_t *surface, int draw, struct bo_e
 	return ret;
 }
 
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int len)
+{
+	(void)closure;
+	(void)data;
+	(void)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
 int invoice_print_pdf(struct session *ss, const struct invoice *inv, const char *path,
                       struct bo_err *e)
 {
@@ -446,8 +456,9 @@ int invoice_print_pdf(struct session *ss, const struct invoice *inv, const char 
 	d.logo = logo;
 	d.logo_len = logo_len;
 	number_grounds(&d);
-	/* the dry run: the same layout on a recording surface, to count */
-	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	/* the dry run: the same layout on a PDF surface that writes nowhere,
+	 * so text measures exactly as in the real one, to count the pages */
+	rec = cairo_pdf_surface_create_for_stream(discard, NULL, PDF_W, PDF_H);
 	ret = render(&d, rec, 0, e);
 	pages = d.p.page;
 	cairo_surface_destroy(rec);
