@@ -525,9 +525,9 @@ int cli_invoice(struct cli *c, int argc, char **argv)
 	static const struct cli_sub subs[] = {
 		{ "create", cmd_create }, { "issue", cmd_issue }, { "show", cmd_show },
 		{ "list", cmd_list }, { "credit", cmd_credit }, { "print", cli_invoice_print },
-		{ NULL, NULL }
+		{ "send", cli_invoice_send }, { NULL, NULL }
 	};
 
 	return cli_run_sub(c, argc, argv, subs,
-	                   _("invoice: expected create, issue, show, list, credit or print, not \"%s\""));
+	                   _("invoice: expected create, issue, show, list, credit, print or send, not \"%s\""));
 }

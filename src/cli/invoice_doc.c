@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "backoffice/invoice.h"
+#include "backoffice/mail.h"
 #include "backoffice/pdf.h"
 #include "cli.h"
 
@@ -115,5 +116,35 @@ int cli_invoice_print(struct cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	if (ref ? print_one(ss, ref, out, &e) : print_range(ss, f, t, out, &e))
 		return cli_fail(&e);
+	return 0;
+}
+
+int cli_invoice_send(struct cli *c, int argc, char **argv)
+{
+	const char *to = NULL, *ref = NULL;
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	char sent[128];
+	int i = 2, r;
+
+	while (i < argc) {
+		if ((r = cli_opt(argc, argv, &i, "to", &to))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		if (argv[i][0] != '-' && !ref) {
+			ref = argv[i++];
+			continue;
+		}
+		return cli_usage(_("invoice send: unknown argument \"%s\""), argv[i]);
+	}
+	if (!ref)
+		return cli_usage("%s", _("invoice send NUMBER [--to ADDRESS]"));
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (invoice_send(ss, ref, to, sent, sizeof sent, &e))
+		return cli_fail(&e);
+	printf("%s\n", sent);
 	return 0;
 }

@@ -20,7 +20,7 @@ static const struct {
 	{ "staff", cli_entity, N_("staff list|add|edit|show ...") },
 	{ "customer", cli_entity, N_("customer list|add|edit|show ...") },
 	{ "item", cli_entity, N_("item list|add|edit|show|receive|adjust|moves ...") },
-	{ "invoice", cli_invoice, N_("invoice create|issue|show|list|credit|print ...") },
+	{ "invoice", cli_invoice, N_("invoice create|issue|show|list|credit|print|send ...") },
 	{ "payment", cli_payment, N_("payment add|reverse|list ...") },
 	{ "contact", cli_contact, N_("contact add|list ...") },
 	{ "report", cli_report, N_("report overdue [--as-of D] [--format text|csv]") },
