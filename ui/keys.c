@@ -48,6 +48,8 @@ static const struct binding {
 	{ 'p', "p", A_PAY },
 	{ 'c', "c", A_CREDIT },
 	{ 'I', "I", A_ISSUE },
+	{ 'P', "P", A_PRINT },
+	{ 'S', "S", A_SEND },
 	{ 'r', "r", A_RECEIVE },
 	{ 'a', "a", A_ADJUST },
 	{ 'd', "d", A_ASOF },

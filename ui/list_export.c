@@ -6,6 +6,7 @@
 
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
+#include "backoffice/clerk_files.h"
 #include "backoffice/xlsx.h"
 #include "ui.h"
 
@@ -45,8 +46,15 @@ void ui_list_export(struct ui_list *l)
 	struct feed f = { l, &sink, &e, 0, 0 };
 	char path[512], date[16], full[PATH_MAX], n[32];
 
-	snprintf(path, sizeof path, "%s-%s.xlsx", d->export_name,
-	         date_format(date_today(), date, sizeof date));
+	/* the clerk's own folder, which sftp can download from; the name
+	 * says what the file holds: the list, its search and the day */
+	if (clerk_files_path(path, sizeof path, d->export_name, l->search,
+	                     date_today(), "xlsx", &e)) {
+		(void)date;
+		snprintf(path, sizeof path, "%s-%s.xlsx", d->export_name,
+		         date_format(date_today(), date, sizeof date));
+		bo_err_clear(&e);
+	}
 	if (!ui_prompt(_("Export to .xlsx"), _("File:"), path, sizeof path))
 		return;
 	if (!*path) {

@@ -41,6 +41,8 @@
 	X(PAY, N_("Pay"), N_("record a payment on the invoice")) \
 	X(CREDIT, N_("Credit"), N_("make a credit note for the invoice")) \
 	X(ISSUE, N_("Issue"), N_("issue the draft: it gets its number")) \
+	X(PRINT, N_("Print"), N_("print the invoice to a PDF in your folder ~/backoffice")) \
+	X(SEND, N_("Send"), N_("mail the invoice's PDF to the customer")) \
 	X(RECEIVE, N_("Receive"), N_("receive stock of the item")) \
 	X(ADJUST, N_("Adjust"), N_("adjust the stock of the item")) \
 	X(ASOF, N_("As of"), N_("change the as-of date")) \
