@@ -23,8 +23,8 @@ declare -A TYPES=(
 	[customers]=int,text,text,text,text,text,int,money,text,text,text,text,text,text,text,text,text
 	[items]=text,text,text,money,money,vat,qty,qty,text,text
 	[moves]=text,date,text,qty,text,text,text
-	[invoices]=text,text,int,text,date,date,text,money,money,money,money,money,money,text
-	[lines]=text,int,date,date,text,text,int,text,text,qty,money,pct,vat,money,money
+	[invoices]=text,text,int,text,date,date,text,money,money,money,money,money,money,text,text,text,date
+	[lines]=text,int,date,date,text,text,int,text,text,qty,money,pct,vat,money,money,text,int,text,text,date
 	[payments]=int,text,date,money,text,text
 	[overdue]=int,text,money,money,money,money,money,money,date,int
 )
