@@ -102,8 +102,12 @@ char *iban_format(const char *compact, char *out, size_t n)
 
 	if (!n)
 		return out;
-	for (size_t i = 0; compact[i] && o + 2 < n; i++) {
-		if (i && i % 4 == 0)
+	for (size_t i = 0; compact[i]; i++) {
+		size_t need = i && i % 4 == 0 ? 2 : 1;
+
+		if (o + need + 1 > n)
+			break;
+		if (need == 2)
 			out[o++] = ' ';
 		out[o++] = compact[i];
 	}

@@ -253,6 +253,8 @@ enum taxid_kind taxid_check_eu(const char *s, char *out, size_t n, struct bo_err
 	char c[24];
 	size_t len = 0;
 
+	if (out && n)
+		out[0] = '\0';
 	for (const char *p = s; *p; p++) {
 		if (*p == ' ' || *p == '-' || *p == '.')
 			continue;
@@ -272,9 +274,9 @@ enum taxid_kind taxid_check_eu(const char *s, char *out, size_t n, struct bo_err
 			continue;
 		for (size_t k = 0; eu_vat[i].shapes[k]; k++)
 			if (shape_fits(eu_vat[i].shapes[k], c + 2)) {
-				if (len >= n)
-					break;
-				memcpy(out, c, len + 1);
+				/* like taxid_check: NULL out only asks */
+				if (out && len < n)
+					memcpy(out, c, len + 1);
 				return TAXID_EU_VAT;
 			}
 		bo_failc(e, BO_EINVAL, _("invalid tax id \"%s\": not the shape of a VAT number of %.2s"),
