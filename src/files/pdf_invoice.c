@@ -196,7 +196,6 @@ static double first_header(struct doc *d)
 	if (inv->series == 'R') {
 		char date[32];
 
-		pdf_box(&d->p, M, y - 2, CONTENT_W, 0, 0.95);
 		snprintf(buf, sizeof buf, d->w->corrects, inv->corrects_number,
 		         pdf_date(inv->corrects_date, d->en, date, sizeof date));
 		y += pdf_text(&d->p, M, y, CONTENT_W, buf, 9.5, 1, PDF_LEFT);
