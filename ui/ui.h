@@ -56,7 +56,8 @@
 	X(MENU3, N_("Invoices"), N_("open Invoices")) \
 	X(MENU4, N_("Stock"), N_("open Stock")) \
 	X(MENU5, N_("Overdue"), N_("open Overdue accounts")) \
-	X(MENU6, N_("Audit"), N_("open the Audit trail"))
+	X(MENU6, N_("Audit"), N_("open the Audit trail")) \
+	X(MENU7, N_("Company"), N_("edit the company's details (admin)"))
 
 enum ui_act {
 	A_NONE,
@@ -483,7 +484,7 @@ void ui_bg_stop(struct ui_bg *b);
 /* ---- the screens ------------------------------------------------------ */
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
-	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit;
+	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit, scr_company;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);

@@ -13,6 +13,29 @@ ok "invoice" bo invoice create --customer 1 --text 'Servicio técnico:2:40:21' -
 tui_start 100 30 HOME="$HOME"
 see "main menu" "Main menu"
 
+# the company's details, for the admin
+see "company entry" "7  Company"
+keys 7
+see "company form" "Legal name"
+keys Tab Tab Tab
+typ "Calle Mayor 1"
+keys F2
+see "company saved" "saved the company's details"
+ok "street saved" bo company show
+contains "street" "Calle Mayor 1" "$out"
+keys 7
+see "company form again" "Legal name"
+for _ in $(seq 11); do keys Tab; done
+typ "ES9121000418450200051333"
+keys F2
+see "iban checked" "wrong check digits"
+keys Escape
+see "asked before discarding" "Discard your changes?"
+keys y
+see "back at the menu" "Main menu"
+ok "audit" bo audit --table company --format csv
+eq "one company edit audited" 1 "$(echo "$out" | grep -c ',edit,company,')"
+
 keys 2
 see "customers" "Customers"
 keys n
