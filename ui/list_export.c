@@ -7,6 +7,8 @@
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/clerk_files.h"
+#include "backoffice/mail.h"
+#include "backoffice/user.h"
 #include "backoffice/xlsx.h"
 #include "ui.h"
 
@@ -34,6 +36,23 @@ static int feed_row(const struct ui_row *r, void *arg)
 		ui_progress(_("Exporting"), f->rows, f->l->total);
 	/* a hangup stops the export: the half-written file is dropped */
 	return ui_hangup();
+}
+
+void ui_offer_mail(const char *path)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char to[128];
+
+	/* only to a clerk with an address: the others are not asked */
+	if (user_own_email(ui.ss, to, sizeof to, &e) || !*to)
+		return;
+	if (!ui_confirm(_("Email %s to %s?"), path, to))
+		return;
+	if (mail_own_file(ui.ss, path, to, sizeof to, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	ui_msg(_("mailed %s to %s"), path, to);
 }
 
 void ui_list_export(struct ui_list *l)
@@ -85,4 +104,5 @@ void ui_list_export(struct ui_list *l)
 		snprintf(full, sizeof full, "%s", path);
 	ui_msg(ngettext("exported %s row to %s", "exported %s rows to %s", (unsigned long)f.rows),
 	       ui_count_str(f.rows, n, sizeof n), full);
+	ui_offer_mail(full);
 }

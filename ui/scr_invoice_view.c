@@ -340,6 +340,7 @@ static void print_pdf(struct view *v)
 		return;
 	}
 	ui_msg(_("printed %s to %s"), v->inv.number, path);
+	ui_offer_mail(path);
 }
 
 /* S: to the customer's invoice email, recorded on the invoice */

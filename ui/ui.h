@@ -355,6 +355,9 @@ int ui_src_each(struct ui_list *l, int (*fn)(const struct ui_row *r, void *arg),
                 struct bo_err *e);
 
 /* list_export.c: x */
+/* After a file was made for the clerk: offers to mail it to the address
+ * of the clerk's account, when there is one. */
+void ui_offer_mail(const char *path);
 void ui_list_export(struct ui_list *l);
 
 /* ---- forms (form.c) --------------------------------------------------- */

@@ -15,4 +15,10 @@
 int invoice_send(struct session *ss, const char *ref, const char *to, char *sent_to,
                  size_t n, struct bo_err *e);
 
+/* Mails the file at path (an export, a printed invoice) to the address of
+ * the clerk's own account (user edit LOGIN --email), subject and text in
+ * the clerk's language. Records nothing: no books change. */
+int mail_own_file(struct session *ss, const char *path, char *sent_to, size_t n,
+                  struct bo_err *e);
+
 #endif

@@ -27,7 +27,7 @@ static const struct {
 	{ "import", cli_import, N_("import staff|customers|items|invoices|payments FILE.csv") },
 	{ "export", cli_export, N_("export TABLE|all -o FILE.csv|FILE.xlsx") },
 	{ "check", cli_check, N_("check [--backup DIR]") },
-	{ "user", cli_user, N_("user add|list|set-role|disable|enable ...") },
+	{ "user", cli_user, N_("user add|edit|list|set-role|disable|enable ...") },
 	{ "audit", cli_audit, N_("audit [--since D] [--user U] [--table T] [--format text|csv]") },
 	{ "backup", cli_backup, N_("backup DIR") },
 	{ "restore", cli_restore, N_("restore DIR") },

@@ -1,6 +1,7 @@
 /* cli_user.c - backoffice user add|list|set-role|disable|enable: the
  * accounts of the OS users allowed in, and their roles (admin only). */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "backoffice/csv.h"
@@ -20,14 +21,16 @@ static int parse_role(const char *s, enum role *r)
 
 static int cmd_add(struct cli *c, int argc, char **argv)
 {
-	const char *role_s = NULL, *login = NULL;
+	const char *role_s = NULL, *login = NULL, *email = NULL;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
+	struct user check;
 	enum role role;
 	int i = 2, r;
 
 	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "role", &role_s))) {
+		if ((r = cli_opt(argc, argv, &i, "role", &role_s)) ||
+		    (r = cli_opt(argc, argv, &i, "email", &email))) {
 			if (r < 0)
 				return EXIT_USAGE;
 			continue;
@@ -37,12 +40,44 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 		login = argv[i++];
 	}
 	if (!login || !role_s)
-		return cli_usage(_("user add LOGIN --role ROLE"));
+		return cli_usage(_("user add LOGIN --role ROLE [--email ADDRESS]"));
 	if (parse_role(role_s, &role))
 		return EXIT_USAGE;
+	/* a bad address is refused before the account is made */
+	memset(&check, 0, sizeof check);
+	if (email && field_set(rec_field(&user_type, "email"), &check, email, &e)) {
+		bo_wrap(&e, _("add user \"%s\""), login);
+		return cli_fail(&e);
+	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (user_add(ss, login, role, &e))
+	if (user_add(ss, login, role, &e) || (email && user_set_email(ss, login, email, &e)))
+		return cli_fail(&e);
+	return 0;
+}
+
+static int cmd_edit(struct cli *c, int argc, char **argv)
+{
+	const char *email = NULL;
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	int i = 3, r;
+
+	if (argc < 3 || argv[2][0] == '-')
+		return cli_usage("%s", _("user edit LOGIN --email ADDRESS"));
+	while (i < argc) {
+		if ((r = cli_opt(argc, argv, &i, "email", &email))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		return cli_usage(_("user edit: unknown argument \"%s\""), argv[i]);
+	}
+	if (!email)
+		return cli_usage("%s", _("user edit LOGIN --email ADDRESS"));
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (user_set_email(ss, argv[2], email, &e))
 		return cli_fail(&e);
 	return 0;
 }
@@ -148,9 +183,10 @@ int cli_user(struct cli *c, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
 		{ "add", cmd_add }, { "list", cmd_list }, { "set-role", cmd_set_role },
-		{ "disable", cmd_disable }, { "enable", cmd_enable }, { NULL, NULL }
+		{ "disable", cmd_disable }, { "enable", cmd_enable }, { "edit", cmd_edit },
+		{ NULL, NULL }
 	};
 
 	return cli_run_sub(c, argc, argv, subs,
-	                   _("user: expected add, list, set-role, disable or enable, not \"%s\""));
+	                   _("user: expected add, edit, list, set-role, disable or enable, not \"%s\""));
 }

@@ -20,6 +20,7 @@
 #include "backoffice/mail.h"
 #include "backoffice/pdf.h"
 #include "backoffice/text.h"
+#include "backoffice/user.h"
 #include "pdf_words.h"
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -194,8 +195,30 @@ static void put_message(FILE *f, const struct message *m)
 
 /* Runs sendmail -i -- to with the message on its input; the first line of
  * what it says on error goes into the one-line failure. */
+static int run_child(const char *prog, const char *to, const char *msg, size_t len,
+                     const char *what, struct bo_err *e);
+
 static int run_sendmail(const char *prog, const char *to, const char *msg, size_t len,
-                        const char *number, struct bo_err *e)
+                        const char *what, struct bo_err *e)
+{
+	struct sigaction chld_dfl, chld_old;
+
+	/* a caller that ignores SIGCHLD (the screens reap their background
+	 * jobs so) would lose the program's exit status to the kernel */
+	memset(&chld_dfl, 0, sizeof chld_dfl);
+	chld_dfl.sa_handler = SIG_DFL;
+	sigemptyset(&chld_dfl.sa_mask);
+	sigaction(SIGCHLD, &chld_dfl, &chld_old);
+	{
+		int r = run_child(prog, to, msg, len, what, e);
+
+		sigaction(SIGCHLD, &chld_old, NULL);
+		return r;
+	}
+}
+
+static int run_child(const char *prog, const char *to, const char *msg, size_t len,
+                     const char *what, struct bo_err *e)
 {
 	int in[2], err[2], status;
 	char why[256] = "";
@@ -205,18 +228,18 @@ static int run_sendmail(const char *prog, const char *to, const char *msg, size_
 	void (*old)(int);
 
 	if (pipe(in))
-		return bo_failc(e, BO_EIO, _("send invoice %s: %s"), number, bo_strerror(errno));
+		return bo_failc(e, BO_EIO, "%s: %s", what, bo_strerror(errno));
 	if (pipe(err)) {
 		close(in[0]);
 		close(in[1]);
-		return bo_failc(e, BO_EIO, _("send invoice %s: %s"), number, bo_strerror(errno));
+		return bo_failc(e, BO_EIO, "%s: %s", what, bo_strerror(errno));
 	}
 	if ((pid = fork()) < 0) {
 		close(in[0]);
 		close(in[1]);
 		close(err[0]);
 		close(err[1]);
-		return bo_failc(e, BO_EIO, _("send invoice %s: %s"), number, bo_strerror(errno));
+		return bo_failc(e, BO_EIO, "%s: %s", what, bo_strerror(errno));
 	}
 	if (pid == 0) {
 		dup2(in[0], 0);
@@ -259,17 +282,16 @@ static int run_sendmail(const char *prog, const char *to, const char *msg, size_
 	close(err[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return bo_failc(e, BO_EIO, _("send invoice %s: %s"), number, bo_strerror(errno));
+			return bo_failc(e, BO_EIO, "%s: %s", what, bo_strerror(errno));
 	why[strcspn(why, "\r\n")] = '\0';
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || off < len) {
 		char inert[300];
 
 		text_inert(why, inert, sizeof inert);
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			return bo_failc(e, BO_EIO, _("send invoice %s: cannot run \"%s\": %s"), number,
-			                prog, inert);
-		return bo_failc(e, BO_EIO, _("send invoice %s: the mail system refused it (%s exited with status %d)%s%s"),
-		                number, prog, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+			return bo_failc(e, BO_EIO, _("%s: cannot run \"%s\": %s"), what, prog, inert);
+		return bo_failc(e, BO_EIO, _("%s: the mail system refused it (%s exited with status %d)%s%s"),
+		                what, prog, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
 		                *inert ? ": " : "", inert);
 	}
 	return 0;
@@ -345,8 +367,13 @@ int invoice_send(struct session *ss, const char *ref, const char *to, char *sent
 		bo_failc(e, BO_ENOMEM, _("send invoice %s: out of memory"), inv.number);
 		goto out;
 	}
-	if (run_sendmail(ci.sendmail, addr, msg, msg_len, inv.number, e))
-		goto out;
+	{
+		char what[64];
+
+		snprintf(what, sizeof what, _("send invoice %s"), inv.number);
+		if (run_sendmail(ci.sendmail, addr, msg, msg_len, what, e))
+			goto out;
+	}
 	if (invoice_mark_sent(ss, inv.id, addr, e))
 		goto out;
 	snprintf(sent_to, n, "%s", addr);
@@ -355,5 +382,80 @@ out:
 	free(pdf);
 	free(msg);
 	invoice_free(&inv);
+	return ret;
+}
+
+static const char *mime_type(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (dot && !strcmp(dot, ".pdf"))
+		return "application/pdf";
+	if (dot && !strcmp(dot, ".xlsx"))
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	if (dot && !strcmp(dot, ".csv"))
+		return "text/csv; charset=UTF-8";
+	return "application/octet-stream";
+}
+
+int mail_own_file(struct session *ss, const char *path, char *sent_to, size_t n,
+                  struct bo_err *e)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *boundary = "=_backoffice_file_boundary_41c2";
+	struct company_info ci;
+	unsigned char *data = NULL;
+	char to[128], subject[400], body[600], what[300], *msg = NULL;
+	size_t len = 0, msg_len = 0;
+	FILE *f;
+	int ret = -1;
+
+	snprintf(what, sizeof what, _("mail \"%s\""), base);
+	if (user_own_email(ss, to, sizeof to, e))
+		return -1;
+	if (!*to)
+		return bo_failc(e, BO_EINVAL, _("%s: your account has no email (user edit %s --email ADDRESS)"),
+		                what, ss->user);
+	if (company_get(ss, NULL, &ci, e))
+		return -1;
+	if (read_file(path, &data, &len))
+		return bo_failc(e, bo_code_of_errno(errno), "%s: %s", what, bo_strerror(errno));
+	/* the clerk's own mail: in the clerk's language */
+	snprintf(subject, sizeof subject, _("backoffice: %s"), base);
+	snprintf(body, sizeof body, _("The file %s you made in backoffice is attached.\n"), base);
+	if (!(f = open_memstream(&msg, &msg_len))) {
+		bo_failc(e, BO_ENOMEM, "%s: %s", what, bo_strerror(ENOMEM));
+		goto out;
+	}
+	if (*ci.email) {
+		fputs("From: ", f);
+		put_encoded(f, ci.legal_name);
+		fprintf(f, " <%s>\n", ci.email);
+	}
+	fprintf(f, "To: %s\nSubject: ", to);
+	put_encoded(f, subject);
+	fputc('\n', f);
+	put_date(f);
+	fprintf(f, "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"%s\"\n\n", boundary);
+	fprintf(f, "--%s\nContent-Type: text/plain; charset=UTF-8\n"
+	        "Content-Transfer-Encoding: base64\n\n", boundary);
+	put_base64(f, (const unsigned char *)body, strlen(body), 1);
+	fprintf(f, "--%s\nContent-Type: %s\nContent-Disposition: attachment; filename=\"", boundary,
+	        mime_type(base));
+	put_encoded(f, base);
+	fputs("\"\nContent-Transfer-Encoding: base64\n\n", f);
+	put_base64(f, data, len, 1);
+	fprintf(f, "--%s--\n", boundary);
+	if (fclose(f)) {
+		bo_failc(e, BO_ENOMEM, "%s: %s", what, bo_strerror(ENOMEM));
+		goto out;
+	}
+	if (run_sendmail(ci.sendmail, to, msg, msg_len, what, e))
+		goto out;
+	snprintf(sent_to, n, "%s", to);
+	ret = 0;
+out:
+	free(data);
+	free(msg);
 	return ret;
 }

@@ -71,6 +71,15 @@ refuses "bad address" 'invalid' bo invoice send F2026-000003 --to "not an addres
 refuses "an option is no address" 'invalid address' bo invoice send F2026-000003 --to "-oQ/tmp@x"
 eq "nothing more received" 2 "$(ls "$T/inbox"/*.eml | wc -l)"
 
+# the clerk's own address, where the screens offer to mail exports and PDFs
+me=$(id -un)
+ok "own address" bo user edit "$me" --email yo@penalver.es
+refuses "a bad own address" 'invalid email' bo user edit "$me" --email "no address"
+refuses "no such account" 'no such account' bo user edit nobody-here --email a@b.es
+ok "audit" bo audit --table users --format csv
+echo "$out" | grep -q ",edit,users,$me,\"email: \"\"\"\" -> \"\"yo@penalver.es\"\"\"" && pass ||
+	fail "own address audited: $out"
+
 # the mail system fails: one line, nothing recorded
 kill $SMTP
 wait $SMTP 2>/dev/null

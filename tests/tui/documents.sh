@@ -70,6 +70,34 @@ keys P
 see "printed, and where" "printed F2026-000001 to $HOME/backoffice/F2026-000001.pdf"
 [ -s "$HOME/backoffice/F2026-000001.pdf" ] && pass || fail "no PDF in the folder"
 pdftotext "$HOME/backoffice/F2026-000001.pdf" - | grep -q 'F2026-000001' && pass || fail "PDF text"
+
+# with an address on the clerk's account, P offers to mail the file there
+PY=/usr/bin/python3
+mkdir "$T/inbox"
+"$PY" "$TESTDIR/cli/smtp_sink.py" "$T/inbox" "$T/port" 2>"$T/smtp.err" &
+SMTP=$!
+for _ in $(seq 1 300); do [ -s "$T/port" ] && break; sleep 0.1; done
+[ -s "$T/port" ] && pass || fail "smtp server did not start: $(cat "$T/smtp.err")"
+printf 'account default\nhost 127.0.0.1\nport %s\nfrom facturas@penalver.es\nauth off\ntls off\n' \
+	"$(cat "$T/port")" >"$T/msmtprc"
+chmod 600 "$T/msmtprc"
+printf '#!/bin/sh\nexec /usr/bin/msmtp -C "%s" "$@"\n' "$T/msmtprc" >"$T/sendmail"
+chmod 755 "$T/sendmail"
+ok "sendmail" bo company edit --sendmail "$T/sendmail" --email facturas@penalver.es
+ok "own address" bo user edit "$(id -un)" --email yo@penalver.es
+keys P
+see "offered" "yo@penalver.es?"
+keys y
+see "mailed" "F2026-000001.pdf to yo@penalver.es"
+[ -s "$T/inbox/1.eml" ] && pass || fail "no mail received"
+eq "to the clerk" "yo@penalver.es" "$(cat "$T/inbox/1.rcpt" 2>/dev/null)"
+"$PY" "$TESTDIR/cli/mail_check.py" "$T/inbox/1.eml" "$T/got.pdf" >"$T/mail.txt" && pass ||
+	fail "no pdf attached: $(cat "$T/mail.txt")"
+grep -q '^attachment: F2026-000001.pdf$' "$T/mail.txt" && pass || fail "attachment: $(cat "$T/mail.txt")"
+cmp -s "$T/got.pdf" "$HOME/backoffice/F2026-000001.pdf" && pass || fail "the attached file is the printed one"
+kill "$SMTP"
+wait "$SMTP" 2>/dev/null
+
 keys F10
 eq "quit cleanly" 0 "$(wait_exit)"
 
