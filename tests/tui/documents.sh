@@ -98,6 +98,21 @@ cmp -s "$T/got.pdf" "$HOME/backoffice/F2026-000001.pdf" && pass || fail "the att
 kill "$SMTP"
 wait "$SMTP" 2>/dev/null
 
+# a credit note for an amount, from the invoice: no goods come back
+keys c
+see "credit dialog" "(or an amount)"
+typ "Descuento pactado"
+keys Tab Tab Tab
+typ "1"
+keys Tab
+typ "10"
+keys F2
+see "credit note made" "credit note R2026-000001 made for F2026-000001"
+ok "show it" bo invoice show R2026-000001
+contains "an amount line" "(amount of line 1)" "$out"
+contains "its total" "total        -12.10" "$out"
+contains "reason" "Descuento pactado" "$out"
+
 keys F10
 eq "quit cleanly" 0 "$(wait_exit)"
 
