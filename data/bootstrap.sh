@@ -15,7 +15,8 @@ esac
 PACKAGES="gcc meson ninja-build pkg-config libncurses-dev libdb5.3-dev
 libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3 libicu-dev
 time gettext locales valgrind openssh-server openssh-client man-db groff-base
-nettle-dev libxml2-dev libxml2-utils libqrencode-dev libcairo2-dev zbar-tools"
+nettle-dev libxml2-dev libxml2-utils libqrencode-dev libcairo2-dev zbar-tools
+libpango1.0-dev poppler-utils msmtp python3-aiosmtpd"
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

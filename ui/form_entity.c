@@ -28,13 +28,30 @@ static void reload(struct ui_form *fm, struct ectx *c)
 		ui_entity_label(&entity_staff, mgr->ed.buf, mgr->shown, sizeof mgr->shown);
 }
 
+/* A NIF another customer has is asked about, not refused: a branch may
+ * be billed apart on purpose. */
+static int duplicate_nif_ok(struct bo_err *e)
+{
+	if (e->code != BO_EEXIST || strcmp(e->loc.field, "nif"))
+		return 0;
+	if (!ui_confirm(_("%s. Save anyway?"), e->msg))
+		return 0;
+	bo_err_clear(e);
+	ui.ss->allow_duplicate_nif = 1;
+	return 1;
+}
+
 static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 {
 	struct ectx *c = fm->ctx;
-	int conflict = 0;
+	int conflict = 0, ret;
 
 	if (!c->key) {
-		if (entity_add(ui.ss, c->en, rec, e))
+		ret = entity_add(ui.ss, c->en, rec, e);
+		if (ret && duplicate_nif_ok(e))
+			ret = entity_add(ui.ss, c->en, rec, e);
+		ui.ss->allow_duplicate_nif = 0;
+		if (ret)
 			return -1;
 		entity_key(c->en, rec, c->newkey, c->n);
 		snprintf(fm->saved_msg, sizeof fm->saved_msg, _("added %s %s"), _(c->en->title), c->newkey);
@@ -43,6 +60,9 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	/* A conflict asks the clerk; overwriting re-saves against what is
 	 * stored now, which may itself have moved on: then ask again. */
 	while (entity_edit_seen(ui.ss, c->en, c->key, c->seen, rec, &conflict, c->current, e)) {
+		if (!conflict && duplicate_nif_ok(e))
+			continue;
+		ui.ss->allow_duplicate_nif = 0;
 		if (!conflict)
 			return -1;
 		switch (ui_conflict_ask(c->en, c->key, c->seen, c->current)) {
@@ -59,6 +79,7 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 			return -1;      /* keep editing; the status line says why */
 		}
 	}
+	ui.ss->allow_duplicate_nif = 0;
 	snprintf(c->newkey, c->n, "%s", c->key);
 	snprintf(fm->saved_msg, sizeof fm->saved_msg, _("saved %s %s"), _(c->en->title), c->key);
 	return 0;

@@ -48,6 +48,8 @@ static const struct binding {
 	{ 'p', "p", A_PAY },
 	{ 'c', "c", A_CREDIT },
 	{ 'I', "I", A_ISSUE },
+	{ 'P', "P", A_PRINT },
+	{ 'S', "S", A_SEND },
 	{ 'r', "r", A_RECEIVE },
 	{ 'a', "a", A_ADJUST },
 	{ 'd', "d", A_ASOF },
@@ -70,6 +72,7 @@ static const struct binding {
 	{ '5', "5", A_MENU5 },
 	{ '6', "6", A_MENU6 },
 	{ '7', "7", A_MENU7 },
+	{ '8', "8", A_MENU8 },
 	{ 'A', "A", A_ACK },
 };
 

@@ -6,6 +6,9 @@
 
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
+#include "backoffice/clerk_files.h"
+#include "backoffice/mail.h"
+#include "backoffice/user.h"
 #include "backoffice/xlsx.h"
 #include "ui.h"
 
@@ -35,6 +38,23 @@ static int feed_row(const struct ui_row *r, void *arg)
 	return ui_hangup();
 }
 
+void ui_offer_mail(const char *path)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char to[128];
+
+	/* only to a clerk with an address: the others are not asked */
+	if (user_own_email(ui.ss, to, sizeof to, &e) || !*to)
+		return;
+	if (!ui_confirm(_("Email %s to %s?"), path, to))
+		return;
+	if (mail_own_file(ui.ss, path, to, sizeof to, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	ui_msg(_("mailed %s to %s"), path, to);
+}
+
 void ui_list_export(struct ui_list *l)
 {
 	const struct ui_list_def *d = l->def;
@@ -45,8 +65,15 @@ void ui_list_export(struct ui_list *l)
 	struct feed f = { l, &sink, &e, 0, 0 };
 	char path[512], date[16], full[PATH_MAX], n[32];
 
-	snprintf(path, sizeof path, "%s-%s.xlsx", d->export_name,
-	         date_format(date_today(), date, sizeof date));
+	/* the clerk's own folder, which sftp can download from; the name
+	 * says what the file holds: the list, its search and the day */
+	if (clerk_files_path(path, sizeof path, d->export_name, l->search,
+	                     date_today(), "xlsx", &e)) {
+		(void)date;
+		snprintf(path, sizeof path, "%s-%s.xlsx", d->export_name,
+		         date_format(date_today(), date, sizeof date));
+		bo_err_clear(&e);
+	}
 	if (!ui_prompt(_("Export to .xlsx"), _("File:"), path, sizeof path))
 		return;
 	if (!*path) {
@@ -77,4 +104,5 @@ void ui_list_export(struct ui_list *l)
 		snprintf(full, sizeof full, "%s", path);
 	ui_msg(ngettext("exported %s row to %s", "exported %s rows to %s", (unsigned long)f.rows),
 	       ui_count_str(f.rows, n, sizeof n), full);
+	ui_offer_mail(full);
 }

@@ -1,16 +1,21 @@
 /* scr_invoice_view.c - one invoice or credit note: header, lines, totals
  * per VAT rate, its payments and its credit notes. A draft is edited (e)
  * or issued (I) from here; an issued invoice takes a payment (p) or a
- * credit note (c). */
+ * credit note (c); any is printed (P) to the clerk's folder or mailed (S)
+ * to the customer. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "backoffice/clerk_files.h"
 #include "backoffice/codec.h"
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
+#include "backoffice/mail.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
+#include "backoffice/pdf.h"
 #include "backoffice/qr.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
@@ -18,10 +23,10 @@
 
 static const enum ui_act acts[] = {
 	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_REFRESH, A_NONE
+	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_BACK, A_QUIT, A_NONE
+	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_BACK, A_QUIT, A_NONE
 };
 
 struct seg {
@@ -272,6 +277,18 @@ static void build(struct view *v)
 		seg(l, 1, 16, 0, _("Reason"));
 		seg(l, 18, COLS - 19, 0, inv->reason);
 	}
+	if (inv->sent_at) {
+		time_t t = (time_t)inv->sent_at;
+		struct tm tm;
+		char when[32] = "", what[200];
+
+		if (localtime_r(&t, &tm))
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		snprintf(what, sizeof what, "%s  %s", inv->sent_to, when);
+		l = add(v, (int)A_NORMAL);
+		seg(l, 1, 16, 0, _("Sent to"));
+		seg(l, 18, COLS - 19, 0, what);
+	}
 	add(v, (int)A_NORMAL);
 	build_lines(v);
 	build_totals(v);
@@ -354,9 +371,41 @@ static int view_can(struct ui_scr *s, enum ui_act a)
 		return invoice && invoice_balance(inv) > 0;
 	case A_CREDIT:
 		return invoice && inv->status != INV_CREDITED;
+	case A_SEND:
+		return !draft;
 	default:
 		return 1;
 	}
+}
+
+/* P: the PDF into the clerk's own folder, named by the number */
+static void print_pdf(struct view *v)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char path[1200];
+
+	if (clerk_files_path(path, sizeof path, v->inv.number[0] ? v->inv.number : "draft", NULL,
+	                     DATE_NONE, "pdf", &e) ||
+	    invoice_print_pdf(ui.ss, &v->inv, path, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	ui_msg(_("printed %s to %s"), v->inv.number, path);
+	ui_offer_mail(path);
+}
+
+/* S: to the customer's invoice email, recorded on the invoice */
+static void send_mail(struct view *v)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char to[128];
+
+	if (invoice_send(ui.ss, v->inv.number, NULL, to, sizeof to, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	ui_msg(_("sent %s to %s"), v->inv.number, to);
+	load(v);
 }
 
 static int view_act(struct ui_scr *s, enum ui_act a)
@@ -405,6 +454,12 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 		if (ui_task_credit(id))
 			load(v);
 		return UI_OK;
+	case A_PRINT:
+		print_pdf(v);
+		return UI_OK;
+	case A_SEND:
+		send_mail(v);
+		return UI_OK;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -413,7 +468,8 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
 	{ A_OPEN, P_INVOICE_WRITE }, { A_EDIT, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
-	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_NONE, 0 }
+	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
+	{ A_NONE, 0 }
 };
 
 const struct ui_scr_ops scr_invoice_view = {

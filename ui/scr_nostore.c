@@ -18,7 +18,7 @@ static const struct field company_fields[] = {
 	{ "nif", N_("Tax id (NIF/CIF)"), FT_TAXID, 2, FIELD(struct company_form, nif), FF_REQUIRED, 0, 0, NULL },
 };
 
-static const struct rectype company_type = {
+static const struct rectype company_form_type = {
 	"company", 1, sizeof(struct company_form), company_fields, 2
 };
 
@@ -57,7 +57,7 @@ static int create(void)
 	struct ui_form fm;
 
 	memset(&c, 0, sizeof c);
-	ui_form_init(&fm, _("New company"), &company_type, &c, NULL, NULL);
+	ui_form_init(&fm, _("New company"), &company_form_type, &c, NULL, NULL);
 	fm.dialog = 1;
 	fm.save = create_save;
 	return ui_form_run(&fm);

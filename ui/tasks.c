@@ -30,11 +30,19 @@ static const struct field pay_fields[] = {
 struct credit_form {
 	char reason[201];
 	bo_date date;
+	int32_t type;           /* 0..3: R1..R4 */
+	int32_t line;           /* with amount: the line whose amount is corrected */
+	int64_t amount;         /* 0: credit what is left, goods back in stock */
 };
+
+static const char *const credit_types[] = { "R1", "R2", "R3", "R4", NULL };
 
 static const struct field credit_fields[] = {
 	{ "reason", N_("Reason"), FT_TEXT, 1, FIELD(struct credit_form, reason), FF_REQUIRED, 0, 0, NULL },
 	{ "date", N_("Date"), FT_DATE, 2, FIELD(struct credit_form, date), FF_REQUIRED, 0, 0, NULL },
+	{ "type", N_("Corrective type"), FT_ENUM, 3, FIELD(struct credit_form, type), 0, 0, 0, credit_types },
+	{ "line", N_("Only an amount: line"), FT_INT, 4, FIELD(struct credit_form, line), 0, 0, INV_MAX_LINES, NULL },
+	{ "amount", N_("Amount off that line"), FT_MONEY, 5, FIELD(struct credit_form, amount), 0, 0, 0, NULL },
 };
 
 struct move_form {
@@ -58,7 +66,8 @@ static const struct field adjust_fields[] = {
 
 static struct field pay_fields_rt[4];
 static const struct rectype pay_type = { "payment", 1, sizeof(struct pay_form), pay_fields_rt, 4 };
-static const struct rectype credit_type = { "credit note", 1, sizeof(struct credit_form), credit_fields, 2 };
+static const struct rectype credit_type = { "credit note", 1, sizeof(struct credit_form), credit_fields,
+	sizeof credit_fields / sizeof credit_fields[0] };
 static const struct rectype receive_type = { "receipt", 1, sizeof(struct move_form), receive_fields, 4 };
 static const struct rectype adjust_type = { "adjustment", 1, sizeof(struct move_form), adjust_fields, 3 };
 
@@ -129,9 +138,20 @@ static int credit_save(struct ui_form *fm, void *rec, struct bo_err *e)
 {
 	struct tctx *c = fm->ctx;
 	struct credit_form *cf = rec;
+	struct credit_line cl;
 
-	return invoice_credit(ui.ss, c->inv.number, NULL, 0, cf->reason, cf->date, c->out,
-	                      sizeof c->out, e);
+	/* an amount (a price, a discount, a rebate) moves no goods */
+	memset(&cl, 0, sizeof cl);
+	if (cf->amount || cf->line) {
+		if (!cf->amount || !cf->line) {
+			bo_failc(e, BO_EINVAL, _("an amount needs its line, and a line its amount"));
+			return bo_at_field(e, cf->amount ? "line" : "amount");
+		}
+		snprintf(cl.ref, sizeof cl.ref, "#%d", (int)cf->line);
+		cl.amount = cf->amount;
+	}
+	return invoice_credit_as(ui.ss, c->inv.number, &cl, cf->amount ? 1 : 0, cf->reason,
+	                         CORR_R1 + cf->type, cf->date, c->out, sizeof c->out, e);
 }
 
 int ui_task_credit(uint32_t invoice_id)
@@ -151,7 +171,8 @@ int ui_task_credit(uint32_t invoice_id)
 	}
 	memset(&cf, 0, sizeof cf);
 	cf.date = date_today();
-	snprintf(title, sizeof title, _("Credit note for what is left of %s"), c.inv.number);
+	snprintf(title, sizeof title, _("Credit note for what is left of %s (or an amount)"),
+	         c.inv.number);
 	ui_form_init(&fm, title, &credit_type, &cf, NULL, NULL);
 	fm.dialog = 1;
 	fm.save = credit_save;

@@ -41,6 +41,8 @@
 	X(PAY, N_("Pay"), N_("record a payment on the invoice")) \
 	X(CREDIT, N_("Credit"), N_("make a credit note for the invoice")) \
 	X(ISSUE, N_("Issue"), N_("issue the draft: it gets its number")) \
+	X(PRINT, N_("Print"), N_("print the invoice to a PDF in your folder ~/backoffice")) \
+	X(SEND, N_("Send"), N_("mail the invoice's PDF to the customer")) \
 	X(RECEIVE, N_("Receive"), N_("receive stock of the item")) \
 	X(ADJUST, N_("Adjust"), N_("adjust the stock of the item")) \
 	X(ASOF, N_("As of"), N_("change the as-of date")) \
@@ -57,6 +59,7 @@
 	X(MENU5, N_("Overdue"), N_("open Overdue accounts")) \
 	X(MENU6, N_("Audit"), N_("open the Audit trail")) \
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
+	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
 	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain"))
 
 enum ui_act {
@@ -397,6 +400,9 @@ int ui_src_each(struct ui_list *l, int (*fn)(const struct ui_row *r, void *arg),
                 struct bo_err *e);
 
 /* list_export.c: x */
+/* After a file was made for the clerk: offers to mail it to the address
+ * of the clerk's account, when there is one. */
+void ui_offer_mail(const char *path);
 void ui_list_export(struct ui_list *l);
 
 /* ---- forms (form.c) --------------------------------------------------- */
@@ -529,7 +535,7 @@ void ui_bg_stop(struct ui_bg *b);
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
 	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit,
-	scr_records;
+	scr_records, scr_company;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);

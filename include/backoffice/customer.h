@@ -14,6 +14,19 @@ struct customer {
 	int32_t payment_terms_days;
 	int64_t credit_limit;   /* cents; 0 = no limit */
 	char notes[501];
+	/* the address invoices print; "address" above is the free text of
+	 * stores made before it was split */
+	char street[121];
+	char postcode[11];
+	char city[61];
+	char province[61];
+	char country[41];
+	char invoice_email[121];        /* invoices are sent here */
+	int32_t language;               /* CUST_LANG_*: of its documents */
+	int32_t kind;                   /* CUST_* */
 };
+
+enum { CUST_LANG_ES, CUST_LANG_EN };
+enum { CUST_COMPANY, CUST_PERSON, CUST_PUBLIC };
 
 #endif

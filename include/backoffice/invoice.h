@@ -23,7 +23,25 @@ struct inv_line {
 	int32_t discount_bp;    /* hundredths of a percent */
 	int32_t vat_rate;       /* -1 on a SKU line: the item's rate */
 	int64_t credited_qty;   /* invoice lines: quantity credit notes took back */
+	int32_t exemption;      /* EX_*: why a 0 % line bears no VAT */
+	int32_t amount_of;      /* credit note: the invoice line (1-based) whose
+	                         * amount this line corrects, no goods returned;
+	                         * 0 for a line of quantities taken back */
 };
+
+/* The legal ground of a line without VAT, printed with its wording. */
+enum exemption { EX_NONE, EX_EXEMPT, EX_EXPORT, EX_INTRA_EU, EX_REVERSE, EX_NOT_SUBJECT,
+                 EX_COUNT };
+extern const char *const exemption_names[];     /* "", "exempt", "export", ... */
+/* The wording a document prints for a ground, in the language given
+ * ("es" or "en"). */
+const char *exemption_wording(int ground, int english);
+
+/* Corrective invoices (art. 15 RD 1619/2012): R1 errors and art. 80.1-2
+ * LIVA (returns, discounts), R2 insolvency (art. 80.3), R3 bad debts
+ * (art. 80.4), R4 any other cause. */
+enum { CORR_NONE, CORR_R1, CORR_R2, CORR_R3, CORR_R4 };
+extern const char *const corrective_names[];    /* "", "R1", ... "R4" */
 
 struct inv_totals {
 	int64_t base[VAT_RATES], vat[VAT_RATES];        /* by vat_rate_index() */
@@ -45,6 +63,17 @@ struct invoice {
 	uint32_t corrects;      /* credit note: id of the invoice it corrects */
 	char corrects_number[16];       /* and its number, kept for listings */
 	char reason[201];
+	/* frozen at issue: who issued it and to whom, as they were then */
+	char issuer_name[121];
+	char issuer_nif[16];
+	char issuer_address[241];
+	char customer_address[241];
+	int32_t language;       /* CUST_LANG_* of the customer at issue */
+	bo_date operation_date; /* DATE_NONE: the issue date */
+	int32_t corrective_type;        /* CORR_*, credit notes */
+	bo_date corrects_date;  /* issue date of the invoice corrected */
+	char sent_to[121];      /* the last mail of the document: to whom */
+	int64_t sent_at;        /* and when (unix seconds), 0 = never sent */
 	int64_t paid;           /* sum of payments, reversals subtracted */
 	int64_t credited;       /* sum of its credit notes' totals, as positive */
 	char created_by[33];
@@ -147,6 +176,9 @@ int invoice_outstanding(struct session *ss, struct store_txn *txn, uint32_t cust
 struct credit_line {
 	char ref[33];           /* SKU of the corrected line, or "#N" */
 	int64_t quantity;
+	int64_t amount;         /* > 0: a base to take off line "#N" (a price,
+	                         * a discount, a rebate), quantity unused and
+	                         * no goods returned */
 };
 /* A credit note for some lines (n > 0) or for all that is left (n == 0);
  * returned stocked goods go back into stock. */
@@ -154,12 +186,23 @@ int invoice_credit(struct session *ss, const char *number, const struct credit_l
                    size_t n, const char *reason, bo_date date, char *out, size_t outn,
                    struct bo_err *e);
 
+/* The same with the corrective type (CORR_R1 to CORR_R4; CORR_NONE is
+ * R1). A reason is required. */
+int invoice_credit_as(struct session *ss, const char *number, const struct credit_line *lines,
+                      size_t n, const char *reason, int type, bo_date date, char *out,
+                      size_t outn, struct bo_err *e);
+
 /* Only orig->id is needed: the stored invoice is read (locked) and orig
  * gets its updated bookkeeping back; note (initialised) gets the credit
  * note. date DATE_NONE is today. */
 int invoice_credit_txn(struct session *ss, struct store_txn *txn, struct invoice *orig,
                        const struct credit_line *lines, size_t n, const char *reason,
                        bo_date date, struct invoice *note, struct bo_err *e);
+int invoice_credit_txn_as(struct session *ss, struct store_txn *txn, struct invoice *orig,
+                          const struct credit_line *lines, size_t n, const char *reason,
+                          int type, bo_date date, struct invoice *note, struct bo_err *e);
+/* Record that the document was mailed to whom, now; audited as "send". */
+int invoice_mark_sent(struct session *ss, uint32_t id, const char *to, struct bo_err *e);
 
 struct invoice_filter {
 	uint32_t customer;      /* 0 = all */

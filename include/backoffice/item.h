@@ -17,7 +17,10 @@ struct item {
 	int64_t on_hand;        /* thousandths, derived from movements */
 	int64_t reorder_level;
 	char location[41];
+	int32_t kind;           /* ITEM_GOODS, or ITEM_SERVICE: never stocked */
 };
+
+enum { ITEM_GOODS, ITEM_SERVICE };
 
 enum move_kind { MOVE_RECEIPT, MOVE_SALE, MOVE_RETURN, MOVE_ADJUSTMENT };
 

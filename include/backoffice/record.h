@@ -34,6 +34,7 @@ enum {
 	FF_NEGATIVE = 1 << 4,   /* amounts and quantities may be negative */
 	FF_AUTO = 1 << 5,       /* an id the store assigns when empty */
 	FF_PERSON = 1 << 6,     /* FT_TAXID of a person: a NIF or NIE, no CIF */
+	FF_EUVAT = 1 << 7,      /* FT_TAXID that may be another EU country's VAT number */
 };
 
 struct field {
@@ -59,6 +60,8 @@ struct rectype {
  * payment: far enough below the 32-bit limit that the counter, raised to
  * it, always has ids left for the adds that come after. */
 #define RECORD_ID_MAX 999999999u
+/* The most fields a record type has: sizes the CSV rows. */
+#define REC_MAX_FIELDS 32
 
 #define FIELD(T, member) offsetof(T, member), sizeof(((T *)0)->member)
 

@@ -33,6 +33,8 @@ struct session {
 	enum role role;
 	char company[121];
 	char company_nif[16];
+	/* the clerk confirmed a customer whose NIF another one has */
+	int allow_duplicate_nif;
 };
 
 /* Open the store in dir and identify the process's OS user. */

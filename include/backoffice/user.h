@@ -11,6 +11,7 @@ struct user {
 	int32_t disabled;
 	int64_t created;        /* unix seconds */
 	char created_by[33];
+	char email[121];        /* where the screens mail the clerk's own files */
 };
 
 extern const struct rectype user_type;
@@ -27,6 +28,11 @@ int user_set_role(struct session *ss, const char *login, enum role role,
                   struct bo_err *e);
 int user_set_disabled(struct session *ss, const char *login, int disabled,
                       struct bo_err *e);
+/* The address the clerk's own files are mailed to ("" for none). */
+int user_set_email(struct session *ss, const char *login, const char *email,
+                   struct bo_err *e);
+/* The email of the account running ss, "" when it has none. */
+int user_own_email(struct session *ss, char *out, size_t n, struct bo_err *e);
 /* Accounts in login order; fn returns non-zero to stop. */
 int user_each(struct session *ss, int (*fn)(const struct user *u, void *arg), void *arg,
               struct bo_err *e);

@@ -198,3 +198,91 @@ enum taxid_kind taxid_check_person(const char *s, char *out, size_t n, struct bo
 		out[0] = '\0';
 	return fail(e, s, _("a person needs a NIF or NIE, not a company's CIF"));
 }
+
+/* The shapes of the EU's VAT numbers after the country prefix: '9' a
+ * digit, 'A' a letter, 'X' either, anything else itself. Only the shape
+ * is checked: each country's check digit is the VIES service's job. */
+static const struct { char cc[3]; const char *shapes[9]; } eu_vat[] = {
+	{ "AT", { "U99999999" } },
+	{ "BE", { "9999999999" } },
+	{ "BG", { "999999999", "9999999999" } },
+	{ "CY", { "99999999A" } },
+	{ "CZ", { "99999999", "999999999", "9999999999" } },
+	{ "DE", { "999999999" } },
+	{ "DK", { "99999999" } },
+	{ "EE", { "999999999" } },
+	{ "EL", { "999999999" } },
+	{ "FI", { "99999999" } },
+	{ "FR", { "XX999999999" } },
+	{ "HR", { "99999999999" } },
+	{ "HU", { "99999999" } },
+	{ "IE", { "9999999A", "9999999AA", "9X99999A" } },
+	{ "IT", { "99999999999" } },
+	{ "LT", { "999999999", "999999999999" } },
+	{ "LU", { "99999999" } },
+	{ "LV", { "99999999999" } },
+	{ "MT", { "99999999" } },
+	{ "NL", { "999999999B99" } },
+	{ "PL", { "9999999999" } },
+	{ "PT", { "999999999" } },
+	{ "RO", { "99", "999", "9999", "99999", "999999", "9999999", "99999999", "999999999",
+	          "9999999999" } },
+	{ "SE", { "999999999999" } },
+	{ "SI", { "99999999" } },
+	{ "SK", { "9999999999" } },
+	{ "XI", { "999999999", "999999999999", "GD999", "HA999" } },
+};
+
+static int shape_fits(const char *shape, const char *s)
+{
+	for (; *shape && *s; shape++, s++) {
+		if (*shape == '9' ? !is_digit(*s) : *shape == 'A' ? !is_upper(*s)
+		    : *shape == 'X' ? !is_digit(*s) && !is_upper(*s) : *shape != *s)
+			return 0;
+	}
+	return !*shape && !*s;
+}
+
+int taxid_is_eu(const char *nif)
+{
+	return is_upper(nif[0]) && is_upper(nif[1]) && strncmp(nif, "ES", 2);
+}
+
+enum taxid_kind taxid_check_eu(const char *s, char *out, size_t n, struct bo_err *e)
+{
+	char c[24];
+	size_t len = 0;
+
+	if (out && n)
+		out[0] = '\0';
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ' || *p == '-' || *p == '.')
+			continue;
+		if (len + 1 >= sizeof c)
+			break;
+		c[len++] = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+	}
+	c[len] = '\0';
+	/* one letter and a digit, or no letter: a Spanish NIF, NIE or CIF;
+	 * "ES" before one is the same id written as a VAT number */
+	if (len < 2 || !is_upper(c[0]) || !is_upper(c[1]))
+		return taxid_check(s, out, n, e);
+	if (!strncmp(c, "ES", 2))
+		return taxid_check(c + 2, out, n, e);
+	for (size_t i = 0; i < sizeof eu_vat / sizeof eu_vat[0]; i++) {
+		if (strncmp(c, eu_vat[i].cc, 2))
+			continue;
+		for (size_t k = 0; eu_vat[i].shapes[k]; k++)
+			if (shape_fits(eu_vat[i].shapes[k], c + 2)) {
+				/* like taxid_check: NULL out only asks */
+				if (out && len < n)
+					memcpy(out, c, len + 1);
+				return TAXID_EU_VAT;
+			}
+		bo_failc(e, BO_EINVAL, _("invalid tax id \"%s\": not the shape of a VAT number of %.2s"),
+		         s, c);
+		return TAXID_INVALID;
+	}
+	bo_failc(e, BO_EINVAL, _("invalid tax id \"%s\": %.2s is not an EU country prefix"), s, c);
+	return TAXID_INVALID;
+}

@@ -89,6 +89,14 @@ static int add_note(struct chk *c, const void *data, size_t len, void *arg, stru
 	for (size_t j = 0; j < c->other.nlines; j++) {
 		size_t i;
 
+		/* a corrected amount takes back no quantity */
+		if (c->other.lines[j].amount_of) {
+			if ((size_t)c->other.lines[j].amount_of > inv->nlines)
+				chk_report(c, _("credit note %s: line %zu corrects the amount of line %d, which %s has not"),
+				           c->other.number, j + 1, (int)c->other.lines[j].amount_of,
+				           inv->number);
+			continue;
+		}
 		for (i = 0; i < inv->nlines && !same_line(&inv->lines[i], &c->other.lines[j]); i++)
 			;
 		if (i == inv->nlines)

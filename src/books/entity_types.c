@@ -1,5 +1,7 @@
 /* entity_types.c - the field tables of staff, customers and items, and the
  * rules that need more than one record. Tags are the on-disk format. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/customer.h"
@@ -9,6 +11,9 @@
 #include "backoffice/tags.h"
 
 static const char *const staff_status_names[] = { "active", "on_leave", "left", NULL };
+static const char *const language_names[] = { "es", "en", NULL };
+static const char *const customer_kind_names[] = { "company", "person", "public", NULL };
+static const char *const item_kind_names[] = { "goods", "service", NULL };
 
 #define F(T, m) FIELD(struct T, m)
 
@@ -30,13 +35,21 @@ static const struct field staff_fields[] = {
 static const struct field customer_fields[] = {
 	{ "id", N_("Number"), FT_ID, 1, F(customer, id), FF_KEY | FF_AUTO | FF_REQUIRED, 0, 0, NULL },
 	{ "name", N_("Name"), FT_TEXT, TAG_CUSTOMER_NAME, F(customer, name), FF_REQUIRED, 0, 0, NULL },
-	{ "nif", N_("NIF/CIF"), FT_TAXID, 3, F(customer, nif), FF_REQUIRED, 0, 0, NULL },
+	{ "nif", N_("NIF/CIF"), FT_TAXID, 3, F(customer, nif), FF_REQUIRED | FF_EUVAT, 0, 0, NULL },
 	{ "address", N_("Address"), FT_TEXT, 4, F(customer, address), 0, 0, 0, NULL },
 	{ "email", N_("Email"), FT_EMAIL, 5, F(customer, email), 0, 0, 0, NULL },
 	{ "phone", N_("Phone"), FT_PHONE, 6, F(customer, phone), 0, 0, 0, NULL },
 	{ "payment_terms_days", N_("Payment terms (days)"), FT_INT, 7, F(customer, payment_terms_days), 0, 0, 365, NULL },
 	{ "credit_limit", N_("Credit limit"), FT_MONEY, 8, F(customer, credit_limit), 0, 0, 0, NULL },
 	{ "notes", N_("Notes"), FT_TEXT, 9, F(customer, notes), 0, 0, 0, NULL },
+	{ "street", N_("Street"), FT_TEXT, 10, F(customer, street), 0, 0, 0, NULL },
+	{ "postcode", N_("Postcode"), FT_TEXT, 11, F(customer, postcode), 0, 0, 0, NULL },
+	{ "city", N_("City"), FT_TEXT, 12, F(customer, city), 0, 0, 0, NULL },
+	{ "province", N_("Province"), FT_TEXT, 13, F(customer, province), 0, 0, 0, NULL },
+	{ "country", N_("Country"), FT_TEXT, 14, F(customer, country), 0, 0, 0, NULL },
+	{ "invoice_email", N_("Email for invoices"), FT_EMAIL, 15, F(customer, invoice_email), 0, 0, 0, NULL },
+	{ "language", N_("Language of documents"), FT_ENUM, 16, F(customer, language), 0, 0, 0, language_names },
+	{ "kind", N_("Kind"), FT_ENUM, 17, F(customer, kind), 0, 0, 0, customer_kind_names },
 };
 
 static const struct field item_fields[] = {
@@ -49,6 +62,7 @@ static const struct field item_fields[] = {
 	{ "on_hand", N_("On hand"), FT_QTY, 7, F(item, on_hand), FF_DERIVED | FF_NEGATIVE, 0, 0, NULL },
 	{ "reorder_level", N_("Reorder level"), FT_QTY, 8, F(item, reorder_level), 0, 0, 0, NULL },
 	{ "location", N_("Location"), FT_TEXT, 9, F(item, location), 0, 0, 0, NULL },
+	{ "kind", N_("Goods or service"), FT_ENUM, 10, F(item, kind), 0, 0, 0, item_kind_names },
 };
 
 #define NF(a) (sizeof a / sizeof a[0])
@@ -92,18 +106,60 @@ static int check_staff(struct session *ss, struct store_txn *txn, const void *ol
 	return ret;
 }
 
+/* Another customer with the same tax id: its id in *other, 0 if none. */
+static int same_nif(struct store *st, struct store_txn *txn, const struct customer *c,
+                    uint32_t *other, struct bo_err *e)
+{
+	struct store_iter it;
+	struct customer *x = malloc(sizeof *x);
+	int ret;
+
+	*other = 0;
+	if (!x)
+		return ENOMEM;
+	if ((ret = store_iter_open(st, txn, TB_CUSTOMERS, &it)) != 0) {
+		free(x);
+		return ret;
+	}
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		if (rec_decode(entity_customer.rt, x, it.val.data, it.val.size, "?", e)) {
+			ret = STORE_FAILED;
+			break;
+		}
+		if (x->id != c->id && !strcmp(x->nif, c->nif)) {
+			*other = x->id;
+			break;
+		}
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+	store_iter_close(&it);
+	free(x);
+	return ret;
+}
+
 static int check_customer(struct session *ss, struct store_txn *txn, const void *old, void *rec,
                           struct bo_err *e)
 {
-	const struct customer *c = rec;
+	const struct customer *c = rec, *was = old;
+	uint32_t other;
+	int ret;
 
-	(void)ss;
-	(void)txn;
-	(void)old;
 	if (c->credit_limit < 0) {
 		bo_fail(e, _("invalid %s: must not be negative"),
 		        rec_field_title(&customer_type, "credit_limit"));
 		return bo_at_field(e, "credit_limit");
+	}
+	/* a second record for the same customer splits its history and its
+	 * credit limit: only on purpose (a branch billed apart) */
+	if (ss->allow_duplicate_nif || (was && !strcmp(was->nif, c->nif)))
+		return 0;
+	if ((ret = same_nif(ss->st, txn, c, &other, e)))
+		return ret;
+	if (other) {
+		bo_failc(e, BO_EEXIST, _("nif \"%s\" is already customer %u's (--duplicate-nif to add it again)"),
+		         c->nif, other);
+		return bo_at_field(e, "nif");
 	}
 	return 0;
 }
@@ -117,6 +173,10 @@ static int check_item(struct session *ss, struct store_txn *txn, const void *old
 	(void)txn;
 	/* on_hand moves only through stock movements */
 	it->on_hand = old ? ((const struct item *)old)->on_hand : 0;
+	if (it->kind == ITEM_SERVICE && it->on_hand != 0) {
+		bo_fail(e, _("invalid kind \"service\": the item has stock; adjust it to 0 first"));
+		return bo_at_field(e, "kind");
+	}
 	if (!*it->unit) {
 		bo_fail(e, _("invalid %s: must not be empty"), rec_field_title(&item_type, "unit"));
 		return bo_at_field(e, "unit");

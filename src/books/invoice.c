@@ -29,6 +29,7 @@ void invoice_init(struct invoice *inv)
 	memset(inv, 0, sizeof *inv);
 	inv->series = 'F';
 	inv->issue_date = inv->due_date = DATE_NONE;
+	inv->operation_date = inv->corrects_date = DATE_NONE;
 	inv->status = INV_DRAFT;
 }
 
@@ -289,4 +290,37 @@ int invoice_parse_text_line(const char *spec, struct inv_line *l, struct bo_err 
 	memcpy(l->description, buf, strlen(buf) + 1);
 	l->vat_rate = vat;
 	return 0;
+}
+
+const char *const exemption_names[] = {
+	"", "exempt", "export", "intra-eu", "reverse-charge", "not-subject", NULL
+};
+
+const char *const corrective_names[] = { "", "R1", "R2", "R3", "R4", NULL };
+
+/* The wording the law asks for (art. 6.1.j RD 1619/2012): the ground and
+ * the article. Not translated by gettext: the customer's language picks
+ * it, not the clerk's locale. */
+const char *exemption_wording(int ground, int english)
+{
+	static const char *const es[EX_COUNT] = {
+		"",
+		"Operación exenta de IVA (art. 20 Ley 37/1992)",
+		"Exportación exenta de IVA (art. 21 Ley 37/1992)",
+		"Entrega intracomunitaria exenta de IVA (art. 25 Ley 37/1992)",
+		"Inversión del sujeto pasivo (art. 84.Uno.2º Ley 37/1992)",
+		"Operación no sujeta a IVA (arts. 7 y 69 Ley 37/1992)",
+	};
+	static const char *const en[EX_COUNT] = {
+		"",
+		"VAT exempt transaction (art. 20 Spanish VAT Act 37/1992)",
+		"VAT exempt export (art. 21 Spanish VAT Act 37/1992)",
+		"VAT exempt intra-Community supply (art. 25 Spanish VAT Act 37/1992)",
+		"Reverse charge: VAT to be accounted for by the recipient (art. 196 Directive 2006/112/EC)",
+		"Transaction not subject to Spanish VAT (arts. 7 and 69 Act 37/1992)",
+	};
+
+	if (ground <= EX_NONE || ground >= EX_COUNT)
+		return "";
+	return english ? en[ground] : es[ground];
 }

@@ -18,12 +18,15 @@ enum {
 	T_CUSTOMER = TAG_INVOICE_CUSTOMER, T_CUSTOMER_NAME = 5, T_CUSTOMER_NIF = 6,
 	T_ISSUE = 7, T_DUE = 8, T_CORRECTS = TAG_INVOICE_CORRECTS, T_STATUS = 10,
 	T_REASON = 11, T_PAID = 12, T_CREDITED = 13, T_CREATED_BY = 14,
-	T_CORRECTS_NUMBER = 15, T_LINE = 20, T_END = 63,
+	T_CORRECTS_NUMBER = 15, T_ISSUER_NAME = 16, T_ISSUER_NIF = 17, T_ISSUER_ADDRESS = 18,
+	T_CUSTOMER_ADDRESS = 19, T_LINE = 20, T_LANGUAGE = 21, T_OPERATION_DATE = 22,
+	T_CORRECTIVE_TYPE = 23, T_CORRECTS_DATE = 24, T_SENT_TO = 25, T_SENT_AT = 26,
+	T_END = 63,
 };
 
 enum {
 	L_SKU = 1, L_DESCRIPTION = 2, L_QTY = 3, L_PRICE = 4, L_DISCOUNT = 5,
-	L_VAT = 6, L_CREDITED = 7,
+	L_VAT = 6, L_CREDITED = 7, L_EXEMPTION = 8, L_AMOUNT_OF = 9,
 };
 
 static void encode_line(const struct inv_line *l, struct codec_buf *lb)
@@ -36,6 +39,11 @@ static void encode_line(const struct inv_line *l, struct codec_buf *lb)
 	codec_put_i64(lb, L_DISCOUNT, l->discount_bp);
 	codec_put_i64(lb, L_VAT, l->vat_rate);
 	codec_put_i64(lb, L_CREDITED, l->credited_qty);
+	/* written only when set: records of before them stay as they were */
+	if (l->exemption)
+		codec_put_i64(lb, L_EXEMPTION, l->exemption);
+	if (l->amount_of)
+		codec_put_i64(lb, L_AMOUNT_OF, l->amount_of);
 }
 
 void invoice_encode(const struct invoice *inv, struct codec_buf *b)
@@ -59,6 +67,25 @@ void invoice_encode(const struct invoice *inv, struct codec_buf *b)
 	codec_put_i64(b, T_CREDITED, inv->credited);
 	codec_put_str(b, T_CREATED_BY, inv->created_by);
 	codec_put_str(b, T_CORRECTS_NUMBER, inv->corrects_number);
+	if (*inv->issuer_name || *inv->issuer_nif) {
+		codec_put_str(b, T_ISSUER_NAME, inv->issuer_name);
+		codec_put_str(b, T_ISSUER_NIF, inv->issuer_nif);
+		codec_put_str(b, T_ISSUER_ADDRESS, inv->issuer_address);
+	}
+	if (*inv->customer_address)
+		codec_put_str(b, T_CUSTOMER_ADDRESS, inv->customer_address);
+	if (inv->language)
+		codec_put_i64(b, T_LANGUAGE, inv->language);
+	if (inv->operation_date != DATE_NONE)
+		codec_put_i64(b, T_OPERATION_DATE, inv->operation_date);
+	if (inv->corrective_type)
+		codec_put_i64(b, T_CORRECTIVE_TYPE, inv->corrective_type);
+	if (inv->corrects_date != DATE_NONE)
+		codec_put_i64(b, T_CORRECTS_DATE, inv->corrects_date);
+	if (inv->sent_at) {
+		codec_put_str(b, T_SENT_TO, inv->sent_to);
+		codec_put_i64(b, T_SENT_AT, inv->sent_at);
+	}
 	codec_start(&lb, LINE_VERSION);
 	for (size_t i = 0; i < inv->nlines; i++) {
 		encode_line(&inv->lines[i], &lb);
@@ -111,6 +138,8 @@ static int decode_line(struct inv_line *l, const uint8_t *data, size_t len)
 		case L_DISCOUNT: ok = get_i32(v, n, &l->discount_bp); break;
 		case L_VAT: ok = get_i32(v, n, &l->vat_rate); break;
 		case L_CREDITED: ok = codec_i64(v, n, &l->credited_qty); break;
+		case L_EXEMPTION: ok = get_i32(v, n, &l->exemption); break;
+		case L_AMOUNT_OF: ok = get_i32(v, n, &l->amount_of); break;
 		default: ok = 0; break;         /* a newer field: skipped */
 		}
 		if (ok)
@@ -122,7 +151,8 @@ static int decode_line(struct inv_line *l, const uint8_t *data, size_t len)
 	if (l->quantity <= 0 || l->quantity > QTY_MAX || l->unit_price < 0 ||
 	    l->unit_price > MONEY_MAX || l->discount_bp < 0 || l->discount_bp > 10000 ||
 	    vat_rate_index(l->vat_rate) < 0 || l->credited_qty < 0 ||
-	    l->credited_qty > l->quantity)
+	    l->credited_qty > l->quantity || l->exemption < 0 || l->exemption >= EX_COUNT ||
+	    l->amount_of < 0 || l->amount_of > INV_MAX_LINES)
 		return -1;
 	return 0;
 }
@@ -163,6 +193,21 @@ static int decode_field(struct invoice *inv, unsigned tag, const uint8_t *v, siz
 	case T_CREATED_BY: return codec_str(v, n, inv->created_by, sizeof inv->created_by);
 	case T_CORRECTS_NUMBER:
 		return codec_str(v, n, inv->corrects_number, sizeof inv->corrects_number);
+	case T_ISSUER_NAME: return codec_str(v, n, inv->issuer_name, sizeof inv->issuer_name);
+	case T_ISSUER_NIF: return codec_str(v, n, inv->issuer_nif, sizeof inv->issuer_nif);
+	case T_ISSUER_ADDRESS:
+		return codec_str(v, n, inv->issuer_address, sizeof inv->issuer_address);
+	case T_CUSTOMER_ADDRESS:
+		return codec_str(v, n, inv->customer_address, sizeof inv->customer_address);
+	case T_LANGUAGE:
+		return get_i32(v, n, &inv->language) || inv->language < 0 || inv->language > 1 ? -1 : 0;
+	case T_OPERATION_DATE: return get_i32(v, n, &inv->operation_date);
+	case T_CORRECTIVE_TYPE:
+		return get_i32(v, n, &inv->corrective_type) || inv->corrective_type < 0 ||
+		       inv->corrective_type > CORR_R4 ? -1 : 0;
+	case T_CORRECTS_DATE: return get_i32(v, n, &inv->corrects_date);
+	case T_SENT_TO: return codec_str(v, n, inv->sent_to, sizeof inv->sent_to);
+	case T_SENT_AT: return codec_i64(v, n, &inv->sent_at);
 	case T_LINE: return add_line(inv, v, n);
 	default: return 0;      /* a newer field: skipped */
 	}

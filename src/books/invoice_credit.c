@@ -38,6 +38,23 @@ static int plan(const struct invoice *inv, const struct credit_line *cl, size_t 
 		int64_t want = cl[k].quantity, left = 0;
 		int found = 0;
 
+		if (cl[k].amount) {
+			/* a price, discount or rebate: the line's base at most */
+			char *end;
+			unsigned long v = cl[k].ref[0] == '#' ? strtoul(cl[k].ref + 1, &end, 10) : 0;
+
+			if (cl[k].amount < 0)
+				return bo_fail(e, _("line \"%s\": amount must be positive"), cl[k].ref);
+			if (v == 0 || *end || v > inv->nlines)
+				return bo_fail(e, _("line \"%s\": %s has no such line (an amount names it #N)"),
+				               cl[k].ref, inv->number);
+			if (cl[k].amount > invoice_line_base(&inv->lines[v - 1]))
+				return bo_fail(e, _("line \"%s\": cannot take off %s, more than the line's base %s"),
+				               cl[k].ref, money_format(cl[k].amount, a, sizeof a),
+				               money_format(invoice_line_base(&inv->lines[v - 1]), b, sizeof b));
+			any = 1;
+			continue;
+		}
 		if (want <= 0)
 			return bo_fail(e, _("line \"%s\": quantity must be positive"), cl[k].ref);
 		for (size_t i = 0; i < inv->nlines; i++) {
@@ -88,16 +105,40 @@ static void apply(struct invoice *orig, const int64_t *take, const struct invoic
 }
 
 static int credit_note_of(const struct invoice *orig, const int64_t *take,
-                          struct invoice *note, struct bo_err *e)
+                          const struct credit_line *cl, size_t n, struct invoice *note,
+                          struct bo_err *e)
 {
 	note->series = 'R';
 	note->customer = orig->customer;
+	/* the parties as the corrected invoice names them */
 	memcpy(note->customer_name, orig->customer_name, sizeof note->customer_name);
 	memcpy(note->customer_nif, orig->customer_nif, sizeof note->customer_nif);
+	memcpy(note->customer_address, orig->customer_address, sizeof note->customer_address);
+	memcpy(note->issuer_name, orig->issuer_name, sizeof note->issuer_name);
+	memcpy(note->issuer_nif, orig->issuer_nif, sizeof note->issuer_nif);
+	memcpy(note->issuer_address, orig->issuer_address, sizeof note->issuer_address);
+	note->language = orig->language;
 	note->due_date = note->issue_date;
 	note->corrects = orig->id;
+	note->corrects_date = orig->issue_date;
 	memcpy(note->corrects_number, orig->number, sizeof note->corrects_number);
 	note->status = INV_ISSUED;
+	for (size_t k = 0; k < n; k++) {
+		struct inv_line l;
+		size_t i;
+
+		if (!cl[k].amount)
+			continue;
+		i = strtoul(cl[k].ref + 1, NULL, 10) - 1;
+		l = orig->lines[i];
+		l.quantity = 1000;
+		l.unit_price = cl[k].amount;
+		l.discount_bp = 0;
+		l.credited_qty = 0;
+		l.amount_of = (int32_t)(i + 1);
+		if (invoice_add_line(note, &l, e))
+			return -1;
+	}
 	for (size_t i = 0; i < orig->nlines; i++) {
 		struct inv_line l = orig->lines[i];
 
@@ -113,7 +154,7 @@ static int credit_note_of(const struct invoice *orig, const int64_t *take,
 
 static int credit_body_txn(struct session *ss, struct store_txn *txn, struct invoice *cur,
                            const struct credit_line *lines, size_t n, const char *reason,
-                           bo_date date, struct invoice *note, struct bo_err *e)
+                           int type, bo_date date, struct invoice *note, struct bo_err *e)
 {
 	char a[16], b[16], changes[400];
 	int64_t *take;
@@ -130,6 +171,8 @@ static int credit_body_txn(struct session *ss, struct store_txn *txn, struct inv
 		               date_format(date, a, sizeof a), date_format(cur->issue_date, b, sizeof b));
 	if (text_check("reason", reason ? reason : "", sizeof note->reason - 1, e))
 		return -1;
+	if (type < CORR_NONE || type > CORR_R4)
+		return bo_fail(e, _("invalid corrective type: expected R1, R2, R3 or R4"));
 	if (!(take = calloc(cur->nlines ? cur->nlines : 1, sizeof *take)))
 		return ENOMEM;
 	invoice_free(note);
@@ -137,9 +180,26 @@ static int credit_body_txn(struct session *ss, struct store_txn *txn, struct inv
 	snprintf(note->reason, sizeof note->reason, "%s", reason ? reason : "");
 	snprintf(note->created_by, sizeof note->created_by, "%s", ss->user);
 	note->issue_date = date;
-	if (plan(cur, lines, n, take, e) || credit_note_of(cur, take, note, e)) {
+	note->corrective_type = type ? type : CORR_R1;
+	if (plan(cur, lines, n, take, e) || credit_note_of(cur, take, lines, n, note, e)) {
 		ret = -1;
 		goto out;
+	}
+	/* art. 15 RD 1619/2012: a corrective invoice says why */
+	if (text_blank(note->reason)) {
+		ret = bo_failc(e, BO_EINVAL, _("a credit note needs a reason (--reason)"));
+		bo_at_field(e, "reason");
+		goto out;
+	}
+	/* an invoice from before the parties were kept gets them now */
+	if (!*note->issuer_nif) {
+		struct customer c;
+
+		if ((ret = inv_customer(ss, txn, cur->customer, &c, e)) ||
+		    (ret = inv_freeze_parties(ss, txn, note, &c, e)))
+			goto out;
+		snprintf(note->customer_name, sizeof note->customer_name, "%s", cur->customer_name);
+		snprintf(note->customer_nif, sizeof note->customer_nif, "%s", cur->customer_nif);
 	}
 	if ((ret = inv_next_number(ss, txn, 'R', date, note->number, sizeof note->number, e)) ||
 	    (ret = inv_move_stock(ss, txn, note, MOVE_RETURN, note->reason, e)))
@@ -159,6 +219,13 @@ int invoice_credit_txn(struct session *ss, struct store_txn *txn, struct invoice
                        const struct credit_line *lines, size_t n, const char *reason,
                        bo_date date, struct invoice *note, struct bo_err *e)
 {
+	return invoice_credit_txn_as(ss, txn, orig, lines, n, reason, CORR_R1, date, note, e);
+}
+
+int invoice_credit_txn_as(struct session *ss, struct store_txn *txn, struct invoice *orig,
+                          const struct credit_line *lines, size_t n, const char *reason,
+                          int type, bo_date date, struct invoice *note, struct bo_err *e)
+{
 	struct invoice cur;
 	char what[48];
 	int ret;
@@ -174,7 +241,7 @@ int invoice_credit_txn(struct session *ss, struct store_txn *txn, struct invoice
 	if (ret == 0 && *cur.number)
 		snprintf(what, sizeof what, _("credit invoice %s"), cur.number);
 	if (ret == 0)
-		ret = credit_body_txn(ss, txn, &cur, lines, n, reason, date, note, e);
+		ret = credit_body_txn(ss, txn, &cur, lines, n, reason, type, date, note, e);
 	if (ret == 0)
 		ret = invoice_copy(orig, &cur);
 	else if (ret == -1)
@@ -189,6 +256,7 @@ struct credit_ctx {
 	const struct credit_line *lines;
 	size_t n;
 	const char *reason;
+	int type;
 	bo_date date;
 	char out[16];
 };
@@ -208,8 +276,8 @@ static int credit_body(struct store *st, struct store_txn *txn, void *arg, struc
 	else if (ret == STORE_FAILED)
 		bo_wrap(e, _("credit invoice"));
 	if (ret == 0)
-		ret = invoice_credit_txn(c->ss, txn, &orig, c->lines, c->n, c->reason, c->date,
-		                         &note, e);
+		ret = invoice_credit_txn_as(c->ss, txn, &orig, c->lines, c->n, c->reason, c->type,
+		                            c->date, &note, e);
 	if (ret == 0)
 		snprintf(c->out, sizeof c->out, "%s", note.number);
 	invoice_free(&orig);
@@ -221,7 +289,14 @@ int invoice_credit(struct session *ss, const char *number, const struct credit_l
                    size_t n, const char *reason, bo_date date, char *out, size_t outn,
                    struct bo_err *e)
 {
-	struct credit_ctx c = { ss, number, lines, n, reason, date, "" };
+	return invoice_credit_as(ss, number, lines, n, reason, CORR_R1, date, out, outn, e);
+}
+
+int invoice_credit_as(struct session *ss, const char *number, const struct credit_line *lines,
+                      size_t n, const char *reason, int type, bo_date date, char *out,
+                      size_t outn, struct bo_err *e)
+{
+	struct credit_ctx c = { ss, number, lines, n, reason, type, date, "" };
 
 	if (session_need(ss, P_INVOICE_WRITE, _("credit invoice"), e))
 		return -1;
@@ -240,6 +315,13 @@ static int match_lines(const struct invoice *orig, const struct invoice *note,
 	for (size_t k = 0; k < note->nlines; k++) {
 		const struct inv_line *nl = &note->lines[k];
 		int64_t want = nl->quantity;
+
+		if (nl->amount_of) {
+			if ((size_t)nl->amount_of > orig->nlines)
+				return bo_fail(e, _("line %zu: %s has no line %d"), k + 1, orig->number,
+				               (int)nl->amount_of);
+			continue;
+		}
 
 		for (size_t i = 0; i < orig->nlines && want > 0; i++) {
 			const struct inv_line *l = &orig->lines[i];
@@ -288,6 +370,9 @@ static int import_credit(struct session *ss, struct store_txn *txn, struct invoi
 		goto out;
 	}
 	note->corrects = orig.id;
+	note->corrects_date = orig.issue_date;
+	if (!note->corrective_type)
+		note->corrective_type = CORR_R1;
 	memcpy(note->corrects_number, orig.number, sizeof note->corrects_number);
 	if (!(take = calloc(orig.nlines ? orig.nlines : 1, sizeof *take))) {
 		ret = ENOMEM;
@@ -329,10 +414,25 @@ static int import_checks(struct session *ss, struct store_txn *txn, struct invoi
 		                              : inv->issue_date + c.payment_terms_days;
 	if (inv->due_date < inv->issue_date)
 		return bo_fail(e, _("due date before the issue date"));
+	/* the issuer is the company as it is now; the customer's name and NIF
+	 * stay those the file gives */
+	{
+		char name[sizeof inv->customer_name], nif[sizeof inv->customer_nif];
+		int ret2;
+
+		memcpy(name, inv->customer_name, sizeof name);
+		memcpy(nif, inv->customer_nif, sizeof nif);
+		if ((ret2 = inv_freeze_parties(ss, txn, inv, &c, e)))
+			return ret2;
+		memcpy(inv->customer_name, name, sizeof name);
+		memcpy(inv->customer_nif, nif, sizeof nif);
+	}
 	if (text_check("customer_name", inv->customer_name, sizeof inv->customer_name - 1, e) ||
 	    text_check("reason", inv->reason, sizeof inv->reason - 1, e))
 		return -1;
-	return inv_check_lines(ss, txn, inv, e);
+	if ((ret = inv_check_lines(ss, txn, inv, e)))
+		return ret;
+	return inv_tax_rules(ss, txn, inv, NULL, e);
 }
 
 int invoice_import_txn(struct session *ss, struct store_txn *txn, struct invoice *inv,

@@ -21,6 +21,15 @@ int inv_next_number(struct session *ss, struct store_txn *txn, char series, bo_d
  * MOVE_RETURN puts them back; reason may be NULL. */
 int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoice *doc, int kind,
                    const char *reason, struct bo_err *e);
+/* VAT grounds: reverse charge for another EU country's customer (c may
+ * be NULL), a 0 % line without one taken as exempt, a ground only at 0 %. */
+int inv_tax_rules(struct session *ss, struct store_txn *txn, struct invoice *inv,
+                  const struct customer *c, struct bo_err *e);
+/* Issuer (the company's details now) and customer (name, NIF, address,
+ * language) copied into the document, which keeps them as they were. */
+int inv_freeze_parties(struct session *ss, struct store_txn *txn, struct invoice *inv,
+                       const struct customer *c, struct bo_err *e);
+void inv_customer_address(const struct customer *c, char *out, size_t n);
 /* One-line summary for the audit trail. */
 void inv_summary(const struct invoice *inv, char *buf, size_t n);
 

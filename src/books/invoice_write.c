@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/company.h"
 #include "backoffice/entity.h"
+#include "backoffice/taxid.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
@@ -104,6 +106,78 @@ int inv_check_lines(struct session *ss, struct store_txn *txn, struct invoice *i
 	return 0;
 }
 
+/* The VAT of a customer in another EU country is the customer's to
+ * account for: every line at 0 %, goods as an intra-EU supply, services
+ * and free text under the reverse charge. Any other 0 % line needs its
+ * ground and a line with a ground bears no VAT; a 0 % line with none
+ * is taken as exempt (art. 20), as before the grounds were recorded. */
+int inv_tax_rules(struct session *ss, struct store_txn *txn, struct invoice *inv,
+                  const struct customer *c, struct bo_err *e)
+{
+	int eu = c && taxid_is_eu(c->nif);
+
+	for (size_t i = 0; i < inv->nlines; i++) {
+		struct inv_line *l = &inv->lines[i];
+
+		if (eu && inv->series == 'F') {
+			int goods = 0;
+
+			if (*l->sku) {
+				struct item it;
+				int ret = entity_get_txn(ss, txn, &entity_item, l->sku, &it, 0, e);
+
+				if (ret && ret != STORE_NOTFOUND)
+					return ret;
+				goods = ret == 0 && it.kind == ITEM_GOODS;
+			}
+			l->vat_rate = 0;
+			if (l->exemption == EX_NONE)
+				l->exemption = goods ? EX_INTRA_EU : EX_REVERSE;
+		}
+		if (l->exemption < 0 || l->exemption >= EX_COUNT)
+			return bo_fail(e, _("line %zu: invalid exemption ground"), i + 1);
+		if (l->exemption != EX_NONE && l->vat_rate != 0)
+			return bo_fail(e, _("line %zu: an exemption ground (%s) needs a vat rate of 0, not %d"),
+			               i + 1, exemption_names[l->exemption], (int)l->vat_rate);
+		if (l->vat_rate == 0 && l->exemption == EX_NONE)
+			l->exemption = EX_EXEMPT;
+	}
+	return 0;
+}
+
+void inv_customer_address(const struct customer *c, char *out, size_t n)
+{
+	struct company_info ci;
+
+	/* the same layout as the company's: street, postcode city (province), country */
+	memset(&ci, 0, sizeof ci);
+	snprintf(ci.street, sizeof ci.street, "%s", c->street);
+	snprintf(ci.postcode, sizeof ci.postcode, "%s", c->postcode);
+	snprintf(ci.city, sizeof ci.city, "%s", c->city);
+	snprintf(ci.province, sizeof ci.province, "%s", c->province);
+	snprintf(ci.country, sizeof ci.country, "%s", c->country);
+	company_address(&ci, out, n);
+	if (!*out)      /* a customer from before the address had parts */
+		snprintf(out, n, "%s", c->address);
+}
+
+int inv_freeze_parties(struct session *ss, struct store_txn *txn, struct invoice *inv,
+                       const struct customer *c, struct bo_err *e)
+{
+	struct company_info ci;
+
+	if (company_get(ss, txn, &ci, e))
+		return STORE_FAILED;
+	snprintf(inv->issuer_name, sizeof inv->issuer_name, "%s", ci.legal_name);
+	snprintf(inv->issuer_nif, sizeof inv->issuer_nif, "%s", ci.nif);
+	company_address(&ci, inv->issuer_address, sizeof inv->issuer_address);
+	snprintf(inv->customer_name, sizeof inv->customer_name, "%s", c->name);
+	snprintf(inv->customer_nif, sizeof inv->customer_nif, "%s", c->nif);
+	inv_customer_address(c, inv->customer_address, sizeof inv->customer_address);
+	inv->language = c->language;
+	return 0;
+}
+
 int inv_next_number(struct session *ss, struct store_txn *txn, char series, bo_date date,
                     char *out, size_t n, struct bo_err *e)
 {
@@ -176,7 +250,8 @@ int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoi
 		struct move m;
 		int ret;
 
-		if (!*l->sku)
+		/* a corrected amount returns no goods */
+		if (!*l->sku || l->amount_of)
 			continue;
 		memset(&m, 0, sizeof m);
 		snprintf(m.item, sizeof m.item, "%s", l->sku);
@@ -204,8 +279,8 @@ static int issue_txn(struct session *ss, struct store_txn *txn, struct invoice *
 		inv->due_date = inv->issue_date + c->payment_terms_days;
 	if (date_not_future(inv->issue_date, _("issue date"), e) || check_dates(inv, e))
 		return -1;
-	snprintf(inv->customer_name, sizeof inv->customer_name, "%s", c->name);
-	snprintf(inv->customer_nif, sizeof inv->customer_nif, "%s", c->nif);
+	if ((ret = inv_freeze_parties(ss, txn, inv, c, e)))
+		return ret;
 	if ((ret = credit_limit(ss, txn, c, inv, e)))
 		return ret;
 	if ((ret = inv_next_number(ss, txn, 'F', inv->issue_date, inv->number,
@@ -243,14 +318,23 @@ int invoice_save_txn(struct session *ss, struct store_txn *txn, struct invoice *
 	inv->series = 'F';
 	inv->number[0] = inv->corrects_number[0] = '\0';
 	inv->corrects = 0;
+	inv->corrective_type = 0;
+	inv->corrects_date = DATE_NONE;
+	inv->sent_to[0] = '\0';
+	inv->sent_at = 0;
 	inv->status = INV_DRAFT;
 	inv->paid = inv->credited = 0;
 	for (size_t i = 0; i < inv->nlines && i < INV_MAX_LINES; i++)
-		inv->lines[i].credited_qty = 0;
+		inv->lines[i].credited_qty = inv->lines[i].amount_of = 0;
 	if (text_check("reason", inv->reason, sizeof inv->reason - 1, e) ||
 	    inv_customer(ss, txn, inv->customer, &c, e) || inv_check_lines(ss, txn, inv, e) ||
 	    check_dates(inv, e)) {
 		ret = bo_wrap(e, "%s", what);
+		goto out;
+	}
+	if ((ret = inv_tax_rules(ss, txn, inv, &c, e))) {
+		if (ret == -1)
+			bo_wrap(e, "%s", what);
 		goto out;
 	}
 	/* refreshed on issue; a draft shows whom it is for */

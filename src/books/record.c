@@ -128,7 +128,8 @@ static int set_text(const struct field *f, void *rec, const char *text, struct b
 		if (!*text)
 			break;
 		if ((f->flags & FF_PERSON ? taxid_check_person
-		                          : taxid_check)(text, norm, sizeof norm, e) == TAXID_INVALID)
+		     : f->flags & FF_EUVAT ? taxid_check_eu
+		                           : taxid_check)(text, norm, sizeof norm, e) == TAXID_INVALID)
 			return bo_wrap(e, "%s", field_title(f));
 		text = norm;
 		break;

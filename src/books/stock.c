@@ -48,6 +48,12 @@ int stock_move_txn(struct session *ss, struct store_txn *txn, struct move *m, in
 		return bo_fail(e, _("move stock of \"%s\": no such item"), m->item);
 	if (ret)
 		return ret;
+	/* a service (a course, a repair) is sold and credited without stock */
+	if (it.kind == ITEM_SERVICE) {
+		if (m->kind == MOVE_SALE || m->kind == MOVE_RETURN)
+			return 0;
+		return bo_fail(e, _("move stock of \"%s\": a service has no stock"), m->item);
+	}
 	if (m->quantity == 0)
 		return bo_fail(e, _("move stock of \"%s\": quantity must not be zero"), m->item), bo_at_field(e, "quantity");
 	if (it.on_hand + m->quantity > QTY_MAX || it.on_hand + m->quantity < -QTY_MAX)

@@ -20,6 +20,7 @@ static const struct field user_fields[] = {
 	{ "disabled", N_("Disabled"), FT_INT, 3, FIELD(struct user, disabled), 0, 0, 1, NULL },
 	{ "created", N_("Created"), FT_I64, 4, FIELD(struct user, created), 0, 0, 0, NULL },
 	{ "created_by", N_("Created by"), FT_TEXT, 5, FIELD(struct user, created_by), 0, 0, 0, NULL },
+	{ "email", N_("Email"), FT_EMAIL, 6, FIELD(struct user, email), 0, 0, 0, NULL },
 };
 
 const struct rectype user_type = {
@@ -54,7 +55,7 @@ int user_put_txn(struct store *st, struct store_txn *txn, const struct user *u, 
 	return ret;
 }
 
-enum user_op_kind { UOP_ADD, UOP_ROLE, UOP_DISABLE };
+enum user_op_kind { UOP_ADD, UOP_ROLE, UOP_DISABLE, UOP_EMAIL };
 
 struct user_op {
 	struct session *ss;
@@ -63,6 +64,7 @@ struct user_op {
 	enum role role;
 	int disabled;
 	const char *what;
+	const char *email;      /* UOP_EMAIL, and UOP_ADD when not NULL */
 };
 
 static int active_admin(const struct user *u)
@@ -97,7 +99,7 @@ static int other_admins(struct store *st, struct store_txn *txn, const char *log
 	return ret == STORE_NOTFOUND ? 0 : ret;
 }
 
-static const char *const op_names[] = { "add", "set-role", "disable" };
+static const char *const op_names[] = { "add", "set-role", "disable", "edit" };
 
 static int user_op_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
@@ -124,9 +126,11 @@ static int user_op_body(struct store *st, struct store_txn *txn, void *arg, stru
 		nu = old;
 		if (o->kind == UOP_ROLE)
 			nu.role = o->role;
-		else
+		else if (o->kind == UOP_DISABLE)
 			nu.disabled = o->disabled;
 	}
+	if (o->email && field_set(rec_field(&user_type, "email"), &nu, o->email, e))
+		return bo_wrap(e, "%s", o->what);
 	if (found && active_admin(&old) && !active_admin(&nu)) {
 		if ((ret = other_admins(st, txn, o->login, &admins, e)) != 0)
 			return ret;
@@ -148,7 +152,8 @@ static int user_op_run(struct user_op *o, const char *what, struct bo_err *e)
 		return -1;
 	if (text_check("login", o->login, sizeof ((struct user *)0)->login - 1, e))
 		return bo_wrap(e, "%s", what);
-	if (o->kind != UOP_DISABLE && (o->role <= ROLE_NONE || o->role >= ROLE_COUNT))
+	if ((o->kind == UOP_ADD || o->kind == UOP_ROLE) &&
+	    (o->role <= ROLE_NONE || o->role >= ROLE_COUNT))
 		return bo_fail(e, _("%s: invalid role"), what);
 	/* Identity is the OS login: an account for a name the system does
 	 * not know is a typo that would never match anyone. */
@@ -159,7 +164,7 @@ static int user_op_run(struct user_op *o, const char *what, struct bo_err *e)
 
 int user_add(struct session *ss, const char *login, enum role role, struct bo_err *e)
 {
-	struct user_op o = { ss, UOP_ADD, login, role, 0, NULL };
+	struct user_op o = { ss, UOP_ADD, login, role, 0, NULL, NULL };
 	char what[80];
 
 	snprintf(what, sizeof what, _("add user \"%s\""), login);
@@ -168,7 +173,7 @@ int user_add(struct session *ss, const char *login, enum role role, struct bo_er
 
 int user_set_role(struct session *ss, const char *login, enum role role, struct bo_err *e)
 {
-	struct user_op o = { ss, UOP_ROLE, login, role, 0, NULL };
+	struct user_op o = { ss, UOP_ROLE, login, role, 0, NULL, NULL };
 	char what[80];
 
 	snprintf(what, sizeof what, _("set role of \"%s\""), login);
@@ -177,12 +182,46 @@ int user_set_role(struct session *ss, const char *login, enum role role, struct 
 
 int user_set_disabled(struct session *ss, const char *login, int disabled, struct bo_err *e)
 {
-	struct user_op o = { ss, UOP_DISABLE, login, ROLE_NONE, disabled ? 1 : 0, NULL };
+	struct user_op o = { ss, UOP_DISABLE, login, ROLE_NONE, disabled ? 1 : 0, NULL, NULL };
 	char what[80];
 
 	snprintf(what, sizeof what, disabled ? _("disable user \"%s\"") : _("enable user \"%s\""),
 	         login);
 	return user_op_run(&o, what, e);
+}
+
+int user_set_email(struct session *ss, const char *login, const char *email, struct bo_err *e)
+{
+	struct user_op o = { ss, UOP_EMAIL, login, ROLE_NONE, 0, NULL, email };
+	char what[80];
+
+	snprintf(what, sizeof what, _("edit user \"%s\""), login);
+	return user_op_run(&o, what, e);
+}
+
+struct own_ctx {
+	const char *login;
+	char *out;
+	size_t n;
+};
+
+static int own_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct own_ctx *c = arg;
+	struct user u;
+	int ret = user_get_txn(st, txn, c->login, &u, 0, e);
+
+	if (ret == 0)
+		snprintf(c->out, c->n, "%s", u.email);
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
+int user_own_email(struct session *ss, char *out, size_t n, struct bo_err *e)
+{
+	struct own_ctx c = { ss->user, out, n };
+
+	out[0] = '\0';
+	return store_read(ss->st, _("read your account"), own_body, &c, e) ? -1 : 0;
 }
 
 struct each_ctx {

@@ -49,11 +49,11 @@ static int list_row(const void *rec, void *arg)
 {
 	struct list_ctx *l = arg;
 	const struct rectype *rt = l->en->rt;
-	char buf[16][512];
-	const char *cells[16];
+	char buf[REC_MAX_FIELDS][512];
+	const char *cells[REC_MAX_FIELDS];
 
 	if (l->csv) {
-		for (size_t i = 0; i < rt->nfields && i < 16; i++)
+		for (size_t i = 0; i < rt->nfields && i < REC_MAX_FIELDS; i++)
 			cells[i] = field_get(&rt->fields[i], rec, buf[i], sizeof buf[i]);
 		csv_write_row(stdout, cells, l->text, rt->nfields);
 	} else {
@@ -78,8 +78,8 @@ static int cmd_list(struct cli *c, const struct cli_args *a)
 	const struct entity *en = a->cmd->data;
 	struct list_ctx l = { en, 0, NULL, 0 };
 	const struct rectype *rt = en->rt;
-	const char *fmt = cli_arg(a, "format"), *hdr[16];
-	int text[16];
+	const char *fmt = cli_arg(a, "format"), *hdr[REC_MAX_FIELDS];
+	int text[REC_MAX_FIELDS];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 
@@ -133,8 +133,15 @@ static int cmd_add(struct cli *c, const struct cli_args *a)
 	struct session *ss;
 	void *rec = malloc(en->rt->size);
 	char key[64];
-	int r = EXIT_FAIL;
+	int r = EXIT_FAIL, fields = 0;
 
+	/* a record is its fields: none given is a usage mistake */
+	for (size_t k = 0; k < a->ngiven; k++)
+		fields += a->given[k].field != NULL;
+	if (!fields) {
+		free(rec);
+		return cli_usage_of(a->cmd);
+	}
 	if (!rec)
 		return EXIT_FAIL;
 	entity_blank(en, rec);
@@ -142,6 +149,9 @@ static int cmd_add(struct cli *c, const struct cli_args *a)
 		bo_wrap(&e, _("add %s"), _(en->title));
 		cli_fail(&e);
 	} else if ((ss = cli_session(c))) {
+		/* --duplicate-nif is the clerk's answer to "another customer
+		 * has this NIF", not a field */
+		ss->allow_duplicate_nif = en == &entity_customer && cli_arg(a, "duplicate-nif");
 		if (entity_add(ss, en, rec, &e))
 			cli_fail(&e);
 		else {
@@ -173,6 +183,7 @@ static int cmd_edit(struct cli *c, const struct cli_args *a)
 		goto out;
 	}
 	memcpy(rec, seen, en->rt->size);
+	ss->allow_duplicate_nif = en == &entity_customer && cli_arg(a, "duplicate-nif");
 	if (apply_fields(en, rec, a, 0, &e)) {
 		bo_wrap(&e, _("edit %s \"%s\""), _(en->title), key);
 		cli_fail(&e);
@@ -292,6 +303,9 @@ static const struct cli_opt list_opts[] = {
 static const struct cli_opt receive_opts[] = {
 	{ "cost", 0, 0 }, { "note", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
 };
+static const struct cli_opt customer_opts[] = {
+	{ "duplicate-nif", OPT_FLAG, 0 }, { NULL, 0, 0 }
+};
 static const struct cli_opt adjust_opts[] = {
 	{ "reason", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
 };
@@ -314,10 +328,20 @@ const struct cli_cmd cli_cmds_entity[] = {
 	            N_("staff list [--search TEXT] [--format text|csv]"),
 	            N_("staff add --FIELD VALUE ..."), N_("staff edit ID --FIELD VALUE ..."),
 	            N_("staff show ID")),
-	ENTITY_CMDS("customer", &entity_customer, P_CUSTOMER_READ, P_CUSTOMER_WRITE,
-	            N_("customer list [--search TEXT] [--format text|csv]"),
-	            N_("customer add --FIELD VALUE ..."), N_("customer edit ID --FIELD VALUE ..."),
-	            N_("customer show ID")),
+	/* a customer's NIF used by another customer needs --duplicate-nif */
+	{ .name = "customer", .sub = "list", .usage = N_("customer list [--search TEXT] [--format text|csv]"),
+	  .opts = list_opts, .max_args = 0, .perm = P_CUSTOMER_READ, .flags = CMD_READONLY,
+	  .exec = cmd_list, .data = &entity_customer },
+	{ .name = "customer", .sub = "add", .usage = N_("customer add --FIELD VALUE ... [--duplicate-nif]"),
+	  .opts = customer_opts, .fields = &entity_customer, .max_args = 0, .perm = P_CUSTOMER_WRITE,
+	  .exec = cmd_add, .data = &entity_customer },
+	{ .name = "customer", .sub = "edit",
+	  .usage = N_("customer edit ID --FIELD VALUE ... [--duplicate-nif]"),
+	  .opts = customer_opts, .fields = &entity_customer, .min_args = 1, .max_args = 1,
+	  .perm = P_CUSTOMER_WRITE, .exec = cmd_edit, .data = &entity_customer },
+	{ .name = "customer", .sub = "show", .usage = N_("customer show ID"), .min_args = 1,
+	  .max_args = 1, .perm = P_CUSTOMER_READ, .flags = CMD_READONLY, .exec = cmd_show,
+	  .data = &entity_customer },
 	ENTITY_CMDS("item", &entity_item, P_ITEM_READ, P_ITEM_WRITE,
 	            N_("item list [--search TEXT] [--format text|csv]"),
 	            N_("item add --FIELD VALUE ..."), N_("item edit SKU --FIELD VALUE ..."),

@@ -1,6 +1,7 @@
 /* invoice.c - backoffice invoice create|issue|show|list|credit. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "backoffice/csv.h"
 #include "backoffice/customer.h"
@@ -28,10 +29,32 @@ static int apply_discount(struct invoice *inv, const char *spec, struct bo_err *
 	return 0;
 }
 
+/* --exempt-line N:GROUND: why line N bears no VAT. */
+static int apply_exemption(struct invoice *inv, const char *spec, struct bo_err *e)
+{
+	char buf[48], *g;
+	uint32_t n;
+	int k;
+
+	if (strlen(spec) >= sizeof buf || !(g = strchr(strcpy(buf, spec), ':')))
+		return bo_fail(e, _("invalid --exempt-line \"%s\": expected N:GROUND"), spec);
+	*g++ = '\0';
+	if (rec_parse_id(buf, &n) || n > inv->nlines)
+		return bo_fail(e, _("invalid --exempt-line \"%s\": no line %s"), spec, buf);
+	for (k = 1; exemption_names[k] && strcmp(g, exemption_names[k]); k++)
+		;
+	if (!exemption_names[k])
+		return bo_fail(e, _("invalid --exempt-line \"%s\": expected exempt, export, intra-eu, reverse-charge or not-subject"),
+		               spec);
+	inv->lines[n - 1].exemption = k;
+	return 0;
+}
+
 static int cmd_create(struct cli *c, const struct cli_args *a)
 {
 	const char *cust = cli_arg(a, "customer"), *date = cli_arg(a, "date");
 	const char *due = cli_arg(a, "due"), *reason = cli_arg(a, "reason");
+	const char *opdate = cli_arg(a, "operation-date");
 	int issue = cli_arg(a, "issue") != NULL, ret = EXIT_FAIL;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
@@ -61,7 +84,12 @@ static int cmd_create(struct cli *c, const struct cli_args *a)
 		if (!strcmp(a->given[k].opt->name, "discount-line") &&
 		    apply_discount(&inv, a->given[k].val, &e))
 			goto fail;
-	if ((date && date_parse(date, &inv.issue_date, &e)) ||
+	for (size_t k = 0; k < a->ngiven; k++)
+		if (!strcmp(a->given[k].opt->name, "exempt-line") &&
+		    apply_exemption(&inv, a->given[k].val, &e))
+			goto fail;
+	if ((opdate && date_parse(opdate, &inv.operation_date, &e)) ||
+	    (date && date_parse(date, &inv.issue_date, &e)) ||
 	    (due && date_parse(due, &inv.due_date, &e)))
 		goto fail;
 	if (reason) {
@@ -157,6 +185,10 @@ static void show_lines(const struct invoice *inv)
 		       money_format_human(invoice_line_base(l), b, sizeof b));
 		if (l->credited_qty)
 			printf(_("  (credited %s)"), qty_format(l->credited_qty, cq, sizeof cq));
+		if (l->exemption)
+			printf("  [%s]", exemption_names[l->exemption]);
+		if (l->amount_of)
+			printf(_("  (amount of line %d)"), (int)l->amount_of);
 		putchar('\n');
 	}
 }
@@ -198,10 +230,31 @@ static void show_head(const struct invoice *inv)
 	       inert(inv->customer_name, name, sizeof name), inert(inv->customer_nif, nif, sizeof nif));
 	printf("%-12s %s\n", _("issue_date"), date_format(inv->issue_date, a, sizeof a));
 	printf("%-12s %s\n", _("due_date"), date_format(inv->due_date, b, sizeof b));
-	if (inv->series == 'R')
-		printf("%-12s %s\n", _("corrects"), inv->corrects_number);
+	if (inv->operation_date != DATE_NONE)
+		printf("%-12s %s\n", _("operation_date"), date_format(inv->operation_date, a, sizeof a));
+	if (inv->series == 'R') {
+		printf("%-12s %s %s\n", _("corrects"), inv->corrects_number,
+		       date_format(inv->corrects_date, b, sizeof b));
+		printf("%-12s %s\n", _("type"), corrective_names[inv->corrective_type]);
+	}
 	if (*inv->reason)
 		printf("%-12s %s\n", _("reason"), inert(inv->reason, why, sizeof why));
+	if (*inv->issuer_nif)
+		printf("%-12s %s %s; %s\n", _("issuer"), inert(inv->issuer_name, name, sizeof name),
+		       inert(inv->issuer_nif, nif, sizeof nif), inert(inv->issuer_address, why, sizeof why));
+	if (*inv->customer_address)
+		printf("%-12s %s\n", _("address"), inert(inv->customer_address, why, sizeof why));
+	if (inv->status != INV_DRAFT)
+		printf("%-12s %s\n", _("language"), inv->language ? "en" : "es");
+	if (inv->sent_at) {
+		time_t t = (time_t)inv->sent_at;
+		struct tm tm;
+		char when[32] = "";
+
+		if (localtime_r(&t, &tm))
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+		printf("%-12s %s %s\n", _("sent"), inert(inv->sent_to, name, sizeof name), when);
+	}
 }
 
 static int cmd_show(struct cli *c, const struct cli_args *a)
@@ -348,9 +401,27 @@ static int parse_credit_line(const char *spec, struct credit_line *cl, struct bo
 	return 0;
 }
 
+/* "#N:AMOUNT": a base to take off line N */
+static int parse_credit_amount(const char *spec, struct credit_line *cl, struct bo_err *e)
+{
+	const char *colon = strrchr(spec, ':');
+	size_t n = colon ? (size_t)(colon - spec) : 0;
+
+	if (!colon || n < 2 || n >= sizeof cl->ref || spec[0] != '#')
+		return bo_fail(e, _("invalid amount \"%s\": expected #N:AMOUNT"), spec);
+	memcpy(cl->ref, spec, n);
+	cl->ref[n] = '\0';
+	if (money_parse(colon + 1, 0, &cl->amount, e))
+		return bo_wrap(e, _("invalid amount \"%s\""), spec);
+	if (cl->amount <= 0)
+		return bo_fail(e, _("invalid amount \"%s\": must be positive"), spec);
+	return 0;
+}
+
 static int cmd_credit(struct cli *c, const struct cli_args *a)
 {
-	const char *number = a->argv[0], *date = cli_arg(a, "date");
+	const char *number = a->argv[0], *date = cli_arg(a, "date"), *type = cli_arg(a, "type");
+	int ct = CORR_R1;
 	struct credit_line *cl;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
@@ -361,15 +432,26 @@ static int cmd_credit(struct cli *c, const struct cli_args *a)
 
 	if (!(cl = calloc(a->ngiven + 1, sizeof *cl)))
 		return EXIT_FAIL;
-	for (size_t k = 0; k < a->ngiven; k++)
-		if (!strcmp(a->given[k].opt->name, "line") &&
-		    parse_credit_line(a->given[k].val, &cl[n++], &e))
+	for (size_t k = 0; k < a->ngiven; k++) {
+		const char *name = a->given[k].opt->name;
+
+		if ((!strcmp(name, "line") && parse_credit_line(a->given[k].val, &cl[n++], &e)) ||
+		    (!strcmp(name, "amount") && parse_credit_amount(a->given[k].val, &cl[n++], &e)))
 			goto fail;
+	}
 	if (date && date_parse(date, &d, &e))
 		goto fail;
+	if (type) {
+		for (ct = 1; corrective_names[ct] && strcmp(type, corrective_names[ct]); ct++)
+			;
+		if (!corrective_names[ct]) {
+			bo_fail(&e, _("invalid type \"%s\": expected R1, R2, R3 or R4"), type);
+			goto fail;
+		}
+	}
 	if (!(ss = cli_session(c)))
 		goto out;
-	if (invoice_credit(ss, number, cl, n, cli_arg(a, "reason"), d, out, sizeof out, &e)) {
+	if (invoice_credit_as(ss, number, cl, n, cli_arg(a, "reason"), ct, d, out, sizeof out, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -386,21 +468,24 @@ out:
 
 static const struct cli_opt create_opts[] = {
 	{ "customer", OPT_REQUIRED, 0 }, { "line", OPT_MULTI, 0 }, { "text", OPT_MULTI, 0 },
-	{ "discount-line", OPT_MULTI, 0 }, { "date", 0, 0 }, { "due", 0, 0 }, { "reason", 0, 0 },
-	{ "issue", OPT_FLAG, 0 }, { NULL, 0, 0 }
+	{ "discount-line", OPT_MULTI, 0 }, { "exempt-line", OPT_MULTI, 0 }, { "date", 0, 0 },
+	{ "operation-date", 0, 0 }, { "due", 0, 0 }, { "reason", 0, 0 }, { "issue", OPT_FLAG, 0 },
+	{ NULL, 0, 0 }
 };
 static const struct cli_opt list_opts[] = {
 	{ "customer", 0, 0 }, { "status", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt credit_opts[] = {
-	{ "line", OPT_MULTI, 0 }, { "reason", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
+	{ "line", OPT_MULTI, 0 }, { "amount", OPT_MULTI, 0 }, { "reason", 0, 0 }, { "type", 0, 0 },
+	{ "date", 0, 0 }, { NULL, 0, 0 }
 };
 
 const struct cli_cmd cli_cmds_invoice[] = {
 	{ .name = "invoice", .sub = "create",
 	  .usage = N_("invoice create --customer ID [--line SKU:QTY[:UNIT_PRICE]] ... "
 	              "[--text DESCRIPTION:QTY:UNIT_PRICE:VAT] ... [--discount-line N:PCT] ... "
-	              "[--date D] [--due D] [--reason T] [--issue]"),
+	              "[--exempt-line N:GROUND] ... [--date D] [--operation-date D] [--due D] "
+	              "[--reason T] [--issue]"),
 	  .opts = create_opts, .max_args = 0, .perm = P_INVOICE_WRITE, .exec = cmd_create },
 	{ .name = "invoice", .sub = "issue", .usage = N_("invoice issue DRAFT_ID"),
 	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE, .what = N_("issue invoice"),
@@ -413,7 +498,8 @@ const struct cli_cmd cli_cmds_invoice[] = {
 	  .opts = list_opts, .max_args = 0, .perm = P_INVOICE_READ, .what = N_("list invoices"),
 	  .flags = CMD_READONLY, .exec = cmd_list },
 	{ .name = "invoice", .sub = "credit",
-	  .usage = N_("invoice credit NUMBER [--line SKU:QTY|#N:QTY] ... [--reason T] [--date D]"),
+	  .usage = N_("invoice credit NUMBER [--line SKU:QTY|#N:QTY] ... [--amount #N:AMOUNT] ... "
+	              "--reason T [--type R1|R2|R3|R4] [--date D]"),
 	  .opts = credit_opts, .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE,
 	  .what = N_("credit invoice"), .exec = cmd_credit },
 	{ .name = NULL }

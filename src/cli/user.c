@@ -1,6 +1,7 @@
 /* user.c - backoffice user add|list|set-role|disable|enable: the
  * accounts of the OS users allowed in, and their roles (admin only). */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "backoffice/csv.h"
@@ -20,15 +21,35 @@ static int parse_role(const char *s, enum role *r)
 
 static int cmd_add(struct cli *c, const struct cli_args *a)
 {
+	const char *login = a->argv[0], *email = cli_arg(a, "email");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
+	struct user check;
 	enum role role;
 
 	if (parse_role(cli_arg(a, "role"), &role))
 		return EXIT_USAGE;
+	/* a bad address is refused before the account is made */
+	memset(&check, 0, sizeof check);
+	if (email && field_set(rec_field(&user_type, "email"), &check, email, &e)) {
+		bo_wrap(&e, _("add user \"%s\""), login);
+		return cli_fail(&e);
+	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (user_add(ss, a->argv[0], role, &e))
+	if (user_add(ss, login, role, &e) || (email && user_set_email(ss, login, email, &e)))
+		return cli_fail(&e);
+	return 0;
+}
+
+static int cmd_edit(struct cli *c, const struct cli_args *a)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (user_set_email(ss, a->argv[0], cli_arg(a, "email"), &e))
 		return cli_fail(&e);
 	return 0;
 }
@@ -117,7 +138,10 @@ static int cmd_enable(struct cli *c, const struct cli_args *a)
 	return set_disabled(c, a, 0);
 }
 
-static const struct cli_opt add_opts[] = { { "role", OPT_REQUIRED, 0 }, { NULL, 0, 0 } };
+static const struct cli_opt add_opts[] = {
+	{ "role", OPT_REQUIRED, 0 }, { "email", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt edit_opts[] = { { "email", OPT_REQUIRED, 0 }, { NULL, 0, 0 } };
 static const struct cli_opt list_opts[] = { { "format", 0, 0 }, { NULL, 0, 0 } };
 
 /* The what of each is the books' own, so an early refusal reads the same. */
@@ -126,9 +150,12 @@ static const struct cli_opt list_opts[] = { { "format", 0, 0 }, { NULL, 0, 0 } }
 	  .perm = P_USERS, .what = WHAT, .exec = FN }
 
 const struct cli_cmd cli_cmds_user[] = {
-	{ .name = "user", .sub = "add", .usage = N_("user add LOGIN --role ROLE"), .opts = add_opts,
-	  .min_args = 1, .max_args = 1, .perm = P_USERS, .what = N_("add user \"%s\""),
-	  .exec = cmd_add },
+	{ .name = "user", .sub = "add", .usage = N_("user add LOGIN --role ROLE [--email ADDRESS]"),
+	  .opts = add_opts, .min_args = 1, .max_args = 1, .perm = P_USERS,
+	  .what = N_("add user \"%s\""), .exec = cmd_add },
+	{ .name = "user", .sub = "edit", .usage = N_("user edit LOGIN --email ADDRESS"),
+	  .opts = edit_opts, .min_args = 1, .max_args = 1, .perm = P_USERS,
+	  .what = N_("edit user \"%s\""), .exec = cmd_edit },
 	{ .name = "user", .sub = "list", .usage = N_("user list [--format text|csv]"),
 	  .opts = list_opts, .max_args = 0, .perm = P_USERS, .what = N_("list users"),
 	  .flags = CMD_READONLY, .exec = cmd_list },

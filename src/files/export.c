@@ -24,12 +24,16 @@ static const struct column customer_cols[] = {
 	{ "id", CT_INT }, { "name", CT_TEXT }, { "nif", CT_TEXT },
 	{ "address", CT_TEXT }, { "email", CT_TEXT }, { "phone", CT_TEXT },
 	{ "payment_terms_days", CT_INT }, { "credit_limit", CT_MONEY }, { "notes", CT_TEXT },
+	{ "street", CT_TEXT }, { "postcode", CT_TEXT }, { "city", CT_TEXT },
+	{ "province", CT_TEXT }, { "country", CT_TEXT }, { "invoice_email", CT_TEXT },
+	{ "language", CT_TEXT }, { "kind", CT_TEXT },
 };
 
 static const struct column item_cols[] = {
 	{ "sku", CT_TEXT }, { "description", CT_TEXT }, { "unit", CT_TEXT },
 	{ "price", CT_MONEY }, { "cost", CT_MONEY }, { "vat_rate", CT_VAT },
 	{ "on_hand", CT_QTY }, { "reorder_level", CT_QTY }, { "location", CT_TEXT },
+	{ "kind", CT_TEXT },
 };
 
 static const struct column move_cols[] = {
@@ -43,7 +47,8 @@ static const struct column invoice_cols[] = {
 	{ "customer_name", CT_TEXT }, { "issue_date", CT_DATE }, { "due_date", CT_DATE },
 	{ "status", CT_TEXT }, { "base", CT_MONEY }, { "vat", CT_MONEY },
 	{ "total", CT_MONEY }, { "paid", CT_MONEY }, { "credited", CT_MONEY },
-	{ "balance", CT_MONEY }, { "corrects", CT_TEXT },
+	{ "balance", CT_MONEY }, { "corrects", CT_TEXT }, { "corrective_type", CT_TEXT },
+	{ "reason", CT_TEXT }, { "operation_date", CT_DATE },
 };
 
 static const struct column line_cols[] = {
@@ -52,6 +57,8 @@ static const struct column line_cols[] = {
 	{ "line", CT_INT }, { "sku", CT_TEXT }, { "description", CT_TEXT },
 	{ "quantity", CT_QTY }, { "unit_price", CT_MONEY }, { "discount_pct", CT_PCT },
 	{ "vat_rate", CT_VAT }, { "base", CT_MONEY }, { "vat", CT_MONEY },
+	{ "exemption", CT_TEXT }, { "amount_of", CT_INT }, { "corrective_type", CT_TEXT },
+	{ "reason", CT_TEXT }, { "operation_date", CT_DATE },
 };
 
 static const struct column payment_cols[] = {
@@ -145,12 +152,12 @@ static int entity_row(const void *rec, void *arg)
 {
 	struct entity_ctx *c = arg;
 	const struct rectype *rt = c->en->rt;
-	char buf[16][512];
-	const char *cells[16];
+	char buf[REC_MAX_FIELDS][512];
+	const char *cells[REC_MAX_FIELDS];
 
 	if (!past_last(c->m, c->en, rec))
 		return 0;
-	for (size_t i = 0; i < rt->nfields && i < 16; i++) {
+	for (size_t i = 0; i < rt->nfields && i < REC_MAX_FIELDS; i++) {
 		const struct field *f = &rt->fields[i];
 
 		/* a role that may not see salaries exports them empty, not 0 */

@@ -20,8 +20,8 @@ static int invoice_row(struct emit *m, const struct invoice *inv)
 {
 	struct inv_totals t;
 	char series[2] = { inv->series, '\0' }, cust[16], issue[16], due[16];
-	char base[32], vat[32], total[32], paid[32], cred[32], bal[32];
-	const char *cells[14];
+	char base[32], vat[32], total[32], paid[32], cred[32], bal[32], op[16];
+	const char *cells[17];
 
 	invoice_totals(inv, &t);
 	snprintf(cust, sizeof cust, "%u", inv->customer);
@@ -39,6 +39,9 @@ static int invoice_row(struct emit *m, const struct invoice *inv)
 	cells[11] = money_format(inv->credited, cred, sizeof cred);
 	cells[12] = money_format(invoice_balance(inv), bal, sizeof bal);
 	cells[13] = inv->corrects_number;
+	cells[14] = corrective_names[inv->corrective_type];
+	cells[15] = inv->reason;
+	cells[16] = date_format(inv->operation_date, op, sizeof op);
 	return emit_row(m, cells);
 }
 
@@ -48,8 +51,8 @@ static int line_rows(struct emit *m, const struct invoice *inv)
 {
 	int sign = inv->series == 'R' ? -1 : 1;
 	char cust[16], issue[16], due[16], no[24], qty[32], price[32], disc[16], rate[8];
-	char base[32], vat[32];
-	const char *cells[15];
+	char base[32], vat[32], of[16], op[16];
+	const char *cells[20];
 
 	snprintf(cust, sizeof cust, "%u", inv->customer);
 	cells[0] = inv->number;
@@ -58,6 +61,9 @@ static int line_rows(struct emit *m, const struct invoice *inv)
 	cells[3] = date_format(inv->due_date, due, sizeof due);
 	cells[4] = inv_status_names[inv->status];
 	cells[5] = inv->corrects_number;
+	cells[17] = corrective_names[inv->corrective_type];
+	cells[18] = inv->reason;
+	cells[19] = date_format(inv->operation_date, op, sizeof op);
 	for (size_t i = 0; i < inv->nlines; i++) {
 		const struct inv_line *l = &inv->lines[i];
 		int64_t b = invoice_line_base(l);
@@ -73,6 +79,11 @@ static int line_rows(struct emit *m, const struct invoice *inv)
 		cells[12] = rate;
 		cells[13] = money_format(sign * b, base, sizeof base);
 		cells[14] = money_format(sign * money_vat(b, l->vat_rate), vat, sizeof vat);
+		cells[15] = exemption_names[l->exemption];
+		of[0] = '\0';
+		if (l->amount_of)
+			snprintf(of, sizeof of, "%d", (int)l->amount_of);
+		cells[16] = of;
 		if (emit_row(m, cells))
 			return -1;
 	}

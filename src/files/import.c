@@ -35,6 +35,21 @@ static int header_fail(const struct importer *im, struct bo_err *e, const char *
 	return bo_wrap(e, "%s:1: header", im->path);
 }
 
+/* Columns added after the first CSV formats: a file written before them
+ * still imports, each missing one taking its default. */
+static int newer_column(const char *name)
+{
+	static const char *const newer[] = {
+		"street", "postcode", "city", "province", "country", "invoice_email", "language",
+		"kind", "corrective_type", "reason", "operation_date", "exemption", "amount_of", NULL
+	};
+
+	for (size_t i = 0; newer[i]; i++)
+		if (!strcmp(name, newer[i]))
+			return 1;
+	return 0;
+}
+
 int imp_open(struct importer *im, struct bo_err *e)
 {
 	int got, seen[IMPORT_MAX_COLS] = { 0 };
@@ -61,9 +76,13 @@ int imp_open(struct importer *im, struct bo_err *e)
 			return header_fail(im, e, _("column \"%s\" given twice"), name);
 		im->at[c] = i;
 	}
-	for (size_t c = 0; c < im->ncols; c++)
-		if (!seen[c])
+	im->nabsent = 0;
+	for (size_t c = 0; c < im->ncols; c++) {
+		im->absent[c] = !seen[c];
+		im->nabsent += !seen[c];
+		if (!seen[c] && !newer_column(im->cols[c].name))
 			return header_fail(im, e, _("missing column \"%s\""), im->cols[c].name);
+	}
 	return 0;
 }
 
@@ -90,13 +109,13 @@ int imp_next(struct importer *im, struct bo_err *e)
 			return got;
 	} while (im->r.nfield == 1 && !im->r.field[0][0]);
 	im->line = im->r.line;
-	if (im->r.nfield != im->ncols)
+	if (im->r.nfield != im->ncols - im->nabsent)
 		return bo_fail(e, ngettext("%s:%ld: expected %zu column, found %zu",
 		                           "%s:%ld: expected %zu columns, found %zu",
-		                           (unsigned long)im->ncols),
-		               im->path, im->line, im->ncols, im->r.nfield);
+		                           (unsigned long)(im->ncols - im->nabsent)),
+		               im->path, im->line, im->ncols - im->nabsent, im->r.nfield);
 	for (size_t c = 0; c < im->ncols; c++) {
-		const char *s = im->r.field[im->at[c]];
+		const char *s = im->absent[c] ? "" : im->r.field[im->at[c]];
 
 		/* only the encoding here: the row is at most CSV_LINE_MAX
 		 * long, and each column's own check names its own limit */
@@ -156,7 +175,7 @@ static int parse_row(struct ent_import *x, int64_t *on_hand, struct bo_err *e)
 		const char *name = im->cols[c].name, *s = im->cell[c];
 		const struct field *f = rec_field(x->en->rt, name);
 
-		if (!f)
+		if (!f || im->absent[c])
 			continue;
 		if (f->flags & FF_DERIVED) {
 			/* on_hand becomes the item's opening movement, and
@@ -245,7 +264,13 @@ static int insert_row(struct ent_import *x, struct store_txn *txn, int64_t on_ha
 			ret = en->check(ss, txn, NULL, x->rec, e);
 		}
 	} else {
+		/* history from an earlier system is taken as it was: two
+		 * customers may share a NIF there (branches billed apart) */
+		int dup = ss->allow_duplicate_nif;
+
+		ss->allow_duplicate_nif = 1;
 		ret = en->check ? en->check(ss, txn, NULL, x->rec, e) : 0;
+		ss->allow_duplicate_nif = dup;
 	}
 	if (ret == STORE_FAILED)
 		return imp_fail(im, NULL, e);

@@ -64,7 +64,8 @@ static int get_id(struct importer *im, const char *col, unsigned long max, uint3
 /* Row fields that belong to the whole invoice: taken from its first row,
  * and every later row must say the same. */
 static const char *const head_cols[] = {
-	"customer_id", "issue_date", "due_date", "status", "corrects", NULL
+	"customer_id", "issue_date", "due_date", "status", "corrects", "corrective_type",
+	"operation_date", NULL
 };
 
 static int same_head(struct importer *im, struct doc *d, char saved[][24], struct bo_err *e)
@@ -123,8 +124,26 @@ static int start_doc(struct importer *im, struct store_txn *txn, struct doc *d, 
 	snprintf(inv->corrects_number, sizeof inv->corrects_number, "%s", corrects);
 	if ((ret = get_id(im, "customer_id", UINT32_MAX, &inv->customer, e)) ||
 	    (ret = get_date(im, "issue_date", !draft, &inv->issue_date, e)) ||
-	    (ret = get_date(im, "due_date", 0, &inv->due_date, e)))
+	    (ret = get_date(im, "due_date", 0, &inv->due_date, e)) ||
+	    (ret = get_date(im, "operation_date", 0, &inv->operation_date, e)))
 		return ret;
+	{
+		const char *ct = imp_cell(im, "corrective_type"), *why = imp_cell(im, "reason");
+		int k;
+
+		for (k = 0; corrective_names[k] && strcmp(ct, corrective_names[k]); k++)
+			;
+		if (!corrective_names[k] || (k && inv->series != 'R')) {
+			bo_fail(e, _("invalid corrective_type \"%s\": expected R1, R2, R3 or R4 on a credit note"), ct);
+			return imp_fail(im, "corrective_type", e);
+		}
+		inv->corrective_type = k;
+		if (strlen(why) >= sizeof inv->reason) {
+			bo_fail(e, _("longer than %zu bytes"), sizeof inv->reason - 1);
+			return imp_fail(im, "reason", e);
+		}
+		snprintf(inv->reason, sizeof inv->reason, "%s", why);
+	}
 	{
 		struct customer c;
 		char key[16];
@@ -211,6 +230,25 @@ static int add_row(struct importer *im, struct store_txn *txn, struct doc *d, st
 	if (vat_parse(imp_cell(im, "vat_rate"), &vat, e))
 		return imp_fail(im, "vat_rate", e);
 	l.vat_rate = vat;
+	{
+		const char *ex = imp_cell(im, "exemption"), *of = imp_cell(im, "amount_of");
+		char *end;
+		long v;
+
+		for (l.exemption = 0; exemption_names[l.exemption] &&
+		     strcmp(ex, exemption_names[l.exemption]); l.exemption++)
+			;
+		if (!exemption_names[l.exemption]) {
+			bo_fail(e, _("invalid exemption \"%s\": expected exempt, export, intra-eu, reverse-charge or not-subject"), ex);
+			return imp_fail(im, "exemption", e);
+		}
+		v = *of ? strtol(of, &end, 10) : 0;
+		if (*of && (*end || v < 1 || v > INV_MAX_LINES || sign > 0)) {
+			bo_fail(e, _("invalid amount_of \"%s\": a line number of the corrected invoice, on a credit note"), of);
+			return imp_fail(im, "amount_of", e);
+		}
+		l.amount_of = (int32_t)v;
+	}
 	base = invoice_line_base(&l);
 	if ((ret = check_amount(im, "base", sign * base, e)) ||
 	    (ret = check_amount(im, "vat", sign * money_vat(base, vat), e)))
@@ -270,7 +308,7 @@ static int finish_doc(struct importer *im, struct store_txn *txn, struct doc *d,
 int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *e)
 {
 	struct doc d;
-	char head[5][24];
+	char head[7][24];
 	long want_line = 0;
 	int got, ret = 0;
 

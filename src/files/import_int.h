@@ -8,7 +8,7 @@
 #include "backoffice/export.h"
 #include "backoffice/session.h"
 
-#define IMPORT_MAX_COLS 16
+#define IMPORT_MAX_COLS 32
 
 struct importer {
 	struct session *ss;
@@ -19,6 +19,8 @@ struct importer {
 	size_t ncols;
 	size_t at[IMPORT_MAX_COLS];     /* column i is cell at[i] of a row */
 	const char *cell[IMPORT_MAX_COLS];      /* current row, by column */
+	int absent[IMPORT_MAX_COLS];    /* a newer column the file has not: "" */
+	size_t nabsent;
 	long line;                      /* where the current row starts */
 	long rows;
 };

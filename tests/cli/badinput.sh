@@ -217,9 +217,9 @@ echo "$out" | grep -q '^name *Cuarto$' && pass || fail "quoted cells after a bom
 # The highest ids a file may give leave the counters room for later adds.
 csv topid.csv "$CH" "999999999,Último,B12345674,,,,30,0,"
 ok "customer id 999999999" bo import customers "$F/topid.csv"
-ok "customer add after it" bo customer add --name "Después" --nif B12345674
+ok "customer add after it" bo customer add --duplicate-nif --name "Después" --nif B12345674
 eq "next customer id" "1000000000" "$out"
-ok "and another" bo customer add --name "Después 2" --nif B12345674
+ok "and another" bo customer add --duplicate-nif --name "Después 2" --nif B12345674
 eq "the one after" "1000000001" "$out"
 csv topstaff.csv "$SH" "999999999,Eva,12345678Z,,,,2020-01-01,,active,1000,,"
 ok "staff id 999999999" bo import staff "$F/topstaff.csv"

@@ -21,7 +21,7 @@ echo "$out" | grep -q '^email *compras@example.es$' && pass || fail "edit email:
 ok "search accents" bo customer list --search penalver --format csv
 eq "search finds one" 2 "$(echo "$out" | wc -l)"
 ok "list csv" bo customer list --format csv
-eq "csv header" "id,name,nif,address,email,phone,payment_terms_days,credit_limit,notes" "$(echo "$out" | head -1)"
+eq "csv header" "id,name,nif,address,email,phone,payment_terms_days,credit_limit,notes,street,postcode,city,province,country,invoice_email,language,kind" "$(echo "$out" | head -1)"
 
 refuses "bad nif" "check letter" bo customer add --name X --nif 12345678A
 refuses "control char" "control character" bo customer add --name "$(printf 'A\033[31mB')" --nif 12345678Z
@@ -74,7 +74,7 @@ refuses "empty --db" "option --db needs a directory" bo --db "" customer list
 bo customer add --name X --colour red 2>/dev/null
 eq "unknown field is a usage mistake" 2 "$?"
 refuses "id near the top" 'add customer: invalid id "4294967295": must be at most 999999999' \
-	bo customer add --id 4294967295 --name X --nif 12345678Z
+	bo customer add --duplicate-nif --id 4294967295 --name X --nif 12345678Z
 refuses "the record's own check names the operation" "add item: invalid unit" \
 	bo item add --sku NOUNIT --description X --price 1 --vat-rate 21
 refuses "invoices of a customer that does not exist" 'no such customer' bo invoice list --customer 99
@@ -84,7 +84,7 @@ refuses "audit of a table that does not exist" 'audit: no table "bogus"' bo audi
 # blanks are no name, and names keep no blanks around them; an empty
 # amount on the command line is a mistake, not a zero
 refuses "a name of blanks" "invalid name: must not be empty" bo customer add --name "   " --nif 12345678Z
-ok "a name with blanks around it" bo customer add --name "  Ana Blanco  " --nif 12345678Z
+ok "a name with blanks around it" bo customer add --duplicate-nif --name "  Ana Blanco  " --nif 12345678Z
 id=$out
 ok "show it" bo customer show "$id"
 echo "$out" | grep -q '^name *Ana Blanco$' && pass || fail "name trimmed: $out"

@@ -31,7 +31,7 @@ row() {
 
 ok "init" bo init --company "Cobros S.A." --nif B12345674
 for n in 1 2 3 4 5; do
-	ok "customer $n" bo customer add --name "Cliente $n, S.L." --nif 12345678Z
+	ok "customer $n" bo customer add --duplicate-nif --name "Cliente $n, S.L." --nif 12345678Z
 done
 ok "item" bo item add --sku X --description "Artículo" --unit ud --price 10 --vat-rate 21
 ok "stock" bo item receive X 100
@@ -70,9 +70,9 @@ ok "c2 pay 2" bo payment add --invoice "$n2" --amount 600 --date 2026-11-01
 ok "c3 pay" bo payment add --invoice "$n3" --amount 100 --date 2026-03-15
 ok "c3 reverse" bo payment reverse "$out" --reason "devuelto"
 for k in 1 2 3; do
-	ok "c5 credit $k" bo invoice credit "$n5" --line CENT:1 --date 2026-10-0$k
+	ok "c5 credit $k" bo invoice credit "$n5" --line CENT:1 --reason "abono" --date 2026-10-0$k
 done
-ok "c3 credit" bo invoice credit "$n3" --date 2026-10-10
+ok "c3 credit" bo invoice credit "$n3" --reason "anulada" --date 2026-10-10
 
 eq "customer 1 today" "1,\"Cliente 1, S.L.\",1.00,6.00,24.00,96.00,128.00,254.00,2026-08-29,4" \
 	"$(row 2026-11-28 1)"

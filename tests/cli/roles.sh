@@ -101,7 +101,7 @@ done
 
 # --- identity is the OS login, whatever the environment says
 ok "billing as \$USER=root" runuser -u "${P}bill" -- env USER=root LOGNAME=root \
-	"$T/backoffice" customer add --name "Cliente Dos" --nif 12345678Z
+	"$T/backoffice" customer add --duplicate-nif --name "Cliente Dos" --nif 12345678Z
 ok "audit by user" bo audit --user "${P}bill" --table customers --format csv
 eq "both customers by the billing login" 2 "$(echo "$out" | grep -c ",${P}bill,add,customers,")"
 ok "nothing by root on customers" bo audit --user root --table customers --format csv
@@ -113,7 +113,7 @@ eq "every account change audited" 8 "$(echo "$out" | tail -n +2 | wc -l)"
 
 # --- a role change takes effect on the next command
 ok "viewer promoted" bo user set-role "${P}view" billing
-ok "now adds customers" as "${P}view" customer add --name "Cliente Tres" --nif 12345678Z
+ok "now adds customers" as "${P}view" customer add --duplicate-nif --name "Cliente Tres" --nif 12345678Z
 ok "back to viewer" bo user set-role "${P}view" viewer
 refuses "and no more" "permission denied" as "${P}view" customer add --name X --nif 12345678Z
 

@@ -57,7 +57,7 @@ ok "invoice 4" ea invoice create --customer 3 --text "Reparación:1:333.33:21" \
 ok "invoice 5" ea invoice create --customer 4 --line CEM-25:2 --date 2026-11-20 --issue
 ok "partial credit" ea invoice credit F2025-000001 --line TOR-M6:40 --reason "devolución" \
 	--date 2025-12-01
-ok "full credit" ea invoice credit F2026-000003 --date 2026-11-25
+ok "full credit" ea invoice credit F2026-000003 --reason "anulada" --date 2026-11-25
 ok "pay part" ea payment add --invoice F2025-000001 --amount 50 --date 2025-12-15 \
 	--method cash --ref "recibo, nº 7"
 ok "pay all" ea payment add --invoice F2026-000001 --amount 235.38 --date 2026-07-01
@@ -77,7 +77,7 @@ eq "payments exported" 5 "$(tail -n +2 "$A/payments.csv" | wc -l)"
 eq "documents exported" 9 "$(tail -n +2 "$A/invoices.csv" | wc -l)"
 grep -q '^,F,4,.*,draft,' "$A/invoices.csv" && pass || fail "draft row in invoices.csv"
 grep -q '"'"'"'=SUM(A1)"' "$A/customers.csv" && pass || fail "formula neutralised"
-grep -q '^R2025-000001,R,1,.*,-[0-9.]*,0.00,0.00,0.00,F2025-000001$' "$A/invoices.csv" && pass || fail "credit note negative"
+grep -q '^R2025-000001,R,1,.*,-[0-9.]*,0.00,0.00,0.00,F2025-000001,R1,[^,]*,$' "$A/invoices.csv" && pass || fail "credit note negative"
 
 ok "init fresh" eb init --company "Otra S.L." --nif B12345674
 for t in staff customers items; do
@@ -117,7 +117,7 @@ eq "on hand = sum of moves" "$hand" "$sums"
 eq "opening moves" 3 "$(grep -c ',adjustment,.*,import,' "$B/moves.csv")"
 
 # Counters continue after the imported ids and numbers.
-ok "next customer" eb customer add --name "Nuevo" --nif 12345678Z
+ok "next customer" eb customer add --duplicate-nif --name "Nuevo" --nif 12345678Z
 eq "customer id follows" 5 "$out"
 ok "next staff" eb staff add --name "Nueva" --nif 12345678Z --hire-date 2026-01-01
 eq "staff id follows" 4 "$out"

@@ -59,7 +59,7 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 } >"$T/ssh/config"
 mkdir -p /run/sshd
 ok "config is valid" "$SSHD" -t -f "$T/ssh/config"
-ok "forced command for the group" "$SSHD" -T -f "$T/ssh/config" -C "user=$U,host=h,addr=127.0.0.1"
+ok "forced command for the group" "$SSHD" -T -f "$T/ssh/config" -C "user=$U,host=h,addr=127.0.0.1,lport=$PORT"
 contains "forcecommand" "forcecommand $T/backoffice --db $BACKOFFICE_DB" "$out"
 contains "no forwarding" "allowtcpforwarding no" "$out"
 "$SSHD" -D -f "$T/ssh/config" -E "$T/ssh/log" &
@@ -136,6 +136,6 @@ eq "check after the cut" "no problems found" "$out"
 ok "customers after" bo customer list --format csv
 printf '%s' "$out" | grep -q 'Nunca Guardado' && fail "half-typed form was saved" || pass
 ok "nobody holds the store" flock -n -x "$BACKOFFICE_DB/backoffice.lock" true
-ok "writes go on" bo customer add --name "Después del corte" --nif 12345678Z
+ok "writes go on" bo customer add --duplicate-nif --name "Después del corte" --nif 12345678Z
 
 finish

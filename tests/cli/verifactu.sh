@@ -182,7 +182,7 @@ refuses "no invoice on a broken chain" "the chain of records is broken at record
 eq "nothing issued on a broken chain" "$before" "$(bo --db "$T/last" invoice list --format csv)"
 ok "the refusal raised the alarm" bo --db "$T/last" records events
 echo "$out" | grep -q "	integrity	.*broken at record 5" && pass || fail "integrity event: $out"
-refuses "no credit note either" "broken at record 5" bo --db "$T/last" invoice credit F2026-000003
+refuses "no credit note either" "broken at record 5" bo --db "$T/last" invoice credit F2026-000003 --reason "Devolución"
 refuses "no annulment either" "broken at record 5" \
 	bo --db "$T/last" invoice annul F2026-000001 --reason x
 refuses "check names it" "problem" bo --db "$T/last" check

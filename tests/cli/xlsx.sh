@@ -20,11 +20,11 @@ check() {
 # the column types of each table, as the spreadsheet must type them
 declare -A TYPES=(
 	[staff]=int,text,text,text,text,int,date,date,text,money,text,text
-	[customers]=int,text,text,text,text,text,int,money,text
-	[items]=text,text,text,money,money,vat,qty,qty,text
+	[customers]=int,text,text,text,text,text,int,money,text,text,text,text,text,text,text,text,text
+	[items]=text,text,text,money,money,vat,qty,qty,text,text
 	[moves]=text,date,text,qty,text,text,text
-	[invoices]=text,text,int,text,date,date,text,money,money,money,money,money,money,text
-	[lines]=text,int,date,date,text,text,int,text,text,qty,money,pct,vat,money,money
+	[invoices]=text,text,int,text,date,date,text,money,money,money,money,money,money,text,text,text,date
+	[lines]=text,int,date,date,text,text,int,text,text,qty,money,pct,vat,money,money,text,int,text,text,date
 	[payments]=int,text,date,money,text,text
 	[overdue]=int,text,money,money,money,money,money,money,date,int
 )
@@ -95,12 +95,12 @@ names=(
 	'Peñalver Ibáñez, José "Pepe"'
 )
 for n in "${names[@]}"; do
-	ok "add $n" bo customer add --name "$n" --nif 12345678Z
+	ok "add $n" bo customer add --duplicate-nif --name "$n" --nif 12345678Z
 done
 long=$(printf 'ñ%.0s' $(seq 250))
 ok "long notes" bo customer edit 1 --notes "$long"
 refuses "control characters never get in" "control character" \
-	bo customer add --name "$(printf 'A\033[31mB')" --nif 12345678Z
+	bo customer add --duplicate-nif --name "$(printf 'A\033[31mB')" --nif 12345678Z
 ok "customers csv" bo export customers -o "$OUT/c.csv"
 ok "customers xlsx" bo export customers -o "$OUT/c.xlsx"
 check "hostile sheet" sheet "$OUT/c.xlsx" customers "$OUT/c.csv" "${TYPES[customers]}"

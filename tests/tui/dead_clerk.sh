@@ -18,7 +18,7 @@ keys n
 see "new customer form" "New customer"
 typ "Cliente Paciente"
 keys Tab
-typ "12345678Z"
+typ "00000000T"
 tui=$(tui_pid)
 
 "$TUI_INJECT" "$BACKOFFICE_DB" 900 "Nunca guardado" --hold >"$T/hold" &

@@ -19,6 +19,7 @@
 #include "backoffice/backup.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/taxid.h"
 #include "fixture.h"
 
 static char dir[300];
@@ -40,7 +41,15 @@ static void customer(struct customer *c, uint32_t id, const char *name)
 	entity_blank(&entity_customer, c);
 	c->id = id;
 	snprintf(c->name, sizeof c->name, "%s", name);
-	snprintf(c->nif, sizeof c->nif, "12345678Z");
+	/* a NIF of its own (a second customer with one needs confirming) */
+	{
+		unsigned long h = 5381;
+
+		for (const char *p = name; *p; p++)
+			h = h * 33 + (unsigned char)*p;
+		h = 10000000 + h % 89999999;
+		snprintf(c->nif, sizeof c->nif, "%08lu%c", h, taxid_nif_letter(h));
+	}
 }
 
 static int clerk(int (*fn)(struct session *ss))

@@ -243,6 +243,31 @@ static void test_other_invalid(void **state)
 	assert_string_equal(small, "");
 }
 
+/* Customers: another EU country's VAT number by its shape, a Spanish id
+ * as before (with or without "ES"). */
+static void test_eu_vat(void **state)
+{
+	(void)state;
+	accepted(taxid_check_eu, "DE123456789", TAXID_EU_VAT, "DE123456789");
+	accepted(taxid_check_eu, "de 123 456 789", TAXID_EU_VAT, "DE123456789");
+	accepted(taxid_check_eu, "ATU12345678", TAXID_EU_VAT, "ATU12345678");
+	accepted(taxid_check_eu, "NL123456789B01", TAXID_EU_VAT, "NL123456789B01");
+	accepted(taxid_check_eu, "FR1A123456789", TAXID_EU_VAT, "FR1A123456789");
+	accepted(taxid_check_eu, "IE1234567WA", TAXID_EU_VAT, "IE1234567WA");
+	accepted(taxid_check_eu, "EL123456789", TAXID_EU_VAT, "EL123456789");
+	accepted(taxid_check_eu, "ES12345678Z", TAXID_NIF, "12345678Z");
+	accepted(taxid_check_eu, "B12345674", TAXID_CIF, "B12345674");
+	refused(taxid_check_eu, "DE12345678", "not the shape of a VAT number of DE");
+	refused(taxid_check_eu, "ATU1234567", "not the shape of a VAT number of AT");
+	refused(taxid_check_eu, "NL123456789X01", "not the shape of a VAT number of NL");
+	refused(taxid_check_eu, "US123456789", "US is not an EU country prefix");
+	refused(taxid_check_eu, "GR123456789", "GR is not an EU country prefix");
+	assert_true(taxid_is_eu("DE123456789"));
+	assert_false(taxid_is_eu("12345678Z"));
+	assert_false(taxid_is_eu("B12345674"));
+	assert_false(taxid_is_eu("X1234567L"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_cif_control),
 		cmocka_unit_test(test_cif),
 		cmocka_unit_test(test_other_invalid),
+		cmocka_unit_test(test_eu_vat),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
