@@ -107,7 +107,14 @@ int ui_task_pay(uint32_t invoice_id)
 		invoice_free(&c.inv);
 		return 0;
 	}
-	/* the method list comes from the core: the same names as the CLI */
+	/* today's balance, whatever the screen showed (overdue as of a past
+	 * date lists invoices paid since) */
+	if (invoice_balance(&c.inv) <= 0) {
+		ui_error(_("record payment: %s owes nothing today"), c.inv.number);
+		invoice_free(&c.inv);
+		return 0;
+	}
+		/* the method list comes from the core: the same names as the CLI */
 	memcpy(pay_fields_rt, pay_fields, sizeof pay_fields);
 	pay_fields_rt[2].names = payment_methods;
 	p.amount = invoice_balance(&c.inv);

@@ -89,6 +89,8 @@ see "a clerk is in the screens" "Customers"
 refuses "restore while in use" "in use by another backoffice process" bo restore "$T/bk"
 eq "nothing replaced" "$live_numbers" "$(numbers)"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "the clerk quit" 0 "$(wait_exit)"
 ok "restore when no one is in" bo restore "$T/bk"
 contains "says where the old files went" "pre-restore-" "$out"

@@ -130,6 +130,8 @@ contains "whole" "Cliente Paciente" "$out"
 grep -q "\[$tui\] reopening" "$BACKOFFICE_DB/backoffice.log" && pass ||
 	fail "the screens' process never had to reopen: $(grep -c reopening "$BACKOFFICE_DB/backoffice.log") reopens by others"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 eq "the screens quit cleanly" 0 "$(wait_exit)"
 
 # Every receipt that reported success is a movement; on hand is their sum.
