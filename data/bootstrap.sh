@@ -4,10 +4,18 @@
 #   sh data/bootstrap.sh test   install what is missing, build, run every test
 set -eu
 cd "$(dirname "$0")/.."
+case "${1:-run}" in
+run | test) ;;
+*)
+	echo "usage: sh data/bootstrap.sh run|test" >&2
+	exit 2
+	;;
+esac
 
 PACKAGES="gcc meson ninja-build pkg-config libncurses-dev libdb5.3-dev
-libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3
-time gettext locales valgrind openssh-server openssh-client man-db groff-base"
+libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3 libicu-dev
+time gettext locales valgrind openssh-server openssh-client man-db groff-base
+nettle-dev libxml2-dev libxml2-utils libqrencode-dev libcairo2-dev zbar-tools"
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -31,12 +39,37 @@ if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
 	$sudo locale-gen >/dev/null
 fi
 
-if [ -f build/build.ninja ]; then
-	meson setup --reconfigure build >/dev/null
-else
-	meson setup build >/dev/null
-fi
-meson compile -C build >/dev/null
+# compile DIR: quiet when it works, the compiler's words when it does not
+compile() {
+	meson compile -C "$1" >"$1/compile.log" 2>&1 || { cat "$1/compile.log" >&2; exit 1; }
+}
+
+# setup DIR OPTIONS...: configure a build directory, new or existing
+setup() {
+	d=$1; shift
+	if [ -f "$d/build.ninja" ]; then
+		meson setup --reconfigure "$d" "$@" >/dev/null
+	else
+		meson setup "$d" "$@" >/dev/null
+	fi
+}
+
+case "${1:-run}" in
+run)
+	# a packager's build: warnings stay warnings
+	setup build -Dwerror=false
+	compile build
+	;;
+test)
+	# warnings are errors here (not by default): a release build runs the
+	# whole suite, a debug build with AddressSanitizer and UBSan runs the
+	# unit tests and the fuzz replays
+	setup build -Dbuildtype=release -Dwerror=true
+	compile build
+	setup build-asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined
+	compile build-asan
+	;;
+esac
 
 case "${1:-run}" in
 run)
@@ -47,10 +80,7 @@ run)
 	exec build/backoffice --db "$demo"
 	;;
 test)
-	exec meson test -C build --print-errorlogs --num-processes 2 --no-suite stress
-	;;
-*)
-	echo "usage: sh data/bootstrap.sh run|test" >&2
-	exit 2
+	meson test -C build --print-errorlogs --num-processes 2 --no-suite stress
+	exec meson test -C build-asan --print-errorlogs --num-processes 2 --suite unit --suite fuzz
 	;;
 esac

@@ -8,6 +8,7 @@
 
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
+#include "backoffice/verifactu.h"
 #include "run.h"
 #include "ui.h"
 
@@ -254,7 +255,7 @@ static int dispatch(struct ui_scr *s, int k)
 		return UI_OK;
 	if (!ui_act_allowed(s->ops->guards, a)) {
 		/* the digit of a menu entry not shown does nothing */
-		if (a >= A_MENU1 && a <= A_MENU6)
+		if (a >= A_MENU1 && a <= A_MENU7)
 			return UI_OK;
 		for (const struct ui_guard *g = s->ops->guards; g->act != A_NONE; g++)
 			if (g->act == a && ui_need(g->perm, ui_act_help(a)))
@@ -402,6 +403,10 @@ int ui_run(const char *dir, struct session *ss, int *opened)
 	}
 	*opened = 1;
 	ui.ss = ss;
+	/* every start of the screens is an event (a failure to log it is
+	 * kept in the store's log, not put in the clerk's way) */
+	if (vf_event_start(ss, 1, &e))
+		store_log(ss->st, "event log: %s", e.msg);
 	if (ui_push(&scr_menu, NULL) == 0)
 		ui_loop();
 	restore_terminal();

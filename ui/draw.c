@@ -4,12 +4,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "ui.h"
 
 static int attrs[R_ROLES];
@@ -222,6 +224,33 @@ void ui_error(const char *fmt, ...)
 	ui.last_err = 1;
 }
 
+/* The alarm of a broken records chain stays on the status line until an
+ * admin acknowledges it; read again at most every few seconds. */
+static char alarm_text[480];
+static time_t alarm_read;
+
+void ui_status_refresh(void)
+{
+	alarm_read = 0;
+}
+
+static int alarm_now(void)
+{
+	time_t now = time(NULL);
+	char a[400];
+
+	if (!ui.ss)
+		return 0;
+	if (alarm_read && now - alarm_read < 3)
+		return alarm_text[0] != '\0';
+	alarm_read = now;
+	if (vf_alarm_get(ui.ss, a, sizeof a))
+		snprintf(alarm_text, sizeof alarm_text, _("ALARM: %s (an admin acknowledges: backoffice records acknowledge)"), a);
+	else
+		alarm_text[0] = '\0';
+	return alarm_text[0] != '\0';
+}
+
 void ui_status(void)
 {
 	char right[400], date[16], who[80];
@@ -257,6 +286,8 @@ void ui_status(void)
 			ui_put(y, 1 + room, ui_width(more), more, attr | A_BOLD, 0, 0);
 		}
 		ui_put(y, 1, room, ui.msg, attr, 0, 0);
+	} else if (alarm_now()) {
+		ui_put(y, 1, COLS - rw - 2, alarm_text, ui_attr(R_ERROR), 0, 0);
 	}
 }
 

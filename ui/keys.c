@@ -69,6 +69,8 @@ static const struct binding {
 	{ '4', "4", A_MENU4 },
 	{ '5', "5", A_MENU5 },
 	{ '6', "6", A_MENU6 },
+	{ '7', "7", A_MENU7 },
+	{ 'A', "A", A_ACK },
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])

@@ -49,9 +49,9 @@ static const struct ui_col item_cols[] = {
 	{ "price", N_("Price"), CT_MONEY, 10, 12 },
 	{ "on_hand", N_("On hand"), CT_QTY, 8, 10 },
 };
-static const struct ui_order cust_order[] = { { N_("by name"), TB_CUST_BY_NAME, SEEK_FOLD } };
-static const struct ui_order staff_order[] = { { N_("by name"), TB_STAFF_BY_NAME, SEEK_FOLD } };
-static const struct ui_order item_order[] = { { N_("by SKU"), TB_ITEMS, SEEK_EXACT } };
+static const struct ui_order cust_order[] = { { N_("by name"), ORDER_CUSTOMERS_BY_NAME, SEEK_FOLD } };
+static const struct ui_order staff_order[] = { { N_("by name"), ORDER_STAFF_BY_NAME, SEEK_FOLD } };
+static const struct ui_order item_order[] = { { N_("by SKU"), ORDER_ITEMS_BY_SKU, SEEK_EXACT } };
 
 static const struct ui_list_def defs[] = {
 	{ "customers", cust_cols, 3, cust_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0 },

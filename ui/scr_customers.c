@@ -28,8 +28,8 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_order orders[] = {
-	{ N_("by name"), TB_CUST_BY_NAME, SEEK_FOLD },
-	{ N_("by number"), TB_CUSTOMERS, SEEK_NONE },
+	{ N_("by name"), ORDER_CUSTOMERS_BY_NAME, SEEK_FOLD },
+	{ N_("by number"), ORDER_CUSTOMERS_BY_NUMBER, SEEK_NONE },
 };
 
 static _Alignas(16) struct customer rec;
@@ -38,7 +38,7 @@ static _Alignas(16) struct customer rec;
  * customer's invoices through the customer index: a few per row shown. */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e)
 {
-	struct browse_req q = { .table = TB_INV_BY_CUSTOMER, .from = BROWSE_FIRST,
+	struct browse_req q = { .table = ORDER_INVOICES_BY_CUSTOMER, .from = BROWSE_FIRST,
 	                        .want = (size_t)-1 };
 	struct browse_page p = { 0 };
 	struct invoice inv;

@@ -11,7 +11,9 @@
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
+#include "backoffice/qr.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "ui.h"
 
 static const enum ui_act acts[] = {
@@ -25,7 +27,7 @@ static const enum ui_act bar[] = {
 struct seg {
 	short x, w;
 	char right;
-	char text[120];
+	char text[200];         /* a QR line: 3 bytes a column */
 };
 
 struct vline {
@@ -40,6 +42,8 @@ struct view {
 	int top;
 	struct vline *lines;
 	int n, cap;
+	char **qr;              /* the tax QR in half blocks; NULL for drafts */
+	int nqr;
 };
 
 static struct vline *add(struct view *v, int attr)
@@ -83,6 +87,27 @@ static void related(struct view *v, enum store_table t, struct browse_page *p)
 		ui_error("%s", e.msg);
 }
 
+/* The tax QR of an issued invoice, once per load: its URL as the printed
+ * invoice has it, drawn two module rows to a line. */
+static void load_qr(struct view *v)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char url[600];
+	struct qr q;
+
+	qr_lines_free(v->qr, v->nqr);
+	v->qr = NULL;
+	v->nqr = 0;
+	if (v->inv.status == INV_DRAFT || vf_qr_url(ui.ss, &v->inv, url, sizeof url, &e) ||
+	    qr_encode(url, &q, &e))
+		return;
+	if ((v->nqr = qr_half_blocks(&q, 2, &v->qr)) < 0) {
+		v->nqr = 0;
+		v->qr = NULL;
+	}
+	qr_free(&q);
+}
+
 static int load(struct view *v)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -93,8 +118,9 @@ static int load(struct view *v)
 		ui_error("%s", e.msg);
 		return -1;
 	}
-	related(v, TB_PAY_BY_INVOICE, &v->pays);
-	related(v, TB_INV_BY_CORRECTS, &v->notes);
+	related(v, ORDER_PAYMENTS_BY_INVOICE, &v->pays);
+	related(v, ORDER_CREDIT_NOTES_BY_INVOICE, &v->notes);
+	load_qr(v);
 	return 0;
 }
 
@@ -250,6 +276,12 @@ static void build(struct view *v)
 	build_lines(v);
 	build_totals(v);
 	build_related(v);
+	if (v->nqr) {
+		add(v, (int)A_NORMAL);
+		seg(add(v, (int)A_NORMAL), 1, 20, 0, _("QR tributario:"));
+		for (int i = 0; i < v->nqr; i++)
+			seg(add(v, (int)A_NORMAL), 1, (int)text_width(v->qr[i]), 0, v->qr[i]);
+	}
 }
 
 static void view_close(struct ui_scr *s)
@@ -259,6 +291,7 @@ static void view_close(struct ui_scr *s)
 	invoice_free(&v->inv);
 	browse_free(&v->pays);
 	browse_free(&v->notes);
+	qr_lines_free(v->qr, v->nqr);
 	free(v->lines);
 }
 

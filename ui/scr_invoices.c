@@ -32,12 +32,12 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_order all_orders[] = {
-	{ N_("in order of entry"), TB_INVOICES, SEEK_NONE },
-	{ N_("issued, by number"), TB_INV_BY_NUMBER, SEEK_UPPER },
-	{ N_("by customer"), TB_INV_BY_CUSTOMER, SEEK_NONE },
+	{ N_("in order of entry"), ORDER_INVOICES_BY_ENTRY, SEEK_NONE },
+	{ N_("issued, by number"), ORDER_INVOICES_BY_NUMBER, SEEK_UPPER },
+	{ N_("by customer"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
 };
 static const struct ui_order one_customer[] = {
-	{ N_("by date of entry"), TB_INV_BY_CUSTOMER, SEEK_NONE },
+	{ N_("by date of entry"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
 };
 
 enum { F_ALL, F_DRAFT, F_OPEN, F_OVERDUE, F_PAID, F_CREDIT, F_COUNT };

@@ -26,7 +26,7 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_order orders[] = {
-	{ N_("by date"), TB_MOVES_BY_ITEM, SEEK_NONE },
+	{ N_("by date"), ORDER_MOVES_BY_ITEM, SEEK_NONE },
 };
 
 struct item_scr {

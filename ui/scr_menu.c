@@ -12,7 +12,7 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_UP, A_DOWN, A_OPEN,
+	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_MENU7, A_UP, A_DOWN, A_OPEN,
 	A_HELP, A_BACK, A_QUIT, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
@@ -20,7 +20,7 @@ static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
 static const struct ui_guard guards[] = {
 	{ A_MENU1, P_STAFF_READ }, { A_MENU2, P_CUSTOMER_READ }, { A_MENU3, P_INVOICE_READ },
 	{ A_MENU4, P_ITEM_READ }, { A_MENU5, P_OVERDUE_READ }, { A_MENU6, P_AUDIT_READ },
-	{ A_NONE, 0 }
+	{ A_MENU7, P_AUDIT_READ }, { A_NONE, 0 }
 };
 
 /* An entry shows only to the roles that may read what it opens; its digit
@@ -36,6 +36,7 @@ static const struct {
 	{ N_("Stock"), &scr_stock, P_ITEM_READ },
 	{ N_("Overdue accounts"), &scr_overdue, P_OVERDUE_READ },
 	{ N_("Audit trail"), &scr_audit, P_AUDIT_READ },
+	{ N_("Records"), &scr_records, P_AUDIT_READ },
 };
 
 #define NENTRIES ((int)(sizeof entries / sizeof entries[0]))
@@ -219,6 +220,7 @@ static int menu_act(struct ui_scr *s, enum ui_act a)
 	case A_MENU4:
 	case A_MENU5:
 	case A_MENU6:
+	case A_MENU7:
 		if (!shown(a - A_MENU1))
 			return UI_OK;       /* a hidden entry's digit does nothing */
 		m->sel = a - A_MENU1;

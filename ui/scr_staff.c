@@ -25,8 +25,8 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_order orders[] = {
-	{ N_("by number"), TB_STAFF, SEEK_NONE },
-	{ N_("by name"), TB_STAFF_BY_NAME, SEEK_FOLD },
+	{ N_("by number"), ORDER_STAFF_BY_NUMBER, SEEK_NONE },
+	{ N_("by name"), ORDER_STAFF_BY_NAME, SEEK_FOLD },
 };
 
 /* The filter: a small record of its own, so its form is a normal form. */

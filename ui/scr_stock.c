@@ -26,7 +26,7 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_order orders[] = {
-	{ N_("by SKU"), TB_ITEMS, SEEK_EXACT },
+	{ N_("by SKU"), ORDER_ITEMS_BY_SKU, SEEK_EXACT },
 };
 
 static const char *const filters[] = { N_("All items"), N_("Below reorder level") };

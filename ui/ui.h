@@ -55,7 +55,9 @@
 	X(MENU3, N_("Invoices"), N_("open Invoices")) \
 	X(MENU4, N_("Stock"), N_("open Stock")) \
 	X(MENU5, N_("Overdue"), N_("open Overdue accounts")) \
-	X(MENU6, N_("Audit"), N_("open the Audit trail"))
+	X(MENU6, N_("Audit"), N_("open the Audit trail")) \
+	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
+	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain"))
 
 enum ui_act {
 	A_NONE,
@@ -218,6 +220,9 @@ int ui_width(const char *s);
 /* Title bar, status line and function-key bar. */
 void ui_frame(const char *title, const char *right, const enum ui_act *bar);
 void ui_status(void);
+/* Read the records alarm again at the next status line (after an
+ * acknowledgement). */
+void ui_status_refresh(void);
 void ui_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int ui_too_small(void);
@@ -523,7 +528,8 @@ void ui_bg_stop(struct ui_bg *b);
 /* ---- the screens ------------------------------------------------------ */
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
-	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit;
+	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit,
+	scr_records;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);

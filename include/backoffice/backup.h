@@ -7,15 +7,15 @@
 #include "backoffice/session.h"
 
 /* Copy the open store into dir (missing or empty) while clerks keep
- * working: DB_ENV->backup, catastrophic recovery on the copy so that it
+ * working: the store's hot copy, catastrophic recovery on the copy so that it
  * stands alone, then backup_verify. The copy is built beside dir and
  * renamed into place, so dir is either a whole backup or absent. Admin
  * only (a backup holds the salaries). */
 int backup_create(struct session *ss, const char *dir, struct bo_err *e);
 
 /* Check a backup without touching it: copy it to a temporary directory,
- * open the copy as a store (recovery, schema) and run DB->verify on
- * every table file of the copy. No session needed. */
+ * open the copy as a store (recovery, schema) and verify every table
+ * file of the copy. No session needed. */
 int backup_verify(const char *dir, struct bo_err *e);
 
 /* Put the backup in place of the store in data_dir: verified first, then

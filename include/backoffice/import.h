@@ -2,12 +2,11 @@
 #ifndef BACKOFFICE_IMPORT_H
 #define BACKOFFICE_IMPORT_H
 
+#include "backoffice/record.h"
 #include "backoffice/session.h"
 
-/* Highest id a file may give a staff member, customer or payment: far
- * enough below the 32-bit limit that the counter, raised to it, always
- * has ids left for the adds that come after. */
-#define IMPORT_ID_MAX 999999999u
+/* Highest id a file may give (the books' rule, record.h). */
+#define IMPORT_ID_MAX RECORD_ID_MAX
 
 /* table: staff, customers, items, invoices, payments. On the first bad row
  * the error is "FILE:LINE: column: why" and nothing is imported. *rows

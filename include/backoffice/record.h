@@ -55,6 +55,11 @@ struct rectype {
 	size_t nfields;
 };
 
+/* Highest id a file or a clerk may give a staff member, customer or
+ * payment: far enough below the 32-bit limit that the counter, raised to
+ * it, always has ids left for the adds that come after. */
+#define RECORD_ID_MAX 999999999u
+
 #define FIELD(T, member) offsetof(T, member), sizeof(((T *)0)->member)
 
 /* A record id in decimal, 1 to 4294967295: 0, or -1 when s is not one. */

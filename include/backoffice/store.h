@@ -7,88 +7,127 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <db.h>
-
 #include "backoffice/err.h"
 
-#define STORE_SCHEMA 1
+/* 2: the Veri*Factu records and events tables */
+#define STORE_SCHEMA 2
 
-/* A transaction: opaque above the store. (Until the store hides <db.h>
- * it is Berkeley DB's own.) */
-#define store_txn __db_txn
+/* The store and its transactions are opaque above src/store/: only it
+ * talks to Berkeley DB (src/README.md). */
+struct store;
+struct store_txn;
 
-/* Answers and flags of the store's calls, for the layers above it, which
- * never see Berkeley DB's names. */
-#define STORE_NOTFOUND DB_NOTFOUND
-#define STORE_KEYEXIST DB_KEYEXIST
-#define STORE_RUNRECOVERY DB_RUNRECOVERY
-#define STORE_LOCK_DEADLOCK DB_LOCK_DEADLOCK
-#define STORE_DONOTINDEX DB_DONOTINDEX
-#define STORE_RMW DB_RMW
-#define STORE_NOOVERWRITE DB_NOOVERWRITE
-#define STORE_FIRST DB_FIRST
-#define STORE_NEXT DB_NEXT
-#define STORE_PREV DB_PREV
-#define STORE_LAST DB_LAST
-#define STORE_SET DB_SET
-#define STORE_SET_RANGE DB_SET_RANGE
-#define STORE_NEXT_DUP DB_NEXT_DUP
-#define STORE_NEXT_NODUP DB_NEXT_NODUP
-#define STORE_GET_BOTH DB_GET_BOTH
-#define STORE_GET_BOTH_RANGE DB_GET_BOTH_RANGE
+/* Answers of the store's calls. The values are Berkeley DB's (the store
+ * asserts so), but the layers above never see its names. */
+#define STORE_NOTFOUND (-30988)         /* no such key, or the end */
+#define STORE_KEYEXIST (-30994)         /* STORE_NOOVERWRITE met the key */
+#define STORE_RUNRECOVERY (-30973)      /* the environment must be recovered */
+#define STORE_LOCK_DEADLOCK (-30993)    /* chosen to break a deadlock */
+#define STORE_DONOTINDEX (-30998)       /* store_index_key: not in that index */
+/* Flags of store_get and store_put. */
+#define STORE_RMW 0x00002000            /* read to write: lock it now */
+#define STORE_NOOVERWRITE 20            /* put only a new key */
+/* Where store_iter_get moves. */
+#define STORE_FIRST 7
+#define STORE_GET_BOTH 8
+#define STORE_GET_BOTH_RANGE 10
+#define STORE_LAST 15
+#define STORE_NEXT 16
+#define STORE_NEXT_DUP 17
+#define STORE_NEXT_NODUP 18
+#define STORE_PREV 23
+#define STORE_SET 26
+#define STORE_SET_RANGE 27
 
-/* Primary tables first, then secondary indexes. Order is fixed: it is the
- * order of opening and of association. */
+/* Bytes handed out by the store: valid until the next call on the same
+ * iterator (or, for a row function, until it returns). */
+struct store_buf {
+	const void *data;
+	size_t size;
+};
+
+/* The kinds of key a table or index orders by. */
+enum store_key {
+	KEY_TEXT,       /* bytes (codes, logins, numbers); an empty index key is left out */
+	KEY_FOLD,       /* text lowercased, so that name order ignores case */
+	KEY_U32,        /* a big-endian u32 id; 0 is left out of an index */
+	KEY_U64,        /* a big-endian u64 id */
+};
+
+/* Every table and index of the store, declared once: the name the books
+ * use, the order a screen lists records in (a screen names the order,
+ * ORDER_CUSTOMERS_BY_NAME, never an index), the file, the title in
+ * messages, the primary table (itself for a primary), the kind of key,
+ * the codec tag that an index key is taken from (tags.h; 0 for a
+ * primary) and whether an index files many records under one key.
+ * Primaries first: the order is that of opening and association, and the
+ * files and tags are the on-disk format. */
+#define STORE_PRIMARIES(X) \
+	/* string key -> codec value: schema, company, counters */ \
+	X(TB_META, ORDER_META, "meta.db", "meta", TB_META, KEY_TEXT, 0, 0) \
+	X(TB_USERS, ORDER_USERS_BY_LOGIN, "users.db", "users", TB_USERS, KEY_TEXT, 0, 0) \
+	X(TB_STAFF, ORDER_STAFF_BY_NUMBER, "staff.db", "staff", TB_STAFF, KEY_U32, 0, 0) \
+	X(TB_CUSTOMERS, ORDER_CUSTOMERS_BY_NUMBER, "customers.db", "customers", TB_CUSTOMERS, \
+	  KEY_U32, 0, 0) \
+	X(TB_ITEMS, ORDER_ITEMS_BY_SKU, "items.db", "items", TB_ITEMS, KEY_TEXT, 0, 0) \
+	/* stock movements */ \
+	X(TB_MOVES, ORDER_MOVES_BY_ENTRY, "moves.db", "moves", TB_MOVES, KEY_U64, 0, 0) \
+	/* invoices and credit notes, drafts included */ \
+	X(TB_INVOICES, ORDER_INVOICES_BY_ENTRY, "invoices.db", "invoices", TB_INVOICES, \
+	  KEY_U32, 0, 0) \
+	X(TB_PAYMENTS, ORDER_PAYMENTS_BY_ENTRY, "payments.db", "payments", TB_PAYMENTS, \
+	  KEY_U32, 0, 0) \
+	X(TB_AUDIT, ORDER_AUDIT_BY_ENTRY, "audit.db", "audit", TB_AUDIT, KEY_U64, 0, 0) \
+	/* the collections contact log */ \
+	X(TB_CONTACTS, ORDER_CONTACTS_BY_ENTRY, "contacts.db", "contacts", TB_CONTACTS, \
+	  KEY_U64, 0, 0) \
+	/* Veri*Factu registration records and the event log, each chained */ \
+	X(TB_VF_RECORDS, ORDER_VF_RECORDS_BY_SEQ, "vf_records.db", "verifactu records", \
+	  TB_VF_RECORDS, KEY_U64, 0, 0) \
+	X(TB_VF_EVENTS, ORDER_VF_EVENTS_BY_SEQ, "vf_events.db", "verifactu events", \
+	  TB_VF_EVENTS, KEY_U64, 0, 0)
+#define STORE_INDEXES(X) \
+	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_name.db", "staff by name", \
+	  TB_STAFF, KEY_FOLD, TAG_STAFF_NAME, 1) \
+	X(TB_CUST_BY_NAME, ORDER_CUSTOMERS_BY_NAME, "ix_customer_name.db", "customers by name", \
+	  TB_CUSTOMERS, KEY_FOLD, TAG_CUSTOMER_NAME, 1) \
+	X(TB_MOVES_BY_ITEM, ORDER_MOVES_BY_ITEM, "ix_move_item.db", "moves by item", \
+	  TB_MOVES, KEY_TEXT, TAG_MOVE_ITEM, 1) \
+	/* unique; drafts have no number and are left out */ \
+	X(TB_INV_BY_NUMBER, ORDER_INVOICES_BY_NUMBER, "ix_invoice_number.db", \
+	  "invoices by number", TB_INVOICES, KEY_TEXT, TAG_INVOICE_NUMBER, 0) \
+	X(TB_INV_BY_CUSTOMER, ORDER_INVOICES_BY_CUSTOMER, "ix_invoice_customer.db", \
+	  "invoices by customer", TB_INVOICES, KEY_U32, TAG_INVOICE_CUSTOMER, 1) \
+	/* credit notes by the invoice they correct */ \
+	X(TB_INV_BY_CORRECTS, ORDER_CREDIT_NOTES_BY_INVOICE, "ix_invoice_corrects.db", \
+	  "credit notes by invoice", TB_INVOICES, KEY_U32, TAG_INVOICE_CORRECTS, 1) \
+	X(TB_PAY_BY_INVOICE, ORDER_PAYMENTS_BY_INVOICE, "ix_payment_invoice.db", \
+	  "payments by invoice", TB_PAYMENTS, KEY_U32, TAG_PAYMENT_INVOICE, 1) \
+	X(TB_CONTACTS_BY_CUSTOMER, ORDER_CONTACTS_BY_CUSTOMER, "ix_contact_customer.db", \
+	  "contacts by customer", TB_CONTACTS, KEY_U32, TAG_CONTACT_CUSTOMER, 1)
+
+/* A table or index, and under its other name the order it lists in. */
+#define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,
 enum store_table {
-	TB_META,        /* string key -> codec value: schema, company, counters */
-	TB_USERS,       /* login -> user */
-	TB_STAFF,       /* u32 id -> staff */
-	TB_CUSTOMERS,   /* u32 id -> customer */
-	TB_ITEMS,       /* sku -> item */
-	TB_MOVES,       /* u64 id -> stock movement */
-	TB_INVOICES,    /* u32 id -> invoice or credit note, drafts included */
-	TB_PAYMENTS,    /* u32 id -> payment */
-	TB_AUDIT,       /* u64 id -> audit entry */
-	TB_CONTACTS,    /* u64 id -> collections contact log entry */
+	STORE_PRIMARIES(STORE_ENUM_)
 	TB_PRIMARY_COUNT,
-	/* secondaries: DB_DUPSORT unless unique */
-	TB_STAFF_BY_NAME = TB_PRIMARY_COUNT,
-	TB_CUST_BY_NAME,
-	TB_MOVES_BY_ITEM,
-	TB_INV_BY_NUMBER,       /* unique; drafts not indexed */
-	TB_INV_BY_CUSTOMER,
-	TB_INV_BY_CORRECTS,     /* credit notes by the invoice they correct */
-	TB_PAY_BY_INVOICE,
-	TB_CONTACTS_BY_CUSTOMER,
+	TB_INDEX_BEFORE_ = TB_PRIMARY_COUNT - 1,
+	STORE_INDEXES(STORE_ENUM_)
 	TB_COUNT
 };
+#undef STORE_ENUM_
 
-struct store {
-	DB_ENV *env;
-	DB *db[TB_COUNT];
-	char dir[1024];
-	FILE *log;
-	unsigned reopens;       /* times DB_RUNRECOVERY forced a reopen */
-	char why[160];          /* Berkeley DB's last complaint, for errors */
-	int panic;              /* the last checkpoint met DB_RUNRECOVERY */
-	int lock_fd;            /* backoffice.lock, held shared while open */
-	int gate_fd;            /* backoffice.gate, the writer gate */
-	int locked;             /* lock_fd and gate_fd are valid */
-	int in_gate;            /* nesting depth inside the writer gate */
-	int bulk;               /* tables open without multiversion copies */
-	struct store_txn *snapshot;       /* store_read_snapshot's: reads nest in it */
-};
 
 /* Seconds a transaction body may wait while a process that died is in
  * the environment before it is given up and run again in a reopened one
  * (Berkeley DB 5.3 cannot free a mutex whose holder was killed; see
- * src/store_watch.h). 0, the default, runs bodies unwatched on the
+ * src/store/store_watch.h). 0, the default, runs bodies unwatched on the
  * caller's thread; main sets it for the screens and short commands. */
 #define STORE_WATCH_SECONDS 10
 extern int store_watch_seconds;
 
 /* Return value of a transaction body that failed with its own message in
- * the bo_err: anything else non-zero is a Berkeley DB or errno code. */
+ * the bo_err: anything else non-zero is a STORE_ answer or an errno code. */
 #define STORE_FAILED (-1)
 
 typedef int (*store_fn)(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e);
@@ -116,13 +155,15 @@ void store_unlock(int fd);
 int store_checkpoint(struct store *s, struct bo_err *e);
 /* A process filling a store alone (the demo's bulk load) reopens the
  * tables without multiversion copies (on), which a long load would fill
- * the cache with, and with them again (off). */
+ * the cache with, and commits without waiting for the disk (a load cut
+ * short is made again, not recovered; a checkpoint makes it durable);
+ * off puts both back. */
 int store_bulk(struct store *s, int on, struct bo_err *e);
-/* After DB_RUNRECOVERY: close every handle and open again (recovering). */
+/* After STORE_RUNRECOVERY: close every handle and open again (recovering). */
 int store_reopen(struct store *s, struct bo_err *e);
 
 /* Run fn inside a transaction: commit on 0, abort otherwise; retry on
- * deadlock with backoff, reopen and retry on DB_RUNRECOVERY. Bodies never
+ * deadlock with backoff, reopen and retry on STORE_RUNRECOVERY. Bodies never
  * commit and must be safe to run again. what names the operation in the
  * error ("issue invoice 12"). */
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
@@ -142,7 +183,7 @@ int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *ar
 /* How many attempts store_write makes before giving up on deadlocks. */
 #define STORE_MAX_RETRIES 50
 
-/* Next value of a named counter in TB_META, read with DB_RMW and written in
+/* Next value of a named counter in TB_META, read with STORE_RMW and written in
  * the caller's transaction: gapless, unlike DB_SEQUENCE. */
 int store_counter_next(struct store *s, struct store_txn *txn, const char *name,
                        uint64_t *out);
@@ -159,7 +200,7 @@ int store_meta_put(struct store *s, struct store_txn *txn, const char *name,
                    const char *value);
 
 /* Thin typed wrappers; the value is malloc'ed into *data (free it). They
- * return 0, DB_NOTFOUND or another Berkeley DB code. */
+ * return 0, STORE_NOTFOUND or another STORE_ answer or errno value. */
 int store_get(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen, void **data, size_t *len,
               uint32_t flags);
@@ -169,40 +210,100 @@ int store_put(struct store *s, struct store_txn *txn, enum store_table t,
 int store_del(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen);
 
-/* Cursor walking with buffers that survive DB_THREAD (which forbids the
- * default DBT memory). On a secondary index, pkey holds the primary key. */
+/* Cursor walking. On a secondary index, pkey holds the primary key; on
+ * a primary table it is key. The cursor itself is the store's. */
 struct store_iter {
-	DBC *cur;
-	DBT key, val, pkey;
+	struct store_buf key, val, pkey;
 	int secondary;
+	struct store_cursor *cur;
 };
 int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
                     struct store_iter *it);
-/* DB_FIRST, DB_NEXT, DB_PREV, DB_LAST, DB_SET, DB_SET_RANGE, DB_NEXT_DUP;
- * for DB_SET and DB_SET_RANGE put the key with store_iter_key first. */
+/* STORE_FIRST, _NEXT, _PREV, _LAST, _SET, _SET_RANGE, _NEXT_DUP,
+ * _NEXT_NODUP, _GET_BOTH_RANGE: for SET and SET_RANGE put the key with
+ * store_iter_key first, for GET_BOTH_RANGE the primary key too with
+ * store_iter_pkey. 0, STORE_NOTFOUND or another answer. */
 int store_iter_get(struct store_iter *it, uint32_t flags);
 int store_iter_key(struct store_iter *it, const void *key, size_t n);
+int store_iter_pkey(struct store_iter *it, const void *pkey, size_t n);
+/* Leave the values out (val.size is 0): counting and keys need none. */
+void store_iter_keys_only(struct store_iter *it);
+/* The number of records under the index key the iterator is on. */
+int store_iter_count(struct store_iter *it, long *n);
 void store_iter_close(struct store_iter *it);
-/* Copy n bytes into d's own heap buffer: the input DBTs of a
- * DB_DBT_REALLOC cursor must hold memory realloc can take. */
-int store_dbt_load(DBT *d, const void *p, size_t n);
 
 /* A row function's answer that ends store_each early, without error. */
 #define STORE_STOP (-2)
-typedef int (*store_row_fn)(const DBT *pkey, const DBT *val, void *arg,
-                            struct bo_err *e);
+typedef int (*store_row_fn)(const struct store_buf *pkey, const struct store_buf *val,
+                            void *arg, struct bo_err *e);
 /* Hands fn every record of table t in key order or, when key is not NULL,
  * those that the secondary index t files under key (in primary key
  * order), with its primary key. fn returns 0 to go on, STORE_STOP, or an
- * error (STORE_FAILED, a Berkeley DB code), which store_each returns. */
+ * error (STORE_FAILED, a STORE_ answer), which store_each returns. */
 int store_each(struct store *s, struct store_txn *txn, enum store_table t, const void *key,
                size_t klen, store_row_fn fn, void *arg, struct bo_err *e);
 
+/* The key that the secondary index ix files a record (encoded, of its
+ * primary table) under, malloc'ed into *key: 0, STORE_DONOTINDEX when the
+ * record is not in that index, or an errno value. */
+int store_index_key(enum store_table ix, const void *rec, size_t len, void **key,
+                    size_t *klen);
+/* Check's view of the secondary index files: opened a second time, apart
+ * from the tables, so that their entries are read as they are (one that
+ * points nowhere included). Open and close outside a transaction. An
+ * iterator over raw index ix has the index key in key and the primary key
+ * in val; store_raw_has answers 0 when ix files pkey under key, else
+ * STORE_NOTFOUND or another answer. */
+struct store_raw;
+int store_raw_open(struct store *s, struct store_raw **r, struct bo_err *e);
+void store_raw_close(struct store_raw *r);
+int store_raw_iter(struct store_raw *r, struct store_txn *txn, enum store_table ix,
+                   struct store_iter *it);
+int store_raw_has(struct store_raw *r, struct store_txn *txn, enum store_table ix,
+                  const void *key, size_t klen, const void *pkey, size_t pklen);
+
+/* The primary table of a secondary index; t itself for a primary. */
+enum store_table store_primary_of(enum store_table t);
+/* 1 when the secondary index t files several records under one key. */
+int store_index_dup(enum store_table t);
+
 const char *store_table_name(enum store_table t);
+/* The error code that a store call's answer means (STORE_NOTFOUND is
+ * BO_ENOTFOUND, a damaged page BO_EDAMAGED, a lock BO_EBUSY, an errno
+ * value what bo_code_of_errno says). */
+enum bo_code store_code(int ret);
 /* A key of table t as text for messages: ids as numbers, codes and
  * logins as text with odd bytes escaped. buf needs 8 bytes at least. */
 const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf,
                            size_t bn);
+/* Backups. store_hot_copy copies the open store into dir (made, empty)
+ * while clerks work (DB_ENV->backup, after a checkpoint); DB_CONFIG is
+ * the caller's. store_recover_dir runs recovery (fatal: catastrophic, so
+ * that a copy stands alone) in a private environment in dir, which no
+ * process may have open. store_verify_files verifies every table file of
+ * a quiescent copy (never of files in use). */
+int store_hot_copy(struct store *s, const char *dir, struct bo_err *e);
+int store_recover_dir(const char *dir, int fatal, struct bo_err *e);
+int store_verify_files(const char *dir, struct bo_err *e);
+/* Files of a data directory that are not the store's data: those that
+ * stay with the directory whatever it holds (our log and locks), and
+ * those that are local to it (those and Berkeley DB's regions). */
+int store_file_stays(const char *name);
+int store_file_local(const char *name);
+
+/* Berkeley DB's text for one of its answers (or strerror's). */
+const char *store_strerror(int ret);
+
+/* The data directory the store was opened in. */
+const char *store_dir(const struct store *s);
+/* Times the store was reopened to recover (another clerk's process died
+ * under it): a read that finds this changed was recovered meanwhile. */
+unsigned store_reopens(const struct store *s);
+/* What Berkeley DB last complained of ("" when nothing), and whether it
+ * was a damaged page of a table file, not a dead clerk's leftovers. */
+const char *store_why(const struct store *s);
+int store_why_damaged(const struct store *s);
+
 /* Write a line to the store's log file (Berkeley DB messages go there too,
  * never to the terminal). */
 void store_log(struct store *s, const char *fmt, ...)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "backoffice/display.h"
 #include "backoffice/money.h"
 
 /* What one fixed-point kind accepts; the noun names it in errors. */
@@ -128,20 +129,8 @@ char *money_format(int64_t cents, char *buf, size_t n)
 
 char *money_format_human(int64_t cents, char *buf, size_t n)
 {
-	char digits[24], grouped[40];
-	uint64_t m = magnitude(cents);
-	size_t len, i, j = 0;
-
-	len = (size_t)snprintf(digits, sizeof digits, "%" PRIu64, m / 100);
-	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			grouped[j++] = ',';
-		grouped[j++] = digits[i];
-	}
-	grouped[j] = '\0';
-	snprintf(buf, n, "%s%s.%02u", cents < 0 ? "-" : "", grouped,
-	         (unsigned)(m % 100));
-	return buf;
+	/* for people: the clerk's locale decides the separators */
+	return display_money(cents, 0, buf, n);
 }
 
 /* Shortest exact decimal of v / 10^places: trailing zeros and a bare point

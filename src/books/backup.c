@@ -1,6 +1,6 @@
-/* backup.c - hot backups with DB_ENV->backup while clerks work, and their
- * verification, always on a copy (DESIGN.md section 2: never cp a live
- * environment, never DB->verify files in use). */
+/* backup.c - hot backups while clerks work (the store's hot copy), and
+ * their verification, always on a copy: a live environment is never
+ * copied with cp, and files in use are never verified. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,34 +13,6 @@
 #include "backoffice/backup.h"
 #include "backoffice/user.h"
 #include "backup_int.h"
-#include "store_index.h"
-#include "store_lock.h"
-
-/* The first Berkeley DB message of a private environment or a verify (the
- * most precise one): they must not reach the terminal, but they say why,
- * so they go in the error. */
-static char bdb_msg[256];
-
-static void capture(const DB_ENV *env, const char *pfx, const char *msg)
-{
-	(void)env;
-	(void)pfx;
-	if (!bdb_msg[0])
-		snprintf(bdb_msg, sizeof bdb_msg, "%s", msg);
-}
-
-/* The message without the scratch copy's path, which means nothing to the
- * reader and is gone by the time they read it. */
-static const char *bdb_why(const char *path, int ret)
-{
-	size_t n = strlen(path);
-
-	if (!bdb_msg[0])
-		return db_strerror(ret);
-	if (!strncmp(bdb_msg, path, n) && bdb_msg[n] == ':')
-		return bdb_msg + n + (bdb_msg[n + 1] == ' ' ? 2 : 1);
-	return bdb_msg;
-}
 
 int bk_join(char *out, size_t n, const char *dir, const char *name)
 {
@@ -49,16 +21,9 @@ int bk_join(char *out, size_t n, const char *dir, const char *name)
 	return len < 0 || (size_t)len >= n ? -1 : 0;
 }
 
-/* Our log and the locks stay with the directory whatever it holds. */
-static int stays(const char *name)
-{
-	return !strcmp(name, "backoffice.log") || !strcmp(name, STORE_LOCK_FILE) ||
-	       !strcmp(name, STORE_GATE_FILE);
-}
-
 int bk_is_local(const char *name)
 {
-	return !strncmp(name, "__db.", 5) || stays(name);
+	return store_file_local(name);
 }
 
 static int is_regular(const char *path)
@@ -139,7 +104,7 @@ int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
 
 int bk_move_files(const char *from, const char *to, struct bo_err *e)
 {
-	return transfer(from, to, stays, 1, 0, e);
+	return transfer(from, to, store_file_stays, 1, 0, e);
 }
 
 void bk_remove_flat(const char *dir)
@@ -162,22 +127,7 @@ void bk_remove_flat(const char *dir)
 
 int bk_recover(const char *dir, int fatal, struct bo_err *e)
 {
-	DB_ENV *env;
-	int ret;
-
-	bdb_msg[0] = '\0';
-	if ((ret = db_env_create(&env, 0)) != 0)
-		return bo_fail(e, _("recover \"%s\": %s"), dir, db_strerror(ret));
-	env->set_errcall(env, capture);
-	ret = env->open(env, dir, DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG |
-	                DB_INIT_MPOOL | DB_PRIVATE | (fatal ? DB_RECOVER_FATAL : DB_RECOVER),
-	                0600);
-	if (ret == 0)
-		ret = env->txn_checkpoint(env, 0, 0, DB_FORCE);
-	env->close(env, 0);
-	if (ret)
-		return bo_fail(e, _("recover \"%s\": %s"), dir, bdb_msg[0] ? bdb_msg : db_strerror(ret));
-	return 0;
+	return store_recover_dir(dir, fatal, e);
 }
 
 struct role_ctx {
@@ -196,28 +146,6 @@ static int role_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	if (ret == 0 && !u.disabled)
 		r->role = u.role;
 	return ret;
-}
-
-/* DB->verify on every table file of a quiescent copy. */
-static int verify_tables(const char *dir, struct bo_err *e)
-{
-	for (int t = 0; t < TB_COUNT; t++) {
-		char p[1200];
-		DB *db;
-		int ret;
-
-		if (bk_join(p, sizeof p, dir, store_table_file(t)))
-			return bo_fail(e, _("path too long"));
-		if ((ret = db_create(&db, NULL, 0)) != 0)
-			return bo_fail(e, _("table %s: %s"), store_table_name(t), db_strerror(ret));
-		bdb_msg[0] = '\0';
-		db->set_errcall(db, capture);
-		/* the handle is gone after verify, whatever it returns */
-		if ((ret = db->verify(db, p, NULL, NULL, 0)) != 0)
-			return bo_fail(e, _("table %s is damaged: %s"), store_table_name(t),
-			               bdb_why(p, ret));
-	}
-	return 0;
 }
 
 int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
@@ -244,7 +172,7 @@ int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
 		goto out;
 	}
 	store_close(st);
-	if (verify_tables(tmp, e))
+	if (store_verify_files(tmp, e))
 		goto out;
 	if (role)
 		*role = rc.role;
@@ -277,26 +205,6 @@ static int usable_target(const char *dir)
 	return empty;
 }
 
-static int hot_copy(struct session *ss, const char *stage, struct bo_err *e)
-{
-	int ret = 0;
-
-	for (int attempt = 0; attempt < 3; attempt++) {
-		/* A checkpoint first keeps the recovery of the copy short. */
-		if (store_checkpoint(ss->st, e))
-			return -1;
-		ret = ss->st->env->backup(ss->st->env, stage, DB_BACKUP_CLEAN);
-		if (ret != STORE_RUNRECOVERY)
-			break;
-		/* another clerk's process died and was recovered meanwhile */
-		if (store_reopen(ss->st, e))
-			return -1;
-	}
-	if (ret)
-		return bo_fail(e, "%s", db_strerror(ret));
-	return 0;
-}
-
 int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 {
 	char target[1024], stage[1100], from[1200], to[1200];
@@ -315,9 +223,9 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
 	if (mkdir(stage, 0700))
 		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
-	if (hot_copy(ss, stage, e))
+	if (store_hot_copy(ss->st, stage, e))
 		goto fail;
-	if (bk_join(from, sizeof from, ss->st->dir, "DB_CONFIG") ||
+	if (bk_join(from, sizeof from, store_dir(ss->st), "DB_CONFIG") ||
 	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
 	    (is_regular(from) && copy_file(from, to, 0600))) {
 		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));

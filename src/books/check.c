@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "backoffice/money.h"
+#include "backoffice/verifactu.h"
 #include "check_int.h"
-#include "store_index.h"
 
 void chk_report(struct chk *c, const char *fmt, ...)
 {
@@ -36,30 +36,9 @@ const char *chk_key(enum store_table t, const void *key, size_t n, char *buf, si
 	return store_key_text(t, key, n, buf, bn);
 }
 
-int raw_open(struct chk *c, enum store_table t, struct raw_iter *it)
+int raw_open(struct chk *c, enum store_table t, struct store_iter *it)
 {
-	memset(it, 0, sizeof *it);
-	it->key.flags = it->val.flags = DB_DBT_REALLOC;
-	return c->raw[t]->cursor(c->raw[t], c->txn, &it->cur, 0);
-}
-
-int raw_get(struct raw_iter *it, uint32_t flags)
-{
-	return it->cur->get(it->cur, &it->key, &it->val, flags);
-}
-
-int raw_set_key(struct raw_iter *it, const void *key, size_t n)
-{
-	return store_dbt_load(&it->key, key, n);
-}
-
-void raw_close(struct raw_iter *it)
-{
-	if (it->cur)
-		it->cur->close(it->cur);
-	free(it->key.data);
-	free(it->val.data);
-	memset(it, 0, sizeof *it);
+	return store_raw_iter(c->raw, c->txn, t, it);
 }
 
 int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, void **data,
@@ -71,15 +50,16 @@ int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, voi
 int chk_each_entry(struct chk *c, enum store_table ix, const void *key, size_t n,
                    chk_entry_fn fn, void *arg, struct bo_err *e)
 {
-	enum store_table t = store_index_of(ix)->primary;
-	struct raw_iter ri;
+	enum store_table t = store_primary_of(ix);
+	struct store_iter ri;
 	int ret;
 
 	if ((ret = raw_open(c, ix, &ri)))
 		return ret;
-	if ((ret = raw_set_key(&ri, key, n)))
+	if ((ret = store_iter_key(&ri, key, n)))
 		goto out;
-	for (ret = raw_get(&ri, STORE_SET); ret == 0; ret = raw_get(&ri, STORE_NEXT_DUP)) {
+	for (ret = store_iter_get(&ri, STORE_SET); ret == 0;
+	     ret = store_iter_get(&ri, STORE_NEXT_DUP)) {
 		void *data;
 		size_t len;
 
@@ -96,40 +76,8 @@ int chk_each_entry(struct chk *c, enum store_table ix, const void *key, size_t n
 	if (ret == STORE_NOTFOUND)
 		ret = 0;
 out:
-	raw_close(&ri);
+	store_iter_close(&ri);
 	return ret;
-}
-
-static void raws_close(struct chk *c)
-{
-	for (int t = TB_PRIMARY_COUNT; t < TB_COUNT; t++)
-		if (c->raw[t])
-			c->raw[t]->close(c->raw[t], 0);
-	memset(c->raw, 0, sizeof c->raw);
-}
-
-static int raws_open(struct chk *c, struct bo_err *e)
-{
-	for (int t = TB_PRIMARY_COUNT; t < TB_COUNT; t++) {
-		const struct store_index *ix = store_index_of(t);
-		int ret;
-
-		if ((ret = db_create(&c->raw[t], c->st->env, 0)) == 0) {
-			if (ix->dup)
-				c->raw[t]->set_flags(c->raw[t], DB_DUPSORT);
-			ret = c->raw[t]->open(c->raw[t], NULL, store_table_file(t), NULL, DB_BTREE,
-			                      DB_AUTO_COMMIT | DB_THREAD | DB_MULTIVERSION | DB_RDONLY, 0);
-		}
-		if (ret) {
-			if (c->raw[t])
-				c->raw[t]->close(c->raw[t], 0);
-			c->raw[t] = NULL;
-			raws_close(c);
-			return bo_fail(e, _("check: open index %s: %s"), store_table_name(t),
-			               db_strerror(ret));
-		}
-	}
-	return 0;
 }
 
 static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -139,14 +87,14 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 
 	/* Berkeley DB only panics on its own after a clerk dies; a panic
 	 * that comes back after recovering is damage in the files. */
-	if (st->reopens != c->reopens && st->why[0] && strstr(st->why, "page"))
-		return bo_fail(e, _("check: the data directory is damaged (%s); restore the last backup"),
-		               st->why);
-	if (st->reopens != c->reopens)
-		return bo_fail(e, _("check: the data directory was recovered meanwhile; run check again"));
+	if (store_reopens(st) != c->reopens && store_why_damaged(st))
+		return bo_failc(e, BO_EDAMAGED, _("check: the data directory is damaged (%s); restore the last backup"),
+		                store_why(st));
+	if (store_reopens(st) != c->reopens)
+		return bo_failc(e, BO_EBUSY, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;
 	c->found = 0;
-	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)))
+	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
 		return ret;
 	return 0;
 }
@@ -168,16 +116,23 @@ long check_store(struct session *ss, void (*problem)(const char *msg, void *arg)
 	c->st = ss->st;
 	c->problem = problem;
 	c->arg = arg;
-	c->reopens = ss->st->reopens;
+	c->reopens = store_reopens(ss->st);
 	invoice_init(&c->inv);
 	invoice_init(&c->other);
-	if (raws_open(c, e) == 0) {
+	if (store_raw_open(ss->st, &c->raw, e) == 0) {
 		ret = store_read(ss->st, _("check"), body, c, e);
 		if (ret == 0)
 			found = c->found;
-		/* after a reopen the handles died with the old environment */
-		if (ss->st->reopens == c->reopens)
-			raws_close(c);
+		/* a broken chain is an event and an alarm on the screens
+		 * until an admin acknowledges it; one already raised stays */
+		if (ret == 0 && c->vf_found && !vf_alarm_get(ss, c->vf_first + 300, 8)) {
+			struct bo_err e2 = BO_ERR_INIT;
+
+			vf_alarm_raise(ss, c->vf_first, &e2);
+		}
+		store_raw_close(c->raw);
+	} else {
+		bo_wrap(e, _("check"));
 	}
 	invoice_free(&c->inv);
 	invoice_free(&c->other);

@@ -8,7 +8,6 @@
 
 #include "backoffice/money.h"
 #include "check_int.h"
-#include "store_index.h"
 
 struct numbering {
 	char series;
@@ -42,7 +41,7 @@ static int number_group_end(struct chk *c, struct numbering *nb)
 	return 0;
 }
 
-static int number_entry(struct chk *c, struct numbering *nb, const DBT *k, const void *data,
+static int number_entry(struct chk *c, struct numbering *nb, const struct store_buf *k, const void *data,
                         size_t len, struct bo_err *e)
 {
 	char num[16], series, a[16], b[16];
@@ -100,7 +99,7 @@ static int owing_end(struct chk *c, struct owing *o)
 	return 0;
 }
 
-static int owing_entry(struct chk *c, struct owing *o, const DBT *k, const void *data,
+static int owing_entry(struct chk *c, struct owing *o, const struct store_buf *k, const void *data,
                        size_t len, struct bo_err *e)
 {
 	uint32_t cust;
@@ -122,37 +121,32 @@ static int owing_entry(struct chk *c, struct owing *o, const DBT *k, const void 
 	return 0;
 }
 
-static int entry(struct chk *c, enum store_table t, struct raw_iter *ri, struct numbering *nb,
+static int entry(struct chk *c, enum store_table t, struct store_iter *ri, struct numbering *nb,
                  struct owing *ow, struct bo_err *e)
 {
-	const struct store_index *ix = store_index_of(t);
+	enum store_table pt = store_primary_of(t);
 	char key[160], pkey[64];
-	DBT d, sk;
-	void *data;
-	size_t len;
+	void *data, *sk = NULL;
+	size_t len, sklen = 0;
 	int ret, r;
 
 	chk_key(t, ri->key.data, ri->key.size, key, sizeof key);
-	chk_key(ix->primary, ri->val.data, ri->val.size, pkey, sizeof pkey);
-	ret = chk_get(c, ix->primary, ri->val.data, ri->val.size, &data, &len);
+	chk_key(pt, ri->val.data, ri->val.size, pkey, sizeof pkey);
+	ret = chk_get(c, pt, ri->val.data, ri->val.size, &data, &len);
 	if (ret == STORE_NOTFOUND) {
 		chk_report(c, _("index %s: entry %s points to %s %s, which does not exist"),
-		           store_table_name(t), key, store_table_name(ix->primary), pkey);
+		           store_table_name(t), key, store_table_name(pt), pkey);
 		return 0;
 	}
 	if (ret)
 		return ret;
-	memset(&d, 0, sizeof d);
-	memset(&sk, 0, sizeof sk);
-	d.data = data;
-	d.size = (u_int32_t)len;
-	r = store_index_callback(t)(NULL, &ri->val, &d, &sk);
-	if (r == STORE_DONOTINDEX || (r == 0 && (sk.size != ri->key.size ||
-	                                      memcmp(sk.data, ri->key.data, sk.size))))
+	r = store_index_key(t, data, len, &sk, &sklen);
+	if (r == STORE_DONOTINDEX || (r == 0 && (sklen != ri->key.size ||
+	                                      memcmp(sk, ri->key.data, sklen))))
 		chk_report(c, _("index %s: entry %s points to %s %s, which is not filed under it"),
-		           store_table_name(t), key, store_table_name(ix->primary), pkey);
-	if (r == 0 && (sk.flags & DB_DBT_APPMALLOC))
-		free(sk.data);
+		           store_table_name(t), key, store_table_name(pt), pkey);
+	if (r == 0)
+		free(sk);
 	ret = 0;
 	if (t == TB_INV_BY_NUMBER)
 		ret = number_entry(c, nb, &ri->key, data, len, e);
@@ -164,7 +158,7 @@ static int entry(struct chk *c, enum store_table t, struct raw_iter *ri, struct 
 
 static int index_pass(struct chk *c, enum store_table t, struct bo_err *e)
 {
-	struct raw_iter ri;
+	struct store_iter ri;
 	struct numbering nb;
 	struct owing ow;
 	int ret;
@@ -173,13 +167,13 @@ static int index_pass(struct chk *c, enum store_table t, struct bo_err *e)
 	memset(&ow, 0, sizeof ow);
 	if ((ret = raw_open(c, t, &ri)))
 		return ret;
-	while ((ret = raw_get(&ri, STORE_NEXT)) == 0)
+	while ((ret = store_iter_get(&ri, STORE_NEXT)) == 0)
 		if ((ret = entry(c, t, &ri, &nb, &ow, e)))
 			break;
 	if (ret == STORE_NOTFOUND)
 		ret = t == TB_INV_BY_NUMBER ? number_group_end(c, &nb) :
 		      t == TB_INV_BY_CUSTOMER ? owing_end(c, &ow) : 0;
-	raw_close(&ri);
+	store_iter_close(&ri);
 	return ret;
 }
 
@@ -187,19 +181,19 @@ static int index_pass(struct chk *c, enum store_table t, struct bo_err *e)
  * key: a customer's invoices, or a series' numbers of a year. */
 static int has_prefix(struct chk *c, enum store_table t, const void *key, size_t n, int *yes)
 {
-	struct raw_iter ri;
+	struct store_iter ri;
 	int ret;
 
 	*yes = 0;
 	if ((ret = raw_open(c, t, &ri)))
 		return ret;
-	if ((ret = raw_set_key(&ri, key, n)) == 0) {
-		ret = raw_get(&ri, STORE_SET_RANGE);
+	if ((ret = store_iter_key(&ri, key, n)) == 0) {
+		ret = store_iter_get(&ri, STORE_SET_RANGE);
 		*yes = ret == 0 && ri.key.size >= n && !memcmp(ri.key.data, key, n);
 		if (ret == STORE_NOTFOUND)
 			ret = 0;
 	}
-	raw_close(&ri);
+	store_iter_close(&ri);
 	return ret;
 }
 

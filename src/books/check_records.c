@@ -13,8 +13,8 @@
 #include "backoffice/staff.h"
 #include "backoffice/text.h"
 #include "backoffice/user.h"
+#include "backoffice/verifactu.h"
 #include "check_int.h"
-#include "store_index.h"
 
 struct scan {
 	enum store_table t;
@@ -32,6 +32,8 @@ static const struct scan scans[] = {
 	{ TB_PAYMENTS, &payment_type, "payment" },
 	{ TB_AUDIT, &audit_type, "audit" },
 	{ TB_CONTACTS, &contact_type, "contact" },
+	{ TB_VF_RECORDS, &vf_record_type, "vf_rec" },
+	{ TB_VF_EVENTS, &vf_event_type, "vf_ev" },
 };
 
 static const struct rectype *rt_of(const struct scan *s)
@@ -46,7 +48,7 @@ static const struct rectype *rt_of(const struct scan *s)
 }
 
 /* The key field of a record must give the key it is stored under. */
-static int key_agrees(const struct rectype *rt, const void *rec, const DBT *k)
+static int key_agrees(const struct rectype *rt, const void *rec, const struct store_buf *k)
 {
 	for (size_t i = 0; i < rt->nfields; i++) {
 		const struct field *f = &rt->fields[i];
@@ -64,49 +66,31 @@ static int key_agrees(const struct rectype *rt, const void *rec, const DBT *k)
 }
 
 /* Each index of table t must hold this record under the key it gives. */
-static int in_indexes(struct chk *c, enum store_table t, const DBT *k, const DBT *v,
+static int in_indexes(struct chk *c, enum store_table t, const struct store_buf *k, const struct store_buf *v,
                       const char *key)
 {
 	for (int x = TB_PRIMARY_COUNT; x < TB_COUNT; x++) {
-		const struct store_index *ix = store_index_of(x);
-		DBT sk, ik, pk;
-		uint8_t kb[256], pb[256];
+		void *sk;
+		size_t sklen;
 		int ret;
 
-		if (ix->primary != t)
+		if (store_primary_of(x) != t)
 			continue;
-		memset(&sk, 0, sizeof sk);
-		if (store_index_callback(x)(NULL, k, v, &sk) != 0)
+		if (store_index_key(x, v->data, v->size, &sk, &sklen) != 0)
 			continue;       /* not indexed, or corrupt: reported already */
-		if (sk.size <= sizeof kb && k->size <= sizeof pb) {
-			memcpy(kb, sk.data, sk.size);
-			memcpy(pb, k->data, k->size);
-			memset(&ik, 0, sizeof ik);
-			memset(&pk, 0, sizeof pk);
-			ik.data = kb;
-			ik.size = ik.ulen = sk.size;
-			ik.flags = DB_DBT_USERMEM;
-			pk.data = pb;
-			pk.size = pk.ulen = k->size;
-			pk.flags = DB_DBT_USERMEM;
-			ret = c->raw[x]->get(c->raw[x], c->txn, &ik, &pk, STORE_GET_BOTH);
-			if (ret == STORE_NOTFOUND)
-				chk_report(c, _("%s %s: missing from the index %s"), store_table_name(t),
-				           key, store_table_name(x));
-			else if (ret) {
-				if (sk.flags & DB_DBT_APPMALLOC)
-					free(sk.data);
-				return ret;
-			}
-		}
-		if (sk.flags & DB_DBT_APPMALLOC)
-			free(sk.data);
+		ret = store_raw_has(c->raw, c->txn, x, sk, sklen, k->data, k->size);
+		free(sk);
+		if (ret == STORE_NOTFOUND)
+			chk_report(c, _("%s %s: missing from the index %s"), store_table_name(t),
+			           key, store_table_name(x));
+		else if (ret)
+			return ret;
 	}
 	return 0;
 }
 
 /* Whether table t holds a record under the u32 id, in *found; returns 0
- * or a Berkeley DB error. */
+ * or a store answer. */
 static int id_exists(struct chk *c, enum store_table t, uint32_t id, int *found)
 {
 	uint8_t k[4];
@@ -152,7 +136,7 @@ static int contact_rules(struct chk *c, const struct contact *ct, const char *ke
 	return 0;
 }
 
-static int one(struct chk *c, const struct scan *s, void *rec, const DBT *k, const DBT *v,
+static int one(struct chk *c, const struct scan *s, void *rec, const struct store_buf *k, const struct store_buf *v,
                struct bo_err *e)
 {
 	const struct rectype *rt = rt_of(s);
@@ -191,7 +175,7 @@ static int one(struct chk *c, const struct scan *s, void *rec, const DBT *k, con
 	return 0;
 }
 
-static int counter_past(struct chk *c, const struct scan *s, const DBT *last)
+static int counter_past(struct chk *c, const struct scan *s, const struct store_buf *last)
 {
 	uint64_t max, v = 0;
 	int ret;
@@ -212,7 +196,7 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 {
 	const struct rectype *rt = rt_of(s);
 	struct store_iter it;
-	DBT last;
+	struct store_buf last;
 	uint8_t lastb[8];
 	void *rec = calloc(1, rt ? rt->size : 1);
 	int ret;

@@ -180,12 +180,11 @@ static int fill(struct demo *d, struct bo_err *e)
 	 * the end makes the whole of it durable. */
 	if (store_bulk(st, 1, e))
 		return bo_wrap(e, _("demo"));
-	st->env->set_flags(st->env, DB_TXN_NOSYNC, 1);
 	ret = demo_staff(d, e) || demo_customers(d, e) || demo_items(d, e) ||
 	      demo_invoices(d, e) ? -1 : 0;
 	demo_progress_end(d);
-	if (st->env)
-		st->env->set_flags(st->env, DB_TXN_NOSYNC, 0);
+	if (ret == 0 && store_bulk(st, 0, e))
+		ret = bo_wrap(e, _("demo"));
 	if (ret == 0 && store_checkpoint(st, e))
 		ret = bo_wrap(e, _("demo: make the data durable"));
 	return ret;

@@ -7,7 +7,6 @@
 #include "backoffice/audit.h"
 #include "backoffice/date.h"
 #include "backoffice/entity.h"
-#include "backoffice/import.h"
 #include "backoffice/text.h"
 
 void entity_blank(const struct entity *en, void *rec)
@@ -135,9 +134,9 @@ static int add_body(struct store *st, struct store_txn *txn, void *arg, struct b
 		uint32_t id = *(uint32_t *)((char *)w->rec + en->key->off);
 
 		/* an id near the top would leave the counter no room */
-		if (id > IMPORT_ID_MAX)
+		if (id > RECORD_ID_MAX)
 			return bo_fail(e, _("%s: invalid id \"%u\": must be at most %u"), w->what, id,
-			               IMPORT_ID_MAX);
+			               RECORD_ID_MAX);
 		if ((ret = store_counter_raise(w->ss->st, txn, en->counter, id)) != 0)
 			return ret;
 	}
@@ -345,7 +344,7 @@ static int each_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	}
 	while (!stop && (ret = store_iter_get(&it, STORE_NEXT)) == 0) {
 		char key[64] = "?";
-		const DBT *pk = it.secondary ? &it.pkey : &it.key;
+		const struct store_buf *pk = &it.pkey;
 
 		if (c->en->key->type == FT_ID && pk->size == 4)
 			snprintf(key, sizeof key, "%u", key_get_u32(pk->data));

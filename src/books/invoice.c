@@ -254,7 +254,9 @@ int invoice_parse_item_line(const char *spec, struct inv_line *l, int *has_price
 	if (check_sku(buf, e) || parse_qty(qty, &l->quantity, e) ||
 	    (price && parse_price(price, &l->unit_price, e)))
 		return line_fail(e, spec);
-	snprintf(l->sku, sizeof l->sku, "%s", buf);
+	/* check_sku bounded the length; checked so that gcc sees it too */
+	if (snprintf(l->sku, sizeof l->sku, "%s", buf) >= (int)sizeof l->sku)
+		return line_fail(e, spec);
 	*has_price = price != NULL;
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "invoice_int.h"
 
 /* "#3" names the third line, anything else a SKU. */
@@ -144,7 +145,8 @@ static int credit_body_txn(struct session *ss, struct store_txn *txn, struct inv
 	    (ret = inv_move_stock(ss, txn, note, MOVE_RETURN, note->reason, e)))
 		goto out;
 	apply(cur, take, note);
-	if ((ret = invoice_put_txn(ss, txn, note, e)) || (ret = invoice_put_txn(ss, txn, cur, e)))
+	if ((ret = invoice_put_txn(ss, txn, note, e)) || (ret = invoice_put_txn(ss, txn, cur, e)) ||
+	    (ret = vf_register_txn(ss, txn, note, e)))
 		goto out;
 	inv_summary(note, changes, sizeof changes);
 	ret = audit_add(ss, txn, "credit", "invoices", note->number, changes, NULL);
@@ -223,8 +225,10 @@ int invoice_credit(struct session *ss, const char *number, const struct credit_l
 
 	if (session_need(ss, P_INVOICE_WRITE, _("credit invoice"), e))
 		return -1;
-	if (store_write(ss->st, _("credit invoice"), credit_body, &c, e))
+	if (store_write(ss->st, _("credit invoice"), credit_body, &c, e)) {
+		vf_after_failure(ss, e);
 		return -1;
+	}
 	snprintf(out, outn, "%s", c.out);
 	return 0;
 }
@@ -358,7 +362,9 @@ int invoice_import_txn(struct session *ss, struct store_txn *txn, struct invoice
 	ret = invoice_put_txn(ss, txn, inv, e);
 	if (ret == STORE_KEYEXIST)
 		return bo_fail(e, _("%s: number already taken"), what);
-	if (ret)
+	/* an imported invoice is registered like an issued one (the import
+	 * itself is an event: import_docs_body) */
+	if (ret || (ret = vf_register_txn(ss, txn, inv, e)))
 		return ret;
 	inv_summary(inv, changes, sizeof changes);
 	return audit_add(ss, txn, "import", "invoices", inv->number, changes, NULL);

@@ -330,7 +330,7 @@ static int wanted(struct each_ctx *c, struct store_txn *txn, const struct invoic
 	return 0;
 }
 
-static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int each_row(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
 	int ret, keep;

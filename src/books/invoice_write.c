@@ -11,6 +11,7 @@
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "invoice_int.h"
 
 int inv_customer(struct session *ss, struct store_txn *txn, uint32_t id, struct customer *c,
@@ -262,6 +263,9 @@ int invoice_save_txn(struct session *ss, struct store_txn *txn, struct invoice *
 	}
 	if ((ret = invoice_put_txn(ss, txn, inv, e)))
 		goto out;
+	/* the registration record goes in with the invoice or not at all */
+	if (issue && (ret = vf_register_txn(ss, txn, inv, e)))
+		goto out;
 	if (issue)
 		snprintf(key, sizeof key, "%s", inv->number);
 	else
@@ -302,6 +306,8 @@ int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_e
 		return -1;
 	invoice_init(&c.work);
 	ret = store_write(ss->st, issue ? _("issue invoice") : _("save invoice"), save_body, &c, e);
+	if (ret)
+		vf_after_failure(ss, e);
 	if (ret == 0 && invoice_copy(inv, &c.work))
 		ret = bo_fail(e, _("save invoice: out of memory"));
 	invoice_free(&c.work);
@@ -339,8 +345,10 @@ int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n, struc
 
 	if (session_need(ss, P_INVOICE_WRITE, _("issue invoice"), e))
 		return -1;
-	if (store_write(ss->st, _("issue invoice"), issue_body, &c, e))
+	if (store_write(ss->st, _("issue invoice"), issue_body, &c, e)) {
+		vf_after_failure(ss, e);
 		return -1;
+	}
 	snprintf(number, n, "%s", c.number);
 	return 0;
 }

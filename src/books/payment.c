@@ -78,7 +78,7 @@ struct each_ctx {
 	long delivered, seen;
 };
 
-static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int each_row(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
 	struct payment p;

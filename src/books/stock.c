@@ -171,7 +171,7 @@ struct each_ctx {
 	void *arg;
 };
 
-static int each_row(const DBT *pk, const DBT *val, void *arg, struct bo_err *e)
+static int each_row(const struct store_buf *pk, const struct store_buf *val, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
 	struct move m;

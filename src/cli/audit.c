@@ -1,4 +1,4 @@
-/* cli_audit.c - backoffice audit [--since D] [--user U] [--table T]
+/* audit.c - backoffice audit [--since D] [--user U] [--table T]
  * [--format text|csv]: the audit trail, oldest first, salaries masked for
  * roles without the right (audit_each does the masking). */
 #include <stdio.h>
@@ -67,29 +67,19 @@ static int64_t day_start(bo_date d)
 	return (int64_t)mktime(&tm);
 }
 
-int cli_audit(struct cli *c, int argc, char **argv)
+static int cmd_audit(struct cli *c, const struct cli_args *a)
 {
 	static const char *const hdr[] = { "id", "when", "user", "operation", "table", "key",
 	                                   "changes" };
 	struct audit_filter f = { 0, NULL, NULL };
 	struct audit_out o = { 0, 0 };
-	const char *since = NULL, *fmt = "text";
+	const char *since = cli_arg(a, "since"), *fmt = cli_arg(a, "format");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
-	int i = 1, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "since", &since)) ||
-		    (r = cli_opt(argc, argv, &i, "user", &f.user)) ||
-		    (r = cli_opt(argc, argv, &i, "table", &f.table)) ||
-		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("audit: unknown argument \"%s\""), argv[i]);
-	}
-	if ((o.csv = cli_format(fmt)) < 0)
+	f.user = cli_arg(a, "user");
+	f.table = cli_arg(a, "table");
+	if ((o.csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	if (f.table) {
 		int t = 0;
@@ -116,3 +106,14 @@ int cli_audit(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	return 0;
 }
+
+static const struct cli_opt audit_opts[] = {
+	{ "since", 0, 0 }, { "user", 0, 0 }, { "table", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+};
+
+const struct cli_cmd cli_cmds_audit[] = {
+	{ .name = "audit", .usage = N_("audit [--since D] [--user U] [--table T] [--format text|csv]"),
+	  .opts = audit_opts, .max_args = 0, .perm = P_AUDIT_READ, .what = N_("read audit trail"),
+	  .flags = CMD_READONLY, .exec = cmd_audit },
+	{ .name = NULL }
+};

@@ -1,37 +1,61 @@
-/* cli_backup.c - backoffice backup DIR (hot, while clerks work) and
+/* backup.c - backoffice backup DIR (hot, while clerks work) and
  * backoffice restore DIR (only when no one has the store open). */
 #include <stdio.h>
 
 #include "backoffice/backup.h"
+#include "backoffice/verifactu.h"
 #include "cli.h"
 
-int cli_backup(struct cli *c, int argc, char **argv)
+static int cmd_backup(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage(_("backup DIR"));
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (backup_create(ss, argv[1], &e))
+	if (backup_create(ss, a->argv[0], &e))
 		return cli_fail(&e);
-	printf(_("backed up %s to %s\n"), c->dir, argv[1]);
+	printf(_("backed up %s to %s\n"), c->dir, a->argv[0]);
 	return 0;
 }
 
-int cli_restore(struct cli *c, int argc, char **argv)
+static int cmd_restore(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 	char kept[1200];
 
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage(_("restore DIR"));
 	/* no session here: restore must be the only process on the store */
-	if (backup_restore(argv[1], c->dir, kept, sizeof kept, &e))
+	if (backup_restore(a->argv[0], c->dir, kept, sizeof kept, &e))
 		return cli_fail(&e);
-	printf(_("restored %s from %s\n"), c->dir, argv[1]);
+	printf(_("restored %s from %s\n"), c->dir, a->argv[0]);
+	/* the restored store's event log says it was restored: opened here,
+	 * once the restore is done, not through cli_session (the entry says
+	 * the command starts with no store open) */
+	{
+		struct session ss;
+		char detail[1200];
+		int r;
+
+		snprintf(detail, sizeof detail, "from \"%.1000s\"", a->argv[0]);
+		if (session_open(&ss, c->dir, &e))
+			return cli_fail(&e);
+		r = vf_event(&ss, "restore", detail, &e);
+		session_close(&ss);
+		if (r)
+			return cli_fail(&e);
+	}
 	if (kept[0])
 		printf(_("the files it replaced are kept in %s\n"), kept);
 	return 0;
 }
+
+const struct cli_cmd cli_cmds_backup[] = {
+	{ .name = "backup", .usage = N_("backup DIR"), .min_args = 1, .max_args = 1,
+	  .perm = P_BACKUP, .what = N_("back up"), .flags = CMD_READONLY | CMD_UNWATCHED,
+	  .exec = cmd_backup },
+	/* no session: restore must be the only process on the store, and the
+	 * books check the role on the backup's own */
+	{ .name = "restore", .usage = N_("restore DIR"), .min_args = 1, .max_args = 1,
+	  .perm = P_BACKUP, .flags = CMD_NOSTORE | CMD_UNWATCHED, .exec = cmd_restore },
+	{ .name = NULL }
+};

@@ -1,4 +1,4 @@
-/* cli_check.c - backoffice check [--backup DIR]: every invariant of the
+/* check.c - backoffice check [--backup DIR]: every invariant of the
  * books, one line per problem on stdout, non-zero exit when any. */
 #include <stdio.h>
 
@@ -16,22 +16,13 @@ static void print_problem(const char *msg, void *arg)
 	puts(text_inert(msg, inert, sizeof inert));
 }
 
-int cli_check(struct cli *c, int argc, char **argv)
+static int cmd_check(struct cli *c, const struct cli_args *a)
 {
-	const char *backup = NULL;
+	const char *backup = cli_arg(a, "backup");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	long n;
-	int i = 1, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "backup", &backup)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("check: unknown argument \"%s\""), argv[i]);
-	}
 	if (backup) {
 		/* a backup is checked on a scratch copy, never opened in place */
 		if (backup_verify(backup, &e))
@@ -53,3 +44,12 @@ int cli_check(struct cli *c, int argc, char **argv)
 	printf(_("no problems found\n"));
 	return 0;
 }
+
+static const struct cli_opt check_opts[] = { { "backup", 0, 0 }, { NULL, 0, 0 } };
+
+const struct cli_cmd cli_cmds_check[] = {
+	{ .name = "check", .usage = N_("check [--backup DIR]"), .opts = check_opts, .max_args = 0,
+	  .perm = P_AUDIT_READ, .what = N_("check"), .flags = CMD_READONLY | CMD_UNWATCHED,
+	  .exec = cmd_check },
+	{ .name = NULL }
+};

@@ -1,4 +1,4 @@
-/* cli_contact.c - backoffice contact add|list: the collections contact log
+/* contact.c - backoffice contact add|list: the collections contact log
  * from the command line. Values are parsed by the record's own field
  * table, so they are checked as on the screens. */
 #include <string.h>
@@ -9,46 +9,27 @@
 #include "backoffice/text.h"
 #include "cli.h"
 
-/* Each option of contact add sets the field of the same name; cmd_add
- * finds the values by their place here. */
-enum { O_CUSTOMER, O_KIND, O_NOTE, O_PROMISE_DATE, O_PROMISE_AMOUNT, O_DATE };
-static const char *const add_opts[] = {
-	"customer", "kind", "note", "promise-date", "promise-amount", "date", NULL
-};
-
-static int cmd_add(struct cli *c, int argc, char **argv)
+/* Each option of contact add sets the field of the same name. */
+static int cmd_add(struct cli *c, const struct cli_args *a)
 {
-	const char *val[sizeof add_opts / sizeof add_opts[0]] = { NULL };
+	const char *amount = cli_arg(a, "promise-amount");
 	struct bo_err e = BO_ERR_INIT;
 	struct contact ct;
 	struct session *ss;
-	int i = 2, r;
 
-	while (i < argc) {
-		for (r = 0; add_opts[r]; r++) {
-			int got = cli_opt(argc, argv, &i, add_opts[r], &val[r]);
-
-			if (got < 0)
-				return EXIT_USAGE;
-			if (got)
-				break;
-		}
-		if (!add_opts[r])
-			return cli_usage(_("contact add: unknown argument \"%s\""), argv[i]);
-	}
-	if (!val[O_CUSTOMER] || !val[O_KIND] || !val[O_NOTE])
-		return cli_usage("%s", _("contact add --customer ID --kind K --note T [--promise-date D --promise-amount A] [--date D]"));
 	memset(&ct, 0, sizeof ct);
 	ct.date = ct.promise_date = DATE_NONE;
-	for (r = 0; add_opts[r]; r++)
-		if (val[r] && field_set(rec_field(&contact_type, add_opts[r]), &ct, val[r], &e)) {
+	for (const struct cli_opt *o = a->cmd->opts; o->name; o++) {
+		const char *v = cli_arg(a, o->name);
+
+		if (v && field_set(rec_field(&contact_type, o->name), &ct, v, &e)) {
 			bo_wrap(&e, _("add contact"));
 			return cli_fail(&e);
 		}
+	}
 	/* an amount given must be one: "0" is not a promise */
-	if (val[O_PROMISE_AMOUNT] && ct.promise_amount == 0) {
-		bo_fail(&e, _("add contact: promise amount \"%s\" must be positive"),
-		        val[O_PROMISE_AMOUNT]);
+	if (amount && ct.promise_amount == 0) {
+		bo_fail(&e, _("add contact: promise amount \"%s\" must be positive"), amount);
 		return cli_fail(&e);
 	}
 	if (!(ss = cli_session(c)))
@@ -107,25 +88,15 @@ static int list_row(const struct contact *ct, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct cli *c, int argc, char **argv)
+static int cmd_list(struct cli *c, const struct cli_args *a)
 {
-	const char *cust = NULL, *fmt = "text";
+	const char *cust = cli_arg(a, "customer"), *fmt = cli_arg(a, "format");
 	struct bo_err e = BO_ERR_INIT;
 	struct list_ctx l = { 0 };
 	struct contact ct;
 	struct session *ss;
-	int i = 2, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "customer", &cust)) ||
-		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("contact list: unknown argument \"%s\""), argv[i]);
-	}
-	if ((l.csv = cli_format(fmt)) < 0)
+	if ((l.csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	memset(&ct, 0, sizeof ct);
 	if (cust && field_set(rec_field(&contact_type, "customer"), &ct, cust, &e)) {
@@ -140,11 +111,22 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_contact(struct cli *c, int argc, char **argv)
-{
-	static const struct cli_sub subs[] = {
-		{ "add", cmd_add }, { "list", cmd_list }, { NULL, NULL }
-	};
+static const struct cli_opt add_opts[] = {
+	{ "customer", OPT_REQUIRED, 0 }, { "kind", OPT_REQUIRED, 0 }, { "note", OPT_REQUIRED, 0 },
+	{ "promise-date", 0, 0 }, { "promise-amount", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt list_opts[] = {
+	{ "customer", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+};
 
-	return cli_run_sub(c, argc, argv, subs, _("contact: expected add or list, not \"%s\""));
-}
+const struct cli_cmd cli_cmds_contact[] = {
+	{ .name = "contact", .sub = "add",
+	  .usage = N_("contact add --customer ID --kind K --note T "
+	              "[--promise-date D [--promise-amount A]] [--date D]"),
+	  .opts = add_opts, .max_args = 0, .perm = P_CONTACT_WRITE, .what = N_("add contact"),
+	  .exec = cmd_add },
+	{ .name = "contact", .sub = "list", .usage = N_("contact list [--customer ID] [--format text|csv]"),
+	  .opts = list_opts, .max_args = 0, .perm = P_OVERDUE_READ, .what = N_("list contacts"),
+	  .flags = CMD_READONLY, .exec = cmd_list },
+	{ .name = NULL }
+};

@@ -1,4 +1,4 @@
-/* cli_entity.c - staff|customer|item list|add|edit|show, and the stock
+/* entity.c - staff|customer|item list|add|edit|show, and the stock
  * commands item receive|adjust|moves. */
 #include <stdlib.h>
 #include <string.h>
@@ -73,26 +73,17 @@ static int list_row(const void *rec, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct cli *c, const struct entity *en, int argc, char **argv)
+static int cmd_list(struct cli *c, const struct cli_args *a)
 {
+	const struct entity *en = a->cmd->data;
 	struct list_ctx l = { en, 0, NULL, 0 };
 	const struct rectype *rt = en->rt;
-	const char *search = NULL, *fmt = "text", *hdr[16];
+	const char *fmt = cli_arg(a, "format"), *hdr[16];
 	int text[16];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
-	int i = 2, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "search", &search)) ||
-		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("%s list: unknown argument \"%s\""), en->name, argv[i]);
-	}
-	if ((l.csv = cli_format(fmt)) < 0)
+	if ((l.csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
@@ -104,59 +95,40 @@ static int cmd_list(struct cli *c, const struct entity *en, int argc, char **arg
 	l.text = text;
 	if (l.csv)
 		csv_write_row(stdout, hdr, NULL, rt->nfields);
-	if (entity_each(ss, en, search, en != &entity_item, list_row, &l, &e))
+	if (entity_each(ss, en, cli_arg(a, "search"), en != &entity_item, list_row, &l, &e))
 		return cli_fail(&e);
 	return 0;
 }
 
-/* --field value pairs onto rec; fields named twice keep the last. -1 for
- * a bad value, APPLY_USAGE for a field that does not exist or has no value
- * (a usage mistake, exit status 2). */
-#define APPLY_USAGE (-2)
-static int apply_fields(const struct entity *en, void *rec, int argc, char **argv, int i,
+/* The --FIELD options onto rec, in the order given (the parser has
+ * refused unknown and repeated ones). */
+static int apply_fields(const struct entity *en, void *rec, const struct cli_args *a,
                         int adding, struct bo_err *e)
 {
-	while (i < argc) {
-		const struct field *f;
-		const char *name = argv[i], *val, *eq = strchr(name, '=');
-		char opt[64];
+	for (size_t k = 0; k < a->ngiven; k++) {
+		const struct field *f = a->given[k].field;
+		const char *val = a->given[k].val;
 
-		/* --FIELD VALUE or --FIELD=VALUE */
-		snprintf(opt, sizeof opt, "%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
-		if (strncmp(opt, "--", 2) || !(f = rec_field(en->rt, opt))) {
-			bo_fail(e, _("%s: unknown field \"%s\""), en->name, opt);
-			return APPLY_USAGE;
-		}
+		if (!f)
+			continue;
 		if (f->flags & FF_DERIVED)
 			return bo_fail(e, _("%s: field \"%s\" is computed; use item receive or item adjust"),
 			               en->name, f->name);
 		if ((f->flags & FF_KEY) && !adding)
 			return bo_fail(e, _("%s: field \"%s\" cannot change"), en->name, f->name);
-		memmove(opt, opt + 2, strlen(opt + 2) + 1);
-		if (eq) {
-			val = eq + 1;
-			i++;
-		} else if (i + 1 < argc) {
-			val = argv[i + 1];
-			i += 2;
-		} else {
-			bo_fail(e, _("%s: option --%s needs a value"), en->name, opt);
-			return APPLY_USAGE;
-		}
 		/* an unset shell variable must not zero a price */
 		if (!*val && (f->type == FT_MONEY || f->type == FT_QTY || f->type == FT_PCT ||
-		              f->type == FT_INT)) {
-			bo_fail(e, _("invalid %s: empty; give 0 for none"), f->name);
-			return -1;
-		}
+		              f->type == FT_INT))
+			return bo_fail(e, _("invalid %s: empty; give 0 for none"), f->name);
 		if (field_set(f, rec, val, e))
 			return -1;
 	}
 	return 0;
 }
 
-static int cmd_add(struct cli *c, const struct entity *en, int argc, char **argv)
+static int cmd_add(struct cli *c, const struct cli_args *a)
 {
+	const struct entity *en = a->cmd->data;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	void *rec = malloc(en->rt->size);
@@ -166,14 +138,10 @@ static int cmd_add(struct cli *c, const struct entity *en, int argc, char **argv
 	if (!rec)
 		return EXIT_FAIL;
 	entity_blank(en, rec);
-	if ((r = apply_fields(en, rec, argc, argv, 2, 1, &e))) {
+	if (apply_fields(en, rec, a, 1, &e)) {
 		bo_wrap(&e, _("add %s"), _(en->title));
 		cli_fail(&e);
-		r = r == APPLY_USAGE ? EXIT_USAGE : EXIT_FAIL;
-	} else if (!(ss = cli_session(c))) {
-		r = EXIT_FAIL;
-	} else {
-		r = EXIT_FAIL;
+	} else if ((ss = cli_session(c))) {
 		if (entity_add(ss, en, rec, &e))
 			cli_fail(&e);
 		else {
@@ -185,33 +153,31 @@ static int cmd_add(struct cli *c, const struct entity *en, int argc, char **argv
 	return r;
 }
 
-static int cmd_edit(struct cli *c, const struct entity *en, int argc, char **argv)
+static int cmd_edit(struct cli *c, const struct cli_args *a)
 {
+	const struct entity *en = a->cmd->data;
+	const char *key = a->argv[0];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	void *rec, *seen;
 	int r = EXIT_FAIL;
 
-	if (argc < 3)
-		return cli_usage(_("%s edit: which %s?"), en->name, en->name);
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
 	rec = malloc(en->rt->size);
 	seen = malloc(en->rt->size);
 	if (!rec || !seen)
 		goto out;
-	if (entity_get(ss, en, argv[2], seen, &e)) {
+	if (entity_get(ss, en, key, seen, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	memcpy(rec, seen, en->rt->size);
-	if ((r = apply_fields(en, rec, argc, argv, 3, 0, &e))) {
-		bo_wrap(&e, _("edit %s \"%s\""), _(en->title), argv[2]);
+	if (apply_fields(en, rec, a, 0, &e)) {
+		bo_wrap(&e, _("edit %s \"%s\""), _(en->title), key);
 		cli_fail(&e);
-		r = r == APPLY_USAGE ? EXIT_USAGE : EXIT_FAIL;
-	} else if (entity_edit(ss, en, argv[2], seen, rec, &e)) {
+	} else if (entity_edit(ss, en, key, seen, rec, &e)) {
 		cli_fail(&e);
-		r = EXIT_FAIL;
 	} else {
 		r = 0;
 	}
@@ -221,17 +187,16 @@ out:
 	return r;
 }
 
-static int cmd_show(struct cli *c, const struct entity *en, int argc, char **argv)
+static int cmd_show(struct cli *c, const struct cli_args *a)
 {
+	const struct entity *en = a->cmd->data;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	void *rec;
 
-	if (argc != 3)
-		return cli_usage(_("%s show: which %s?"), en->name, en->name);
 	if (!(ss = cli_session(c)) || !(rec = malloc(en->rt->size)))
 		return EXIT_FAIL;
-	if (entity_get(ss, en, argv[2], rec, &e)) {
+	if (entity_get(ss, en, a->argv[0], rec, &e)) {
 		free(rec);
 		return cli_fail(&e);
 	}
@@ -248,41 +213,38 @@ static int cmd_show(struct cli *c, const struct entity *en, int argc, char **arg
 	return 0;
 }
 
-static int cmd_receive(struct cli *c, int argc, char **argv)
+/* item receive SKU QTY and item adjust SKU SIGNED_QTY */
+static int stock_move(struct cli *c, const struct cli_args *a, int adjust)
 {
-	const char *cost = NULL, *note = NULL, *date = NULL, *reason = NULL;
-	int adjust = !strcmp(argv[1], "adjust");
+	const char *cost = adjust ? NULL : cli_arg(a, "cost"), *date = cli_arg(a, "date");
+	const char *sku = a->argv[0];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	int64_t qty, cost_c;
 	bo_date d = DATE_NONE;
-	int i = 4, r;
+	int r;
 
-	if (argc < 4)
-		return cli_usage(adjust ? _("item adjust SKU SIGNED_QTY --reason T [--date D]")
-		                        : _("item receive SKU QTY [--cost C] [--note T] [--date D]"));
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "date", &date)) ||
-		    (!adjust && (r = cli_opt(argc, argv, &i, "cost", &cost))) ||
-		    (!adjust && (r = cli_opt(argc, argv, &i, "note", &note))) ||
-		    (adjust && (r = cli_opt(argc, argv, &i, "reason", &reason)))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("item %s: unknown argument \"%s\""), argv[1], argv[i]);
-	}
-	if (qty_parse(argv[3], adjust, &qty, &e) ||
+	if (qty_parse(a->argv[1], adjust, &qty, &e) ||
 	    (cost && money_parse(cost, 0, &cost_c, &e)) ||
 	    (date && date_parse(date, &d, &e))) {
-		bo_wrap(&e, "%s \"%s\"", adjust ? _("adjust") : _("receive"), argv[2]);
+		bo_wrap(&e, "%s \"%s\"", adjust ? _("adjust") : _("receive"), sku);
 		return cli_fail(&e);
 	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	r = adjust ? stock_adjust(ss, argv[2], qty, reason, d, &e)
-	           : stock_receive(ss, argv[2], qty, cost ? &cost_c : NULL, note, d, &e);
+	r = adjust ? stock_adjust(ss, sku, qty, cli_arg(a, "reason"), d, &e)
+	           : stock_receive(ss, sku, qty, cost ? &cost_c : NULL, cli_arg(a, "note"), d, &e);
 	return r ? cli_fail(&e) : 0;
+}
+
+static int cmd_receive(struct cli *c, const struct cli_args *a)
+{
+	return stock_move(c, a, 0);
+}
+
+static int cmd_adjust(struct cli *c, const struct cli_args *a)
+{
+	return stock_move(c, a, 1);
 }
 
 static int move_row(const struct move *m, void *arg)
@@ -303,44 +265,71 @@ static int move_row(const struct move *m, void *arg)
 	return 0;
 }
 
-static int cmd_moves(struct cli *c, int argc, char **argv)
+static int cmd_moves(struct cli *c, const struct cli_args *a)
 {
 	static const char *const hdr[] = { "item", "date", "kind", "quantity", "reference", "user", "reason" };
+	const char *sku = a->argc ? a->argv[0] : NULL;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 
-	if (argc > 3)
-		return cli_usage(_("item moves [SKU]"));
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (argc == 3) {
+	if (sku) {
 		struct item it;
 
-		if (entity_get(ss, &entity_item, argv[2], &it, &e))
+		if (entity_get(ss, &entity_item, sku, &it, &e))
 			return cli_fail(&e);
 	}
 	csv_write_row(stdout, hdr, NULL, 7);
-	if (stock_each_move(ss, argc == 3 ? argv[2] : NULL, move_row, NULL, &e))
+	if (stock_each_move(ss, sku, move_row, NULL, &e))
 		return cli_fail(&e);
 	return 0;
 }
 
-int cli_entity(struct cli *c, int argc, char **argv)
-{
-	const struct entity *en = entity_find(argv[0]);
-	const char *sub = argc > 1 ? argv[1] : "";
+static const struct cli_opt list_opts[] = {
+	{ "search", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt receive_opts[] = {
+	{ "cost", 0, 0 }, { "note", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt adjust_opts[] = {
+	{ "reason", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
+};
 
-	if (!strcmp(sub, "list"))
-		return cmd_list(c, en, argc, argv);
-	if (!strcmp(sub, "add"))
-		return cmd_add(c, en, argc, argv);
-	if (!strcmp(sub, "edit"))
-		return cmd_edit(c, en, argc, argv);
-	if (!strcmp(sub, "show"))
-		return cmd_show(c, en, argc, argv);
-	if (en == &entity_item && (!strcmp(sub, "receive") || !strcmp(sub, "adjust")))
-		return cmd_receive(c, argc, argv);
-	if (en == &entity_item && !strcmp(sub, "moves"))
-		return cmd_moves(c, argc, argv);
-	return cli_usage(_("%s: expected list, add, edit or show, not \"%s\""), argv[0], sub);
-}
+/* The four commands of a record table; the usages are spelled out for
+ * xgettext. The permission is left to the books, whose refusal names the
+ * record ("edit customer \"7\""). */
+#define ENTITY_CMDS(NAME, EN, READ, WRITE, LIST, ADD, EDIT, SHOW) \
+	{ .name = NAME, .sub = "list", .usage = LIST, .opts = list_opts, .max_args = 0, \
+	  .perm = READ, .flags = CMD_READONLY, .exec = cmd_list, .data = EN }, \
+	{ .name = NAME, .sub = "add", .usage = ADD, .fields = EN, .max_args = 0, \
+	  .perm = WRITE, .exec = cmd_add, .data = EN }, \
+	{ .name = NAME, .sub = "edit", .usage = EDIT, .fields = EN, .min_args = 1, .max_args = 1, \
+	  .perm = WRITE, .exec = cmd_edit, .data = EN }, \
+	{ .name = NAME, .sub = "show", .usage = SHOW, .min_args = 1, .max_args = 1, \
+	  .perm = READ, .flags = CMD_READONLY, .exec = cmd_show, .data = EN }
+
+const struct cli_cmd cli_cmds_entity[] = {
+	ENTITY_CMDS("staff", &entity_staff, P_STAFF_READ, P_STAFF_WRITE,
+	            N_("staff list [--search TEXT] [--format text|csv]"),
+	            N_("staff add --FIELD VALUE ..."), N_("staff edit ID --FIELD VALUE ..."),
+	            N_("staff show ID")),
+	ENTITY_CMDS("customer", &entity_customer, P_CUSTOMER_READ, P_CUSTOMER_WRITE,
+	            N_("customer list [--search TEXT] [--format text|csv]"),
+	            N_("customer add --FIELD VALUE ..."), N_("customer edit ID --FIELD VALUE ..."),
+	            N_("customer show ID")),
+	ENTITY_CMDS("item", &entity_item, P_ITEM_READ, P_ITEM_WRITE,
+	            N_("item list [--search TEXT] [--format text|csv]"),
+	            N_("item add --FIELD VALUE ..."), N_("item edit SKU --FIELD VALUE ..."),
+	            N_("item show SKU")),
+	{ .name = "item", .sub = "receive",
+	  .usage = N_("item receive SKU QTY [--cost C] [--note T] [--date D]"),
+	  .opts = receive_opts, .min_args = 2, .max_args = 2, .perm = P_ITEM_WRITE,
+	  .exec = cmd_receive },
+	{ .name = "item", .sub = "adjust", .usage = N_("item adjust SKU SIGNED_QTY --reason T [--date D]"),
+	  .opts = adjust_opts, .min_args = 2, .max_args = 2, .perm = P_ITEM_WRITE,
+	  .exec = cmd_adjust },
+	{ .name = "item", .sub = "moves", .usage = N_("item moves [SKU]"), .max_args = 1,
+	  .perm = P_ITEM_READ, .flags = CMD_READONLY, .exec = cmd_moves },
+	{ .name = NULL }
+};

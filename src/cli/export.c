@@ -1,6 +1,6 @@
-/* cli_export.c - backoffice export TABLE -o FILE, import TABLE FILE.csv
- * and report overdue: thin shells over export_file.c, import.c and
- * report.c. */
+/* export.c - backoffice export TABLE -o FILE, import TABLE FILE.csv
+ * and report overdue: thin shells over the files' export and import and
+ * the books' report. */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +10,8 @@
 #include "backoffice/money.h"
 #include "backoffice/report.h"
 #include "backoffice/text.h"
+#include "backoffice/vf_files.h"
+#include "backoffice/vf_files.h"
 #include "cli.h"
 
 static int has_suffix(const char *s, const char *suffix)
@@ -19,34 +21,43 @@ static int has_suffix(const char *s, const char *suffix)
 	return n > m && !strcasecmp(s + n - m, suffix);
 }
 
-int cli_export(struct cli *c, int argc, char **argv)
+/* export records|events: the Veri*Factu chains, --from/--to by the date
+ * they were generated. */
+static int export_vf(struct cli *c, const char *table, const char *out, const char *from,
+                     const char *to)
+{
+	struct bo_err e = BO_ERR_INIT;
+	bo_date f = DATE_NONE, t = DATE_NONE;
+	struct session *ss;
+
+	if (!out || !*out)
+		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
+	if (!has_suffix(out, ".csv") && !has_suffix(out, ".xlsx"))
+		return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
+		                 table, out);
+	if ((from && date_parse(from, &f, &e)) || (to && date_parse(to, &t, &e))) {
+		bo_wrap(&e, _("export %s: invalid date"), table);
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (vf_export_file(ss, table, f, t, out, NULL, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
+static int cmd_export(struct cli *c, const struct cli_args *a)
 {
 	struct export_opts o = { DATE_NONE, NULL };
-	const char *out = NULL, *as_of = NULL, *table;
+	const char *out = cli_arg(a, "output"), *as_of = cli_arg(a, "as-of"), *table = a->argv[0];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
-	int i = 2, r;
 
-	if (argc < 2)
-		return cli_usage(_("export TABLE|all -o FILE.csv|FILE.xlsx [--as-of D] [--search TEXT]"));
-	table = argv[1];
-	while (i < argc) {
-		if (!strcmp(argv[i], "-o")) {
-			if (i + 1 >= argc)
-				return cli_usage(_("option -o needs a value"));
-			out = argv[i + 1];
-			i += 2;
-			continue;
-		}
-		if ((r = cli_opt(argc, argv, &i, "output", &out)) ||
-		    (r = cli_opt(argc, argv, &i, "as-of", &as_of)) ||
-		    (r = cli_opt(argc, argv, &i, "search", &o.search))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("export: unknown argument \"%s\""), argv[i]);
-	}
+	o.search = cli_arg(a, "search");
+	if (!strcmp(table, "records") || !strcmp(table, "events"))
+		return export_vf(c, table, out, cli_arg(a, "from"), cli_arg(a, "to"));
+	if (cli_arg(a, "from") || cli_arg(a, "to"))
+		return cli_usage(_("export %s: --from and --to are for records and events"), table);
 	if (strcmp(table, "all") && !export_known(table))
 		return cli_usage(_("export \"%s\": expected staff, customers, items, moves, invoices, lines, payments, overdue or all"),
 		                 table);
@@ -66,24 +77,23 @@ int cli_export(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_import(struct cli *c, int argc, char **argv)
+static int cmd_import(struct cli *c, const struct cli_args *a)
 {
+	const char *table = a->argv[0];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	long rows;
 
-	if (argc != 3)
-		return cli_usage(_("import staff|customers|items|invoices|payments FILE.csv"));
-	if (strcmp(argv[1], "staff") && strcmp(argv[1], "customers") && strcmp(argv[1], "items") &&
-	    strcmp(argv[1], "invoices") && strcmp(argv[1], "payments"))
+	if (strcmp(table, "staff") && strcmp(table, "customers") && strcmp(table, "items") &&
+	    strcmp(table, "invoices") && strcmp(table, "payments"))
 		return cli_usage(_("import \"%s\": expected staff, customers, items, invoices or payments"),
-		                 argv[1]);
+		                 table);
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (import_csv(ss, argv[1], argv[2], &rows, &e))
+	if (import_csv(ss, table, a->argv[1], &rows, &e))
 		return cli_fail(&e);
 	printf(ngettext("imported %ld row into %s\n", "imported %ld rows into %s\n",
-	                (unsigned long)rows), rows, argv[1]);
+	                (unsigned long)rows), rows, table);
 	return 0;
 }
 
@@ -105,7 +115,9 @@ static void put_name(const char *s, size_t width)
 			while (n > 0 && ((unsigned char)cut[n] & 0xC0) == 0x80);
 			cut[n] = '\0';
 		}
-		snprintf(inert, sizeof inert, "%s\u2026", cut);
+		/* cut is shorter than inert by the ellipsis at least */
+		if (snprintf(inert, sizeof inert, "%s\u2026", cut) < 0)
+			inert[0] = '\0';
 	}
 	fputs(inert, stdout);
 	for (w = text_width(inert); w < width; w++)
@@ -174,26 +186,15 @@ static int report_text(struct session *ss, bo_date as_of, struct bo_err *e)
 	return 0;
 }
 
-int cli_report(struct cli *c, int argc, char **argv)
+static int cmd_overdue(struct cli *c, const struct cli_args *a)
 {
-	const char *as_of = NULL, *fmt = "text";
+	const char *as_of = cli_arg(a, "as-of"), *fmt = cli_arg(a, "format");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	bo_date d;
-	int i = 2, r, csv;
+	int r, csv;
 
-	if (argc < 2 || strcmp(argv[1], "overdue"))
-		return cli_usage(_("report overdue [--as-of D] [--format text|csv]"));
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "as-of", &as_of)) ||
-		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("report overdue: unknown argument \"%s\""), argv[i]);
-	}
-	if ((csv = cli_format(fmt)) < 0)
+	if ((csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	d = date_today();
 	if (as_of && date_parse(as_of, &d, &e)) {
@@ -213,3 +214,28 @@ int cli_report(struct cli *c, int argc, char **argv)
 	}
 	return r ? cli_fail(&e) : 0;
 }
+
+static const struct cli_opt overdue_opts[] = {
+	{ "as-of", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt export_opts[] = {
+	{ "output", 0, 'o' }, { "as-of", 0, 0 }, { "search", 0, 0 }, { "from", 0, 0 },
+	{ "to", 0, 0 }, { NULL, 0, 0 }
+};
+
+/* Import and export run unwatched: a whole table in one walk. Their role
+ * depends on the table, so the books decide it. */
+const struct cli_cmd cli_cmds_files[] = {
+	{ .name = "report", .sub = "overdue", .usage = N_("report overdue [--as-of D] [--format text|csv]"),
+	  .opts = overdue_opts, .max_args = 0, .perm = P_OVERDUE_READ, .what = N_("overdue report"),
+	  .flags = CMD_READONLY, .exec = cmd_overdue },
+	{ .name = "import", .usage = N_("import staff|customers|items|invoices|payments FILE.csv"),
+	  .min_args = 2, .max_args = 2, .perm = CLI_ANYONE, .flags = CMD_UNWATCHED,
+	  .exec = cmd_import },
+	{ .name = "export",
+	  .usage = N_("export TABLE|all|records|events -o FILE.csv|FILE.xlsx [--as-of D] [--search TEXT] [--from D] [--to D]"),
+	  .opts = export_opts, .min_args = 1, .max_args = 1, .perm = CLI_ANYONE,
+	  /* not read-only: exporting the Veri*Factu records is an event */
+	  .flags = CMD_UNWATCHED, .exec = cmd_export },
+	{ .name = NULL }
+};

@@ -1,4 +1,4 @@
-/* cli_invoice.c - backoffice invoice create|issue|show|list|credit. */
+/* invoice.c - backoffice invoice create|issue|show|list|credit. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,57 +28,38 @@ static int apply_discount(struct invoice *inv, const char *spec, struct bo_err *
 	return 0;
 }
 
-static int cmd_create(struct cli *c, int argc, char **argv)
+static int cmd_create(struct cli *c, const struct cli_args *a)
 {
-	const char *v, *cust = NULL, *date = NULL, *due = NULL, *reason = NULL;
-	const char *disc[INV_MAX_LINES];
+	const char *cust = cli_arg(a, "customer"), *date = cli_arg(a, "date");
+	const char *due = cli_arg(a, "due"), *reason = cli_arg(a, "reason");
+	int issue = cli_arg(a, "issue") != NULL, ret = EXIT_FAIL;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	struct invoice inv;
-	size_t ndisc = 0;
-	int i = 2, r, issue = 0, ret = EXIT_FAIL;
 
 	invoice_init(&inv);
-	while (i < argc) {
+	/* lines in the order given: --discount-line N counts --line and --text */
+	for (size_t k = 0; k < a->ngiven; k++) {
+		const char *name = a->given[k].opt->name, *v = a->given[k].val;
 		struct inv_line l;
 		int has_price;
 
-		if (!strcmp(argv[i], "--issue")) {
-			issue = 1;
-			i++;
-		} else if ((r = cli_opt(argc, argv, &i, "line", &v)) == 1) {
+		if (!strcmp(name, "line")) {
 			if (invoice_parse_item_line(v, &l, &has_price, &e) ||
 			    invoice_add_line(&inv, &l, &e))
 				goto fail;
-		} else if (r == 0 && (r = cli_opt(argc, argv, &i, "text", &v)) == 1) {
+		} else if (!strcmp(name, "text")) {
 			if (invoice_parse_text_line(v, &l, &e) || invoice_add_line(&inv, &l, &e))
 				goto fail;
-		} else if (r == 0 && (r = cli_opt(argc, argv, &i, "discount-line", &v)) == 1) {
-			if (ndisc < INV_MAX_LINES)
-				disc[ndisc++] = v;
-		} else if (r == 0 && ((r = cli_opt(argc, argv, &i, "customer", &cust)) ||
-		                      (r = cli_opt(argc, argv, &i, "date", &date)) ||
-		                      (r = cli_opt(argc, argv, &i, "due", &due)) ||
-		                      (r = cli_opt(argc, argv, &i, "reason", &reason)))) {
-			if (r < 0)
-				goto usage;
-		} else if (r < 0) {
-			goto usage;
-		} else {
-			cli_usage(_("invoice create: unknown argument \"%s\""), argv[i]);
-			goto usage;
 		}
-	}
-	if (!cust) {
-		cli_usage(_("invoice create --customer ID --line SKU:QTY[:UNIT_PRICE] ... [--text 'DESCRIPTION:QTY:UNIT_PRICE:VAT'] ... [--date D] [--due D] [--discount-line N:PCT] [--reason T] [--issue]"));
-		goto usage;
 	}
 	if (rec_parse_id(cust, &inv.customer)) {
 		bo_fail(&e, _("invalid customer \"%s\": not an id"), cust);
 		goto fail;
 	}
-	for (size_t k = 0; k < ndisc; k++)
-		if (apply_discount(&inv, disc[k], &e))
+	for (size_t k = 0; k < a->ngiven; k++)
+		if (!strcmp(a->given[k].opt->name, "discount-line") &&
+		    apply_discount(&inv, a->given[k].val, &e))
 			goto fail;
 	if ((date && date_parse(date, &inv.issue_date, &e)) ||
 	    (due && date_parse(due, &inv.due_date, &e)))
@@ -103,25 +84,20 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 fail:
 	bo_wrap(&e, _("create invoice"));
 	cli_fail(&e);
-	goto out;
-usage:
-	ret = EXIT_USAGE;
 out:
 	invoice_free(&inv);
 	return ret;
 }
 
-static int cmd_issue(struct cli *c, int argc, char **argv)
+static int cmd_issue(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	char number[16];
 	uint32_t id;
 
-	if (argc != 3)
-		return cli_usage(_("invoice issue DRAFT_ID"));
-	if (rec_parse_id(argv[2], &id)) {
-		bo_fail(&e, _("issue invoice \"%s\": not a draft id"), argv[2]);
+	if (rec_parse_id(a->argv[0], &id)) {
+		bo_fail(&e, _("issue invoice \"%s\": not a draft id"), a->argv[0]);
 		return cli_fail(&e);
 	}
 	if (!(ss = cli_session(c)))
@@ -228,19 +204,17 @@ static void show_head(const struct invoice *inv)
 		printf("%-12s %s\n", _("reason"), inert(inv->reason, why, sizeof why));
 }
 
-static int cmd_show(struct cli *c, int argc, char **argv)
+static int cmd_show(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	struct invoice inv;
 	int ret = EXIT_FAIL;
 
-	if (argc != 3)
-		return cli_usage(_("invoice show NUMBER|DRAFT_ID"));
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
 	invoice_init(&inv);
-	if (invoice_find(ss, argv[2], &inv, &e))
+	if (invoice_find(ss, a->argv[0], &inv, &e))
 		goto fail;
 	show_head(&inv);
 	show_lines(&inv);
@@ -316,30 +290,20 @@ static int list_row(const struct invoice *inv, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct cli *c, int argc, char **argv)
+static int cmd_list(struct cli *c, const struct cli_args *a)
 {
 	static const char *const hdr[] = {
 		"number", "series", "customer_id", "customer_name", "issue_date", "due_date",
 		"status", "base", "vat", "total", "paid", "credited", "balance", "corrects"
 	};
-	const char *cust = NULL, *status = NULL, *fmt = "text";
+	const char *cust = cli_arg(a, "customer"), *status = cli_arg(a, "status");
+	const char *fmt = cli_arg(a, "format");
 	struct invoice_filter f = { 0, -1, 0, 0, DATE_NONE };
 	struct bo_err e = BO_ERR_INIT;
 	struct list_ctx l = { 0 };
 	struct session *ss;
-	int i = 2, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "customer", &cust)) ||
-		    (r = cli_opt(argc, argv, &i, "status", &status)) ||
-		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("invoice list: unknown argument \"%s\""), argv[i]);
-	}
-	if ((l.csv = cli_format(fmt)) < 0)
+	if ((l.csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	if (cust && rec_parse_id(cust, &f.customer))
 		return cli_usage(_("invalid --customer \"%s\": not an id"), cust);
@@ -384,40 +348,28 @@ static int parse_credit_line(const char *spec, struct credit_line *cl, struct bo
 	return 0;
 }
 
-static int cmd_credit(struct cli *c, int argc, char **argv)
+static int cmd_credit(struct cli *c, const struct cli_args *a)
 {
-	const char *v, *reason = NULL, *date = NULL;
+	const char *number = a->argv[0], *date = cli_arg(a, "date");
 	struct credit_line *cl;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	bo_date d = DATE_NONE;
 	char out[16];
 	size_t n = 0;
-	int i = 3, r, ret = EXIT_FAIL;
+	int ret = EXIT_FAIL;
 
-	if (argc < 3 || argv[2][0] == '-')
-		return cli_usage(_("invoice credit NUMBER [--line SKU:QTY|#N:QTY ...] [--reason T] [--date D]"));
-	if (!(cl = calloc((size_t)argc, sizeof *cl)))
+	if (!(cl = calloc(a->ngiven + 1, sizeof *cl)))
 		return EXIT_FAIL;
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "line", &v)) == 1) {
-			if (parse_credit_line(v, &cl[n++], &e))
-				goto fail;
-			continue;
-		}
-		if (r == 0 && ((r = cli_opt(argc, argv, &i, "reason", &reason)) ||
-		               (r = cli_opt(argc, argv, &i, "date", &date))) && r > 0)
-			continue;
-		if (r == 0)
-			cli_usage(_("invoice credit: unknown argument \"%s\""), argv[i]);
-		ret = EXIT_USAGE;
-		goto out;
-	}
+	for (size_t k = 0; k < a->ngiven; k++)
+		if (!strcmp(a->given[k].opt->name, "line") &&
+		    parse_credit_line(a->given[k].val, &cl[n++], &e))
+			goto fail;
 	if (date && date_parse(date, &d, &e))
 		goto fail;
 	if (!(ss = cli_session(c)))
 		goto out;
-	if (invoice_credit(ss, argv[2], cl, n, reason, d, out, sizeof out, &e)) {
+	if (invoice_credit(ss, number, cl, n, cli_arg(a, "reason"), d, out, sizeof out, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -425,20 +377,44 @@ static int cmd_credit(struct cli *c, int argc, char **argv)
 	ret = 0;
 	goto out;
 fail:
-	bo_wrap(&e, _("credit invoice \"%s\""), argv[2]);
+	bo_wrap(&e, _("credit invoice \"%s\""), number);
 	cli_fail(&e);
 out:
 	free(cl);
 	return ret;
 }
 
-int cli_invoice(struct cli *c, int argc, char **argv)
-{
-	static const struct cli_sub subs[] = {
-		{ "create", cmd_create }, { "issue", cmd_issue }, { "show", cmd_show },
-		{ "list", cmd_list }, { "credit", cmd_credit }, { NULL, NULL }
-	};
+static const struct cli_opt create_opts[] = {
+	{ "customer", OPT_REQUIRED, 0 }, { "line", OPT_MULTI, 0 }, { "text", OPT_MULTI, 0 },
+	{ "discount-line", OPT_MULTI, 0 }, { "date", 0, 0 }, { "due", 0, 0 }, { "reason", 0, 0 },
+	{ "issue", OPT_FLAG, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt list_opts[] = {
+	{ "customer", 0, 0 }, { "status", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt credit_opts[] = {
+	{ "line", OPT_MULTI, 0 }, { "reason", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
+};
 
-	return cli_run_sub(c, argc, argv, subs,
-	                   _("invoice: expected create, issue, show, list or credit, not \"%s\""));
-}
+const struct cli_cmd cli_cmds_invoice[] = {
+	{ .name = "invoice", .sub = "create",
+	  .usage = N_("invoice create --customer ID [--line SKU:QTY[:UNIT_PRICE]] ... "
+	              "[--text DESCRIPTION:QTY:UNIT_PRICE:VAT] ... [--discount-line N:PCT] ... "
+	              "[--date D] [--due D] [--reason T] [--issue]"),
+	  .opts = create_opts, .max_args = 0, .perm = P_INVOICE_WRITE, .exec = cmd_create },
+	{ .name = "invoice", .sub = "issue", .usage = N_("invoice issue DRAFT_ID"),
+	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE, .what = N_("issue invoice"),
+	  .exec = cmd_issue },
+	{ .name = "invoice", .sub = "show", .usage = N_("invoice show NUMBER|DRAFT_ID"),
+	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_READ, .what = N_("read invoice"),
+	  .flags = CMD_READONLY, .exec = cmd_show },
+	{ .name = "invoice", .sub = "list",
+	  .usage = N_("invoice list [--customer ID] [--status S] [--format text|csv]"),
+	  .opts = list_opts, .max_args = 0, .perm = P_INVOICE_READ, .what = N_("list invoices"),
+	  .flags = CMD_READONLY, .exec = cmd_list },
+	{ .name = "invoice", .sub = "credit",
+	  .usage = N_("invoice credit NUMBER [--line SKU:QTY|#N:QTY] ... [--reason T] [--date D]"),
+	  .opts = credit_opts, .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE,
+	  .what = N_("credit invoice"), .exec = cmd_credit },
+	{ .name = NULL }
+};

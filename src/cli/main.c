@@ -1,44 +1,28 @@
-/* main.c - backoffice [--db DIR] [COMMAND ...]; no command opens the TUI. */
-#include <stdarg.h>
+/* main.c - backoffice [--db DIR] [COMMAND ...]; no command opens the TUI.
+ *
+ * Commands are a table (cli.h, struct cli_cmd, after tmux's cmd_entry):
+ * each family file (setup.c, entity.c, invoice.c, ...) ends with a const
+ * array of entries, one per command or subcommand, listed in table.c. An
+ * entry holds the words, the usage line, the options (or the record whose
+ * fields are --FIELD options), how many arguments, the role's permission,
+ * the flags (long-running, read-only, no store) and the function. args.c
+ * parses every command's options from its entry; --help, COMMAND --help,
+ * the usage line of a mistake and `backoffice --usage-all` (which the
+ * manual page test compares with data/backoffice.1) are read from it.
+ *
+ * To add a command: write `static int cmd_x(struct cli *c, const struct
+ * cli_args *a)` (cli_arg(a, "opt") for options, a->argv for arguments,
+ * cli_session(c) for the store), add its entry to its family's table, its
+ * entry to the COMMANDS of data/backoffice.1 with the usage line word for
+ * word, and its messages to data/po/es.po. A new family file also goes in
+ * table.c's families[] and in meson.build. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
 #include "cli.h"
 #include "run.h"
-
-static const struct {
-	const char *name;
-	cli_cmd_fn fn;
-	const char *help;
-} commands[] = {
-	{ "init", cli_init, N_("init --company NAME --nif NIF [--group GROUP]") },
-	{ "demo", cli_demo, N_("demo [--seed N] [--staff N] [--customers N] [--items N] [--invoices N]") },
-	{ "staff", cli_entity, N_("staff list|add|edit|show ...") },
-	{ "customer", cli_entity, N_("customer list|add|edit|show ...") },
-	{ "item", cli_entity, N_("item list|add|edit|show|receive|adjust|moves ...") },
-	{ "invoice", cli_invoice, N_("invoice create|issue|show|list|credit ...") },
-	{ "payment", cli_payment, N_("payment add|reverse|list ...") },
-	{ "contact", cli_contact, N_("contact add|list ...") },
-	{ "report", cli_report, N_("report overdue [--as-of D] [--format text|csv]") },
-	{ "import", cli_import, N_("import staff|customers|items|invoices|payments FILE.csv") },
-	{ "export", cli_export, N_("export TABLE|all -o FILE.csv|FILE.xlsx") },
-	{ "check", cli_check, N_("check [--backup DIR]") },
-	{ "user", cli_user, N_("user add|list|set-role|disable|enable ...") },
-	{ "audit", cli_audit, N_("audit [--since D] [--user U] [--table T] [--format text|csv]") },
-	{ "backup", cli_backup, N_("backup DIR") },
-	{ "restore", cli_restore, N_("restore DIR") },
-};
-
-static void usage(FILE *f)
-{
-	fprintf(f, _("usage: backoffice [--db DIR] [COMMAND ...]\n"));
-	fprintf(f, _("with no command, opens the screens; commands:\n"));
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  backoffice %s\n", _(commands[i].help));
-}
 
 int main(int argc, char **argv)
 {
@@ -48,22 +32,28 @@ int main(int argc, char **argv)
 	i18n_init();
 	memset(&c, 0, sizeof c);
 	while (i < argc && argv[i][0] == '-') {
-		const char *v;
+		const char *a = argv[i];
 
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			cli_help();
 			return 0;
 		}
-		if ((r = cli_opt(argc, argv, &i, "db", &v)) == 1) {
+		/* the synopsis of every entry, for the manual page test */
+		if (!strcmp(a, "--usage-all"))
+			return cli_usage_all();
+		if (!strcmp(a, "--db") || !strncmp(a, "--db=", 5)) {
+			const char *v = a[4] ? a + 5 : i + 1 < argc ? argv[++i] : NULL;
+
+			if (!v)
+				return cli_usage(_("option --%s needs a value"), "db");
 			/* an empty one would quietly fall back to the default store */
 			if (!*v)
 				return cli_usage(_("option --db needs a directory"));
 			c.db_opt = v;
+			i++;
 			continue;
 		}
-		if (r < 0)
-			return EXIT_USAGE;
-		return cli_usage(_("unknown option \"%s\""), argv[i]);
+		return cli_usage(_("unknown option \"%s\""), a);
 	}
 	{
 		struct bo_err e = BO_ERR_INIT;
@@ -71,22 +61,12 @@ int main(int argc, char **argv)
 		if (store_default_dir(c.db_opt, c.dir, sizeof c.dir, &e))
 			return cli_fail(&e);
 	}
-	/* the screens and short commands must not hang on a dead clerk's
-	 * mutex; long ones (whole-store walks) run unwatched as before */
-	if (i == argc || (strcmp(argv[i], "import") && strcmp(argv[i], "demo") &&
-	                  strcmp(argv[i], "check") && strcmp(argv[i], "export") &&
-	                  strcmp(argv[i], "backup") && strcmp(argv[i], "restore")))
+	if (i == argc) {
+		/* the screens must not hang on a dead clerk's mutex */
 		store_watch_seconds = STORE_WATCH_SECONDS;
-	if (i == argc)
 		r = ui_run(c.dir, &c.ss, &c.open);
-	else {
-		r = -1;
-		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-			if (!strcmp(argv[i], commands[k].name))
-				r = commands[k].fn(&c, argc - i, argv + i);
-		if (r == -1) {
-			r = cli_usage(_("unknown command \"%s\" (backoffice --help lists them)"), argv[i]);
-		}
+	} else {
+		r = cli_dispatch(&c, argc - i, argv + i);
 	}
 	if (c.open)
 		session_close(&c.ss);

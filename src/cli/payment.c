@@ -1,4 +1,4 @@
-/* cli_payment.c - backoffice payment add|reverse|list. */
+/* payment.c - backoffice payment add|reverse|list. */
 
 #include "backoffice/csv.h"
 #include "backoffice/invoice.h"
@@ -8,30 +8,15 @@
 #include "backoffice/text.h"
 #include "cli.h"
 
-static int cmd_add(struct cli *c, int argc, char **argv)
+static int cmd_add(struct cli *c, const struct cli_args *a)
 {
-	const char *number = NULL, *amount = NULL, *date = NULL, *method = NULL, *ref = NULL;
+	const char *amount = cli_arg(a, "amount"), *date = cli_arg(a, "date");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	bo_date d = DATE_NONE;
 	int64_t cents;
 	uint32_t id;
-	int i = 2, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "invoice", &number)) ||
-		    (r = cli_opt(argc, argv, &i, "amount", &amount)) ||
-		    (r = cli_opt(argc, argv, &i, "date", &date)) ||
-		    (r = cli_opt(argc, argv, &i, "method", &method)) ||
-		    (r = cli_opt(argc, argv, &i, "ref", &ref))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("payment add: unknown argument \"%s\""), argv[i]);
-	}
-	if (!number || !amount)
-		return cli_usage(_("payment add --invoice NUMBER --amount A [--date D] [--method M] [--ref R]"));
 	if (money_parse(amount, 1, &cents, &e) || (date && date_parse(date, &d, &e))) {
 		bo_wrap(&e, _("add payment"));
 		return cli_fail(&e);
@@ -42,32 +27,22 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (payment_add(ss, number, cents, d, method, ref, &id, &e))
+	if (payment_add(ss, cli_arg(a, "invoice"), cents, d, cli_arg(a, "method"), cli_arg(a, "ref"),
+	                &id, &e))
 		return cli_fail(&e);
 	printf("%u\n", id);
 	return 0;
 }
 
-static int cmd_reverse(struct cli *c, int argc, char **argv)
+static int cmd_reverse(struct cli *c, const struct cli_args *a)
 {
-	const char *reason = NULL;
+	const char *reason = cli_arg(a, "reason");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	uint32_t id, out;
-	int i = 3, r;
 
-	if (argc < 3 || argv[2][0] == '-')
-		return cli_usage(_("payment reverse ID --reason T"));
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "reason", &reason))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("payment reverse: unknown argument \"%s\""), argv[i]);
-	}
-	if (rec_parse_id(argv[2], &id)) {
-		bo_fail(&e, _("reverse payment \"%s\": not a payment id"), argv[2]);
+	if (rec_parse_id(a->argv[0], &id)) {
+		bo_fail(&e, _("reverse payment \"%s\": not a payment id"), a->argv[0]);
 		return cli_fail(&e);
 	}
 	if (!reason || !*reason) {
@@ -109,27 +84,18 @@ static int list_row(const struct payment *p, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct cli *c, int argc, char **argv)
+static int cmd_list(struct cli *c, const struct cli_args *a)
 {
 	static const char *const hdr[] = { "id", "invoice", "date", "amount", "method", "reference" };
-	const char *number = NULL, *fmt = "text";
+	const char *number = cli_arg(a, "invoice"), *fmt = cli_arg(a, "format");
 	struct bo_err e = BO_ERR_INIT;
 	struct list_ctx l = { 0 };
 	struct session *ss;
 	struct invoice inv;
 	uint32_t id = 0;
-	int i = 2, r;
+	int r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "invoice", &number)) ||
-		    (r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("payment list: unknown argument \"%s\""), argv[i]);
-	}
-	if ((l.csv = cli_format(fmt)) < 0)
+	if ((l.csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
@@ -148,12 +114,25 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_payment(struct cli *c, int argc, char **argv)
-{
-	static const struct cli_sub subs[] = {
-		{ "add", cmd_add }, { "reverse", cmd_reverse }, { "list", cmd_list }, { NULL, NULL }
-	};
+static const struct cli_opt add_opts[] = {
+	{ "invoice", OPT_REQUIRED, 0 }, { "amount", OPT_REQUIRED, 0 }, { "date", 0, 0 },
+	{ "method", 0, 0 }, { "ref", 0, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt reverse_opts[] = { { "reason", 0, 0 }, { NULL, 0, 0 } };
+static const struct cli_opt list_opts[] = {
+	{ "invoice", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+};
 
-	return cli_run_sub(c, argc, argv, subs,
-	                   _("payment: expected add, reverse or list, not \"%s\""));
-}
+const struct cli_cmd cli_cmds_payment[] = {
+	{ .name = "payment", .sub = "add",
+	  .usage = N_("payment add --invoice NUMBER --amount A [--date D] [--method M] [--ref R]"),
+	  .opts = add_opts, .max_args = 0, .perm = P_PAYMENT_WRITE, .what = N_("add payment"),
+	  .exec = cmd_add },
+	{ .name = "payment", .sub = "reverse", .usage = N_("payment reverse PAYMENT_ID --reason T"),
+	  .opts = reverse_opts, .min_args = 1, .max_args = 1, .perm = P_PAYMENT_WRITE,
+	  .what = N_("reverse payment"), .exec = cmd_reverse },
+	{ .name = "payment", .sub = "list", .usage = N_("payment list [--invoice NUMBER] [--format text|csv]"),
+	  .opts = list_opts, .max_args = 0, .perm = P_INVOICE_READ, .what = N_("list payments"),
+	  .flags = CMD_READONLY, .exec = cmd_list },
+	{ .name = NULL }
+};

@@ -1,4 +1,4 @@
-/* cli_user.c - backoffice user add|list|set-role|disable|enable: the
+/* user.c - backoffice user add|list|set-role|disable|enable: the
  * accounts of the OS users allowed in, and their roles (admin only). */
 #include <stdio.h>
 #include <time.h>
@@ -18,31 +18,17 @@ static int parse_role(const char *s, enum role *r)
 	return -1;
 }
 
-static int cmd_add(struct cli *c, int argc, char **argv)
+static int cmd_add(struct cli *c, const struct cli_args *a)
 {
-	const char *role_s = NULL, *login = NULL;
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	enum role role;
-	int i = 2, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "role", &role_s))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		if (login || argv[i][0] == '-')
-			return cli_usage(_("user add: unknown argument \"%s\""), argv[i]);
-		login = argv[i++];
-	}
-	if (!login || !role_s)
-		return cli_usage(_("user add LOGIN --role ROLE"));
-	if (parse_role(role_s, &role))
+	if (parse_role(cli_arg(a, "role"), &role))
 		return EXIT_USAGE;
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (user_add(ss, login, role, &e))
+	if (user_add(ss, a->argv[0], role, &e))
 		return cli_fail(&e);
 	return 0;
 }
@@ -75,24 +61,15 @@ static int list_row(const struct user *u, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct cli *c, int argc, char **argv)
+static int cmd_list(struct cli *c, const struct cli_args *a)
 {
 	static const char *const hdr[] = { "login", "role", "status", "created", "created_by" };
 	struct list_ctx l = { 0 };
-	const char *fmt = "text";
+	const char *fmt = cli_arg(a, "format");
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
-	int i = 2, r;
 
-	while (i < argc) {
-		if ((r = cli_opt(argc, argv, &i, "format", &fmt))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		return cli_usage(_("user list: unknown argument \"%s\""), argv[i]);
-	}
-	if ((l.csv = cli_format(fmt)) < 0)
+	if ((l.csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
@@ -103,54 +80,60 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static int cmd_set_role(struct cli *c, int argc, char **argv)
+static int cmd_set_role(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	enum role role;
 
-	if (argc != 4)
-		return cli_usage(_("user set-role LOGIN ROLE"));
-	if (parse_role(argv[3], &role))
+	if (parse_role(a->argv[1], &role))
 		return EXIT_USAGE;
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (user_set_role(ss, argv[2], role, &e))
+	if (user_set_role(ss, a->argv[0], role, &e))
 		return cli_fail(&e);
 	return 0;
 }
 
-static int set_disabled(struct cli *c, int argc, char **argv, int disabled)
+static int set_disabled(struct cli *c, const struct cli_args *a, int disabled)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 
-	if (argc != 3)
-		return cli_usage(disabled ? _("user disable LOGIN") : _("user enable LOGIN"));
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (user_set_disabled(ss, argv[2], disabled, &e))
+	if (user_set_disabled(ss, a->argv[0], disabled, &e))
 		return cli_fail(&e);
 	return 0;
 }
 
-static int cmd_disable(struct cli *c, int argc, char **argv)
+static int cmd_disable(struct cli *c, const struct cli_args *a)
 {
-	return set_disabled(c, argc, argv, 1);
+	return set_disabled(c, a, 1);
 }
 
-static int cmd_enable(struct cli *c, int argc, char **argv)
+static int cmd_enable(struct cli *c, const struct cli_args *a)
 {
-	return set_disabled(c, argc, argv, 0);
+	return set_disabled(c, a, 0);
 }
 
-int cli_user(struct cli *c, int argc, char **argv)
-{
-	static const struct cli_sub subs[] = {
-		{ "add", cmd_add }, { "list", cmd_list }, { "set-role", cmd_set_role },
-		{ "disable", cmd_disable }, { "enable", cmd_enable }, { NULL, NULL }
-	};
+static const struct cli_opt add_opts[] = { { "role", OPT_REQUIRED, 0 }, { NULL, 0, 0 } };
+static const struct cli_opt list_opts[] = { { "format", 0, 0 }, { NULL, 0, 0 } };
 
-	return cli_run_sub(c, argc, argv, subs,
-	                   _("user: expected add, list, set-role, disable or enable, not \"%s\""));
-}
+/* The what of each is the books' own, so an early refusal reads the same. */
+#define USER_CMD(SUB, USAGE, NARGS, WHAT, FN) \
+	{ .name = "user", .sub = SUB, .usage = USAGE, .min_args = NARGS, .max_args = NARGS, \
+	  .perm = P_USERS, .what = WHAT, .exec = FN }
+
+const struct cli_cmd cli_cmds_user[] = {
+	{ .name = "user", .sub = "add", .usage = N_("user add LOGIN --role ROLE"), .opts = add_opts,
+	  .min_args = 1, .max_args = 1, .perm = P_USERS, .what = N_("add user \"%s\""),
+	  .exec = cmd_add },
+	{ .name = "user", .sub = "list", .usage = N_("user list [--format text|csv]"),
+	  .opts = list_opts, .max_args = 0, .perm = P_USERS, .what = N_("list users"),
+	  .flags = CMD_READONLY, .exec = cmd_list },
+	USER_CMD("set-role", N_("user set-role LOGIN ROLE"), 2, N_("set role of \"%s\""), cmd_set_role),
+	USER_CMD("disable", N_("user disable LOGIN"), 1, N_("disable user \"%s\""), cmd_disable),
+	USER_CMD("enable", N_("user enable LOGIN"), 1, N_("enable user \"%s\""), cmd_enable),
+	{ .name = NULL }
+};

@@ -1,10 +1,12 @@
-/* cli_util.c - option matching and error output shared by the commands. */
+/* util.c - the session, error output and formats shared by the commands. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
+#include "backoffice/verifactu.h"
 #include "cli.h"
 
 struct session *cli_session(struct cli *c)
@@ -13,11 +15,31 @@ struct session *cli_session(struct cli *c)
 
 	if (c->open)
 		return &c->ss;
+	if (c->cmd && (c->cmd->flags & CMD_NOSTORE)) {
+		/* its entry says it never opens the store: a bug here */
+		fprintf(stderr, "backoffice: internal: %s opens the store\n", c->cmd->name);
+		abort();
+	}
 	if (session_open(&c->ss, c->dir, &e)) {
 		cli_fail(&e);
 		return NULL;
 	}
 	c->open = 1;
+	/* the entry's role, before any work; the books check again */
+	if (c->cmd && c->cmd->perm != CLI_ANYONE && c->cmd->what &&
+	    !session_can(&c->ss, (enum perm)c->cmd->perm)) {
+		char what[256];
+		const char *arg = c->args && c->args->argc ? c->args->argv[0] : "";
+
+		snprintf(what, sizeof what, _(c->cmd->what), arg);
+		session_need(&c->ss, (enum perm)c->cmd->perm, what, &e);
+		cli_fail(&e);
+		return NULL;
+	}
+	/* the event log records the program starting against the store (once
+	 * a day per user); a failure to log is no reason to stop the work */
+	if (vf_event_start(&c->ss, 0, &e))
+		store_log(c->ss.st, "event log: %s", e.msg);
 	return &c->ss;
 }
 
@@ -45,40 +67,6 @@ int cli_usage(const char *fmt, ...)
 	va_end(ap);
 	say(msg);
 	return EXIT_USAGE;
-}
-
-int cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(a, "--", 2) || strncmp(a + 2, name, n))
-		return 0;
-	if (a[2 + n] == '=') {
-		*val = a + 3 + n;
-		(*i)++;
-		return 1;
-	}
-	if (a[2 + n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_usage(_("option --%s needs a value"), name);
-		return -1;
-	}
-	*val = argv[*i + 1];
-	*i += 2;
-	return 1;
-}
-
-int cli_run_sub(struct cli *c, int argc, char **argv, const struct cli_sub *subs,
-                const char *unknown)
-{
-	const char *sub = argc > 1 ? argv[1] : "";
-
-	for (; subs->name; subs++)
-		if (!strcmp(sub, subs->name))
-			return subs->fn(c, argc, argv);
-	return cli_usage(unknown, sub);
 }
 
 int cli_format(const char *s)

@@ -311,7 +311,7 @@ int export_table(struct session *ss, const char *table, const struct export_opts
 		if (sink->end == csv_end)
 			csv_end(sink, &ignored);
 		if (ret != -1 && !e->msg[0])
-			bo_fail(e, _("export %s: %s"), table, db_strerror(ret));
+			bo_fail(e, _("export %s: %s"), table, store_strerror(ret));
 		return -1;
 	}
 	return sink->end(sink, e);

@@ -11,6 +11,7 @@
 #include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
+#include "backoffice/verifactu.h"
 #include "import_int.h"
 
 /* The invoice being gathered from its rows. */
@@ -308,6 +309,12 @@ int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *
 		ret = STORE_FAILED;
 	else if (!ret)
 		ret = finish_doc(im, txn, &d, e);
+	if (!ret) {
+		char detail[300];
+
+		snprintf(detail, sizeof detail, "invoices from \"%s\": %ld rows", im->path, im->rows);
+		ret = vf_event_txn(im->ss, txn, "import", detail, e);
+	}
 	invoice_free(&d.inv);
 	return ret;
 }

@@ -106,7 +106,7 @@ int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s
 		return -1;
 	ret = report_overdue_invoices(ss, as_of, 0, detail_row, &d, e);
 	if (ret > 0 && !d.failed && !e->msg[0])
-		bo_fail(e, _("export overdue invoices: %s"), db_strerror(ret));
+		bo_fail(e, _("export overdue invoices: %s"), store_strerror(ret));
 	if (ret || d.failed)
 		return -1;
 	if (s->end(s, e))

@@ -1,5 +1,6 @@
 /* store.c - opening the shared environment and running transactions.
- * The flags and limits follow the measurements in DESIGN.md section 2. */
+ * The cache, lock and log limits in DB_CONFIG below were sized for many
+ * clerks and large imports (the defaults, 256 KB and 1000 locks, fail). */
 #include <errno.h>
 #include <grp.h>
 #include <stdarg.h>
@@ -10,8 +11,7 @@
 #include <unistd.h>
 
 #include "backoffice/codec.h"
-#include "backoffice/store.h"
-#include "backoffice/tags.h"
+#include "store_int.h"
 #include "store_index.h"
 #include "store_lock.h"
 #include "store_watch.h"
@@ -50,6 +50,27 @@ static void errcall(const DB_ENV *env, const char *pfx, const char *msg)
 	if (s->log) {
 		fprintf(s->log, "bdb: %s\n", msg);
 		fflush(s->log);
+	}
+}
+
+enum bo_code store_code(int ret)
+{
+	switch (ret) {
+	case 0:
+		return BO_OK;
+	case DB_NOTFOUND:
+		return BO_ENOTFOUND;
+	case DB_KEYEXIST:
+		return BO_EEXIST;
+	case DB_RUNRECOVERY:
+	case DB_VERIFY_BAD:
+	case DB_PAGE_NOTFOUND:
+		return BO_EDAMAGED;
+	case DB_LOCK_DEADLOCK:
+	case DB_LOCK_NOTGRANTED:
+		return BO_EBUSY;
+	default:
+		return ret > 0 ? bo_code_of_errno(ret) : BO_EFAIL;
 	}
 }
 
@@ -150,7 +171,7 @@ static int env_open(struct store *s, struct bo_err *e)
 	int ret;
 
 	if ((ret = db_env_create(&s->env, 0)) != 0)
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	s->env->app_private = s;
 	s->env->set_errcall(s->env, errcall);
 	s->env->set_msgcall(s->env, msgcall);
@@ -167,42 +188,57 @@ static int env_open(struct store *s, struct bo_err *e)
 		s->env = NULL;
 		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
 		if (ret == EINVAL && s->why[0])
-			return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, s->why);
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+			return bo_failc(e, BO_EINVAL, _("open data directory \"%s\": %s"), s->dir, s->why);
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	}
 	return 0;
 }
 
+/* The schema each table first appeared in: a store made by an older
+ * program lacks the later ones, which its first open creates (and then
+ * raises the schema), while a table of the store's own schema that is
+ * missing is damage. */
+static int since_schema(int t)
+{
+	return t == TB_VF_RECORDS || t == TB_VF_EVENTS ? 2 : 1;
+}
+
 static int dbs_open(struct store *s, int create, struct bo_err *e)
 {
+	uint64_t schema = STORE_SCHEMA;
+
 	for (int t = 0; t < TB_COUNT; t++) {
-		const struct store_index *ix = store_index_of(t);
+		const struct store_def *ix = store_index_of(t);
 		DB *db;
 		int ret;
 
 		if ((ret = db_create(&db, s->env, 0)) != 0)
-			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+			return bo_failc(e, store_code(ret), _("open table %s: %s"), store_table_name(t), db_strerror(ret));
 		s->db[t] = db;
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
 		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
 		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
-		               (create ? DB_CREATE : 0), 0660);
+		               (create || since_schema(t) > (int)schema ? DB_CREATE : 0), 0660);
+		/* the meta table says which schema the store is of */
+		if (ret == 0 && t == TB_META && !create &&
+		    store_counter_get(s, NULL, "schema", &schema) != 0)
+			schema = STORE_SCHEMA;
 		if (ret == ENOENT)
-			return bo_fail(e, _("open data directory \"%s\": table %s is missing"),
+			return bo_failc(e, BO_ENOTFOUND, _("open data directory \"%s\": table %s is missing"),
 			               s->dir, store_table_name(t));
 		if (ret == EINVAL || ret == DB_RUNRECOVERY || ret == DB_VERIFY_BAD)
-			return bo_fail(e, _("open data directory \"%s\": table %s is damaged (%s); restore the last backup"),
+			return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": table %s is damaged (%s); restore the last backup"),
 			               s->dir, store_table_name(t), s->why[0] ? s->why : db_strerror(ret));
 		if (ret != 0)
-			return bo_fail(e, _("open table %s: %s"), store_table_name(t), db_strerror(ret));
+			return bo_failc(e, store_code(ret), _("open table %s: %s"), store_table_name(t), db_strerror(ret));
 		/* Associations live in the process, not on disk: every open
 		 * must make them again, and a failure is fatal. */
 		if (ix) {
 			ret = s->db[ix->primary]->associate(s->db[ix->primary], NULL, db,
 			                                    store_index_callback(t), DB_AUTO_COMMIT);
 			if (ret != 0)
-				return bo_fail(e, _("open index %s: %s"), store_table_name(t), db_strerror(ret));
+				return bo_failc(e, store_code(ret), _("open index %s: %s"), store_table_name(t), db_strerror(ret));
 		}
 	}
 	return 0;
@@ -212,7 +248,7 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
  * can wait forever on a lock that a killed process held in the old region
  * (a process that goes on must close them: DB_REGISTER allows one open
  * environment handle per process). */
-static void handles_abandon(struct store *s)
+void store_handles_abandon(struct store *s)
 {
 	for (int t = 0; t < TB_COUNT; t++)
 		s->db[t] = NULL;
@@ -252,10 +288,10 @@ static int write_db_config(const char *dir, struct bo_err *e)
 	if (path_in(dir, "DB_CONFIG", p, sizeof p))
 		return bo_fail(e, _("create data directory: path too long"));
 	if (!(f = fopen(p, "w")))
-		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	fputs(db_config, f);
 	if (fclose(f))
-		return bo_fail(e, _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	return 0;
 }
 
@@ -271,7 +307,7 @@ static int set_group(const char *dir, const char *group, struct bo_err *e)
 	return 0;
 }
 
-static int put_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int put_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	(void)arg;
 	(void)e;
@@ -285,14 +321,14 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	int r;
 
 	if (store_exists(dir) == 1)
-		return bo_fail(e, _("create data directory \"%s\": a store is already there"), dir);
+		return bo_failc(e, BO_EEXIST, _("create data directory \"%s\": a store is already there"), dir);
 	/* refused before anything is written: open would refuse it after */
 	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
-		return bo_fail(e, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+		return bo_failc(e, BO_EPERM, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
 	if (group)
 		umask(007);
 	if (mkdir_p(dir, group ? 02770 : 0700))
-		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
 	if (group && set_group(dir, group, e))
 		return -1;
 	if (write_db_config(dir, e))
@@ -318,35 +354,36 @@ static int check_dir(const char *dir, struct bo_err *e)
 	struct stat st;
 
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
-		return bo_fail(e, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
+		return bo_failc(e, BO_ENOTFOUND, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
 	/* Every clerk writes here (log, locks, regions): say so plainly
 	 * rather than "not a data directory" when it is only out of reach. */
 	if (access(dir, R_OK | W_OK | X_OK)) {
 		struct group *g = (st.st_mode & 0070) ? getgrgid(st.st_gid) : NULL;
 
 		if (g)
-			return bo_fail(e, _("open data directory \"%s\": permission denied (ask the admin to add you to group \"%s\")"),
+			return bo_failc(e, BO_EPERM, _("open data directory \"%s\": permission denied (ask the admin to add you to group \"%s\")"),
 			               dir, g->gr_name);
-		return bo_fail(e, _("open data directory \"%s\": permission denied"), dir);
+		return bo_failc(e, BO_EPERM, _("open data directory \"%s\": permission denied"), dir);
 	}
 	if (store_exists(dir) != 1)
-		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), dir);
+		return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": not a backoffice data directory"), dir);
 	/* Anyone who can write here can rewrite the books. */
 	if (st.st_mode & S_IWOTH)
-		return bo_fail(e, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
+		return bo_failc(e, BO_EPERM, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
 	return 0;
 }
 
-static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
+static int check_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	uint64_t v = 0;
 	int ret = store_counter_get(s, txn, "schema", &v);
 
-	(void)arg;
+	if (arg)
+		*(uint64_t *)arg = v;
 	if (ret && ret != DB_NOTFOUND)
 		return ret;
 	if (ret == DB_NOTFOUND || v == 0)
-		return bo_fail(e, _("open data directory \"%s\": not a backoffice data directory"), s->dir);
+		return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": not a backoffice data directory"), s->dir);
 	if (v > STORE_SCHEMA)
 		return bo_fail(e, _("open data directory \"%s\": made by a newer backoffice (schema %llu, this program knows %d)"),
 		               s->dir, (unsigned long long)v, STORE_SCHEMA);
@@ -358,7 +395,7 @@ static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *
  * import therefore keeps clerks who start meanwhile waiting: opening
  * outside the gate was tried and let a clerk killed while opening leave
  * the others blocked on its mutex.) */
-static int open_handles(struct store *s, struct bo_err *e)
+int store_open_handles(struct store *s, struct bo_err *e)
 {
 	int r = 0, gate = store_gate_enter(s, e);
 
@@ -375,7 +412,8 @@ static int open_handles(struct store *s, struct bo_err *e)
 			break;
 		handles_close(s, 0);
 		r = -1;
-		if (strstr(e->msg, "damaged") || strstr(e->msg, "missing"))
+		/* a damaged or missing table fails the same way every time */
+		if (e->code == BO_EDAMAGED || e->code == BO_ENOTFOUND)
 			break;
 		nanosleep(&pause, NULL);
 	}
@@ -383,22 +421,22 @@ static int open_handles(struct store *s, struct bo_err *e)
 	return r;
 }
 
-/* dead: as for handles_close */
-static int reopen(struct store *s, int dead, struct bo_err *e)
+int store_reopen_after(struct store *s, int dead, struct bo_err *e)
 {
 	store_log(s, "reopening the environment (recovery after a dead process)");
 	handles_close(s, dead);
 	s->reopens++;
-	return open_handles(s, e);
+	return store_open_handles(s, e);
 }
 
 int store_reopen(struct store *s, struct bo_err *e)
 {
-	return reopen(s, 0, e);
+	return store_reopen_after(s, 0, e);
 }
 
 static int open_at(struct store *s, const char *dir, struct bo_err *e)
 {
+	uint64_t schema = STORE_SCHEMA;
 	struct stat st;
 
 	if (strlen(dir) >= sizeof s->dir)
@@ -411,12 +449,20 @@ static int open_at(struct store *s, const char *dir, struct bo_err *e)
 	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
 		umask(007);
 	open_log(s);
-	if (store_locks_take(s, e) || open_handles(s, e))
+	if (store_locks_take(s, e) || store_open_handles(s, e))
 		goto fail;
-	if (store_read(s, "open data directory", check_schema, NULL, e)) {
+	if (store_read(s, "open data directory", check_schema, &schema, e)) {
 		handles_close(s, 0);
 		goto fail;
 	}
+	/* the tables of a later schema were made by dbs_open: say so */
+	if (schema < STORE_SCHEMA && store_write(s, "upgrade data directory", put_schema, NULL, e)) {
+		handles_close(s, 0);
+		goto fail;
+	}
+	if (schema < STORE_SCHEMA)
+		store_log(s, "upgraded the data directory from schema %llu to %d",
+		          (unsigned long long)schema, STORE_SCHEMA);
 	return 0;
 fail:
 	store_locks_drop(s);
@@ -432,7 +478,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 
 	if (dead < 0)
 		return -1;
-	if (dead == 1 && reopen(s, 1, e)) {
+	if (dead == 1 && store_reopen_after(s, 1, e)) {
 		store_gate_abandon(s);
 		return -1;
 	}
@@ -441,7 +487,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
 	s->panic = ret == DB_RUNRECOVERY;
 	if (ret)
-		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
+		bo_failc(e, store_code(ret), _("checkpoint: %s"), db_strerror(ret));
 	store_gate_leave(s);
 	return ret ? -1 : 0;
 }
@@ -474,11 +520,11 @@ void store_close(struct store *s)
 
 	/* a writer that died meanwhile stays marked for the next to recover */
 	if (store_gate_enter(s, &e) == 1) {
-		handles_abandon(s);
+		store_handles_abandon(s);
 		store_gate_abandon(s);
 	} else {
 		if (panicked)
-			handles_abandon(s);
+			store_handles_abandon(s);
 		else
 			handles_close(s, 0);
 		store_gate_leave(s);
@@ -492,240 +538,44 @@ void store_close(struct store *s)
 int store_bulk(struct store *s, int on, struct bo_err *e)
 {
 	store_log(s, "reopening the tables %s multiversion copies", on ? "without" : "with");
+	if (s->env && !on) {
+		/* what was committed without waiting goes to the log first:
+		 * the close below does not flush it */
+		s->env->log_flush(s->env, NULL);
+		s->env->set_flags(s->env, DB_TXN_NOSYNC, 0);
+	}
 	handles_close(s, 0);
 	s->bulk = on;
-	return open_handles(s, e);
+	if (store_open_handles(s, e))
+		return -1;
+	if (on)
+		s->env->set_flags(s->env, DB_TXN_NOSYNC, 1);
+	return 0;
 }
 
-static void backoff(int attempt)
+const char *store_strerror(int ret)
 {
-	struct timespec ts;
-	long us = 100L << (attempt < 10 ? attempt : 10);
-
-	us = us / 2 + rand() % (us / 2 + 1);
-	ts.tv_sec = us / 1000000;
-	ts.tv_nsec = (us % 1000000) * 1000;
-	nanosleep(&ts, NULL);
+	return db_strerror(ret);
 }
 
-/* What runs on the watched helper: the begin and the body, and for a
- * read the commit too (a read given up while committing runs again and
- * does nothing twice). A write's commit stays with the caller: given up
- * half done, running it again could do it twice. */
-struct txn_job {
-	store_fn fn;
-	void *arg;
-	uint32_t flags;
-	int write;
-	DB_TXN *txn;            /* a write's, left for the caller to end */
-};
-
-static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
+const char *store_dir(const struct store *s)
 {
-	struct txn_job *j = arg;
-	DB_TXN *txn;
-	int ret;
-
-	if ((ret = s->env->txn_begin(s->env, NULL, &txn, j->flags)) != 0)
-		return ret;
-	bo_err_clear(e);
-	ret = j->fn(s, txn, j->arg, e);
-	if (j->write) {
-		j->txn = txn;
-		return ret;
-	}
-	if (ret == 0)
-		return txn->commit(txn, 0);
-	txn->abort(txn);
-	return ret;
+	return s->dir;
 }
 
-/* One attempt; a writer's runs inside the writer gate (store_lock.h). */
-static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
-                       struct bo_err *e)
+unsigned store_reopens(const struct store *s)
 {
-	struct txn_job j = { fn, arg, flags, write, NULL };
-	int ret, dead = write ? store_gate_enter(s, e) : 0;
-
-	if (dead < 0)
-		return STORE_FAILED;
-	if (dead && reopen(s, 1, e)) {
-		store_gate_abandon(s);   /* the next writer must recover */
-		return STORE_FAILED;
-	}
-	ret = store_watch_body(s, txn_job_run, &j, e);
-	if (ret == STORE_LOST) {
-		/* The transaction and the table handles stay with the body
-		 * that waits. The environment is panicked, so its close only
-		 * gives up our registration and frees the handle (DB_REGISTER
-		 * allows one per process, and the reopen needs it). */
-		DB_ENV *env = s->env;
-
-		handles_abandon(s);
-		s->snapshot = NULL;
-		env->close(env, 0);
-		ret = DB_RUNRECOVERY;
-	} else if (j.txn) {
-		if (ret == 0)
-			ret = j.txn->commit(j.txn, 0);
-		else
-			j.txn->abort(j.txn);
-	}
-	if (write)
-		store_gate_leave(s);
-	return ret;
+	return s->reopens;
 }
 
-/* A snapshot cannot be taken again once part of what was read from it
- * has been written out. */
-static int snapshot_lost(const char *what, struct bo_err *e)
+const char *store_why(const struct store *s)
 {
-	return bo_fail(e, _("%s: the store was recovered while it was being read (a clerk's process ended); run it again"),
-	               what);
+	return s->why;
 }
 
-static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
-                   uint32_t flags, int write, struct bo_err *e)
+int store_why_damaged(const struct store *s)
 {
-	int ret = 0, recoveries = 0;
-
-	if (!write && s->snapshot) {
-		/* inside store_read_snapshot: its retry, not ours */
-		bo_err_clear(e);
-		ret = fn(s, s->snapshot, arg, e);
-		if (ret == DB_RUNRECOVERY)
-			snapshot_lost(what, e);
-		else if (ret && ret != STORE_FAILED && !e->msg[0])
-			bo_fail(e, "%s: %s", what, db_strerror(ret));
-		return ret ? -1 : 0;
-	}
-	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
-		if (!s->env && open_handles(s, e))
-			return bo_wrap(e, "%s", what);
-		/* A dead clerk costs one recovery; the same panic again after
-		 * recovering means the files themselves are damaged. */
-		if (recoveries > 3)
-			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
-			               what, s->dir, s->why[0] ? s->why : db_strerror(DB_RUNRECOVERY));
-		bo_err_clear(e);
-		ret = attempt_txn(s, fn, arg, flags, write, e);
-		if (ret == 0)
-			return 0;
-		if (ret == DB_LOCK_DEADLOCK) {
-			backoff(attempt);
-			continue;
-		}
-		if (ret == DB_LOCK_NOTGRANTED) {
-			/* a lock held too long, maybe by a dead process: the
-			 * reopen recovers if one died, and costs little if not */
-			if (store_reopen(s, e))
-				return bo_wrap(e, "%s", what);
-			continue;
-		}
-		if (ret == DB_RUNRECOVERY) {
-			/* Another clerk's process died and the next open
-			 * recovered the environment: our handles are stale. */
-			recoveries++;
-			if (store_reopen(s, e))
-				return bo_wrap(e, "%s", what);
-			continue;
-		}
-		if (ret == STORE_FAILED)
-			return -1;
-		if (ret == DB_PAGE_NOTFOUND || ret == DB_VERIFY_BAD)
-			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
-			               what, s->dir, db_strerror(ret));
-		/* a table cut short reads back as EINVAL; Berkeley DB's own
-		 * complaint names the file */
-		if (ret == EINVAL && strstr(s->why, ".db: "))
-			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
-			               what, s->dir, s->why);
-		return bo_fail(e, "%s: %s", what, db_strerror(ret));
-	}
-	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
-}
-
-int store_write(struct store *s, const char *what, store_fn fn, void *arg,
-                struct bo_err *e)
-{
-	return run_txn(s, what, fn, arg, 0, 1, e);
-}
-
-int store_read(struct store *s, const char *what, store_fn fn, void *arg,
-               struct bo_err *e)
-{
-	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, 0, e);
-}
-
-struct nested {
-	const char *what;
-	store_fn fn;
-	void *arg;
-	int attempts;
-};
-
-static int snapshot_body(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
-{
-	struct nested *n = arg;
-	int ret;
-
-	if (n->attempts++)
-		return snapshot_lost(n->what, e);
-	s->snapshot = txn;
-	ret = n->fn(s, txn, n->arg, e);
-	s->snapshot = NULL;
-	return ret;
-}
-
-int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *arg,
-                        struct bo_err *e)
-{
-	struct nested n = { what, fn, arg, 0 };
-
-	return run_txn(s, what, snapshot_body, &n, DB_TXN_SNAPSHOT, 0, e);
-}
-
-static void dbt_set(DBT *d, const void *p, size_t n)
-{
-	memset(d, 0, sizeof *d);
-	d->data = (void *)p;
-	d->size = (u_int32_t)n;
-}
-
-int store_get(struct store *s, DB_TXN *txn, enum store_table t,
-              const void *key, size_t klen, void **data, size_t *len,
-              uint32_t flags)
-{
-	DBT k, v;
-	int ret;
-
-	dbt_set(&k, key, klen);
-	memset(&v, 0, sizeof v);
-	v.flags = DB_DBT_MALLOC;
-	ret = s->db[t]->get(s->db[t], txn, &k, &v, flags);
-	if (ret == 0) {
-		*data = v.data;
-		*len = v.size;
-	}
-	return ret;
-}
-
-int store_put(struct store *s, DB_TXN *txn, enum store_table t,
-              const void *key, size_t klen, const void *data, size_t len,
-              uint32_t flags)
-{
-	DBT k, v;
-
-	dbt_set(&k, key, klen);
-	dbt_set(&v, data, len);
-	return s->db[t]->put(s->db[t], txn, &k, &v, flags);
-}
-
-int store_del(struct store *s, DB_TXN *txn, enum store_table t,
-              const void *key, size_t klen)
-{
-	DBT k;
-
-	dbt_set(&k, key, klen);
-	return s->db[t]->del(s->db[t], txn, &k, 0);
+	/* Berkeley DB's own words (never translated) name a page it could
+	 * not read: damage in a file, not a dead clerk's leftovers */
+	return s->why[0] && strstr(s->why, "page") != NULL;
 }

@@ -10,43 +10,18 @@
 #include "backoffice/tags.h"
 #include "store_index.h"
 
-static const struct {
-	const char *name, *file;
-} tables[TB_COUNT] = {
-	[TB_META] = { "meta", "meta.db" },
-	[TB_USERS] = { "users", "users.db" },
-	[TB_STAFF] = { "staff", "staff.db" },
-	[TB_CUSTOMERS] = { "customers", "customers.db" },
-	[TB_ITEMS] = { "items", "items.db" },
-	[TB_MOVES] = { "moves", "moves.db" },
-	[TB_INVOICES] = { "invoices", "invoices.db" },
-	[TB_PAYMENTS] = { "payments", "payments.db" },
-	[TB_AUDIT] = { "audit", "audit.db" },
-	[TB_CONTACTS] = { "contacts", "contacts.db" },
-	[TB_STAFF_BY_NAME] = { "staff by name", "ix_staff_name.db" },
-	[TB_CUST_BY_NAME] = { "customers by name", "ix_customer_name.db" },
-	[TB_MOVES_BY_ITEM] = { "moves by item", "ix_move_item.db" },
-	[TB_INV_BY_NUMBER] = { "invoices by number", "ix_invoice_number.db" },
-	[TB_INV_BY_CUSTOMER] = { "invoices by customer", "ix_invoice_customer.db" },
-	[TB_INV_BY_CORRECTS] = { "credit notes by invoice", "ix_invoice_corrects.db" },
-	[TB_PAY_BY_INVOICE] = { "payments by invoice", "ix_payment_invoice.db" },
-	[TB_CONTACTS_BY_CUSTOMER] = { "contacts by customer", "ix_contact_customer.db" },
+/* The one table of tables, from STORE_PRIMARIES and STORE_INDEXES. */
+#define ROW(tb, order, file, title, primary, key, tag, dup) \
+	[tb] = { file, title, primary, key, tag, dup },
+static const struct store_def tables[TB_COUNT] = {
+	STORE_PRIMARIES(ROW)
+	STORE_INDEXES(ROW)
 };
-
-static const struct store_index indexes[TB_COUNT] = {
-	[TB_STAFF_BY_NAME] = { TB_STAFF, TAG_STAFF_NAME, IK_STR_FOLD, 1 },
-	[TB_CUST_BY_NAME] = { TB_CUSTOMERS, TAG_CUSTOMER_NAME, IK_STR_FOLD, 1 },
-	[TB_MOVES_BY_ITEM] = { TB_MOVES, TAG_MOVE_ITEM, IK_STR, 1 },
-	[TB_INV_BY_NUMBER] = { TB_INVOICES, TAG_INVOICE_NUMBER, IK_STR, 0 },
-	[TB_INV_BY_CUSTOMER] = { TB_INVOICES, TAG_INVOICE_CUSTOMER, IK_U32, 1 },
-	[TB_INV_BY_CORRECTS] = { TB_INVOICES, TAG_INVOICE_CORRECTS, IK_U32, 1 },
-	[TB_PAY_BY_INVOICE] = { TB_PAYMENTS, TAG_PAYMENT_INVOICE, IK_U32, 1 },
-	[TB_CONTACTS_BY_CUSTOMER] = { TB_CONTACTS, TAG_CONTACT_CUSTOMER, IK_U32, 1 },
-};
+#undef ROW
 
 const char *store_table_name(enum store_table t)
 {
-	return t < TB_COUNT ? tables[t].name : "?";
+	return t < TB_COUNT ? tables[t].title : "?";
 }
 
 const char *store_table_file(enum store_table t)
@@ -54,28 +29,16 @@ const char *store_table_file(enum store_table t)
 	return tables[t].file;
 }
 
-static int key_is_u32(enum store_table t)
-{
-	return t == TB_STAFF || t == TB_CUSTOMERS || t == TB_INVOICES || t == TB_PAYMENTS ||
-	       t == TB_INV_BY_CUSTOMER || t == TB_INV_BY_CORRECTS || t == TB_PAY_BY_INVOICE ||
-	       t == TB_CONTACTS_BY_CUSTOMER;
-}
-
-static int key_is_u64(enum store_table t)
-{
-	return t == TB_MOVES || t == TB_AUDIT || t == TB_CONTACTS;
-}
-
 const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf, size_t bn)
 {
 	const unsigned char *k = key;
 	size_t o = 0;
 
-	if (key_is_u32(t) && n == 4) {
+	if (tables[t].key == KEY_U32 && n == 4) {
 		snprintf(buf, bn, "%u", key_get_u32(key));
 		return buf;
 	}
-	if (key_is_u64(t) && n == 8) {
+	if (tables[t].key == KEY_U64 && n == 8) {
 		snprintf(buf, bn, "%llu", (unsigned long long)key_get_u64(key));
 		return buf;
 	}
@@ -90,12 +53,12 @@ const char *store_key_text(enum store_table t, const void *key, size_t n, char *
 	return buf;
 }
 
-const struct store_index *store_index_of(enum store_table t)
+const struct store_def *store_index_of(enum store_table t)
 {
-	return t >= TB_PRIMARY_COUNT && t < TB_COUNT ? &indexes[t] : NULL;
+	return t >= TB_PRIMARY_COUNT && t < TB_COUNT ? &tables[t] : NULL;
 }
 
-static int make_key(const struct store_index *ix, const DBT *data, DBT *out)
+static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
 {
 	struct codec_rd r;
 	const uint8_t *val;
@@ -113,7 +76,7 @@ static int make_key(const struct store_index *ix, const DBT *data, DBT *out)
 	if (got == 0)
 		return DB_DONOTINDEX;
 	memset(out, 0, sizeof *out);
-	if (ix->kind == IK_U32) {
+	if (ix->key == KEY_U32) {
 		uint64_t v;
 		uint8_t *k;
 
@@ -131,7 +94,7 @@ static int make_key(const struct store_index *ix, const DBT *data, DBT *out)
 	}
 	if (len == 0)
 		return DB_DONOTINDEX;
-	if (ix->kind == IK_STR_FOLD) {
+	if (ix->key == KEY_FOLD) {
 		char *k = malloc(len);
 
 		if (!k)
@@ -148,31 +111,55 @@ static int make_key(const struct store_index *ix, const DBT *data, DBT *out)
 	return 0;
 }
 
-#define CALLBACK(T) \
-	static int cb_##T(DB *db, const DBT *k, const DBT *d, DBT *out) \
-	{ (void)db; (void)k; return make_key(&indexes[T], d, out); }
-
-CALLBACK(TB_STAFF_BY_NAME)
-CALLBACK(TB_CUST_BY_NAME)
-CALLBACK(TB_MOVES_BY_ITEM)
-CALLBACK(TB_INV_BY_NUMBER)
-CALLBACK(TB_INV_BY_CUSTOMER)
-CALLBACK(TB_INV_BY_CORRECTS)
-CALLBACK(TB_PAY_BY_INVOICE)
-CALLBACK(TB_CONTACTS_BY_CUSTOMER)
+#define CALLBACK(tb, ...) \
+	static int cb_##tb(DB *db, const DBT *k, const DBT *d, DBT *out) \
+	{ (void)db; (void)k; return make_key(&tables[tb], d, out); }
+STORE_INDEXES(CALLBACK)
+#undef CALLBACK
 
 store_assoc_fn store_index_callback(enum store_table t)
 {
-	static const store_assoc_fn fns[TB_COUNT] = {
-		[TB_STAFF_BY_NAME] = cb_TB_STAFF_BY_NAME,
-		[TB_CUST_BY_NAME] = cb_TB_CUST_BY_NAME,
-		[TB_MOVES_BY_ITEM] = cb_TB_MOVES_BY_ITEM,
-		[TB_INV_BY_NUMBER] = cb_TB_INV_BY_NUMBER,
-		[TB_INV_BY_CUSTOMER] = cb_TB_INV_BY_CUSTOMER,
-		[TB_INV_BY_CORRECTS] = cb_TB_INV_BY_CORRECTS,
-		[TB_PAY_BY_INVOICE] = cb_TB_PAY_BY_INVOICE,
-		[TB_CONTACTS_BY_CUSTOMER] = cb_TB_CONTACTS_BY_CUSTOMER,
-	};
+#define FN(tb, ...) [tb] = cb_##tb,
+	static const store_assoc_fn fns[TB_COUNT] = { STORE_INDEXES(FN) };
+#undef FN
 
-	return fns[t];
+	return t < TB_COUNT ? fns[t] : NULL;
+}
+
+int store_index_key(enum store_table ix, const void *rec, size_t len, void **key,
+                    size_t *klen)
+{
+	const struct store_def *x = store_index_of(ix);
+	DBT d, out;
+	int ret;
+
+	if (!x)
+		return EINVAL;
+	memset(&d, 0, sizeof d);
+	d.data = (void *)rec;
+	d.size = (u_int32_t)len;
+	if ((ret = make_key(x, &d, &out)) != 0)
+		return ret;
+	/* a key that points into the record is copied: the caller frees */
+	if (!(out.flags & DB_DBT_APPMALLOC)) {
+		void *m = malloc(out.size ? out.size : 1);
+
+		if (!m)
+			return ENOMEM;
+		memcpy(m, out.data, out.size);
+		out.data = m;
+	}
+	*key = out.data;
+	*klen = out.size;
+	return 0;
+}
+
+enum store_table store_primary_of(enum store_table t)
+{
+	return t < TB_COUNT ? tables[t].primary : t;
+}
+
+int store_index_dup(enum store_table t)
+{
+	return t >= TB_PRIMARY_COUNT && t < TB_COUNT && tables[t].dup;
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backoffice/store.h"
+#include "store_int.h"
 
 int store_dbt_load(DBT *d, const void *p, size_t n)
 {
@@ -18,38 +18,102 @@ int store_dbt_load(DBT *d, const void *p, size_t n)
 	return 0;
 }
 
-int store_iter_open(struct store *s, DB_TXN *txn, enum store_table t,
+int store_iter_on(DB *db, DB_TXN *txn, int secondary, struct store_iter *it)
+{
+	struct store_cursor *c;
+	int ret;
+
+	memset(it, 0, sizeof *it);
+	if (!(c = calloc(1, sizeof *c)))
+		return ENOMEM;
+	c->key.flags = c->val.flags = c->pkey.flags = DB_DBT_REALLOC;
+	if ((ret = db->cursor(db, txn, &c->dbc, 0)) != 0) {
+		free(c);
+		return ret;
+	}
+	it->cur = c;
+	it->secondary = secondary;
+	return 0;
+}
+
+int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
                     struct store_iter *it)
 {
-	memset(it, 0, sizeof *it);
-	it->key.flags = it->val.flags = it->pkey.flags = DB_DBT_REALLOC;
-	it->secondary = t >= TB_PRIMARY_COUNT;
-	return s->db[t]->cursor(s->db[t], txn, &it->cur, 0);
+	return store_iter_on(s->db[t], db_txn(txn), t >= TB_PRIMARY_COUNT, it);
 }
 
 int store_iter_key(struct store_iter *it, const void *key, size_t n)
 {
-	return store_dbt_load(&it->key, key, n);
+	return store_dbt_load(&it->cur->key, key, n);
+}
+
+int store_iter_pkey(struct store_iter *it, const void *pkey, size_t n)
+{
+	return store_dbt_load(&it->cur->pkey, pkey, n);
+}
+
+void store_iter_keys_only(struct store_iter *it)
+{
+	it->cur->val.flags |= DB_DBT_PARTIAL;
+	it->cur->val.dlen = 0;
+	it->cur->val.doff = 0;
+}
+
+static void show(struct store_iter *it)
+{
+	struct store_cursor *c = it->cur;
+
+	it->key.data = c->key.data;
+	it->key.size = c->key.size;
+	it->val.data = c->val.data;
+	it->val.size = c->val.size;
+	if (it->secondary) {
+		it->pkey.data = c->pkey.data;
+		it->pkey.size = c->pkey.size;
+	} else {
+		it->pkey = it->key;
+	}
 }
 
 int store_iter_get(struct store_iter *it, uint32_t flags)
 {
+	struct store_cursor *c = it->cur;
+	int ret;
+
 	if (it->secondary)
-		return it->cur->pget(it->cur, &it->key, &it->pkey, &it->val, flags);
-	return it->cur->get(it->cur, &it->key, &it->val, flags);
+		ret = c->dbc->pget(c->dbc, &c->key, &c->pkey, &c->val, flags);
+	else
+		ret = c->dbc->get(c->dbc, &c->key, &c->val, flags);
+	if (ret == 0)
+		show(it);
+	return ret;
+}
+
+int store_iter_count(struct store_iter *it, long *n)
+{
+	db_recno_t r = 0;
+	int ret = it->cur->dbc->count(it->cur->dbc, &r, 0);
+
+	*n = ret ? 0 : (long)r;
+	return ret;
 }
 
 void store_iter_close(struct store_iter *it)
 {
-	if (it->cur)
-		it->cur->close(it->cur);
-	free(it->key.data);
-	free(it->val.data);
-	free(it->pkey.data);
+	struct store_cursor *c = it->cur;
+
+	if (c) {
+		if (c->dbc)
+			c->dbc->close(c->dbc);
+		free(c->key.data);
+		free(c->val.data);
+		free(c->pkey.data);
+		free(c);
+	}
 	memset(it, 0, sizeof *it);
 }
 
-int store_each(struct store *s, DB_TXN *txn, enum store_table t, const void *key,
+int store_each(struct store *s, struct store_txn *txn, enum store_table t, const void *key,
                size_t klen, store_row_fn fn, void *arg, struct bo_err *e)
 {
 	struct store_iter it;
@@ -61,7 +125,7 @@ int store_each(struct store *s, DB_TXN *txn, enum store_table t, const void *key
 		goto out;
 	for (ret = store_iter_get(&it, key ? DB_SET : DB_FIRST); ret == 0;
 	     ret = store_iter_get(&it, key ? DB_NEXT_DUP : DB_NEXT))
-		if ((ret = fn(it.secondary ? &it.pkey : &it.key, &it.val, arg, e)))
+		if ((ret = fn(&it.pkey, &it.val, arg, e)))
 			break;
 	if (ret == DB_NOTFOUND || ret == STORE_STOP)
 		ret = 0;

@@ -21,7 +21,7 @@ static int open_in(const char *dir, const char *name, int *fd, struct bo_err *e)
 		return bo_fail(e, _("open data directory: path too long"));
 	*fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
 	if (*fd < 0)
-		return bo_fail(e, _("open data directory \"%s\": %s: %s"), dir, name, bo_strerror(errno));
+		return bo_failc(e, bo_code_of_errno(errno), _("open data directory \"%s\": %s: %s"), dir, name, bo_strerror(errno));
 	return 0;
 }
 
@@ -33,10 +33,10 @@ static int lock_shared(int fd, const char *dir, struct bo_err *e)
 
 	for (int waited = 0; flock(fd, LOCK_SH | LOCK_NB); waited += 100) {
 		if (errno != EWOULDBLOCK && errno != EINTR)
-			return bo_fail(e, _("open data directory \"%s\": lock file: %s"), dir,
+			return bo_failc(e, bo_code_of_errno(errno), _("open data directory \"%s\": lock file: %s"), dir,
 			               bo_strerror(errno));
 		if (waited >= LOCK_WAIT_MS)
-			return bo_fail(e, _("open data directory \"%s\": a restore is in progress; try again in a minute"),
+			return bo_failc(e, BO_EBUSY, _("open data directory \"%s\": a restore is in progress; try again in a minute"),
 			               dir);
 		nanosleep(&tick, NULL);
 	}
@@ -75,10 +75,10 @@ int store_lock_exclusive(const char *dir, int *fd, struct bo_err *e)
 	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
 		return 0;
 	if (errno == EWOULDBLOCK)
-		bo_fail(e, _("data directory \"%s\" is in use by another backoffice process; every clerk must quit first"),
+		bo_failc(e, BO_EBUSY, _("data directory \"%s\" is in use by another backoffice process; every clerk must quit first"),
 		        dir);
 	else
-		bo_fail(e, _("lock data directory \"%s\": %s"), dir, bo_strerror(errno));
+		bo_failc(e, bo_code_of_errno(errno), _("lock data directory \"%s\": %s"), dir, bo_strerror(errno));
 	close(*fd);
 	*fd = -1;
 	return -1;
@@ -102,13 +102,13 @@ static int gate_take(struct store *s, struct bo_err *e)
 
 	while (flock(s->gate_fd, LOCK_EX))
 		if (errno != EINTR)
-			return bo_fail(e, _("enter the writer gate: %s"), bo_strerror(errno));
+			return bo_failc(e, bo_code_of_errno(errno), _("enter the writer gate: %s"), bo_strerror(errno));
 	/* The pid is cleared on the way out; still there, its writer died
 	 * inside. The page cache makes it visible at once, no fsync needed:
 	 * after a power cut the next open recovers anyway. */
 	n = pread(s->gate_fd, &pid, sizeof pid, 0);
 	if (pwrite(s->gate_fd, &me, sizeof me, 0) != (ssize_t)sizeof me) {
-		bo_fail(e, _("enter the writer gate: %s"), bo_strerror(errno));
+		bo_failc(e, bo_code_of_errno(errno), _("enter the writer gate: %s"), bo_strerror(errno));
 		flock(s->gate_fd, LOCK_UN);
 		return -1;
 	}

@@ -4,7 +4,7 @@
 #ifndef STORE_LOCK_H
 #define STORE_LOCK_H
 
-#include "backoffice/store.h"
+#include "store_int.h"
 
 /* Files that belong to the processes of one store, never to a backup. */
 #define STORE_LOCK_FILE "backoffice.lock"

@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "backoffice/codec.h"
-#include "backoffice/store.h"
+#include "store_int.h"
 
 /* 0 and the value, DB_NOTFOUND, EINVAL when the record is not a counter
  * (8 bytes), or another Berkeley DB code. */
-static int counter_read(struct store *s, DB_TXN *txn, const char *name, uint32_t flags,
+static int counter_read(struct store *s, struct store_txn *txn, const char *name, uint32_t flags,
                         uint64_t *out)
 {
 	void *data;
@@ -26,12 +26,12 @@ static int counter_read(struct store *s, DB_TXN *txn, const char *name, uint32_t
 	return ret;
 }
 
-int store_counter_get(struct store *s, DB_TXN *txn, const char *name, uint64_t *out)
+int store_counter_get(struct store *s, struct store_txn *txn, const char *name, uint64_t *out)
 {
 	return counter_read(s, txn, name, 0, out);
 }
 
-static int counter_put(struct store *s, DB_TXN *txn, const char *name, uint64_t v)
+static int counter_put(struct store *s, struct store_txn *txn, const char *name, uint64_t v)
 {
 	uint8_t b[8];
 
@@ -39,7 +39,7 @@ static int counter_put(struct store *s, DB_TXN *txn, const char *name, uint64_t 
 	return store_put(s, txn, TB_META, name, strlen(name), b, 8, 0);
 }
 
-int store_counter_next(struct store *s, DB_TXN *txn, const char *name, uint64_t *out)
+int store_counter_next(struct store *s, struct store_txn *txn, const char *name, uint64_t *out)
 {
 	uint64_t v = 0;
 	int ret = counter_read(s, txn, name, DB_RMW, &v);
@@ -52,7 +52,7 @@ int store_counter_next(struct store *s, DB_TXN *txn, const char *name, uint64_t 
 	return 0;
 }
 
-int store_counter_raise(struct store *s, DB_TXN *txn, const char *name, uint64_t v)
+int store_counter_raise(struct store *s, struct store_txn *txn, const char *name, uint64_t v)
 {
 	uint64_t cur = 0;
 	int ret = counter_read(s, txn, name, DB_RMW, &cur);
@@ -64,7 +64,7 @@ int store_counter_raise(struct store *s, DB_TXN *txn, const char *name, uint64_t
 }
 
 /* Settings live under "set:" so they can never collide with a counter. */
-int store_meta_get(struct store *s, DB_TXN *txn, const char *name, char *out, size_t n)
+int store_meta_get(struct store *s, struct store_txn *txn, const char *name, char *out, size_t n)
 {
 	char key[64];
 	void *data;
@@ -82,7 +82,7 @@ int store_meta_get(struct store *s, DB_TXN *txn, const char *name, char *out, si
 	return 0;
 }
 
-int store_meta_put(struct store *s, DB_TXN *txn, const char *name, const char *value)
+int store_meta_put(struct store *s, struct store_txn *txn, const char *name, const char *value)
 {
 	char key[64];
 

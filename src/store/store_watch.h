@@ -14,14 +14,16 @@
 #ifndef STORE_WATCH_H
 #define STORE_WATCH_H
 
-#include "backoffice/store.h"
+#include "store_int.h"
 
 /* What runs watched: a transaction's begin and body (store.c). */
 typedef int (*store_watch_fn)(struct store *s, void *arg, struct bo_err *e);
 
 /* fn's result, or STORE_LOST when fn was left waiting: the caller must
- * then abandon the handles of s and leave fn's transaction alone. */
-#define STORE_LOST (-2)
+ * then abandon the handles of s and leave fn's transaction alone. Apart
+ * from STORE_FAILED (-1) and STORE_STOP (-2), which a body may return. */
+#define STORE_LOST (-3)
+_Static_assert(STORE_LOST != STORE_FAILED && STORE_LOST != STORE_STOP, "STORE_LOST");
 int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_err *e);
 
 /* 1 when the environment shows a process that died without closing it. */

@@ -41,12 +41,20 @@ writer() {
 writer 1 & w1=$!
 writer 2 & w2=$!
 writer 3 & w3=$!
-sleep 1.5
+# wait_lines FILE N: until FILE has more than N lines; no fixed sleep, so a
+# loaded machine only makes it slower (bounded, so a stuck writer fails)
+wait_lines() {
+	local k=0
+	while [ "$(wc -l <"$1")" -le "$2" ] && [ $k -lt 6000 ]; do
+		sleep 0.05; k=$((k + 1))
+	done
+}
+wait_lines "$T/done.invoice" 3
 # everything logged now finished before the backup begins
 for k in receive invoice payment; do cp "$T/done.$k" "$T/before.$k"; done
 ok "hot backup while clerks write" bo backup "$T/bk"
 contains "says where" "$T/bk" "$out"
-sleep 0.5
+wait_lines "$T/done.invoice" "$(wc -l <"$T/before.invoice")"
 touch "$T/stop"
 wait "$w1" "$w2" "$w3"
 eq "the writers never failed" "" "$(cat "$T/writer.err")"

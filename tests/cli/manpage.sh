@@ -1,11 +1,13 @@
 #!/bin/bash
 # manpage.sh - data/backoffice.1 renders without a warning and stays true
-# to the binary: every command and subcommand it lists is an entry, every
-# option its usage messages and its sources name is in the page, every
-# option in the page exists, and the files, variables and exit codes are
-# those of the code. Everything compared is taken from the binary or the
-# sources, never typed here, so a new option without its line in the page
-# fails.
+# to the binary. The command table (src/cli) is the one source: the
+# hidden `backoffice --usage-all` prints the synopsis of every entry, after
+# checking that each entry's usage names exactly the options it takes, and
+# the options themselves. The page's SYNOPSIS must read those lines in
+# that order, its COMMANDS entries must be those lines, every option the
+# binary takes is in the page and every option in the page is taken; the
+# help and the usage mistakes print the same lines. Nothing compared is
+# typed here, so a new command or option without its line fails.
 . "$(dirname "$0")/lib.sh"
 
 ROOT="$TESTDIR/.."
@@ -39,86 +41,114 @@ echo "$w" | grep -q '"backoffice - ' && pass || fail "lexgrog: no whatis entry: 
 section() {
 	awk -v s="$1" '$0 == s { on = 1; next } /^[A-Z]/ { on = 0 } on' "$T/page.txt"
 }
-# Entries (.TP tags) start in column 8; a wrapped, justified tag has
-# runs of spaces inside, squeezed here.
-section COMMANDS | sed -E 's/([^ ]) {2,}/\1 /g' >"$T/commands.txt"
-is_entry() {
-	grep -Eq "^ {7}$1( |$)" "$T/commands.txt"
+# the same, from a rendering too wide to wrap a synopsis
+wide_section() {
+	awk -v s="$1" '$0 == s { on = 1; next } /^[A-Z]/ { on = 0 } on' "$T/wide.txt"
 }
+if MANWIDTH=1000 MANPAGER=cat man -l "$PAGE" >"$T/wraw.txt" 2>/dev/null; then pass; else fail "man -l wide failed"; fi
+sed 's/\xe2\x88\x92/-/g; s/\xe2\x80\x90/-/g' "$T/wraw.txt" >"$T/wide.txt"
+# Entries (.TP tags) start in column 8.
+section COMMANDS | sed -E 's/([^ ]) {2,}/\1 /g' >"$T/commands.txt"
 # --opt written whole in TEXT (not the tail of a longer option)
 has_opt() {
 	grep -Eq -- "(^|[^a-zA-Z-])$1([^a-z-]|$)" "$2"
 }
 
-# --- the binary's own lists: commands, subcommands, usage messages ---
-ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
+# --- the table, as the binary prints it ---
+if bo --usage-all >"$T/all.txt" 2>"$T/err"; then pass; else fail "--usage-all: $(cat "$T/err")"; fi
+eq "--usage-all stderr" "" "$(cat "$T/err")"
+sed '/^$/q' "$T/all.txt" | sed '/^$/d' >"$T/synopsis.txt"
+sed '1,/^$/d' "$T/all.txt" >"$T/options.txt"
+sed -n 's/^backoffice \([a-z]\)/\1/p' "$T/synopsis.txt" >"$T/usages.txt"
+[ "$(wc -l <"$T/usages.txt")" -ge 35 ] && pass || fail "only $(wc -l <"$T/usages.txt") commands in the table"
+eq "one options line per command" "$(wc -l <"$T/usages.txt")" "$(wc -l <"$T/options.txt")"
+
+# --- SYNOPSIS: the table's lines, word for word, in its order ---
+wide_section SYNOPSIS | sed 's/^ *//; /^$/d' >"$T/page_synopsis.txt"
+if diff "$T/synopsis.txt" "$T/page_synopsis.txt" >"$T/diff"; then pass; else
+	fail "SYNOPSIS differs from backoffice --usage-all (< binary, > page): $(cat "$T/diff")"
+fi
+# --- COMMANDS: one entry per command, its tag the same line ---
+wide_section COMMANDS | sed -n 's/^ \{7\}\([^ ].*\)/\1/p' | sort >"$T/page_tags.txt"
+if sort "$T/usages.txt" | diff - "$T/page_tags.txt" >"$T/diff"; then pass; else
+	fail "COMMANDS entries differ from the table (< binary, > page): $(cat "$T/diff")"
+fi
+
+# --- help: the families in --help, each command's own --help ---
 ok "help" bo --help
-echo "$out" >"$T/usage.txt"
-cmds=$(sed -n 's/^  backoffice \([a-z][a-z-]*\).*/\1/p' "$T/usage.txt")
-[ "$(echo "$cmds" | wc -w)" -ge 10 ] && pass || fail "help lists too few commands: $cmds"
+echo "$out" >"$T/help.txt"
+while IFS= read -r line; do
+	words=${line%%:*}
+	# the usage line that starts with the command's words
+	usage=$(awk -v w="$words" 'index($0, w " ") == 1 || $0 == w { print; exit }' "$T/usages.txt")
+	grep -q "^  backoffice ${words%% *}[ |]" "$T/help.txt" && pass ||
+		fail "--help does not list \"${words%% *}\""
+	# shellcheck disable=SC2086
+	bo $words --help >"$T/out" 2>"$T/err"
+	eq "$words --help" "usage: backoffice $usage" "$(head -1 "$T/out")"
+done <"$T/options.txt"
 
-for c in $cmds; do
-	# "CMD a|b|c ..." in --help, and "CMD: expected a, b or c" when none
-	# is given, each name the subcommands
-	subs=$(sed -n "s/^  backoffice $c \([a-z|-]*|[a-z|-]*\) \.\.\.\$/\1/p" "$T/usage.txt" | tr '|' ' ')
-	bo "$c" </dev/null >>"$T/usage.txt" 2>"$T/err"
-	cat "$T/err" >>"$T/usage.txt"
-	subs="$subs $(sed -n "s/^backoffice: $c: expected \(.*\), not \"\"\$/\1/p" "$T/err" |
-		sed 's/,/ /g; s/ or / /g')"
-	subs=$(echo $subs | tr ' ' '\n' | sort -u)
-	if [ -z "$subs" ]; then
-		is_entry "$c" && pass || fail "command \"$c\" has no entry in COMMANDS"
-		continue
+# the role of an entry, from the books' own table of what each role may do
+ok "user add --help" bo user add --help
+eq "who adds users" "roles allowed: admin" "$(echo "$out" | sed -n 2p)"
+ok "invoice list --help" bo invoice list --help
+eq "who lists invoices" "reads only: changes nothing
+roles allowed: admin, billing, collections, viewer" "$(echo "$out" | sed -n '2,$p')"
+ok "invoice --help" bo invoice --help
+eq "invoice --help lists its subcommands" "$(grep -c '^invoice ' "$T/usages.txt")" \
+	"$(echo "$out" | grep -c '^  backoffice invoice ')"
+
+# --- usage mistakes: one line, status 2, from the one parser ---
+ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
+n_usage=0
+while IFS= read -r line; do
+	words=${line%%:*}
+	usage=$(awk -v w="$words" 'index($0, w " ") == 1 || $0 == w { print; exit }' "$T/usages.txt")
+	# without arguments: it runs, or it prints exactly its usage line
+	# shellcheck disable=SC2086
+	bo $words </dev/null >/dev/null 2>"$T/err"
+	if [ $? -eq 2 ]; then
+		eq "$words alone" "backoffice: $usage" "$(cat "$T/err")"
+		n_usage=$((n_usage + 1))
 	fi
-	for s in $subs; do
-		is_entry "$c $s" && pass || fail "command \"$c $s\" has no entry in COMMANDS"
-		# with no arguments, a subcommand that needs some prints its usage;
-		# the others run harmlessly on the empty store
-		bo "$c" "$s" </dev/null >>"$T/usage.txt" 2>&1
+	# shellcheck disable=SC2086
+	bo $words --no-such-option </dev/null >/dev/null 2>"$T/err"
+	eq "$words unknown option: status" 2 "$?"
+	grep -qx "backoffice: $words: unknown [a-z]* \"--no-such-option\"" "$T/err" && pass ||
+		fail "$words unknown option: $(cat "$T/err")"
+	for o in ${line#*:}; do
+		# an option last, without its value; and given twice
+		bo $words "$o" </dev/null >/dev/null 2>"$T/err"
+		eq "$words $o without value: status" 2 "$?"
+		{ grep -q "needs a value$" "$T/err" || [ "$(cat "$T/err")" = "backoffice: $usage" ]; } &&
+			pass || fail "$words $o without value: $(cat "$T/err")"
+		case "$o" in --*) ;; *) continue ;; esac
+		bo $words "$o=1" "$o=1" </dev/null >/dev/null 2>"$T/err"
+		eq "$words $o twice: status" 2 "$?"
+		[ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "$words $o twice: $(cat "$T/err")"
 	done
-done
-grep -q '^backoffice: user: expected .*enable' "$T/usage.txt" && pass ||
-	fail "subcommands not read from the binary: $(grep 'user:' "$T/usage.txt")"
+done <"$T/options.txt"
+[ "$n_usage" -ge 15 ] && pass || fail "only $n_usage commands print their usage when bare"
+refuses "a repeated option" 'audit: option --format given twice$' bo audit --format csv --format=text
+refuses "a flag with a value" 'invoice create: option --issue takes no value$' \
+	bo invoice create --customer 1 --issue=yes
+refuses "an unknown subcommand" 'invoice: expected create, issue, show, list, credit, annul or qr, not "frob"$' \
+	bo invoice frob
 
-# --- every option the usage messages name is in the page ---
-usage_opts=$(grep -o -- '--[a-z][a-z-]*' "$T/usage.txt" | sort -u)
-[ "$(echo "$usage_opts" | wc -w)" -ge 25 ] && pass ||
-	fail "too few options in the usage messages: $usage_opts"
-for o in $usage_opts; do
-	has_opt "$o" "$T/commands.txt" || has_opt "$o" "$T/page.txt" ||
-		{ fail "option $o of the usage messages is not in the page"; continue; }
-	pass
+# --- options: every one the binary takes is in the page, and the page
+# names no other ---
+bin_opts=$(sed 's/^[^:]*://' "$T/options.txt" | tr ' ' '\n' | grep -- '^--' | sort -u)
+[ "$(echo "$bin_opts" | wc -w)" -ge 50 ] && pass || fail "too few options in the table: $bin_opts"
+for o in $bin_opts; do
+	has_opt "$o" "$T/page.txt" && pass || fail "option $o of the table is not in the page"
 done
-
-# --- and every option the command parsers accept, usage or not ---
-src_opts=$(cat "$ROOT"/src/cli/*.c |
-	sed -n 's/.*cli_opt(argc, argv, &i, "\([a-z-]*\)".*/--\1/p; s/.*strcmp(argv\[i\], "\(--[a-z-]*\)").*/\1/p' |
-	sort -u)
-[ "$(echo "$src_opts" | wc -w)" -ge 20 ] && pass || fail "too few options in the sources: $src_opts"
-for o in $src_opts; do
-	has_opt "$o" "$T/page.txt" && pass || fail "option $o of src/cli/*.c is not in the page"
-done
-
-# --- the field options of add and edit: the CSV columns, dashed, less
-# those the binary refuses as computed ---
-field_opts=""
-for en in staff customer item; do
-	hdr=$(bo "$en" list --format csv | head -1)
-	for f in $(echo "$hdr" | tr ',' ' '); do
-		o="--$(echo "$f" | tr '_' '-')"
-		bo "$en" add "$o" 1 >/dev/null 2>"$T/err"
-		grep -q 'is computed' "$T/err" && continue
-		field_opts="$field_opts $o"
-		has_opt "$o" "$T/page.txt" && pass || fail "$en field option $o is not in the page"
-	done
-done
-[ "$(echo "$field_opts" | wc -w)" -ge 25 ] && pass || fail "too few field options: $field_opts"
-
-# --- no option in the page that the binary does not take ---
-known=$(printf '%s\n' $usage_opts $src_opts $field_opts --help | sort -u)
-for o in $(grep -o -- '--[a-z][a-z-]*' "$T/page.txt" | sort -u); do
+grep -q '^export:.* -o' "$T/options.txt" && grep -q '^export:.* --output' "$T/options.txt" && pass ||
+	fail "export -o and --output not read from the table: $(grep '^export:' "$T/options.txt")"
+known=$(printf '%s\n' $bin_opts --db --help --FIELD | sort -u)
+for o in $(grep -o -- '--[a-zA-Z][a-zA-Z-]*' "$T/page.txt" | sort -u); do
 	echo "$known" | grep -qx -- "$o" && pass || fail "the page documents $o, which the binary does not take"
 done
+grep -q -- '--usage-all' "$T/page.txt" && fail "the page documents the hidden --usage-all" || pass
 
 # --- FILES: what a fresh store holds is described ---
 section FILES | sed -n 's/^ \{7\}\([^ ][^ ]*\).*/\1/p' >"$T/files.txt"

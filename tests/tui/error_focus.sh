@@ -197,7 +197,7 @@ walk() {
 	see "F10 asks to leave" "backoffice?"
 	keys y
 	eq "$lang: quit" 0 "$(wait_exit)"
-	tui_stop
+	tui_kill
 }
 
 walk en

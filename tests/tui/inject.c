@@ -12,6 +12,7 @@
 
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "store_int.h"      /* a transaction outside the store's wrapper */
 
 struct job {
 	struct session *ss;
@@ -44,9 +45,10 @@ int main(int argc, char **argv)
 	snprintf(c.name, sizeof c.name, "%s", argv[3]);
 	snprintf(c.nif, sizeof c.nif, "12345678Z");
 	if (argc == 5) {
-		struct store_txn *txn;
+		DB_TXN *txn;
 
-		if (ss.st->env->txn_begin(ss.st->env, NULL, &txn, 0) || put(ss.st, txn, &j, &e))
+		if (ss.st->env->txn_begin(ss.st->env, NULL, &txn, 0) ||
+		    put(ss.st, store_txn_of(txn), &j, &e))
 			return 1;
 		printf("holding\n");
 		fflush(stdout);

@@ -6,8 +6,18 @@ set -u
 : "${BACKOFFICE:?set BACKOFFICE to the binary}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/bo-tui.XXXXXX")
 SOCK="bo-tui-$$-$RANDOM"
-cleanup() {
+# tui_kill: stop the tmux server and wait until it has gone: a dying server
+# unlinks its socket, which would be the next server's by then
+tui_kill() {
+	local pid k=0
+	pid=$(tmux -L "$SOCK" display -p '#{pid}' 2>/dev/null)
 	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $k -lt 2000 ]; do
+		sleep 0.01; k=$((k + 1))
+	done
+}
+cleanup() {
+	tui_kill
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -22,19 +32,6 @@ WAIT=${WAIT:-10}
 bo() { "$BACKOFFICE" "$@"; }
 pass() { PASS=$((PASS + 1)); }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
-
-# tui_stop: end the tmux server and wait until its process is gone: a
-# new-session sent while the old server is still exiting lands in the
-# dying server and vanishes with it (seen on a loaded machine).
-tui_stop() {
-	local pid end=$((SECONDS + WAIT))
-	pid=$(tmux -L "$SOCK" display -p -t bo '#{pid}' 2>/dev/null)
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	[ -n "$pid" ] || return 0
-	while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -le "$end" ]; do
-		sleep 0.05
-	done
-}
 
 # tui_start [COLS ROWS [ENV...]]: the TUI in a fresh tmux, under a shell
 # that writes its exit status to $T/rc (tmux itself may lose it).

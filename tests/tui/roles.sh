@@ -15,7 +15,7 @@ P="bt$$"
 GRP="${P}grp"
 USERS=()
 cleanup() {
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	tui_kill
 	for u in "${USERS[@]}"; do userdel "$u" 2>/dev/null; done
 	groupdel "$GRP" 2>/dev/null
 	rm -rf "$T"
@@ -33,7 +33,7 @@ install -m 755 "$BACKOFFICE" "$T/backoffice"
 
 # tui_as LOGIN: the screens as that OS user, in a fresh tmux
 tui_as() {
-	tui_stop
+	tui_kill
 	tui_sh 100 30 "runuser -u $1 -- env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 		BACKOFFICE_TODAY=$BACKOFFICE_TODAY HOME=/tmp \"\$T/backoffice\" --db \"$BACKOFFICE_DB\""
 }
@@ -92,7 +92,7 @@ wait_gone "Main menu"
 
 # --- admin: the audit trail, newest first, with a change just made
 ok "a change through the command line" bo customer add --name "Auditada Nueva" --nif 87654321X
-tui_stop
+tui_kill
 tui_start 140 30
 see "admin: audit entry" "6  Audit trail"
 keys 6

@@ -26,7 +26,7 @@ see "F10 asks to leave" "backoffice?"
 keys y
 eq "quit" 0 "$(wait_exit)"
 ok "the CLI opens the new store" bo customer list
-tui_stop
+tui_kill
 
 # --- no store: the demo company
 export BACKOFFICE_DB="$T/demo/db"
@@ -41,7 +41,7 @@ keys y
 eq "quit after demo" 0 "$(wait_exit)"
 ok "demo customers" bo customer list --format csv
 eq "200 demo customers" 201 "$(echo "$out" | wc -l)"
-tui_stop
+tui_kill
 
 # --- UTF-8 names and hostile data shown inert
 export BACKOFFICE_DB="$T/db"
@@ -61,7 +61,7 @@ pid=$(tui_pid)
 kill -TERM "$pid"
 eq "SIGTERM ends it" 1 "$(wait_exit)"
 ok "store fine after SIGTERM" bo customer show 1
-tui_stop
+tui_kill
 
 # --- NO_COLOR: plain attributes only
 tui_start 100 30 NO_COLOR=1
@@ -77,7 +77,7 @@ keys F10
 see "F10 asks to leave" "backoffice?"
 keys y
 wait_exit >/dev/null
-tui_stop
+tui_kill
 
 # --- SIGHUP (a dropped SSH link) in the middle of a form: the terminal
 # settings come back and the store closes cleanly
@@ -97,7 +97,7 @@ eq "terminal restored after SIGHUP" "$(cat "$T/before")" "$(cat "$T/after" 2>/de
 ok "store fine after SIGHUP" bo customer list --format csv
 eq "nothing half written" 3 "$(echo "$out" | wc -l)"
 grep -q "STORE_RUNRECOVERY\|recover" "$BACKOFFICE_DB/backoffice.log" && fail "a recovery was needed" || pass
-tui_stop
+tui_kill
 
 # --- F10 restores the terminal too
 rm -f "$T/before" "$T/after" "$T/rc"
@@ -110,7 +110,7 @@ end=$((SECONDS + WAIT))
 while [ ! -s "$T/after" ] && [ "$SECONDS" -le "$end" ]; do sleep 0.05; done
 eq "F10 status" 0 "$(cat "$T/rc" 2>/dev/null)"
 eq "terminal restored after F10" "$(cat "$T/before")" "$(cat "$T/after" 2>/dev/null)"
-tui_stop
+tui_kill
 
 # --- an error on open: one line, the terminal restored
 rm -f "$T/before" "$T/after" "$T/rc"

@@ -18,6 +18,7 @@
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
 #include "fixture.h"
+#include "store_int.h"        /* raw_put writes behind the store */
 
 static char dir[256];
 static struct session ss;

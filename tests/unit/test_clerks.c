@@ -142,11 +142,11 @@ static void test_survive_kill(void **state)
 
 	(void)state;
 	assert_int_equal(session_open(&ss, dir, &e), 0);
-	before = ss.st->reopens;
+	before = store_reopens(ss.st);
 	assert_int_equal(clerk(fixture_die_writing), 128 + SIGKILL);
 	customer(&c, 0, "Saved after the kill");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);
-	assert_true(ss.st->reopens > before);
+	assert_true(store_reopens(ss.st) > before);
 	assert_absent(&ss, "99");
 	assert_int_equal(entity_get(&ss, &entity_customer, "2", &c, &e), 0);
 	assert_string_equal(c.name, "Saved after the kill");
@@ -165,12 +165,12 @@ static void test_survive_recovery_by_another(void **state)
 
 	(void)state;
 	assert_int_equal(session_open(&ss, dir, &e), 0);
-	before = ss.st->reopens;
+	before = store_reopens(ss.st);
 	assert_int_equal(clerk(fixture_die_writing), 128 + SIGKILL);
 	assert_int_equal(clerk(add_customer), 0);
 	customer(&c, 0, "Saved by the clerk that stayed");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);
-	assert_true(ss.st->reopens > before);
+	assert_true(store_reopens(ss.st) > before);
 	assert_absent(&ss, "99");
 	assert_int_equal(entity_get(&ss, &entity_customer, "3", &c, &e), 0);
 	assert_string_equal(c.name, "Added by a later clerk");

@@ -1,5 +1,6 @@
 /* test_store.c - the environment and the transaction wrapper: commit and
  * abort, gapless counters, a real deadlock retried, refusals on open. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,7 +13,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "backoffice/codec.h"
 #include "backoffice/store.h"
+#include "backoffice/tags.h"
+#include "store_index.h"
 
 static char dir[256];
 
@@ -180,12 +184,15 @@ static void test_refusals(void **state)
 	(void)state;
 	assert_int_equal(store_open(&s, "/nonexistent/bo", &e), -1);
 	assert_non_null(strstr(e.msg, "no such directory"));
+	assert_int_equal(e.code, BO_ENOTFOUND);
 	snprintf(other, sizeof other, "%.*s/empty", (int)(strlen(dir) - 3), dir);
 	mkdir(other, 0700);
 	assert_int_equal(store_open(&s, other, &e), -1);
 	assert_non_null(strstr(e.msg, "not a backoffice data directory"));
+	assert_int_equal(e.code, BO_EDAMAGED);
 	assert_int_equal(store_create(dir, NULL, &e), -1);
 	assert_non_null(strstr(e.msg, "already there"));
+	assert_int_equal(e.code, BO_EEXIST);
 }
 
 static int bump_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -212,13 +219,143 @@ static void test_newer_schema(void **state)
 	chmod(dir, 0700);
 }
 
+static int schema_one(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	uint8_t b[8];
+
+	(void)arg;
+	(void)e;
+	key_u64(1, b);
+	return store_put(s, txn, TB_META, "schema", 6, b, 8, 0);
+}
+
+static int read_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	(void)e;
+	return store_counter_get(s, txn, "schema", arg);
+}
+
+static void unlink_vf(const char *d)
+{
+	char p[400];
+
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_RECORDS));
+	assert_int_equal(unlink(p), 0);
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_EVENTS));
+	assert_int_equal(unlink(p), 0);
+}
+
+/* A store of schema 1 has no Veri*Factu tables: its first open makes them
+ * and raises the schema; in a store of schema 2 the same files missing
+ * are damage, said as such. A store of its own, as it ends damaged. */
+static void test_upgrade(void **state)
+{
+	struct store *s;
+	struct bo_err e = BO_ERR_INIT;
+	uint64_t v = 0;
+	char d[300], p[400];
+
+	(void)state;
+	snprintf(d, sizeof d, "%s-old", dir);
+	assert_int_equal(store_create(d, NULL, &e), 0);
+	assert_int_equal(store_open(&s, d, &e), 0);
+	assert_int_equal(store_write(s, "as of schema 1", schema_one, NULL, &e), 0);
+	store_close(s);
+	unlink_vf(d);
+	if (store_open(&s, d, &e))
+		fail_msg("open a schema 1 store: %s", e.msg);
+	assert_int_equal(store_read(s, "schema", read_schema, &v, &e), 0);
+	assert_int_equal(v, STORE_SCHEMA);
+	store_close(s);
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_RECORDS));
+	assert_int_equal(access(p, F_OK), 0);
+	unlink_vf(d);
+	assert_int_equal(store_open(&s, d, &e), -1);
+	assert_int_equal(e.code, BO_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "verifactu records is missing"));
+}
+
+/* The table of tables: each order is its table or index, which knows its
+ * primary, its title and whether it files many records under one key. */
+static void test_tables(void **state)
+{
+	char buf[32];
+	uint8_t k[4];
+
+	(void)state;
+	assert_int_equal(ORDER_CUSTOMERS_BY_NAME, TB_CUST_BY_NAME);
+	assert_int_equal(store_primary_of(ORDER_CUSTOMERS_BY_NAME), TB_CUSTOMERS);
+	assert_int_equal(store_primary_of(TB_ITEMS), TB_ITEMS);
+	assert_string_equal(store_table_name(ORDER_CREDIT_NOTES_BY_INVOICE), "credit notes by invoice");
+	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "verifactu events");
+	assert_int_equal(TB_STAFF_BY_NAME, TB_PRIMARY_COUNT);
+	assert_true(store_index_dup(TB_INV_BY_CUSTOMER));
+	assert_false(store_index_dup(TB_INV_BY_NUMBER));
+	assert_false(store_index_dup(TB_CUSTOMERS));
+	key_u32(42, k);
+	assert_string_equal(store_key_text(TB_INV_BY_CUSTOMER, k, 4, buf, sizeof buf), "42");
+	assert_string_equal(store_key_text(TB_ITEMS, "A\"1", 3, buf, sizeof buf), "A\\x221");
+}
+
+/* Index keys come from the record by tag: names folded to lowercase,
+ * an empty name or a zero id left out of the index. */
+static void test_index_key(void **state)
+{
+	struct codec_buf b;
+	void *key;
+	size_t n;
+
+	(void)state;
+	codec_start(&b, 1);
+	codec_put_str(&b, TAG_CUSTOMER_NAME, "Ana ROCA");
+	assert_int_equal(store_index_key(TB_CUST_BY_NAME, b.data, b.len, &key, &n), 0);
+	assert_int_equal(n, 8);
+	assert_memory_equal(key, "ana roca", 8);
+	free(key);
+	codec_reset(&b, 1);
+	codec_put_str(&b, TAG_CUSTOMER_NAME, "");
+	assert_int_equal(store_index_key(TB_CUST_BY_NAME, b.data, b.len, &key, &n),
+	                 STORE_DONOTINDEX);
+	codec_reset(&b, 1);
+	codec_put_u64(&b, TAG_INVOICE_CUSTOMER, 7);
+	assert_int_equal(store_index_key(TB_INV_BY_CUSTOMER, b.data, b.len, &key, &n), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(key_get_u32(key), 7);
+	free(key);
+	codec_reset(&b, 1);
+	codec_put_u64(&b, TAG_INVOICE_CUSTOMER, 0);
+	assert_int_equal(store_index_key(TB_INV_BY_CUSTOMER, b.data, b.len, &key, &n),
+	                 STORE_DONOTINDEX);
+	assert_int_equal(store_index_key(TB_CUSTOMERS, b.data, b.len, &key, &n), EINVAL);
+	codec_free(&b);
+}
+
+/* Answers map to codes that callers decide by; the store's own answers
+ * are apart from each other. */
+static void test_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(store_code(0), BO_OK);
+	assert_int_equal(store_code(STORE_NOTFOUND), BO_ENOTFOUND);
+	assert_int_equal(store_code(STORE_KEYEXIST), BO_EEXIST);
+	assert_int_equal(store_code(STORE_RUNRECOVERY), BO_EDAMAGED);
+	assert_int_equal(store_code(STORE_LOCK_DEADLOCK), BO_EBUSY);
+	assert_int_equal(store_code(ENOSPC), BO_ENOSPC);
+	assert_int_not_equal(STORE_STOP, STORE_FAILED);
+	assert_non_null(strstr(store_strerror(STORE_NOTFOUND), "DB_NOTFOUND"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_index_key),
+		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_abort_and_retry),
 		cmocka_unit_test(test_counter),
 		cmocka_unit_test(test_real_deadlock),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_newer_schema),   /* last: it spoils the store */
 	};
 

@@ -1,0 +1,267 @@
+/* store_txn.c - running transactions: a body in one transaction,
+ * committed or aborted, run again after a deadlock (with jittered
+ * backoff) or after another clerk's death forced a recovery; reads under
+ * snapshot isolation; and the typed get, put and del of the bodies. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store_lock.h"
+#include "store_watch.h"
+
+/* The jitter of the retries: clerks that deadlocked together must not
+ * wait the same time and meet again, so each process (a fork too) draws
+ * from its own seed. xorshift: a library's rand() is the caller's. */
+static uint32_t jitter(void)
+{
+	static uint32_t x;
+	static pid_t owner;
+	struct timespec now;
+
+	if (!x || owner != getpid()) {
+		owner = getpid();
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		x = (uint32_t)owner * 2654435761u ^ (uint32_t)now.tv_nsec ^ (uint32_t)now.tv_sec;
+		if (!x)
+			x = 1;
+	}
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return x;
+}
+
+static void backoff(int attempt)
+{
+	struct timespec ts;
+	long us = 100L << (attempt < 10 ? attempt : 10);
+
+	us = us / 2 + (long)(jitter() % (uint32_t)(us / 2 + 1));
+	ts.tv_sec = us / 1000000;
+	ts.tv_nsec = (us % 1000000) * 1000;
+	nanosleep(&ts, NULL);
+}
+
+/* What runs on the watched helper: the begin and the body, and for a
+ * read the commit too (a read given up while committing runs again and
+ * does nothing twice). A write's commit stays with the caller: given up
+ * half done, running it again could do it twice. */
+struct txn_job {
+	store_fn fn;
+	void *arg;
+	uint32_t flags;
+	int write;
+	DB_TXN *txn;            /* a write's, left for the caller to end */
+};
+
+static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
+{
+	struct txn_job *j = arg;
+	DB_TXN *txn;
+	int ret;
+
+	if ((ret = s->env->txn_begin(s->env, NULL, &txn, j->flags)) != 0)
+		return ret;
+	bo_err_clear(e);
+	ret = j->fn(s, store_txn_of(txn), j->arg, e);
+	if (j->write) {
+		j->txn = txn;
+		return ret;
+	}
+	if (ret == 0)
+		return txn->commit(txn, 0);
+	txn->abort(txn);
+	return ret;
+}
+
+/* One attempt; a writer's runs inside the writer gate (store_lock.h). */
+static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
+                       struct bo_err *e)
+{
+	struct txn_job j = { fn, arg, flags, write, NULL };
+	int ret, dead = write ? store_gate_enter(s, e) : 0;
+
+	if (dead < 0)
+		return STORE_FAILED;
+	if (dead && store_reopen_after(s, 1, e)) {
+		store_gate_abandon(s);   /* the next writer must recover */
+		return STORE_FAILED;
+	}
+	ret = store_watch_body(s, txn_job_run, &j, e);
+	if (ret == STORE_LOST) {
+		/* The transaction and the table handles stay with the body
+		 * that waits. The environment is panicked, so its close only
+		 * gives up our registration and frees the handle (DB_REGISTER
+		 * allows one per process, and the reopen needs it). */
+		DB_ENV *env = s->env;
+
+		store_handles_abandon(s);
+		s->snapshot = NULL;
+		env->close(env, 0);
+		ret = DB_RUNRECOVERY;
+	} else if (j.txn) {
+		if (ret == 0)
+			ret = j.txn->commit(j.txn, 0);
+		else
+			j.txn->abort(j.txn);
+	}
+	if (write)
+		store_gate_leave(s);
+	return ret;
+}
+
+/* A snapshot cannot be taken again once part of what was read from it
+ * has been written out. */
+static int snapshot_lost(const char *what, struct bo_err *e)
+{
+	return bo_failc(e, BO_EBUSY, _("%s: the store was recovered while it was being read (a clerk's process ended); run it again"),
+	               what);
+}
+
+static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
+                   uint32_t flags, int write, struct bo_err *e)
+{
+	int ret = 0, recoveries = 0;
+
+	if (!write && s->snapshot) {
+		/* inside store_read_snapshot: its retry, not ours */
+		bo_err_clear(e);
+		ret = fn(s, s->snapshot, arg, e);
+		if (ret == DB_RUNRECOVERY)
+			snapshot_lost(what, e);
+		else if (ret && ret != STORE_FAILED && !e->msg[0])
+			bo_failc(e, store_code(ret), "%s: %s", what, db_strerror(ret));
+		return ret ? -1 : 0;
+	}
+	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
+		if (!s->env && store_open_handles(s, e))
+			return bo_wrap(e, "%s", what);
+		/* A dead clerk costs one recovery; the same panic again after
+		 * recovering means the files themselves are damaged. */
+		if (recoveries > 3)
+			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, s->why[0] ? s->why : db_strerror(DB_RUNRECOVERY));
+		bo_err_clear(e);
+		ret = attempt_txn(s, fn, arg, flags, write, e);
+		if (ret == 0)
+			return 0;
+		if (ret == DB_LOCK_DEADLOCK) {
+			backoff(attempt);
+			continue;
+		}
+		if (ret == DB_LOCK_NOTGRANTED) {
+			/* a lock held too long, maybe by a dead process: the
+			 * reopen recovers if one died, and costs little if not */
+			if (store_reopen(s, e))
+				return bo_wrap(e, "%s", what);
+			continue;
+		}
+		if (ret == DB_RUNRECOVERY) {
+			/* Another clerk's process died and the next open
+			 * recovered the environment: our handles are stale. */
+			recoveries++;
+			if (store_reopen(s, e))
+				return bo_wrap(e, "%s", what);
+			continue;
+		}
+		if (ret == STORE_FAILED)
+			return -1;
+		if (ret == DB_PAGE_NOTFOUND || ret == DB_VERIFY_BAD)
+			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, db_strerror(ret));
+		/* a table cut short reads back as EINVAL; Berkeley DB's own
+		 * complaint names the file */
+		if (ret == EINVAL && strstr(s->why, ".db: "))
+			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
+			               what, s->dir, s->why);
+		return bo_failc(e, store_code(ret), "%s: %s", what, db_strerror(ret));
+	}
+	return bo_failc(e, BO_EBUSY, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
+}
+
+int store_write(struct store *s, const char *what, store_fn fn, void *arg,
+                struct bo_err *e)
+{
+	return run_txn(s, what, fn, arg, 0, 1, e);
+}
+
+int store_read(struct store *s, const char *what, store_fn fn, void *arg,
+               struct bo_err *e)
+{
+	return run_txn(s, what, fn, arg, DB_TXN_SNAPSHOT, 0, e);
+}
+
+struct nested {
+	const char *what;
+	store_fn fn;
+	void *arg;
+	int attempts;
+};
+
+static int snapshot_body(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct nested *n = arg;
+	int ret;
+
+	if (n->attempts++)
+		return snapshot_lost(n->what, e);
+	s->snapshot = txn;
+	ret = n->fn(s, txn, n->arg, e);
+	s->snapshot = NULL;
+	return ret;
+}
+
+int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *arg,
+                        struct bo_err *e)
+{
+	struct nested n = { what, fn, arg, 0 };
+
+	return run_txn(s, what, snapshot_body, &n, DB_TXN_SNAPSHOT, 0, e);
+}
+
+static void dbt_set(DBT *d, const void *p, size_t n)
+{
+	memset(d, 0, sizeof *d);
+	d->data = (void *)p;
+	d->size = (u_int32_t)n;
+}
+
+int store_get(struct store *s, struct store_txn *txn, enum store_table t,
+              const void *key, size_t klen, void **data, size_t *len,
+              uint32_t flags)
+{
+	DBT k, v;
+	int ret;
+
+	dbt_set(&k, key, klen);
+	memset(&v, 0, sizeof v);
+	v.flags = DB_DBT_MALLOC;
+	ret = s->db[t]->get(s->db[t], db_txn(txn), &k, &v, flags);
+	if (ret == 0) {
+		*data = v.data;
+		*len = v.size;
+	}
+	return ret;
+}
+
+int store_put(struct store *s, struct store_txn *txn, enum store_table t,
+              const void *key, size_t klen, const void *data, size_t len,
+              uint32_t flags)
+{
+	DBT k, v;
+
+	dbt_set(&k, key, klen);
+	dbt_set(&v, data, len);
+	return s->db[t]->put(s->db[t], db_txn(txn), &k, &v, flags);
+}
+
+int store_del(struct store *s, struct store_txn *txn, enum store_table t,
+              const void *key, size_t klen)
+{
+	DBT k;
+
+	dbt_set(&k, key, klen);
+	return s->db[t]->del(s->db[t], db_txn(txn), &k, 0);
+}

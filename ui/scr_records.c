@@ -1,0 +1,150 @@
+/* scr_records.c - the Veri*Factu chain, record by record, each marked OK
+ * or BROKEN (its fingerprint recomputed, its link, its time), oldest
+ * first; the alarm of a broken chain is acknowledged from here (A, admin). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice/i18n.h"
+#include "backoffice/text.h"
+#include "backoffice/verifactu.h"
+#include "ui.h"
+
+static const enum ui_act acts[] = { UI_ACTS_LIST, A_ACK, A_NONE };
+static const enum ui_act bar[] = {
+	A_HELP, A_SEARCH, A_EXPORT, A_ACK, A_REFRESH, A_BACK, A_QUIT, A_NONE
+};
+static const struct ui_guard guards[] = { { A_ACK, P_USERS }, { A_NONE, 0 } };
+
+static const struct ui_col cols[] = {
+	{ "seq", N_("Record"), CT_INT, 6, 8 },
+	{ "kind", N_("Kind"), CT_TEXT, 9, 10 },
+	{ "number", N_("Number"), CT_TEXT, 12, 13 },
+	{ "issue_date", N_("Issue date"), CT_TEXT, 10, 10 },
+	{ "invoice_type", N_("Type"), CT_TEXT, 4, 4 },
+	{ "total", N_("Total"), CT_MONEY, 10, 12 },
+	{ "timestamp", N_("Generated"), CT_TEXT, 25, 25 },
+	{ "status", N_("Status"), CT_TEXT, 6, 0 },
+};
+
+static const struct ui_list_def def = {
+	"records", cols, 8, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+};
+
+struct rec_scr {
+	struct ui_list *l;      /* the screen's list (s->list) */
+	struct ui_row *rows;
+	long n, cap, broken;
+};
+
+static int collect(const struct vf_record *r, const char *broken, void *arg)
+{
+	struct rec_scr *st = arg;
+	struct ui_row *row;
+
+	if (st->n == st->cap) {
+		long cap = st->cap ? st->cap * 2 : 256;
+		struct ui_row *p = realloc(st->rows, (size_t)cap * sizeof *p);
+
+		if (!p)
+			return 1;
+		st->rows = p;
+		st->cap = cap;
+	}
+	row = &st->rows[st->n++];
+	memset(row, 0, sizeof *row);
+	snprintf(row->key, sizeof row->key, "%lld", (long long)r->seq);
+	snprintf(row->cell[0], UI_CELL, "%lld", (long long)r->seq);
+	text_copy(row->cell[1], UI_CELL, r->kind == VF_ANULACION ? "anulacion" : "alta");
+	text_copy(row->cell[2], UI_CELL, r->number);
+	text_copy(row->cell[3], UI_CELL, r->issue_date);
+	text_copy(row->cell[4], UI_CELL, r->type);
+	text_copy(row->cell[5], UI_CELL, r->total);
+	text_copy(row->cell[6], UI_CELL, r->timestamp);
+	if (broken) {
+		snprintf(row->cell[7], UI_CELL, "%s: %s", _("BROKEN"), broken);
+		row->mark = 1;
+		st->broken++;
+	} else {
+		text_copy(row->cell[7], UI_CELL, _("OK"));
+	}
+	return 0;
+}
+
+static void reload(struct rec_scr *st)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	st->l->all = NULL;
+	free(st->rows);
+	st->rows = NULL;
+	st->n = st->cap = st->broken = 0;
+	if (vf_each_verified(ui.ss, collect, st, &e))
+		ui_error("%s", e.msg);
+	ui_list_set_rows(st->l, st->rows, st->n);
+	ui_list_restart(st->l);
+}
+
+static int rec_open(struct ui_scr *s, void *arg)
+{
+	struct rec_scr *st = s->priv;
+
+	(void)arg;
+	st->l = s->list;
+	reload(st);
+	return 0;
+}
+
+static void rec_draw(struct ui_scr *s)
+{
+	struct rec_scr *st = s->priv;
+	char extra[80];
+
+	if (st->broken)
+		snprintf(extra, sizeof extra, ngettext("%ld record BROKEN", "%ld records BROKEN",
+		                                       (unsigned long)st->broken), st->broken);
+	else
+		snprintf(extra, sizeof extra, "%s", _("chain OK"));
+	ui_list_title(s, _("Records"), extra);
+	ui_list_draw(st->l);
+}
+
+static int rec_act(struct ui_scr *s, enum ui_act a)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char alarm[400];
+
+	(void)s;
+	if (a != A_ACK)
+		return UI_UNHANDLED;
+	if (!vf_alarm_get(ui.ss, alarm, sizeof alarm)) {
+		ui_msg("%s", _("no alarm is raised"));
+		return UI_OK;
+	}
+	if (!ui_confirm(_("Acknowledge the alarm \"%s\"?"), alarm))
+		return UI_OK;
+	if (vf_acknowledge(ui.ss, _("acknowledged in the screens"), &e))
+		ui_error("%s", e.msg);
+	else
+		ui_msg("%s", _("alarm acknowledged"));
+	ui_status_refresh();
+	return UI_OK;
+}
+
+static void rec_resume(struct ui_scr *s)
+{
+	reload(s->priv);
+}
+
+const struct ui_scr_ops scr_records = {
+	.title = N_("Records"),
+	.priv_size = sizeof(struct rec_scr),
+	.list_def = &def,
+	.need = { P_AUDIT_READ, N_("read records") },
+	.acts = acts,
+	.bar = bar,
+	.guards = guards,
+	.open = rec_open,
+	.draw = rec_draw,
+	.act = rec_act,
+	.resume = rec_resume,
+};
