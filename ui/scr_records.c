@@ -31,7 +31,7 @@ static const struct ui_list_def def = {
 };
 
 struct rec_scr {
-	struct ui_list l;
+	struct ui_list *l;      /* the screen's list (s->list) */
 	struct ui_row *rows;
 	long n, cap, broken;
 };
@@ -74,37 +74,24 @@ static void reload(struct rec_scr *st)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	st->l.all = NULL;
+	st->l->all = NULL;
 	free(st->rows);
 	st->rows = NULL;
 	st->n = st->cap = st->broken = 0;
 	if (vf_each_verified(ui.ss, collect, st, &e))
 		ui_error("%s", e.msg);
-	ui_list_set_rows(&st->l, st->rows, st->n);
-	ui_list_restart(&st->l);
+	ui_list_set_rows(st->l, st->rows, st->n);
+	ui_list_restart(st->l);
 }
 
 static int rec_open(struct ui_scr *s, void *arg)
 {
-	struct rec_scr *st = s->priv;      /* the framework's, priv_size */
-
-	(void)arg;
-	if (ui_need(P_AUDIT_READ, _("read records")))
-		return -1;
-	ui_list_init(&st->l, &def, st);
-	s->list = &st->l;
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	reload(st);
-	return 0;
-}
-
-static void rec_close(struct ui_scr *s)
-{
 	struct rec_scr *st = s->priv;
 
-	/* the list frees the rows it was given; the framework frees st */
-	ui_list_free(&st->l);
-	st->rows = NULL;
+	(void)arg;
+	st->l = s->list;
+	reload(st);
+	return 0;
 }
 
 static void rec_draw(struct ui_scr *s)
@@ -118,8 +105,7 @@ static void rec_draw(struct ui_scr *s)
 	else
 		snprintf(extra, sizeof extra, "%s", _("chain OK"));
 	ui_list_title(s, _("Records"), extra);
-	ui_list_area(&st->l, 1, 0, LINES - 3, COLS);
-	ui_list_draw(&st->l);
+	ui_list_draw(st->l);
 }
 
 static int rec_act(struct ui_scr *s, enum ui_act a)
@@ -152,6 +138,8 @@ static void rec_resume(struct ui_scr *s)
 const struct ui_scr_ops scr_records = {
 	.title = N_("Records"),
 	.priv_size = sizeof(struct rec_scr),
+	.list_def = &def,
+	.need = { P_AUDIT_READ, N_("read records") },
 	.acts = acts,
 	.bar = bar,
 	.guards = guards,
@@ -159,5 +147,4 @@ const struct ui_scr_ops scr_records = {
 	.draw = rec_draw,
 	.act = rec_act,
 	.resume = rec_resume,
-	.close = rec_close,
 };

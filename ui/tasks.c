@@ -116,7 +116,14 @@ int ui_task_pay(uint32_t invoice_id)
 		invoice_free(&c.inv);
 		return 0;
 	}
-	/* the method list comes from the core: the same names as the CLI */
+	/* today's balance, whatever the screen showed (overdue as of a past
+	 * date lists invoices paid since) */
+	if (invoice_balance(&c.inv) <= 0) {
+		ui_error(_("record payment: %s owes nothing today"), c.inv.number);
+		invoice_free(&c.inv);
+		return 0;
+	}
+		/* the method list comes from the core: the same names as the CLI */
 	memcpy(pay_fields_rt, pay_fields, sizeof pay_fields);
 	pay_fields_rt[2].names = payment_methods;
 	p.amount = invoice_balance(&c.inv);
@@ -237,7 +244,9 @@ static int stock_task(const char *sku, int adjust)
 	struct tctx c;
 	struct ui_form fm;
 	struct move_form m;
-	char title[160], q[40];
+	struct bo_err e = BO_ERR_INIT;
+	struct item it;
+	char title[160], q[40], oh[40];
 	int r;
 
 	if (ui_need(P_ITEM_WRITE, adjust ? _("adjust stock") : _("receive stock")))
@@ -245,7 +254,14 @@ static int stock_task(const char *sku, int adjust)
 	memset(&m, 0, sizeof m);
 	m.date = date_today();
 	c.sku = sku;
-	snprintf(title, sizeof title, adjust ? _("Adjust stock of %s") : _("Receive %s"), sku);
+	/* what the clerk is counting: the stock on hand and the description */
+	if (entity_get(ui.ss, &entity_item, sku, &it, &e)) {
+		ui_error("%s", e.msg);
+		return 0;
+	}
+	qty_format(it.on_hand, oh, sizeof oh);
+	snprintf(title, sizeof title, adjust ? _("Adjust stock of %s (on hand %s): %s")
+	                                     : _("Receive %s (on hand %s): %s"), sku, oh, it.description);
 	ui_form_init(&fm, title, adjust ? &adjust_type : &receive_type, &m, NULL, NULL);
 	/* no quantity or cost is shown as nothing to type over, not "0" */
 	ui_form_set(&fm, "quantity", "");

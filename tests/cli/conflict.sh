@@ -82,6 +82,8 @@ ok "show final form save" bo customer show 1
 contains "A's new email" "tercero@example.es" "$out"
 contains "their notes kept" "nota de B" "$out"
 keys F10
+see "F10 asks to leave" "backoffice?"
+keys y
 wait_exit >/dev/null
 
 # --- two processes hammer the same record, each its own field

@@ -111,6 +111,7 @@ contains "reorder" "reorder_level        100" "$out"
 line_has "below reorder level is marked in the list" "TOR-M6" "100"
 keys r
 see "receive dialog" "Receive TOR-M6"
+see "receive shows the stock and the item" "(on hand 0): Tornillo M6"
 typ "250"
 keys Tab
 typ "0.11"
@@ -120,6 +121,7 @@ keys F2
 see "received" "received 250 of TOR-M6"
 keys a
 see "adjust dialog" "Adjust stock of TOR-M6"
+see "adjust shows the stock received" "(on hand 250): Tornillo M6"
 typ "-3"
 keys F2
 see "adjust needs a reason" "invalid Reason: must not be empty"

@@ -23,19 +23,6 @@ bo() { "$BACKOFFICE" "$@"; }
 pass() { PASS=$((PASS + 1)); }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
 
-# tui_stop: end the tmux server and wait until its process is gone: a
-# new-session sent while the old server is still exiting lands in the
-# dying server and vanishes with it (seen on a loaded machine).
-tui_stop() {
-	local pid end=$((SECONDS + WAIT))
-	pid=$(tmux -L "$SOCK" display -p -t bo '#{pid}' 2>/dev/null)
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	[ -n "$pid" ] || return 0
-	while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -le "$end" ]; do
-		sleep 0.05
-	done
-}
-
 # tui_start [COLS ROWS [ENV...]]: the TUI in a fresh tmux, under a shell
 # that writes its exit status to $T/rc (tmux itself may lose it).
 tui_start() {
