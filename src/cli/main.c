@@ -1,9 +1,11 @@
 /* main.c - backoffice [--db DIR] [COMMAND ...]; no command opens the TUI. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
 #include "cli.h"
@@ -38,6 +40,21 @@ static void usage(FILE *f)
 	fprintf(f, _("with no command, opens the screens; commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  backoffice %s\n", _(commands[i].help));
+}
+
+/* A command ended by a signal removes the export it was writing, then
+ * dies of the signal as it would have (export_on_signal). */
+
+static void signals_install(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = export_on_signal;
+	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+		sigaction(sigs[k], &sa, NULL);
 }
 
 int main(int argc, char **argv)
@@ -80,6 +97,7 @@ int main(int argc, char **argv)
 	if (i == argc)
 		r = ui_run(c.dir, &c.ss, &c.open);
 	else {
+		signals_install();
 		r = -1;
 		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
 			if (!strcmp(argv[i], commands[k].name))
@@ -90,6 +108,10 @@ int main(int argc, char **argv)
 	}
 	if (c.open)
 		session_close(&c.ss);
+	if (export_stopped_by()) {
+		signal(export_stopped_by(), SIG_DFL);
+		raise(export_stopped_by());
+	}
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "backoffice: %s\n", _("write output: failed"));
 		return EXIT_FAIL;

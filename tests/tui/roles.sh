@@ -55,6 +55,22 @@ not_see "viewer: no New key in the bar" "New"
 keys n
 line_has "viewer: n refused on the status line" "add a new record: permission denied" "(role viewer)"
 not_see "viewer: no form opened" "New customer"
+# the viewer's x onto a store file: refused, and the store is untouched
+sum_before=$(cksum <"$BACKOFFICE_DB/users.db")
+ln -s "$BACKOFFICE_DB/users.db" "$T/link.xlsx"
+for target in "$BACKOFFICE_DB/users.db:must end in .csv or .xlsx" \
+              "$BACKOFFICE_DB/users.xlsx:inside the data directory" \
+              "$T/link.xlsx:is a symbolic link"; do
+	keys x
+	see "viewer: export prompt" "Export to .xlsx"
+	typ "${target%%:*}"
+	keys Enter
+	see "viewer: x to ${target%%:*} refused" "${target#*:}"
+done
+eq "viewer: users.db unchanged by x" "$sum_before" "$(cksum <"$BACKOFFICE_DB/users.db")"
+[ -e "$BACKOFFICE_DB/users.xlsx" ] && fail "viewer: users.xlsx made in the data directory" || pass
+eq "viewer: link still a link to users.db" "$BACKOFFICE_DB/users.db" "$(readlink "$T/link.xlsx")"
+ok "viewer: the store still opens" bo customer list
 keys F1
 see "viewer: help" "Help:"
 see "viewer: help lists the keys it takes" "search as you type"
