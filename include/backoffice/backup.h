@@ -20,11 +20,14 @@ int backup_verify(const char *dir, struct bo_err *e);
 
 /* Put the backup in place of the store in data_dir: verified first, then
  * only while no process has the store open (store_lock_exclusive; clerks
- * who start meanwhile wait). The caller must be allowed to back up the
- * current store, or, when there is none that opens, be an admin in the
- * backup. The files replaced are kept in data_dir/pre-restore-STAMP,
- * whose path is written to kept ("" when nothing was replaced). */
+ * who start meanwhile wait). The caller must be an active admin of the
+ * current store; only when its files do not open at all (or there is
+ * none) may an active admin of the backup restore, and why gets the
+ * reason, for the caller to say ("" otherwise). The files replaced are
+ * kept in data_dir/pre-restore-STAMP, whose path is written to kept (""
+ * when nothing was replaced). Every restore is written to the audit trail
+ * of the restored store: who, from where, where the old files went. */
 int backup_restore(const char *backup, const char *data_dir, char *kept, size_t n,
-                   struct bo_err *e);
+                   char *why, size_t nwhy, struct bo_err *e);
 
 #endif

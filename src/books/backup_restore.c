@@ -11,30 +11,80 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backoffice/audit.h"
 #include "backoffice/backup.h"
 #include "backup_int.h"
 
-/* Who may restore: whoever may back up the current store; when there is
- * none, or it does not open, an admin of the backup. The files are the
- * OS's to guard: a restore needs write access to the directory anyway. */
-static int may_restore(const char *data_dir, const char *login, int role, struct bo_err *e)
+/* Who may restore: an active admin of the current store. Only when the
+ * current store's files do not open at all (missing, damaged) may an
+ * admin of the backup restore, and the caller says so and the audit
+ * trail records it (*why gets the reason). A login with no account or a
+ * disabled one in a store that opens is refused: a store made elsewhere
+ * must not make its maker the admin of the company's books. */
+static int may_restore(const char *data_dir, const char *login, int role, char *why,
+                       size_t nwhy, struct bo_err *e)
 {
 	struct bo_err oe = BO_ERR_INIT;
+	struct store *st = NULL;
 	struct session ss;
 
-	if (store_exists(data_dir) == 1 && session_open(&ss, data_dir, &oe) == 0) {
-		int r = session_need(&ss, P_BACKUP, _("restore"), e);
+	why[0] = '\0';
+	if (store_exists(data_dir) == 1 && store_open(&st, data_dir, &oe) == 0) {
+		int r;
 
+		store_close(st);
+		if (session_open(&ss, data_dir, e))
+			return bo_wrap(e, _("restore"));
+		r = session_need(&ss, P_BACKUP, _("restore"), e);
 		session_close(&ss);
 		return r;
 	}
-	if (role == ROLE_ADMIN)
-		return 0;
-	if (oe.msg[0]) {
-		*e = oe;
-		return bo_wrap(e, _("restore"));
+	if (role != ROLE_ADMIN)
+		return bo_failc(e, BO_EPERM, _("restore: \"%s\" is not an active admin in the backup"),
+		                login);
+	snprintf(why, nwhy, "%s", oe.msg[0] ? oe.msg : _("no store in the data directory"));
+	return 0;
+}
+
+/* The restore in the audit trail of the restored store: who (the entry's
+ * user), when, from where, where the replaced files went, and why an admin
+ * of the backup was let in. */
+struct restore_note {
+	struct session ss;
+	char text[PATH_MAX * 2 + 700];
+};
+
+static int record(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct restore_note *n = arg;
+
+	(void)st;
+	(void)e;
+	return audit_add(&n->ss, txn, "restore", "store", "", n->text, NULL);
+}
+
+static int record_restore(const char *data_dir, const char *login, const char *backup,
+                          const char *kept, const char *why, struct bo_err *e)
+{
+	struct restore_note *n = calloc(1, sizeof *n);
+	char from[PATH_MAX];
+	int r;
+
+	if (!n)
+		return bo_failc(e, BO_ENOMEM, _("restore: out of memory"));
+	snprintf(n->ss.user, sizeof n->ss.user, "%.32s", login);
+	if (!realpath(backup, from))
+		snprintf(from, sizeof from, "%s", backup);
+	snprintf(n->text, sizeof n->text, "from=%s; replaced files kept in=%s%s%s", from,
+	         kept[0] ? kept : "-", why[0] ? "; the current store did not open: " : "", why);
+	if (store_open(&n->ss.st, data_dir, e)) {
+		free(n);
+		return -1;
 	}
-	return bo_fail(e, _("restore: \"%s\" is not an admin in the backup"), login);
+	r = store_write(n->ss.st, _("restore: record in the audit trail"), record, n, e);
+	store_close(n->ss.st);
+	free(n);
+	return r;
 }
 
 /* The target holds a store, or is empty (apart from our log and lock),
@@ -137,7 +187,7 @@ static int same_dir(const char *a, const char *b)
 }
 
 int backup_restore(const char *backup, const char *data_dir, char *kept, size_t n,
-                   struct bo_err *e)
+                   char *why, size_t nwhy, struct bo_err *e)
 {
 	char login[40], stage[1200];
 	int role = ROLE_NONE, fd = -1, r = -1;
@@ -149,7 +199,7 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 		return bo_fail(e, _("restore from \"%s\": that is the data directory itself"), backup);
 	if (bk_verify(backup, login, &role, e))
 		return bo_wrap(e, _("restore"));
-	if (may_restore(data_dir, login, role, e) || prepare_target(data_dir, e))
+	if (may_restore(data_dir, login, role, why, nwhy, e) || prepare_target(data_dir, e))
 		return -1;
 	if (store_lock_exclusive(data_dir, &fd, e))
 		return bo_wrap(e, _("restore"));
@@ -166,5 +216,7 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 out:
 	bk_remove_flat(stage);
 	store_unlock(fd);
+	if (r == 0 && record_restore(data_dir, login, backup, kept, why, e))
+		return bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
 	return r;
 }

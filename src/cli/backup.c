@@ -23,13 +23,16 @@ int cli_backup(struct cli *c, int argc, char **argv)
 int cli_restore(struct cli *c, int argc, char **argv)
 {
 	struct bo_err e = BO_ERR_INIT;
-	char kept[1200];
+	char kept[1200], why[600];
 
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage(_("restore DIR"));
 	/* no session here: restore must be the only process on the store */
-	if (backup_restore(argv[1], c->dir, kept, sizeof kept, &e))
+	if (backup_restore(argv[1], c->dir, kept, sizeof kept, why, sizeof why, &e))
 		return cli_fail(&e);
+	if (why[0])
+		printf(_("the current store did not open (%s): restored by an admin of the backup; recorded in the audit trail\n"),
+		       why);
 	printf(_("restored %s from %s\n"), c->dir, argv[1]);
 	if (kept[0])
 		printf(_("the files it replaced are kept in %s\n"), kept);

@@ -1,10 +1,17 @@
 #!/bin/bash
 # trust.sh - the holes an attack on the store found, each closed: exports
 # only outside the data directory, never through a symbolic link, private
-# (0600), and a SIGTERM leaves no temporary file behind.
+# (0600), and a SIGTERM leaves no temporary file behind; restore only by an
+# active admin of the current store (an admin of the backup only when the
+# current store does not open), every restore in the audit trail. Needs
+# root for the OS accounts (os_clerks).
 . "$(dirname "$0")/lib.sh"
 
-ok "init" bo init --company "Confianza S.L." --nif B12345674
+P="tr$$"
+os_clerks "$P" stray dis view || exit 1
+as() { local u="$1"; shift; runuser -u "$u" -- "$T/backoffice" "$@"; }
+
+ok "init" bo init --company "Confianza S.L." --nif B12345674 --group "$GRP"
 ok "customer" bo customer add --name "Cliente Uno" --nif 12345678Z
 users_sum=$(cksum <"$BACKOFFICE_DB/users.db")
 
@@ -44,5 +51,49 @@ else
 	eq "SIGTERM: the export died of the signal" 143 "$rc"
 	eq "SIGTERM: no temporary file left" "" "$(ls -A "$T/exp")"
 fi
+
+# --- restore: an outsider's own store is no way in
+ok "add viewer" bo user add "${P}view" --role viewer
+ok "add one to disable" bo user add "${P}dis" --role admin
+ok "disable" bo user disable "${P}dis"
+ok "admin backup" bo backup "$T/good"
+install -d -o "${P}stray" "$T/stray"
+install -d -o "${P}dis" "$T/dis"
+ok "stray makes a store of its own" as "${P}stray" --db "$T/stray/own" init --company "Mia S.L." --nif B12345674
+ok "stray backs it up" as "${P}stray" --db "$T/stray/own" backup "$T/stray/bk"
+ok "disabled makes one too" as "${P}dis" --db "$T/dis/own" init --company "Mia S.L." --nif B12345674
+ok "disabled backs it up" as "${P}dis" --db "$T/dis/own" backup "$T/dis/bk"
+before=$(snapshot)
+users_sum=$(cksum <"$BACKOFFICE_DB/users.db")
+refuses "no account restores its own store" "user \"${P}stray\" has no account" \
+	as "${P}stray" restore "$T/stray/bk"
+refuses "a disabled admin restores its own store" "account \"${P}dis\" is disabled" \
+	as "${P}dis" restore "$T/dis/bk"
+cp -r "$T/good" "$T/open" && chmod -R go+rX "$T/open"
+refuses "a viewer restores" "permission denied.*role viewer" as "${P}view" restore "$T/open"
+eq "the refused restores changed nothing" "$before" "$(snapshot)"
+eq "users.db untouched" "$users_sum" "$(cksum <"$BACKOFFICE_DB/users.db")"
+ls -d "$BACKOFFICE_DB"/pre-restore-* >/dev/null 2>&1 && fail "a refused restore moved files aside" || pass
+
+# the admin's restore is in the restored store's audit trail
+ok "admin restores" bo restore "$T/good"
+ok "audit after restore" bo audit --format csv
+line=$(echo "$out" | grep ',root,restore,store,')
+case "$line" in
+*"from=$T/good; replaced files kept in=$BACKOFFICE_DB/pre-restore-"*) pass ;;
+*) fail "restore not in the audit trail as expected: [$line]" ;;
+esac
+
+# only when the current store does not open may an admin of the backup
+# restore, and that is said and recorded
+for f in "$BACKOFFICE_DB"/*.db; do echo "not a table" >"$f"; done
+ok "an admin of the backup restores a store that does not open" as "${P}stray" restore "$T/stray/bk"
+case "$out" in
+*"the current store did not open"*"restored by an admin of the backup"*) pass ;;
+*) fail "the fallback is not said: [$out]" ;;
+esac
+ok "audit of the restored store" as "${P}stray" audit --format csv
+echo "$out" | grep -q ",${P}stray,restore,store,,.*the current store did not open" && pass ||
+	fail "the fallback is not recorded: [$out]"
 
 finish
