@@ -151,12 +151,25 @@ static int swap_in(const char *dir, const char *stage, char *aside, size_t n,
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
+	int made = 0;
 
 	aside[0] = '\0';
 	if (has_files(dir)) {
 		localtime_r(&now, &tm);
 		strftime(stamp, sizeof stamp, "pre-restore-%Y%m%d-%H%M%S", &tm);
-		if (bk_join(aside, n, dir, stamp) || mkdir(aside, 0770)) {
+		/* two restores in one second keep both sets of files */
+		for (int k = 1; k < 100 && !made; k++) {
+			char name[48];
+
+			snprintf(name, sizeof name, k > 1 ? "%s-%d" : "%s", stamp, k);
+			if (bk_join(aside, n, dir, name))
+				break;
+			if (mkdir(aside, 0770) == 0)
+				made = 1;
+			else if (errno != EEXIST)
+				break;
+		}
+		if (!made) {
 			bo_fail(e, _("keep the current files in \"%s\": %s"), aside, bo_strerror(errno));
 			aside[0] = '\0';
 			return -1;

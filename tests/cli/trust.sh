@@ -52,6 +52,24 @@ else
 	eq "SIGTERM: no temporary file left" "" "$(ls -A "$T/exp")"
 fi
 
+# --- import: a regular file only, read whole before the writer gate. A
+# FIFO with no writer once froze every clerk; the guard fails the test
+# rather than hang (timeout's 124 is no "backoffice: " line).
+mkfifo "$T/fifo.csv"
+refuses "import of a FIFO" "not a regular file" timeout 20 "$BACKOFFICE" import customers "$T/fifo.csv"
+refuses "import of a directory" "is a directory" bo import customers "$T"
+refuses "import of a device" "not a regular file" bo import customers /dev/zero
+# every rule of the command line holds for imported rows
+LH="number,customer_id,issue_date,due_date,status,corrects,line,sku,description,quantity,unit_price,discount_pct,vat_rate,base,vat"
+printf '%s\n%s\n' "$LH" "F2026-000001,1,2026-12-01,2027-01-01,issued,,1,,Algo,1,10.00,0,21,10.00,2.10" >"$T/future.csv"
+refuses "an invoice issued after today" "future.csv:2: issue_date: issue date 2026-12-01 is after today" \
+	bo import invoices "$T/future.csv"
+printf '%s\n%s\n' "id,invoice,date,amount,method,reference" "1,F2026-000001,2026-11-29,10.00,transfer," >"$T/futpay.csv"
+refuses "a payment after today" "futpay.csv:2: date: date 2026-11-29 is after today" \
+	bo import payments "$T/futpay.csv"
+eq "no invoice came in" 1 \
+	"$(bo invoice list --format csv | wc -l)"
+
 # --- restore: an outsider's own store is no way in
 ok "add viewer" bo user add "${P}view" --role viewer
 ok "add one to disable" bo user add "${P}dis" --role admin
