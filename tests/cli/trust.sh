@@ -70,6 +70,15 @@ refuses "a payment after today" "futpay.csv:2: date: date 2026-11-29 is after to
 eq "no invoice came in" 1 \
 	"$(bo invoice list --format csv | wc -l)"
 
+# --- an invoice whose total rounds to 0.00 is refused at issue (it would
+# be issued and paid at once, which check then named)
+refuses "an invoice of 0.00 issued" "issue invoice: the total is 0.00" \
+	bo invoice create --customer 1 --text "Casi nada:0.001:0.01:21" --issue
+printf '%s\n%s\n' "$LH" "F2026-000001,1,2026-11-01,2026-12-01,issued,,1,,Casi nada,0.001,0.01,0,21,0.00,0.00" >"$T/zero.csv"
+refuses "an imported invoice of 0.00" "the total is 0.00" bo import invoices "$T/zero.csv"
+eq "neither came in" 1 "$(bo invoice list --format csv | wc -l)"
+ok "check passes" bo check
+
 # --- restore: an outsider's own store is no way in
 ok "add viewer" bo user add "${P}view" --role viewer
 ok "add one to disable" bo user add "${P}dis" --role admin
