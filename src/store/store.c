@@ -12,6 +12,7 @@
 #include "backoffice/codec.h"
 #include "backoffice/store.h"
 #include "backoffice/tags.h"
+#include "store_files.h"
 #include "store_index.h"
 #include "store_lock.h"
 #include "store_watch.h"
@@ -161,14 +162,23 @@ static int env_open(struct store *s, struct bo_err *e)
 	 * recovers. DB_TIME_NOTGRANTED tells a timeout from a deadlock. */
 	s->env->set_timeout(s->env, STORE_LOCK_TIMEOUT_US, DB_SET_LOCK_TIMEOUT);
 	s->env->set_flags(s->env, DB_TIME_NOTGRANTED, 1);
+	store_sigbus_guard(s->dir);
+	store_regions_leftover(s->dir);
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	/* sparse region files are backed now, or the disk is full: one line */
+	if (ret == 0 && store_regions_reserve(s->dir, e)) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		return -1;
+	}
 	if (ret != 0) {
 		s->env->close(s->env, 0);
 		s->env = NULL;
 		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
 		if (ret == EINVAL && s->why[0])
 			return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, s->why);
-		return bo_fail(e, _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir,
+		                store_strerror(ret));
 	}
 	return 0;
 }
@@ -441,7 +451,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
 	s->panic = ret == DB_RUNRECOVERY;
 	if (ret)
-		bo_fail(e, _("checkpoint: %s"), db_strerror(ret));
+		bo_failc(e, store_code(ret), _("checkpoint: %s"), store_strerror(ret));
 	store_gate_leave(s);
 	return ret ? -1 : 0;
 }
@@ -596,7 +606,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == DB_RUNRECOVERY)
 			snapshot_lost(what, e);
 		else if (ret && ret != STORE_FAILED && !e->msg[0])
-			bo_fail(e, "%s: %s", what, db_strerror(ret));
+			bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
 		return ret ? -1 : 0;
 	}
 	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
@@ -640,7 +650,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == EINVAL && strstr(s->why, ".db: "))
 			return bo_fail(e, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, s->why);
-		return bo_fail(e, "%s: %s", what, db_strerror(ret));
+		return bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
 	}
 	return bo_fail(e, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
 }
