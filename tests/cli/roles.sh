@@ -81,6 +81,10 @@ refuses "collections no stock writes" "permission denied" as "${P}coll" item rec
 ok "viewer staff csv" as "${P}view" staff list --format csv
 echo "$out" | grep -q '^1,Ana Ruiz,' && pass || fail "viewer sees the employee: $out"
 echo "$out" | grep -q '28950\|28000' && fail "viewer sees a salary: $out" || pass
+# the salary column is empty for the viewer, as in export, not 0.00
+col=$(echo "$out" | head -1 | tr ',' '\n' | grep -nx salary | cut -d: -f1)
+eq "viewer's csv salary column is empty" "" "$(echo "$out" | sed -n 2p | cut -d, -f"$col")"
+refuses "a viewer cannot run check (admin)" "check: permission denied.*role viewer" as "${P}view" check
 ok "viewer staff show" as "${P}view" staff show 1
 echo "$out" | grep -q '^salary' && fail "viewer show has salary: $out" || pass
 mkdir "$T/exports" && chown "${P}view" "$T/exports"
