@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/audit.h"
 #include "backoffice/money.h"
 #include "check_int.h"
 #include "store_index.h"
@@ -148,6 +149,14 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 	c->found = 0;
 	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)))
 		return ret;
+	{
+		char why[300];
+
+		if ((ret = audit_chain_check(st, txn, why, sizeof why, e)) < 0 || ret > 1)
+			return ret;
+		if (ret == 1)
+			chk_report(c, "%s", why);
+	}
 	return 0;
 }
 

@@ -79,6 +79,43 @@ refuses "an imported invoice of 0.00" "the total is 0.00" bo import invoices "$T
 eq "neither came in" 1 "$(bo invoice list --format csv | wc -l)"
 ok "check passes" bo check
 
+# --- the audit trail is a chain: an entry altered with Berkeley DB's own
+# tools, in a copy, is found and named
+ok "customer two" bo customer add --name "Cliente Dos" --nif 87654321X
+ok "check with a chained trail" bo check
+ok "a copy to alter" bo backup "$T/chain"
+db5.3_dump -p -h "$T/chain" audit.db >"$T/audit.dump" || fail "db5.3_dump"
+n=$(grep -c "Cliente Uno" "$T/audit.dump")
+[ "$n" -ge 1 ] && pass || fail "the dump holds the entry to alter"
+sed 's/Cliente Uno/Cliente Una/g' "$T/audit.dump" >"$T/audit.altered"
+rm -f "$T/chain/audit.db"
+db5.3_load -h "$T/chain" -f "$T/audit.altered" audit.db || fail "db5.3_load"
+entry=$(bo audit --format csv | grep ',add,customers,1,' | cut -d, -f1)
+refuses "check of the altered copy" "check: 1 problem found" bo --db "$T/chain" check
+grep -q "^audit entry $entry: its content is not what was written" "$T/out" && pass ||
+	fail "the altered entry $entry is not named: $(cat "$T/out")"
+# an entry taken out of the middle
+python3 - "$T/audit.dump" "$T/audit.cut" "$entry" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split('\n')
+key = ' ' + ''.join('\\%02x' % b for b in int(sys.argv[3]).to_bytes(8, 'big'))
+out, skip = [], False
+for l in lines:
+    if l == key:
+        skip = True
+        continue
+    if skip:
+        skip = False
+        continue
+    out.append(l)
+open(sys.argv[2], 'w').write('\n'.join(out))
+PY
+rm -f "$T/chain/audit.db"
+db5.3_load -h "$T/chain" -f "$T/audit.cut" audit.db || fail "db5.3_load"
+refuses "check of a copy with an entry removed" "check: 1 problem found" bo --db "$T/chain" check
+grep -q "^audit entry $((entry + 1)): does not follow entry $((entry - 1))" "$T/out" && pass ||
+	fail "the gap is not named: $(cat "$T/out")"
+
 # --- restore: an outsider's own store is no way in
 ok "add viewer" bo user add "${P}view" --role viewer
 ok "add one to disable" bo user add "${P}dis" --role admin
