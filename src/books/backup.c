@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "backoffice/backup.h"
+#include "backoffice/clerk.h"
 #include "backoffice/user.h"
 #include "backup_int.h"
 #include "store_index.h"
@@ -68,13 +69,21 @@ static int is_regular(const char *path)
 	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static int copy_file(const char *from, const char *to, mode_t mode)
+/* clerk: from is the clerk's (a backup): opened with the clerk's own
+ * rights, never through a link, so that the program reads nothing for
+ * them they could not read themselves. */
+static int copy_file(const char *from, const char *to, mode_t mode, int clerk)
 {
 	char buf[65536];
 	int in, out, ret = -1, saved;
 	ssize_t r = 0;
 
-	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0)
+	if (clerk)
+		clerk_rights_begin();
+	in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (clerk)
+		clerk_rights_end();
+	if (in < 0)
 		return -1;
 	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)) < 0) {
 		saved = errno;
@@ -109,10 +118,15 @@ static int not_copied(const char *name)
 static int transfer(const char *from, const char *to, int (*skip)(const char *name),
                     int move, mode_t mode, struct bo_err *e)
 {
-	DIR *d = opendir(from);
 	struct dirent *de;
 	int ret = 0;
+	DIR *d;
 
+	if (!move)
+		clerk_rights_begin();   /* a copy's source is the clerk's */
+	d = opendir(from);
+	if (!move)
+		clerk_rights_end();
 	if (!d)
 		return bo_fail(e, _("read \"%s\": %s"), from, bo_strerror(errno));
 	while (ret == 0 && (de = readdir(d))) {
@@ -124,7 +138,7 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 		    bk_join(dst, sizeof dst, to, de->d_name))
 			ret = bo_fail(e, move ? _("move \"%s\": path too long")
 			                      : _("copy \"%s\": path too long"), de->d_name);
-		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode)))
+		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode, 1)))
 			ret = bo_fail(e, move ? _("move \"%s\" to \"%s\": %s")
 			                      : _("copy \"%s\" to \"%s\": %s"), src, to, bo_strerror(errno));
 	}
@@ -223,7 +237,7 @@ static int verify_tables(const char *dir, struct bo_err *e)
 int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
 {
 	char tmp[1200];
-	const char *base = getenv("TMPDIR");
+	const char *base = clerk_getenv("TMPDIR");      /* not when setgid */
 	struct role_ctx rc = { login, ROLE_NONE };
 	struct store *st;
 	int r = -1;
@@ -234,7 +248,13 @@ int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
 	    >= (int)sizeof tmp || !mkdtemp(tmp))
 		return bo_fail(e, _("verify backup \"%s\": make a scratch directory: %s"), dir,
 		               bo_strerror(errno));
-	if (bk_copy_dir(dir, tmp, 0600, e))
+	/* installed setgid, the copy is the data group's like a store (and
+	 * so nobody's but the program's) */
+	if (clerk_setgid() && chmod(tmp, 02770)) {
+		bo_fail(e, _("verify backup \"%s\": %s"), dir, bo_strerror(errno));
+		goto out;
+	}
+	if (bk_copy_dir(dir, tmp, clerk_setgid() ? 0660 : 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
 	if (store_open(&st, tmp, e))
@@ -301,6 +321,7 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 {
 	char target[1024], stage[1100], from[1200], to[1200];
 	size_t len;
+	int r;
 
 	if (session_need(ss, P_BACKUP, _("back up"), e))
 		return -1;
@@ -312,21 +333,31 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 		target[--len] = '\0';
 	if (!usable_target(target))
 		return bo_fail(e, _("back up to \"%s\": exists and is not empty"), dir);
+	if (clerk_path_inside(target, ss->dir))
+		return bo_failc(e, BO_EPERM, _("back up to \"%s\": inside the data directory"), dir);
 	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
-	if (mkdir(stage, 0700))
+	/* made and named with the admin's own rights: a backup goes only
+	 * where they could write themselves */
+	clerk_rights_begin();
+	r = mkdir(stage, 0700);
+	clerk_rights_end();
+	if (r)
 		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
 	if (hot_copy(ss, stage, e))
 		goto fail;
 	if (bk_join(from, sizeof from, ss->st->dir, "DB_CONFIG") ||
 	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
-	    (is_regular(from) && copy_file(from, to, 0600))) {
+	    (is_regular(from) && copy_file(from, to, 0600, 0))) {
 		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
 		goto fail;
 	}
 	if (bk_recover(stage, 1, e) || backup_verify(stage, e))
 		goto fail;
 	/* rename replaces an empty directory: dir is a whole backup or none */
-	if (rename(stage, target)) {
+	clerk_rights_begin();
+	r = rename(stage, target);
+	clerk_rights_end();
+	if (r) {
 		bo_fail(e, "%s", bo_strerror(errno));
 		goto fail;
 	}

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "backoffice/clerk.h"
 #include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
@@ -16,7 +18,7 @@ static const struct {
 	cli_cmd_fn fn;
 	const char *help;
 } commands[] = {
-	{ "init", cli_init, N_("init --company NAME --nif NIF [--group GROUP]") },
+	{ "init", cli_init, N_("init --company NAME --nif NIF") },
 	{ "demo", cli_demo, N_("demo [--seed N] [--staff N] [--customers N] [--items N] [--invoices N]") },
 	{ "staff", cli_entity, N_("staff list|add|edit|show ...") },
 	{ "customer", cli_entity, N_("customer list|add|edit|show ...") },
@@ -62,6 +64,10 @@ int main(int argc, char **argv)
 	struct cli c;
 	int i = 1, r;
 
+	/* installed setgid, all the program makes in the data directory is
+	 * the data group's, 0660, and nobody else's */
+	if (clerk_setgid())
+		umask(007);
 	i18n_init();
 	memset(&c, 0, sizeof c);
 	while (i < argc && argv[i][0] == '-') {

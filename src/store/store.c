@@ -1,6 +1,7 @@
 /* store.c - opening the shared environment and running transactions.
  * The flags and limits follow the measurements in DESIGN.md section 2. */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -136,14 +137,17 @@ static int mkdir_p(const char *dir, mode_t mode)
 	return 0;
 }
 
-static int open_log(struct store *s)
+static int open_log(struct store *s, struct bo_err *e)
 {
-	char p[1200];
+	int fd;
 
-	if (path_in(s->dir, "backoffice.log", p, sizeof p))
-		return -1;
-	s->log = fopen(p, "a");
-	return s->log ? 0 : -1;
+	/* never through a link: the log is the first file an attacker
+	 * would point elsewhere */
+	if (store_open_file(s->dir, "backoffice.log", O_WRONLY | O_APPEND | O_CREAT, &fd, e))
+		return e->code == BO_EPERM || strstr(e->msg, "link") ? -1 : 0;
+	if (!(s->log = fdopen(fd, "a")))
+		close(fd);
+	return 0;
 }
 
 static int env_open(struct store *s, struct bo_err *e)
@@ -299,8 +303,20 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	/* refused before anything is written: open would refuse it after */
 	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
 		return bo_fail(e, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
-	if (group)
+	/* in a shared directory (setgid) what we create stays the group's */
+	if (group || (stat(dir, &st) == 0 && (st.st_mode & S_ISGID)))
 		umask(007);
+	/* the shared set-up: root made the directory for the data group
+	 * (install -d -g backoffice -m 2770); the admin only fills it */
+	if (getegid() != getgid()) {
+		if (stat(dir, &st) && errno == ENOENT) {
+			store_drop_group();     /* a new directory: a private store */
+		} else {
+			umask(007);
+			if (store_files_check(dir, e))
+				return -1;
+		}
+	}
 	if (mkdir_p(dir, group ? 02770 : 0700))
 		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
 	if (group && set_group(dir, group, e))
@@ -310,7 +326,10 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	if (!(s = calloc(1, sizeof *s)))
 		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(ENOMEM));
 	snprintf(s->dir, sizeof s->dir, "%s", dir);
-	open_log(s);
+	if (open_log(s, e)) {
+		free(s);
+		return -1;
+	}
 	if (env_open(s, e) || dbs_open(s, 1, e)) {
 		handles_close(s, 0);
 		if (s->log)
@@ -331,7 +350,8 @@ static int check_dir(const char *dir, struct bo_err *e)
 		return bo_fail(e, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
 	/* Every clerk writes here (log, locks, regions): say so plainly
 	 * rather than "not a data directory" when it is only out of reach. */
-	if (access(dir, R_OK | W_OK | X_OK)) {
+	/* the effective ids: installed setgid, the data group opens it */
+	if (faccessat(AT_FDCWD, dir, R_OK | W_OK | X_OK, AT_EACCESS)) {
 		struct group *g = (st.st_mode & 0070) ? getgrgid(st.st_gid) : NULL;
 
 		if (g)
@@ -344,7 +364,7 @@ static int check_dir(const char *dir, struct bo_err *e)
 	/* Anyone who can write here can rewrite the books. */
 	if (st.st_mode & S_IWOTH)
 		return bo_fail(e, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
-	return 0;
+	return store_files_check(dir, e);
 }
 
 static int check_schema(struct store *s, DB_TXN *txn, void *arg, struct bo_err *e)
@@ -420,7 +440,8 @@ static int open_at(struct store *s, const char *dir, struct bo_err *e)
 	 * and closed to others. */
 	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
 		umask(007);
-	open_log(s);
+	if (open_log(s, e))
+		return -1;
 	if (store_locks_take(s, e) || open_handles(s, e))
 		goto fail;
 	if (store_read(s, "open data directory", check_schema, NULL, e)) {

@@ -21,4 +21,18 @@ void store_sigbus_guard(const char *dir);
 const char *store_strerror(int ret);
 enum bo_code store_code(int ret);
 
+/* Installed setgid to the data group (the shared set-up), the data
+ * directory must be the group's, 2770, and every entry in it the group's:
+ * files 0660 with one link, directories 2770, nothing else. 0, or -1
+ * with one line naming the file and what root should run. A private
+ * store (not setgid) passes. */
+int store_files_check(const char *dir, struct bo_err *e);
+/* A private store opened by the installed program: let go of the data
+ * group for good (real, effective and saved). */
+void store_drop_group(void);
+/* Open dir/name (flags | O_NOFOLLOW, created 0660) and check with fstat
+ * that it is a regular file with one link (and the data group's, when
+ * setgid): the store's own files never go through a link. */
+int store_open_file(const char *dir, const char *name, int flags, int *fd, struct bo_err *e);
+
 #endif

@@ -11,7 +11,8 @@ P="tr$$"
 os_clerks "$P" stray dis view || exit 1
 as() { local u="$1"; shift; runuser -u "$u" -- "$T/backoffice" "$@"; }
 
-ok "init" bo init --company "Confianza S.L." --nif B12345674 --group "$GRP"
+shared_dir "$BACKOFFICE_DB"
+ok "init" bo init --company "Confianza S.L." --nif B12345674
 ok "customer" bo customer add --name "Cliente Uno" --nif 12345678Z
 users_sum=$(cksum <"$BACKOFFICE_DB/users.db")
 
