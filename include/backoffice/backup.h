@@ -17,6 +17,13 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e);
  * open the copy as a store (recovery, schema) and run DB->verify on
  * every table file of the copy. No session needed. */
 int backup_verify(const char *dir, struct bo_err *e);
+/* check --backup: backup_verify, and every invariant of check run on the
+ * copy, each problem handed to problem(). The number of problems, or -1
+ * with e filled. The copy lives in a private scratch directory
+ * ($TMPDIR or /tmp, then backoffice-UID/verify-PID-...) that the next run
+ * cleans if this one is killed. */
+long backup_check(const char *dir, void (*problem)(const char *msg, void *arg), void *arg,
+                  struct bo_err *e);
 
 /* Put the backup in place of the store in data_dir: verified first, then
  * only while no process has the store open (store_lock_exclusive; clerks

@@ -3,6 +3,7 @@
  * environment, never DB->verify files in use). */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "backoffice/backup.h"
+#include "backoffice/check.h"
 #include "backoffice/clerk.h"
 #include "backoffice/user.h"
 #include "backup_int.h"
@@ -234,20 +236,64 @@ static int verify_tables(const char *dir, struct bo_err *e)
 	return 0;
 }
 
-int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
+/* The private scratch directory: $TMPDIR (not when setgid) or /tmp, then
+ * backoffice-UID, 0700 and ours, where each run's copy is
+ * verify-PID-XXXXXX. A copy whose process is gone (a check --backup or a
+ * restore killed) is removed by the next run: a copy of the books, the
+ * salaries included, is never left behind for long. */
+static int scratch_make(char *out, size_t n, struct bo_err *e)
+{
+	const char *base = clerk_getenv("TMPDIR");
+	char parent[1024], p[1200];
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if (snprintf(parent, sizeof parent, "%s/backoffice-%ld", base && *base ? base : "/tmp",
+	             (long)getuid()) >= (int)sizeof parent)
+		return bo_fail(e, _("make a scratch directory: path too long"));
+	if (mkdir(parent, 0700) && errno != EEXIST)
+		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory \"%s\": %s"),
+		                parent, bo_strerror(errno));
+	if (lstat(parent, &st) || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & 077))
+		return bo_failc(e, BO_EPERM, _("make a scratch directory: \"%s\" is not a private directory of yours"),
+		                parent);
+	if ((d = opendir(parent))) {
+		while ((de = readdir(d))) {
+			long pid;
+
+			if (sscanf(de->d_name, "verify-%ld-", &pid) == 1 && pid > 0 &&
+			    kill((pid_t)pid, 0) && errno == ESRCH &&
+			    !bk_join(p, sizeof p, parent, de->d_name))
+				bk_remove_flat(p);
+		}
+		closedir(d);
+	}
+	if (snprintf(out, n, "%s/verify-%ld-XXXXXX", parent, (long)getpid()) >= (int)n ||
+	    !mkdtemp(out))
+		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory: %s"),
+		                bo_strerror(errno));
+	return 0;
+}
+
+/* Copy the backup to a scratch directory, open the copy (recovery, the
+ * schema), read login's role in it, verify every table file and, when
+ * problem is given, run every invariant of check on the copy (*found gets
+ * their number). */
+static int verify_copy(const char *dir, const char *login, int *role,
+                       void (*problem)(const char *msg, void *arg), void *arg, long *found,
+                       struct bo_err *e)
 {
 	char tmp[1200];
-	const char *base = clerk_getenv("TMPDIR");      /* not when setgid */
 	struct role_ctx rc = { login, ROLE_NONE };
 	struct store *st;
 	int r = -1;
 
 	if (store_exists(dir) != 1)
 		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
-	if (snprintf(tmp, sizeof tmp, "%s/backoffice-verify.XXXXXX", base && *base ? base : "/tmp")
-	    >= (int)sizeof tmp || !mkdtemp(tmp))
-		return bo_fail(e, _("verify backup \"%s\": make a scratch directory: %s"), dir,
-		               bo_strerror(errno));
+	if (scratch_make(tmp, sizeof tmp, e))
+		return bo_wrap(e, _("verify backup \"%s\""), dir);
 	/* installed setgid, the copy is the data group's like a store (and
 	 * so nobody's but the program's) */
 	if (clerk_setgid() && chmod(tmp, 02770)) {
@@ -263,6 +309,20 @@ int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
 		store_close(st);
 		goto out;
 	}
+	if (problem) {
+		/* the checker reads the copy as its admin would */
+		struct session ss;
+
+		memset(&ss, 0, sizeof ss);
+		ss.st = st;
+		ss.role = ROLE_ADMIN;
+		snprintf(ss.user, sizeof ss.user, "%s", "check --backup");
+		snprintf(ss.dir, sizeof ss.dir, "%s", tmp);
+		if ((*found = check_store(&ss, problem, arg, e)) < 0) {
+			store_close(st);
+			goto out;
+		}
+	}
 	store_close(st);
 	if (verify_tables(tmp, e))
 		goto out;
@@ -274,6 +334,19 @@ out:
 	if (r)
 		bo_wrap(e, _("verify backup \"%s\""), dir);
 	return r;
+}
+
+int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
+{
+	return verify_copy(dir, login, role, NULL, NULL, NULL, e);
+}
+
+long backup_check(const char *dir, void (*problem)(const char *msg, void *arg), void *arg,
+                  struct bo_err *e)
+{
+	long found = 0;
+
+	return verify_copy(dir, NULL, NULL, problem, arg, &found, e) ? -1 : found;
 }
 
 int backup_verify(const char *dir, struct bo_err *e)

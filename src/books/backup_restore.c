@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +193,27 @@ undo:
 	return -1;
 }
 
+/* A restore killed while copying left its staging copy (.restore-PID)
+ * in the data directory: the next restore, holding the store alone,
+ * removes it. */
+static void drop_stale_stages(const char *dir)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		char p[1200];
+		long pid;
+
+		if (sscanf(de->d_name, ".restore-%ld", &pid) == 1 && pid > 0 &&
+		    kill((pid_t)pid, 0) && errno == ESRCH && !bk_join(p, sizeof p, dir, de->d_name))
+			bk_remove_flat(p);
+	}
+	closedir(d);
+}
+
 static int same_dir(const char *a, const char *b)
 {
 	char ra[PATH_MAX], rb[PATH_MAX];
@@ -216,6 +238,7 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 		return -1;
 	if (store_lock_exclusive(data_dir, &fd, e))
 		return bo_wrap(e, _("restore"));
+	drop_stale_stages(data_dir);
 	if (snprintf(stage, sizeof stage, "%s/.restore-%ld", data_dir, (long)getpid()) >=
 	    (int)sizeof stage || mkdir(stage, 0770)) {
 		bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(errno));

@@ -33,16 +33,20 @@ int cli_check(struct cli *c, int argc, char **argv)
 		return cli_usage(_("check: unknown argument \"%s\""), argv[i]);
 	}
 	if (backup) {
-		/* a backup is checked on a scratch copy, never opened in place */
-		if (backup_verify(backup, &e))
+		/* a backup is checked on a scratch copy, never opened in place,
+		 * and by every rule of check, not only Berkeley DB's verify */
+		if ((n = backup_check(backup, print_problem, NULL, &e)) < 0)
 			return cli_fail(&e);
-		printf(_("backup %s: no problems found\n"), backup);
-		return 0;
+		if (n == 0) {
+			printf(_("backup %s: no problems found\n"), backup);
+			return 0;
+		}
+	} else {
+		if (!(ss = cli_session(c)))
+			return EXIT_FAIL;
+		if ((n = check_store(ss, print_problem, NULL, &e)) < 0)
+			return cli_fail(&e);
 	}
-	if (!(ss = cli_session(c)))
-		return EXIT_FAIL;
-	if ((n = check_store(ss, print_problem, NULL, &e)) < 0)
-		return cli_fail(&e);
 	if (n > 0) {
 		fflush(stdout);
 		fputs("backoffice: ", stderr);

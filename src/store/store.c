@@ -199,6 +199,9 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		s->db[t] = db;
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
+		/* page checksums: a flipped byte (a salary) is found on read;
+		 * ignored by Berkeley DB for a table made before */
+		db->set_flags(db, DB_CHKSUM);
 		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
 		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
 		               (create ? DB_CREATE : 0), 0660);

@@ -117,6 +117,51 @@ refuses "check of a copy with an entry removed" "check: 1 problem found" bo --db
 grep -q "^audit entry $((entry + 1)): does not follow entry $((entry - 1))" "$T/out" && pass ||
 	fail "the gap is not named: $(cat "$T/out")"
 
+# --- check --backup runs every invariant of check on the copy, not only
+# Berkeley DB's verify: the altered trail above is found in it too
+refuses "check --backup of the altered copy" "check: 1 problem found" \
+	bo check --backup "$T/chain"
+grep -q "^audit entry $((entry + 1)): does not follow" "$T/out" && pass ||
+	fail "check --backup does not name the entry: $(cat "$T/out")"
+
+# --- page checksums: a byte flipped in a salary, in a copy, is found
+ok "an employee" bo staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01 --salary 28000
+ok "a backup to spoil" bo backup "$T/sal"
+python3 - "$T/sal/staff.db" <<'PY' || fail "the salary is not in staff.db"
+import sys
+# the salary field: tag 10, its length, the zigzag varint of 2800000 cents
+v, out = 2800000 * 2, bytearray()
+while v >= 0x80:
+    out.append((v & 0x7f) | 0x80)
+    v >>= 7
+out.append(v)
+field = bytes([10, len(out)]) + bytes(out)
+data = bytearray(open(sys.argv[1], 'rb').read())
+at = data.find(field)
+if at < 0:
+    sys.exit(1)
+data[at + 2] ^= 0x04        # 28000.00 becomes another, valid, salary
+open(sys.argv[1], 'wb').write(data)
+PY
+refuses "check --backup finds the flipped salary" "damaged\|checksum" bo check --backup "$T/sal"
+cp -a "$T/sal" "$T/sal2"
+refuses "check finds it in a copy opened as a store" "damaged\|checksum" bo --db "$T/sal2" check
+
+# --- a check --backup killed leaves its copy; the next run removes it
+mkdir -m 700 "$T/tmp"
+ok "a big backup" bo --db "$D" backup "$T/demobk"
+TMPDIR="$T/tmp" "$BACKOFFICE" check --backup "$T/demobk" >/dev/null 2>&1 &
+pid=$!
+end=$((SECONDS + 60))
+while [ "$SECONDS" -le "$end" ] && ! ls -d "$T/tmp/backoffice-0/verify-$pid-"* >/dev/null 2>&1; do sleep 0.01; done
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+ls -d "$T/tmp/backoffice-0/verify-$pid-"* >/dev/null 2>&1 && pass || fail "no copy was left by the killed run"
+eq "the scratch directory is private" 700 "$(stat -c %a "$T/tmp/backoffice-0")"
+ok "a small backup" bo backup "$T/fresh"
+ok "the next check --backup" env TMPDIR="$T/tmp" "$BACKOFFICE" check --backup "$T/fresh"
+eq "the killed run's copy is gone" "" "$(ls -A "$T/tmp/backoffice-0")"
+
 # --- restore: an outsider's own store is no way in
 ok "add viewer" bo user add "${P}view" --role viewer
 ok "add one to disable" bo user add "${P}dis" --role admin

@@ -34,6 +34,9 @@ install -o root -g "$GRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
 # tui_as LOGIN: the screens as that OS user, in a fresh tmux
 tui_as() {
 	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	# a server of its own: a new one on the old socket can meet the old
+	# one still dying under load ("server exited unexpectedly")
+	SOCK="bo-tui-$$-$RANDOM"
 	tui_sh 100 30 "runuser -u $1 -- env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 		BACKOFFICE_TODAY=$BACKOFFICE_TODAY HOME=/tmp \"\$T/backoffice\" --db \"$BACKOFFICE_DB\""
 }
@@ -106,6 +109,7 @@ wait_gone "Main menu"
 # --- admin: the audit trail, newest first, with a change just made
 ok "a change through the command line" bo customer add --name "Auditada Nueva" --nif 87654321X
 tmux -L "$SOCK" kill-server >/dev/null 2>&1
+SOCK="bo-tui-$$-$RANDOM"
 tui_start 140 30
 see "admin: audit entry" "6  Audit trail"
 keys 6
