@@ -37,4 +37,12 @@ long backup_check(const char *dir, void (*problem)(const char *msg, void *arg), 
 int backup_restore(const char *backup, const char *data_dir, char *kept, size_t n,
                    char *why, size_t nwhy, struct bo_err *e);
 
+/* backoffice upgrade: give every table without page checksums (a store
+ * made by an older version) a copy made with them. An active admin only,
+ * while no process has the store open; the files before are copied first
+ * to data_dir/pre-upgrade-STAMP (its path in kept); the upgrade is in the
+ * audit trail. *converted gets the number of tables converted. */
+int backup_upgrade(const char *data_dir, char *kept, size_t n, int *converted,
+                   struct bo_err *e);
+
 #endif

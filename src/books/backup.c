@@ -118,16 +118,16 @@ static int not_copied(const char *name)
 /* Every regular file of from that skip() does not hold back goes into to:
  * a synced copy made with mode, or (move) the file itself, renamed. */
 static int transfer(const char *from, const char *to, int (*skip)(const char *name),
-                    int move, mode_t mode, struct bo_err *e)
+                    int move, mode_t mode, int clerk, struct bo_err *e)
 {
 	struct dirent *de;
 	int ret = 0;
 	DIR *d;
 
-	if (!move)
+	if (clerk)
 		clerk_rights_begin();   /* a copy's source is the clerk's */
 	d = opendir(from);
-	if (!move)
+	if (clerk)
 		clerk_rights_end();
 	if (!d)
 		return bo_fail(e, _("read \"%s\": %s"), from, bo_strerror(errno));
@@ -140,7 +140,7 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 		    bk_join(dst, sizeof dst, to, de->d_name))
 			ret = bo_fail(e, move ? _("move \"%s\": path too long")
 			                      : _("copy \"%s\": path too long"), de->d_name);
-		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode, 1)))
+		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode, clerk)))
 			ret = bo_fail(e, move ? _("move \"%s\" to \"%s\": %s")
 			                      : _("copy \"%s\" to \"%s\": %s"), src, to, bo_strerror(errno));
 	}
@@ -150,12 +150,17 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 
 int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
 {
-	return transfer(from, to, not_copied, 0, mode, e);
+	return transfer(from, to, not_copied, 0, mode, 1, e);
+}
+
+int bk_copy_store(const char *from, const char *to, mode_t mode, struct bo_err *e)
+{
+	return transfer(from, to, not_copied, 0, mode, 0, e);
 }
 
 int bk_move_files(const char *from, const char *to, struct bo_err *e)
 {
-	return transfer(from, to, stays, 1, 0, e);
+	return transfer(from, to, stays, 1, 0, 0, e);
 }
 
 void bk_remove_flat(const char *dir)

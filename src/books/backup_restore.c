@@ -15,6 +15,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/backup.h"
 #include "backup_int.h"
+#include "store_upgrade.h"
 
 /* Who may restore: an active admin of the current store. Only when the
  * current store's files do not open at all (missing, damaged) may an
@@ -52,6 +53,7 @@ static int may_restore(const char *data_dir, const char *login, int role, char *
  * of the backup was let in. */
 struct restore_note {
 	struct session ss;
+	const char *op;
 	char text[PATH_MAX * 2 + 700];
 };
 
@@ -61,7 +63,7 @@ static int record(struct store *st, struct store_txn *txn, void *arg, struct bo_
 
 	(void)st;
 	(void)e;
-	return audit_add(&n->ss, txn, "restore", "store", "", n->text, NULL);
+	return audit_add(&n->ss, txn, n->op, "store", "", n->text, NULL);
 }
 
 static int record_restore(const char *data_dir, const char *login, const char *backup,
@@ -74,6 +76,7 @@ static int record_restore(const char *data_dir, const char *login, const char *b
 	if (!n)
 		return bo_failc(e, BO_ENOMEM, _("restore: out of memory"));
 	snprintf(n->ss.user, sizeof n->ss.user, "%.32s", login);
+	n->op = "restore";
 	if (!realpath(backup, from))
 		snprintf(from, sizeof from, "%s", backup);
 	snprintf(n->text, sizeof n->text, "from=%s; replaced files kept in=%s%s%s", from,
@@ -83,6 +86,28 @@ static int record_restore(const char *data_dir, const char *login, const char *b
 		return -1;
 	}
 	r = store_write(n->ss.st, _("restore: record in the audit trail"), record, n, e);
+	store_close(n->ss.st);
+	free(n);
+	return r;
+}
+
+/* An upgrade in the audit trail: who, when, where the files before went. */
+static int record_note(const char *data_dir, const char *login, const char *op,
+                       const char *kept, struct bo_err *e)
+{
+	struct restore_note *n = calloc(1, sizeof *n);
+	int r;
+
+	if (!n)
+		return bo_failc(e, BO_ENOMEM, _("restore: out of memory"));
+	snprintf(n->ss.user, sizeof n->ss.user, "%.32s", login);
+	n->op = op;
+	snprintf(n->text, sizeof n->text, "page checksums; files before kept in=%s", kept);
+	if (store_open(&n->ss.st, data_dir, e)) {
+		free(n);
+		return -1;
+	}
+	r = store_write(n->ss.st, _("upgrade: record in the audit trail"), record, n, e);
 	store_close(n->ss.st);
 	free(n);
 	return r;
@@ -255,4 +280,50 @@ out:
 	if (r == 0 && record_restore(data_dir, login, backup, kept, why, e))
 		return bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
 	return r;
+}
+
+int backup_upgrade(const char *data_dir, char *kept, size_t n, int *converted,
+                   struct bo_err *e)
+{
+	char stamp[48], login[40];
+	time_t now = time(NULL);
+	struct session ss;
+	struct tm tm;
+	int fd = -1, r;
+
+	kept[0] = '\0';
+	*converted = 0;
+	if (session_open(&ss, data_dir, e))
+		return bo_wrap(e, _("upgrade"));
+	r = session_need(&ss, P_BACKUP, _("upgrade"), e);
+	snprintf(login, sizeof login, "%s", ss.user);
+	session_close(&ss);
+	if (r)
+		return -1;
+	if (store_tables_unchecked(data_dir) == 0)
+		return 0;
+	if (store_lock_exclusive(data_dir, &fd, e))
+		return bo_wrap(e, _("upgrade"));
+	r = -1;
+	/* the files whole and alone, then a copy of them before any change */
+	if (bk_recover(data_dir, 0, e))
+		goto out;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "pre-upgrade-%Y%m%d-%H%M%S", &tm);
+	if (bk_join(kept, n, data_dir, stamp) || mkdir(kept, 0770)) {
+		bo_fail(e, _("keep the current files in \"%s\": %s"), kept, bo_strerror(errno));
+		kept[0] = '\0';
+		goto out;
+	}
+	if (bk_copy_store(data_dir, kept, 0660, e) ||
+	    store_upgrade_checksums(data_dir, converted, e))
+		goto out;
+	r = 0;
+out:
+	store_unlock(fd);
+	if (r)
+		return bo_wrap(e, _("upgrade \"%s\""), data_dir);
+	if (*converted && record_note(data_dir, login, "upgrade", kept, e))
+		return bo_wrap(e, _("upgraded \"%s\", but not recorded"), data_dir);
+	return 0;
 }

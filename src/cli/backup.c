@@ -38,3 +38,25 @@ int cli_restore(struct cli *c, int argc, char **argv)
 		printf(_("the files it replaced are kept in %s\n"), kept);
 	return 0;
 }
+
+int cli_upgrade(struct cli *c, int argc, char **argv)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char kept[1200];
+	int converted;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(_("upgrade"));
+	if (backup_upgrade(c->dir, kept, sizeof kept, &converted, &e))
+		return cli_fail(&e);
+	if (!converted) {
+		printf(_("%s: every table has page checksums already\n"), c->dir);
+		return 0;
+	}
+	printf(ngettext("upgraded %s: %d table given page checksums\n",
+	                "upgraded %s: %d tables given page checksums\n", (unsigned long)converted),
+	       c->dir, converted);
+	printf(_("the files before are kept in %s\n"), kept);
+	return 0;
+}

@@ -55,5 +55,6 @@ int cli_user(struct cli *c, int argc, char **argv);
 int cli_audit(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_restore(struct cli *c, int argc, char **argv);
+int cli_upgrade(struct cli *c, int argc, char **argv);
 
 #endif

@@ -34,6 +34,7 @@ static const struct {
 	{ "audit", cli_audit, N_("audit [--since D] [--user U] [--table T] [--format text|csv]") },
 	{ "backup", cli_backup, N_("backup DIR") },
 	{ "restore", cli_restore, N_("restore DIR") },
+	{ "upgrade", cli_upgrade, N_("upgrade") },
 };
 
 static void usage(FILE *f)
@@ -98,7 +99,8 @@ int main(int argc, char **argv)
 	 * mutex; long ones (whole-store walks) run unwatched as before */
 	if (i == argc || (strcmp(argv[i], "import") && strcmp(argv[i], "demo") &&
 	                  strcmp(argv[i], "check") && strcmp(argv[i], "export") &&
-	                  strcmp(argv[i], "backup") && strcmp(argv[i], "restore")))
+	                  strcmp(argv[i], "backup") && strcmp(argv[i], "restore") &&
+	                  strcmp(argv[i], "upgrade")))
 		store_watch_seconds = STORE_WATCH_SECONDS;
 	if (i == argc)
 		r = ui_run(c.dir, &c.ss, &c.open);

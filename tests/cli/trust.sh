@@ -125,11 +125,11 @@ grep -q "^audit entry $((entry + 1)): does not follow" "$T/out" && pass ||
 	fail "check --backup does not name the entry: $(cat "$T/out")"
 
 # --- page checksums: a byte flipped in a salary, in a copy, is found
-ok "an employee" bo staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01 --salary 28000
-ok "a backup to spoil" bo backup "$T/sal"
-python3 - "$T/sal/staff.db" <<'PY' || fail "the salary is not in staff.db"
+# flip_salary FILE: flip a bit in the salary 28000.00 where staff.db holds
+# it (tag 10, its length, the zigzag varint of 2800000 cents)
+flip_salary() {
+	python3 - "$1" <<'PY'
 import sys
-# the salary field: tag 10, its length, the zigzag varint of 2800000 cents
 v, out = 2800000 * 2, bytearray()
 while v >= 0x80:
     out.append((v & 0x7f) | 0x80)
@@ -143,9 +143,43 @@ if at < 0:
 data[at + 2] ^= 0x04        # 28000.00 becomes another, valid, salary
 open(sys.argv[1], 'wb').write(data)
 PY
+}
+ok "an employee" bo staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01 --salary 28000
+ok "a backup to spoil" bo backup "$T/sal"
+flip_salary "$T/sal/staff.db" || fail "the salary is not in staff.db"
 refuses "check --backup finds the flipped salary" "damaged\|checksum" bo check --backup "$T/sal"
 cp -a "$T/sal" "$T/sal2"
 refuses "check finds it in a copy opened as a store" "damaged\|checksum" bo --db "$T/sal2" check
+
+# a store made before checksums (its tables loaded without them) passes a
+# flipped salary; upgrade converts it, with a copy first and an audit entry
+O="$T/old"
+ok "an older store" bo --db "$O" init --company "Antigua S.L." --nif B12345674
+ok "its employee" bo --db "$O" staff add --name "Ana Ruiz" --nif X1234567L --hire-date 2020-03-01 --salary 28000
+db5.3_recover -h "$O"
+for f in "$O"/*.db; do
+	db5.3_dump -h "$O" "$(basename "$f")" | grep -v '^chksum=1$' >"$T/t.dump" && rm "$f" &&
+		(cd "$O" && db5.3_load -f "$T/t.dump" "$(basename "$f")") || fail "reload $f"
+done
+rm -f "$O"/__db.0* "$O"/log.*
+ok "the older store opens" bo --db "$O" check
+staff_before=$(bo --db "$O" staff list --format csv)
+ok "a backup of it" bo --db "$O" backup "$T/oldbk"
+flip_salary "$T/oldbk/staff.db" || fail "the salary is not in the older staff.db"
+ok "without checksums the flipped salary passes (the hole)" bo check --backup "$T/oldbk"
+ok "upgrade" bo --db "$O" upgrade
+case "$out" in *"18 tables given page checksums"*"pre-upgrade-"*) pass ;; *) fail "upgrade said [$out]" ;; esac
+ls -d "$O"/pre-upgrade-* >/dev/null 2>&1 && pass || fail "no copy before the upgrade"
+ok "check after the upgrade" bo --db "$O" check
+eq "the books are as before" "$staff_before" "$(bo --db "$O" staff list --format csv)"
+ok "writes after the upgrade" bo --db "$O" customer add --name "Cliente Uno" --nif 12345678Z
+ok "the upgrade is in the audit trail" bo --db "$O" audit --format csv
+echo "$out" | grep -q ',root,upgrade,store,,page checksums; files before kept in=' && pass ||
+	fail "no upgrade entry: $out"
+ok "a second upgrade has nothing to do" bo --db "$O" upgrade
+ok "a backup of the upgraded store" bo --db "$O" backup "$T/newbk"
+flip_salary "$T/newbk/staff.db" || fail "the salary is not in the upgraded staff.db"
+refuses "now the flipped salary is found" "damaged\|checksum" bo check --backup "$T/newbk"
 
 # --- a check --backup killed leaves its copy; the next run removes it
 mkdir -m 700 "$T/tmp"
