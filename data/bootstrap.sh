@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc meson ninja-build pkg-config libncurses-dev libdb5.3-dev
 libxlsxwriter-dev libcmocka-dev db5.3-util tmux python3-openpyxl sqlite3
-time gettext locales valgrind openssh-server openssh-client man-db groff-base"
+time gettext locales valgrind openssh-server openssh-client man-db groff-base
+nettle-dev"
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
