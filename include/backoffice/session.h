@@ -33,6 +33,7 @@ struct session {
 	enum role role;
 	char company[121];
 	char company_nif[16];
+	char dir[4096];         /* the data directory, resolved: no export goes in it */
 };
 
 /* Open the store in dir and identify the process's OS user. */

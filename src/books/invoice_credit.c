@@ -137,7 +137,8 @@ static int credit_body_txn(struct session *ss, struct store_txn *txn, struct inv
 	snprintf(note->reason, sizeof note->reason, "%s", reason ? reason : "");
 	snprintf(note->created_by, sizeof note->created_by, "%s", ss->user);
 	note->issue_date = date;
-	if (plan(cur, lines, n, take, e) || credit_note_of(cur, take, note, e)) {
+	if (plan(cur, lines, n, take, e) || credit_note_of(cur, take, note, e) ||
+	    inv_total_nonzero(note, e)) {
 		ret = -1;
 		goto out;
 	}
@@ -329,6 +330,8 @@ static int import_checks(struct session *ss, struct store_txn *txn, struct invoi
 		                              : inv->issue_date + c.payment_terms_days;
 	if (inv->due_date < inv->issue_date)
 		return bo_fail(e, _("due date before the issue date"));
+	if (inv_total_nonzero(inv, e))
+		return -1;
 	if (text_check("customer_name", inv->customer_name, sizeof inv->customer_name - 1, e) ||
 	    text_check("reason", inv->reason, sizeof inv->reason - 1, e))
 		return -1;

@@ -22,6 +22,8 @@ int inv_next_number(struct session *ss, struct store_txn *txn, char series, bo_d
 int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoice *doc, int kind,
                    const char *reason, struct bo_err *e);
 /* One-line summary for the audit trail. */
+/* 0, or -1 with a message when the document's total rounds to 0.00. */
+int inv_total_nonzero(const struct invoice *inv, struct bo_err *e);
 void inv_summary(const struct invoice *inv, char *buf, size_t n);
 
 #endif
