@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "backoffice/date.h"
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/clerk_files.h"
 #include "backoffice/mail.h"
@@ -64,6 +65,7 @@ void ui_list_export(struct ui_list *l)
 	struct sink sink;
 	struct feed f = { l, &sink, &e, 0, 0 };
 	char path[512], date[16], full[PATH_MAX], n[32];
+	int exists;
 
 	/* the clerk's own folder, which sftp can download from; the name
 	 * says what the file holds: the list, its search and the day */
@@ -80,6 +82,14 @@ void ui_list_export(struct ui_list *l)
 		ui_error(_("export: no file name"));
 		return;
 	}
+	/* the command line's rules: a .csv or .xlsx name, no symbolic link,
+	 * never inside the data directory; an existing file only after a yes */
+	if (export_target_check(ui.ss->dir, path, &exists, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (exists && !ui_confirm(_("Replace \"%s\"?"), path))
+		return;
 	for (int c = 0; c < d->ncols; c++) {
 		cols[c].name = d->cols[c].name;
 		cols[c].type = d->cols[c].type;

@@ -17,6 +17,11 @@ struct audit_entry {
 	char key[40];
 	char changes[2048];     /* everything, salaries included */
 	char public_changes[2048];  /* secret fields shown as (hidden) */
+	/* The chain: SHA-256 (hex) of the entry before, and of this one's
+	 * encoded content with hash empty (prev included). An entry changed,
+	 * removed or put in between breaks it at that place. */
+	char prev[65];
+	char hash[65];
 };
 
 /* The entry's fields, for the codec and for check. */
@@ -26,6 +31,14 @@ extern const struct rectype audit_type;
  * as changes (no secret field involved). */
 int audit_add(struct session *ss, struct store_txn *txn, const char *op, const char *table,
               const char *key, const char *changes, const char *public_changes);
+
+/* Walk the whole trail in order and say, in why, the first entry that
+ * does not follow the one before (its hash is not of its content, or its
+ * prev is not the hash of the entry before): 0 when the chain holds, 1
+ * when broken, or a Berkeley DB error. Entries written before the chain
+ * existed (no hash) may only come first. */
+int audit_chain_check(struct store *st, struct store_txn *txn, char *why, size_t n,
+                      struct bo_err *e);
 
 struct audit_filter {
 	int64_t since;          /* 0 = all */

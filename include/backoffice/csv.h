@@ -31,6 +31,10 @@ struct csv_reader {
 
 /* Opens path and skips a UTF-8 byte order mark at its start. */
 int csv_open(struct csv_reader *r, const char *path, struct bo_err *e);
+/* The same over a file already read into memory (data stays the
+ * caller's and must outlive the reader); path names it in messages. */
+int csv_open_mem(struct csv_reader *r, const char *path, const char *data, size_t len,
+                 struct bo_err *e);
 /* 1 with a row in r->field, 0 at end, -1 on a malformed file ("FILE:LINE:
  * unterminated quoted field", "FILE:LINE: line longer than 65536 bytes"). */
 int csv_read(struct csv_reader *r, struct bo_err *e);

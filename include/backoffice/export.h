@@ -52,5 +52,19 @@ void csv_sink_init(struct sink *s, FILE *f);
  * chosen by the extension: .csv or .xlsx. */
 int export_to_file(struct session *ss, const char *table, const struct export_opts *o,
                    const char *path, struct bo_err *e);
+/* The rules of an export's target, for the command line and the screens
+ * alike: a .csv or .xlsx name, not a symbolic link nor anything but a
+ * regular file, never inside the data directory datadir. *exists (when
+ * not NULL) says a file is there already, for the screens to ask. Looked
+ * at with the clerk's own rights. */
+int export_target_check(const char *datadir, const char *path, int *exists,
+                        struct bo_err *e);
+/* The handler of SIGTERM, SIGINT and SIGHUP for the command line: while
+ * an export is written it asks it to stop (it removes its files and
+ * fails); otherwise, or at a second signal, it removes the temporary
+ * file and dies of the signal. export_stopped_by is the signal that
+ * stopped an export, for the caller to die of it after, or 0. */
+void export_on_signal(int sig);
+int export_stopped_by(void);
 
 #endif

@@ -35,6 +35,7 @@ struct session {
 	char company_nif[16];
 	/* the clerk confirmed a customer whose NIF another one has */
 	int allow_duplicate_nif;
+	char dir[4096];         /* the data directory, resolved: no export goes in it */
 };
 
 /* Open the store in dir and identify the process's OS user. */

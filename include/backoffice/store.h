@@ -291,6 +291,13 @@ int store_verify_files(const char *dir, struct bo_err *e);
 int store_file_stays(const char *name);
 int store_file_local(const char *name);
 
+/* Page checksums for an older store's tables (store_upgrade.c): how many
+ * tables of dir have none, and a copy of each made with them under its
+ * name (*converted gets how many). The upgrade only on a store no process
+ * has open, recovered and checkpointed. */
+int store_tables_unchecked(const char *dir);
+int store_upgrade_checksums(const char *dir, int *converted, struct bo_err *e);
+
 /* Berkeley DB's text for one of its answers (or strerror's). */
 const char *store_strerror(int ret);
 

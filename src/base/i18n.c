@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "backoffice/clerk.h"
 #include "backoffice/i18n.h"
 
 void i18n_init(void)
@@ -9,7 +10,7 @@ void i18n_init(void)
 	/* BACKOFFICE_LOCALEDIR lets the binary in the build tree (tests, the
 	 * bootstrap's demo) read the catalogues built beside it before they
 	 * are installed. */
-	const char *dir = getenv("BACKOFFICE_LOCALEDIR");
+	const char *dir = clerk_getenv("BACKOFFICE_LOCALEDIR");    /* not when setgid */
 
 	setlocale(LC_ALL, "");
 	/* Numbers in CSV and on the command line always use '.', whatever the

@@ -43,6 +43,14 @@ static int is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
+/* Bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069): they reorder what follows on the screen, so a name
+ * could show one text and hold another ("Trojan Source"). */
+static int is_bidi(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 static int is_combining(uint32_t cp)
 {
 	return cp >= 0x300 && cp <= 0x36F;
@@ -59,9 +67,9 @@ int text_check(const char *field, const char *s, size_t max, struct bo_err *e)
 		len = utf8_decode(p + i, &cp);
 		if (len == 0)
 			return bo_fail(e, _("invalid %s: not valid utf-8"), field);
-		if (is_control(cp))
-			return bo_fail(e, _("invalid %s: control character at byte %zu"),
-			               field, i + 1);
+		if (is_control(cp) || is_bidi(cp))
+			return bo_failc(e, BO_EINVAL, _("invalid %s: control character at byte %zu"),
+			                field, i + 1);
 		i += len;
 	}
 	if (i > max)
@@ -115,6 +123,8 @@ char *text_inert(const char *s, char *dst, size_t cap)
 			tlen = 2;
 		} else if (is_control(cp)) {
 			tlen = (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+		} else if (is_bidi(cp)) {
+			tlen = (size_t)snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
 		} else {
 			tok = (const char *)p;
 			tlen = len;

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <nettle/sha2.h>
+
 #include "backoffice/audit.h"
 #include "backoffice/browse.h"
 #include "backoffice/record.h"
@@ -19,6 +21,8 @@ static const struct field audit_fields[] = {
 	{ "key", N_("Key"), FT_TEXT, 6, FIELD(struct audit_entry, key), 0, 0, 0, NULL },
 	{ "changes", N_("Changes"), FT_TEXT, 7, FIELD(struct audit_entry, changes), 0, 0, 0, NULL },
 	{ "public_changes", N_("Changes"), FT_TEXT, 8, FIELD(struct audit_entry, public_changes), 0, 0, 0, NULL },
+	{ "prev", N_("Previous hash"), FT_TEXT, 9, FIELD(struct audit_entry, prev), 0, 0, 0, NULL },
+	{ "hash", N_("Hash"), FT_TEXT, 10, FIELD(struct audit_entry, hash), 0, 0, 0, NULL },
 };
 
 const struct rectype audit_type = {
@@ -38,6 +42,64 @@ static void copy(char *dst, size_t n, const char *src)
 	if (len)
 		memcpy(dst, src, len);
 	dst[len] = '\0';
+}
+
+/* The entry's hash: SHA-256 of its encoding with hash empty, in hex. */
+static int entry_hash(const struct audit_entry *a, char out[65])
+{
+	struct audit_entry *t = malloc(sizeof *t);
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+	struct codec_buf b;
+
+	if (!t)
+		return ENOMEM;
+	memcpy(t, a, sizeof *t);
+	t->hash[0] = '\0';
+	codec_start(&b, audit_type.version);
+	rec_encode(&audit_type, t, &b);
+	free(t);
+	if (b.oom) {
+		codec_free(&b);
+		return ENOMEM;
+	}
+	sha256_init(&ctx);
+	sha256_update(&ctx, b.len, b.data);
+	sha256_digest(&ctx, sizeof digest, digest);
+	codec_free(&b);
+	for (size_t i = 0; i < sizeof digest; i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+	return 0;
+}
+
+/* The hash of entry id (its prev for the next), "" when there is none. */
+static int hash_of(struct store *st, struct store_txn *txn, uint64_t id, char out[65])
+{
+	struct audit_entry *a;
+	struct bo_err e = BO_ERR_INIT;
+	void *data;
+	size_t len;
+	uint8_t k[8];
+	char key[24];
+	int ret;
+
+	out[0] = '\0';
+	if (id == 0)
+		return 0;
+	key_u64(id, k);
+	if ((ret = store_get(st, txn, TB_AUDIT, k, 8, &data, &len, 0)) != 0)
+		return ret == STORE_NOTFOUND ? 0 : ret;
+	if (!(a = malloc(sizeof *a))) {
+		free(data);
+		return ENOMEM;
+	}
+	snprintf(key, sizeof key, "%llu", (unsigned long long)id);
+	ret = rec_decode(&audit_type, a, data, len, key, &e) ? EINVAL : 0;
+	if (!ret)
+		memcpy(out, a->hash, 65);
+	free(a);
+	free(data);
+	return ret;
 }
 
 int audit_add(struct session *ss, struct store_txn *txn, const char *op, const char *table,
@@ -62,6 +124,11 @@ int audit_add(struct session *ss, struct store_txn *txn, const char *op, const c
 	copy(a->changes, sizeof a->changes, changes);
 	copy(a->public_changes, sizeof a->public_changes,
 	     public_changes ? public_changes : changes);
+	/* chained to the entry before, read in this transaction, which
+	 * holds the counter: no other entry comes between */
+	if ((ret = hash_of(ss->st, txn, id - 1, a->prev)) != 0 ||
+	    (ret = entry_hash(a, a->hash)) != 0)
+		goto out;
 	codec_start(&b, audit_type.version);
 	rec_encode(&audit_type, a, &b);
 	key_u64(id, k);
@@ -71,6 +138,69 @@ int audit_add(struct session *ss, struct store_txn *txn, const char *op, const c
 out:
 	free(a);
 	return ret;
+}
+
+int audit_chain_check(struct store *st, struct store_txn *txn, char *why, size_t n,
+                      struct bo_err *e)
+{
+	struct audit_entry *a = malloc(sizeof *a);
+	char last[65] = "", want[65];
+	uint64_t last_id = 0;
+	struct store_iter it;
+	int ret, broken = 0, chained = 0;
+
+	why[0] = '\0';
+	if (!a)
+		return ENOMEM;
+	if ((ret = store_iter_open(st, txn, TB_AUDIT, &it)) != 0)
+		goto out;
+	while (!broken && (ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		uint64_t id = key_get_u64(it.key.data);
+		char key[24];
+
+		snprintf(key, sizeof key, "%llu", (unsigned long long)id);
+		if (rec_decode(&audit_type, a, it.val.data, it.val.size, key, e)) {
+			bo_err_clear(e);
+			snprintf(why, n, _("audit entry %s: does not decode"), key);
+			broken = 1;
+			break;
+		}
+		if (!a->hash[0] && !chained) {
+			last_id = id;   /* written before the chain existed */
+			continue;
+		}
+		chained = 1;
+		if ((ret = entry_hash(a, want)) != 0)
+			break;
+		if (!a->hash[0] || strcmp(want, a->hash))
+			snprintf(why, n, _("audit entry %s: its content is not what was written (changed)"),
+			         key);
+		else if (strcmp(a->prev, last) || (last_id && id != last_id + 1))
+			snprintf(why, n, _("audit entry %s: does not follow entry %llu (an entry changed, removed or put in between)"),
+			         key, (unsigned long long)last_id);
+		broken = why[0] != '\0';
+		memcpy(last, a->hash, sizeof last);
+		last_id = id;
+	}
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+	store_iter_close(&it);
+	if (!ret && !broken && chained) {
+		uint64_t written = 0;
+
+		/* the last entries removed leave the chain whole: the counter
+		 * knows how many were written */
+		if ((ret = store_counter_get(st, txn, "audit", &written)) == STORE_NOTFOUND)
+			ret = 0;
+		if (!ret && written != last_id) {
+			snprintf(why, n, _("audit trail: ends at entry %llu, but %llu were written (the last ones removed)"),
+			         (unsigned long long)last_id, (unsigned long long)written);
+			broken = 1;
+		}
+	}
+out:
+	free(a);
+	return ret ? ret : broken;
 }
 
 struct each_ctx {

@@ -3,6 +3,7 @@
  * copied with cp, and files in use are never verified. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 #include "backoffice/backup.h"
+#include "backoffice/check.h"
+#include "backoffice/clerk.h"
 #include "backoffice/user.h"
 #include "backup_int.h"
 
@@ -33,13 +36,21 @@ static int is_regular(const char *path)
 	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static int copy_file(const char *from, const char *to, mode_t mode)
+/* clerk: from is the clerk's (a backup): opened with the clerk's own
+ * rights, never through a link, so that the program reads nothing for
+ * them they could not read themselves. */
+static int copy_file(const char *from, const char *to, mode_t mode, int clerk)
 {
 	char buf[65536];
 	int in, out, ret = -1, saved;
 	ssize_t r = 0;
 
-	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0)
+	if (clerk)
+		clerk_rights_begin();
+	in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (clerk)
+		clerk_rights_end();
+	if (in < 0)
 		return -1;
 	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)) < 0) {
 		saved = errno;
@@ -72,12 +83,17 @@ static int not_copied(const char *name)
 /* Every regular file of from that skip() does not hold back goes into to:
  * a synced copy made with mode, or (move) the file itself, renamed. */
 static int transfer(const char *from, const char *to, int (*skip)(const char *name),
-                    int move, mode_t mode, struct bo_err *e)
+                    int move, mode_t mode, int clerk, struct bo_err *e)
 {
-	DIR *d = opendir(from);
 	struct dirent *de;
 	int ret = 0;
+	DIR *d;
 
+	if (clerk)
+		clerk_rights_begin();   /* a copy's source is the clerk's */
+	d = opendir(from);
+	if (clerk)
+		clerk_rights_end();
 	if (!d)
 		return bo_fail(e, _("read \"%s\": %s"), from, bo_strerror(errno));
 	while (ret == 0 && (de = readdir(d))) {
@@ -89,7 +105,7 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 		    bk_join(dst, sizeof dst, to, de->d_name))
 			ret = bo_fail(e, move ? _("move \"%s\": path too long")
 			                      : _("copy \"%s\": path too long"), de->d_name);
-		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode)))
+		else if (is_regular(src) && (move ? rename(src, dst) : copy_file(src, dst, mode, clerk)))
 			ret = bo_fail(e, move ? _("move \"%s\" to \"%s\": %s")
 			                      : _("copy \"%s\" to \"%s\": %s"), src, to, bo_strerror(errno));
 	}
@@ -99,12 +115,17 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 
 int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
 {
-	return transfer(from, to, not_copied, 0, mode, e);
+	return transfer(from, to, not_copied, 0, mode, 1, e);
+}
+
+int bk_copy_store(const char *from, const char *to, mode_t mode, struct bo_err *e)
+{
+	return transfer(from, to, not_copied, 0, mode, 0, e);
 }
 
 int bk_move_files(const char *from, const char *to, struct bo_err *e)
 {
-	return transfer(from, to, store_file_stays, 1, 0, e);
+	return transfer(from, to, store_file_stays, 1, 0, 0, e);
 }
 
 void bk_remove_flat(const char *dir)
@@ -148,21 +169,71 @@ static int role_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	return ret;
 }
 
-int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
+/* The private scratch directory: $TMPDIR (not when setgid) or /tmp, then
+ * backoffice-UID, 0700 and ours, where each run's copy is
+ * verify-PID-XXXXXX. A copy whose process is gone (a check --backup or a
+ * restore killed) is removed by the next run: a copy of the books, the
+ * salaries included, is never left behind for long. */
+static int scratch_make(char *out, size_t n, struct bo_err *e)
+{
+	const char *base = clerk_getenv("TMPDIR");
+	char parent[1024], p[1200];
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if (snprintf(parent, sizeof parent, "%s/backoffice-%ld", base && *base ? base : "/tmp",
+	             (long)getuid()) >= (int)sizeof parent)
+		return bo_fail(e, _("make a scratch directory: path too long"));
+	if (mkdir(parent, 0700) && errno != EEXIST)
+		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory \"%s\": %s"),
+		                parent, bo_strerror(errno));
+	if (lstat(parent, &st) || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & 077))
+		return bo_failc(e, BO_EPERM, _("make a scratch directory: \"%s\" is not a private directory of yours"),
+		                parent);
+	if ((d = opendir(parent))) {
+		while ((de = readdir(d))) {
+			long pid;
+
+			if (sscanf(de->d_name, "verify-%ld-", &pid) == 1 && pid > 0 &&
+			    kill((pid_t)pid, 0) && errno == ESRCH &&
+			    !bk_join(p, sizeof p, parent, de->d_name))
+				bk_remove_flat(p);
+		}
+		closedir(d);
+	}
+	if (snprintf(out, n, "%s/verify-%ld-XXXXXX", parent, (long)getpid()) >= (int)n ||
+	    !mkdtemp(out))
+		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory: %s"),
+		                bo_strerror(errno));
+	return 0;
+}
+
+/* Copy the backup to a scratch directory, open the copy (recovery, the
+ * schema), read login's role in it, verify every table file and, when
+ * problem is given, run every invariant of check on the copy (*found gets
+ * their number). */
+static int verify_copy(const char *dir, const char *login, int *role,
+                       void (*problem)(const char *msg, void *arg), void *arg, long *found,
+                       struct bo_err *e)
 {
 	char tmp[1200];
-	const char *base = getenv("TMPDIR");
 	struct role_ctx rc = { login, ROLE_NONE };
 	struct store *st;
 	int r = -1;
 
 	if (store_exists(dir) != 1)
 		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
-	if (snprintf(tmp, sizeof tmp, "%s/backoffice-verify.XXXXXX", base && *base ? base : "/tmp")
-	    >= (int)sizeof tmp || !mkdtemp(tmp))
-		return bo_fail(e, _("verify backup \"%s\": make a scratch directory: %s"), dir,
-		               bo_strerror(errno));
-	if (bk_copy_dir(dir, tmp, 0600, e))
+	if (scratch_make(tmp, sizeof tmp, e))
+		return bo_wrap(e, _("verify backup \"%s\""), dir);
+	/* installed setgid, the copy is the data group's like a store (and
+	 * so nobody's but the program's) */
+	if (clerk_setgid() && chmod(tmp, 02770)) {
+		bo_fail(e, _("verify backup \"%s\": %s"), dir, bo_strerror(errno));
+		goto out;
+	}
+	if (bk_copy_dir(dir, tmp, clerk_setgid() ? 0660 : 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
 	if (store_open(&st, tmp, e))
@@ -170,6 +241,20 @@ int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
 	if (login && store_read(st, "read users", role_body, &rc, e)) {
 		store_close(st);
 		goto out;
+	}
+	if (problem) {
+		/* the checker reads the copy as its admin would */
+		struct session ss;
+
+		memset(&ss, 0, sizeof ss);
+		ss.st = st;
+		ss.role = ROLE_ADMIN;
+		snprintf(ss.user, sizeof ss.user, "%s", "check --backup");
+		snprintf(ss.dir, sizeof ss.dir, "%s", tmp);
+		if ((*found = check_store(&ss, problem, arg, e)) < 0) {
+			store_close(st);
+			goto out;
+		}
 	}
 	store_close(st);
 	if (store_verify_files(tmp, e))
@@ -182,6 +267,19 @@ out:
 	if (r)
 		bo_wrap(e, _("verify backup \"%s\""), dir);
 	return r;
+}
+
+int bk_verify(const char *dir, const char *login, int *role, struct bo_err *e)
+{
+	return verify_copy(dir, login, role, NULL, NULL, NULL, e);
+}
+
+long backup_check(const char *dir, void (*problem)(const char *msg, void *arg), void *arg,
+                  struct bo_err *e)
+{
+	long found = 0;
+
+	return verify_copy(dir, NULL, NULL, problem, arg, &found, e) ? -1 : found;
 }
 
 int backup_verify(const char *dir, struct bo_err *e)
@@ -209,6 +307,7 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 {
 	char target[1024], stage[1100], from[1200], to[1200];
 	size_t len;
+	int r;
 
 	if (session_need(ss, P_BACKUP, _("back up"), e))
 		return -1;
@@ -220,21 +319,31 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 		target[--len] = '\0';
 	if (!usable_target(target))
 		return bo_fail(e, _("back up to \"%s\": exists and is not empty"), dir);
+	if (clerk_path_inside(target, ss->dir))
+		return bo_failc(e, BO_EPERM, _("back up to \"%s\": inside the data directory"), dir);
 	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
-	if (mkdir(stage, 0700))
+	/* made and named with the admin's own rights: a backup goes only
+	 * where they could write themselves */
+	clerk_rights_begin();
+	r = mkdir(stage, 0700);
+	clerk_rights_end();
+	if (r)
 		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
 	if (store_hot_copy(ss->st, stage, e))
 		goto fail;
 	if (bk_join(from, sizeof from, store_dir(ss->st), "DB_CONFIG") ||
 	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
-	    (is_regular(from) && copy_file(from, to, 0600))) {
+	    (is_regular(from) && copy_file(from, to, 0600, 0))) {
 		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
 		goto fail;
 	}
 	if (bk_recover(stage, 1, e) || backup_verify(stage, e))
 		goto fail;
 	/* rename replaces an empty directory: dir is a whole backup or none */
-	if (rename(stage, target)) {
+	clerk_rights_begin();
+	r = rename(stage, target);
+	clerk_rights_end();
+	if (r) {
 		bo_fail(e, "%s", bo_strerror(errno));
 		goto fail;
 	}

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,30 +12,104 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backoffice/audit.h"
 #include "backoffice/backup.h"
 #include "backup_int.h"
 
-/* Who may restore: whoever may back up the current store; when there is
- * none, or it does not open, an admin of the backup. The files are the
- * OS's to guard: a restore needs write access to the directory anyway. */
-static int may_restore(const char *data_dir, const char *login, int role, struct bo_err *e)
+/* Who may restore: an active admin of the current store. Only when the
+ * current store's files do not open at all (missing, damaged) may an
+ * admin of the backup restore, and the caller says so and the audit
+ * trail records it (*why gets the reason). A login with no account or a
+ * disabled one in a store that opens is refused: a store made elsewhere
+ * must not make its maker the admin of the company's books. */
+static int may_restore(const char *data_dir, const char *login, int role, char *why,
+                       size_t nwhy, struct bo_err *e)
 {
 	struct bo_err oe = BO_ERR_INIT;
+	struct store *st = NULL;
 	struct session ss;
 
-	if (store_exists(data_dir) == 1 && session_open(&ss, data_dir, &oe) == 0) {
-		int r = session_need(&ss, P_BACKUP, _("restore"), e);
+	why[0] = '\0';
+	if (store_exists(data_dir) == 1 && store_open(&st, data_dir, &oe) == 0) {
+		int r;
 
+		store_close(st);
+		if (session_open(&ss, data_dir, e))
+			return bo_wrap(e, _("restore"));
+		r = session_need(&ss, P_BACKUP, _("restore"), e);
 		session_close(&ss);
 		return r;
 	}
-	if (role == ROLE_ADMIN)
-		return 0;
-	if (oe.msg[0]) {
-		*e = oe;
-		return bo_wrap(e, _("restore"));
+	if (role != ROLE_ADMIN)
+		return bo_failc(e, BO_EPERM, _("restore: \"%s\" is not an active admin in the backup"),
+		                login);
+	snprintf(why, nwhy, "%s", oe.msg[0] ? oe.msg : _("no store in the data directory"));
+	return 0;
+}
+
+/* The restore in the audit trail of the restored store: who (the entry's
+ * user), when, from where, where the replaced files went, and why an admin
+ * of the backup was let in. */
+struct restore_note {
+	struct session ss;
+	const char *op;
+	char text[PATH_MAX * 2 + 700];
+};
+
+static int record(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct restore_note *n = arg;
+
+	(void)st;
+	(void)e;
+	return audit_add(&n->ss, txn, n->op, "store", "", n->text, NULL);
+}
+
+static int record_restore(const char *data_dir, const char *login, const char *backup,
+                          const char *kept, const char *why, struct bo_err *e)
+{
+	struct restore_note *n = calloc(1, sizeof *n);
+	char from[PATH_MAX];
+	int r;
+
+	if (!n)
+		return bo_failc(e, BO_ENOMEM, _("restore: out of memory"));
+	snprintf(n->ss.user, sizeof n->ss.user, "%.32s", login);
+	n->op = "restore";
+	if (!realpath(backup, from))
+		snprintf(from, sizeof from, "%s", backup);
+	snprintf(n->text, sizeof n->text, "from=%s; replaced files kept in=%s%s%s", from,
+	         kept[0] ? kept : "-", why[0] ? "; the current store did not open: " : "", why);
+	if (store_open(&n->ss.st, data_dir, e)) {
+		free(n);
+		return -1;
 	}
-	return bo_fail(e, _("restore: \"%s\" is not an admin in the backup"), login);
+	r = store_write(n->ss.st, _("restore: record in the audit trail"), record, n, e);
+	store_close(n->ss.st);
+	free(n);
+	return r;
+}
+
+/* An upgrade in the audit trail: who, when, where the files before went. */
+static int record_note(const char *data_dir, const char *login, const char *op,
+                       const char *kept, struct bo_err *e)
+{
+	struct restore_note *n = calloc(1, sizeof *n);
+	int r;
+
+	if (!n)
+		return bo_failc(e, BO_ENOMEM, _("restore: out of memory"));
+	snprintf(n->ss.user, sizeof n->ss.user, "%.32s", login);
+	n->op = op;
+	snprintf(n->text, sizeof n->text, "page checksums; files before kept in=%s", kept);
+	if (store_open(&n->ss.st, data_dir, e)) {
+		free(n);
+		return -1;
+	}
+	r = store_write(n->ss.st, _("upgrade: record in the audit trail"), record, n, e);
+	store_close(n->ss.st);
+	free(n);
+	return r;
 }
 
 /* The target holds a store, or is empty (apart from our log and lock),
@@ -101,12 +176,25 @@ static int swap_in(const char *dir, const char *stage, char *aside, size_t n,
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
+	int made = 0;
 
 	aside[0] = '\0';
 	if (has_files(dir)) {
 		localtime_r(&now, &tm);
 		strftime(stamp, sizeof stamp, "pre-restore-%Y%m%d-%H%M%S", &tm);
-		if (bk_join(aside, n, dir, stamp) || mkdir(aside, 0770)) {
+		/* two restores in one second keep both sets of files */
+		for (int k = 1; k < 100 && !made; k++) {
+			char name[48];
+
+			snprintf(name, sizeof name, k > 1 ? "%s-%d" : "%s", stamp, k);
+			if (bk_join(aside, n, dir, name))
+				break;
+			if (mkdir(aside, 0770) == 0)
+				made = 1;
+			else if (errno != EEXIST)
+				break;
+		}
+		if (!made) {
 			bo_fail(e, _("keep the current files in \"%s\": %s"), aside, bo_strerror(errno));
 			aside[0] = '\0';
 			return -1;
@@ -129,6 +217,27 @@ undo:
 	return -1;
 }
 
+/* A restore killed while copying left its staging copy (.restore-PID)
+ * in the data directory: the next restore, holding the store alone,
+ * removes it. */
+static void drop_stale_stages(const char *dir)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		char p[1200];
+		long pid;
+
+		if (sscanf(de->d_name, ".restore-%ld", &pid) == 1 && pid > 0 &&
+		    kill((pid_t)pid, 0) && errno == ESRCH && !bk_join(p, sizeof p, dir, de->d_name))
+			bk_remove_flat(p);
+	}
+	closedir(d);
+}
+
 static int same_dir(const char *a, const char *b)
 {
 	char ra[PATH_MAX], rb[PATH_MAX];
@@ -137,7 +246,7 @@ static int same_dir(const char *a, const char *b)
 }
 
 int backup_restore(const char *backup, const char *data_dir, char *kept, size_t n,
-                   struct bo_err *e)
+                   char *why, size_t nwhy, struct bo_err *e)
 {
 	char login[40], stage[1200];
 	int role = ROLE_NONE, fd = -1, r = -1;
@@ -149,10 +258,11 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 		return bo_fail(e, _("restore from \"%s\": that is the data directory itself"), backup);
 	if (bk_verify(backup, login, &role, e))
 		return bo_wrap(e, _("restore"));
-	if (may_restore(data_dir, login, role, e) || prepare_target(data_dir, e))
+	if (may_restore(data_dir, login, role, why, nwhy, e) || prepare_target(data_dir, e))
 		return -1;
 	if (store_lock_exclusive(data_dir, &fd, e))
 		return bo_wrap(e, _("restore"));
+	drop_stale_stages(data_dir);
 	if (snprintf(stage, sizeof stage, "%s/.restore-%ld", data_dir, (long)getpid()) >=
 	    (int)sizeof stage || mkdir(stage, 0770)) {
 		bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(errno));
@@ -166,5 +276,53 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 out:
 	bk_remove_flat(stage);
 	store_unlock(fd);
+	if (r == 0 && record_restore(data_dir, login, backup, kept, why, e))
+		return bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
 	return r;
+}
+
+int backup_upgrade(const char *data_dir, char *kept, size_t n, int *converted,
+                   struct bo_err *e)
+{
+	char stamp[48], login[40];
+	time_t now = time(NULL);
+	struct session ss;
+	struct tm tm;
+	int fd = -1, r;
+
+	kept[0] = '\0';
+	*converted = 0;
+	if (session_open(&ss, data_dir, e))
+		return bo_wrap(e, _("upgrade"));
+	r = session_need(&ss, P_BACKUP, _("upgrade"), e);
+	snprintf(login, sizeof login, "%s", ss.user);
+	session_close(&ss);
+	if (r)
+		return -1;
+	if (store_tables_unchecked(data_dir) == 0)
+		return 0;
+	if (store_lock_exclusive(data_dir, &fd, e))
+		return bo_wrap(e, _("upgrade"));
+	r = -1;
+	/* the files whole and alone, then a copy of them before any change */
+	if (bk_recover(data_dir, 0, e))
+		goto out;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "pre-upgrade-%Y%m%d-%H%M%S", &tm);
+	if (bk_join(kept, n, data_dir, stamp) || mkdir(kept, 0770)) {
+		bo_fail(e, _("keep the current files in \"%s\": %s"), kept, bo_strerror(errno));
+		kept[0] = '\0';
+		goto out;
+	}
+	if (bk_copy_store(data_dir, kept, 0660, e) ||
+	    store_upgrade_checksums(data_dir, converted, e))
+		goto out;
+	r = 0;
+out:
+	store_unlock(fd);
+	if (r)
+		return bo_wrap(e, _("upgrade \"%s\""), data_dir);
+	if (*converted && record_note(data_dir, login, "upgrade", kept, e))
+		return bo_wrap(e, _("upgraded \"%s\", but not recorded"), data_dir);
+	return 0;
 }

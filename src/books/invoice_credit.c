@@ -181,7 +181,8 @@ static int credit_body_txn(struct session *ss, struct store_txn *txn, struct inv
 	snprintf(note->created_by, sizeof note->created_by, "%s", ss->user);
 	note->issue_date = date;
 	note->corrective_type = type ? type : CORR_R1;
-	if (plan(cur, lines, n, take, e) || credit_note_of(cur, take, lines, n, note, e)) {
+	if (plan(cur, lines, n, take, e) || credit_note_of(cur, take, lines, n, note, e) ||
+	    inv_total_nonzero(note, e)) {
 		ret = -1;
 		goto out;
 	}
@@ -414,6 +415,8 @@ static int import_checks(struct session *ss, struct store_txn *txn, struct invoi
 		                              : inv->issue_date + c.payment_terms_days;
 	if (inv->due_date < inv->issue_date)
 		return bo_fail(e, _("due date before the issue date"));
+	if (inv_total_nonzero(inv, e))
+		return -1;
 	/* the issuer is the company as it is now; the customer's name and NIF
 	 * stay those the file gives */
 	{

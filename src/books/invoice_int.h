@@ -31,6 +31,8 @@ int inv_freeze_parties(struct session *ss, struct store_txn *txn, struct invoice
                        const struct customer *c, struct bo_err *e);
 void inv_customer_address(const struct customer *c, char *out, size_t n);
 /* One-line summary for the audit trail. */
+/* 0, or -1 with a message when the document's total rounds to 0.00. */
+int inv_total_nonzero(const struct invoice *inv, struct bo_err *e);
 void inv_summary(const struct invoice *inv, char *buf, size_t n);
 
 #endif

@@ -268,6 +268,19 @@ int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoi
 	return 0;
 }
 
+/* An issued document must charge or credit something: one whose total
+ * rounds to 0.00 would be issued and paid at once, a status no rule
+ * gives it, and check would name it. Refused at issue, and at import. */
+int inv_total_nonzero(const struct invoice *inv, struct bo_err *e)
+{
+	struct inv_totals t;
+
+	invoice_totals(inv, &t);
+	if (t.total == 0)
+		return bo_failc(e, BO_EINVAL, _("the total is 0.00: an invoice must charge something"));
+	return 0;
+}
+
 static int issue_txn(struct session *ss, struct store_txn *txn, struct invoice *inv,
                      const struct customer *c, struct bo_err *e)
 {
@@ -277,7 +290,8 @@ static int issue_txn(struct session *ss, struct store_txn *txn, struct invoice *
 		inv->issue_date = date_today();
 	if (inv->due_date == DATE_NONE)
 		inv->due_date = inv->issue_date + c->payment_terms_days;
-	if (date_not_future(inv->issue_date, _("issue date"), e) || check_dates(inv, e))
+	if (date_not_future(inv->issue_date, _("issue date"), e) || check_dates(inv, e) ||
+	    inv_total_nonzero(inv, e))
 		return -1;
 	if ((ret = inv_freeze_parties(ss, txn, inv, c, e)))
 		return ret;

@@ -1,5 +1,7 @@
 /* session.c - identity from the OS, roles and what each may do. */
+#include <limits.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -101,6 +103,8 @@ int session_open(struct session *ss, const char *dir, struct bo_err *e)
 		return -1;
 	if (store_open(&ss->st, dir, e))
 		return -1;
+	if (!realpath(dir, ss->dir))
+		snprintf(ss->dir, sizeof ss->dir, "%s", dir);
 	memset(&id, 0, sizeof id);
 	id.ss = ss;
 	if (store_read(ss->st, "identify user", load_ident, &id, e))

@@ -22,11 +22,14 @@ static int cmd_backup(struct cli *c, const struct cli_args *a)
 static int cmd_restore(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
-	char kept[1200];
+	char kept[1200], why[600];
 
 	/* no session here: restore must be the only process on the store */
-	if (backup_restore(a->argv[0], c->dir, kept, sizeof kept, &e))
+	if (backup_restore(a->argv[0], c->dir, kept, sizeof kept, why, sizeof why, &e))
 		return cli_fail(&e);
+	if (why[0])
+		printf(_("the current store did not open (%s): restored by an admin of the backup; recorded in the audit trail\n"),
+		       why);
 	printf(_("restored %s from %s\n"), c->dir, a->argv[0]);
 	/* the restored store's event log says it was restored: opened here,
 	 * once the restore is done, not through cli_session (the entry says
@@ -49,6 +52,27 @@ static int cmd_restore(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
+static int cmd_upgrade(struct cli *c, const struct cli_args *a)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char kept[1200];
+	int converted;
+
+	(void)a;
+	/* no session: the upgrade must be the only process on the store */
+	if (backup_upgrade(c->dir, kept, sizeof kept, &converted, &e))
+		return cli_fail(&e);
+	if (!converted) {
+		printf(_("%s: every table has page checksums already\n"), c->dir);
+		return 0;
+	}
+	printf(ngettext("upgraded %s: %d table given page checksums\n",
+	                "upgraded %s: %d tables given page checksums\n", (unsigned long)converted),
+	       c->dir, converted);
+	printf(_("the files before are kept in %s\n"), kept);
+	return 0;
+}
+
 const struct cli_cmd cli_cmds_backup[] = {
 	{ .name = "backup", .usage = N_("backup DIR"), .min_args = 1, .max_args = 1,
 	  .perm = P_BACKUP, .what = N_("back up"), .flags = CMD_READONLY | CMD_UNWATCHED,
@@ -57,5 +81,8 @@ const struct cli_cmd cli_cmds_backup[] = {
 	 * books check the role on the backup's own */
 	{ .name = "restore", .usage = N_("restore DIR"), .min_args = 1, .max_args = 1,
 	  .perm = P_BACKUP, .flags = CMD_NOSTORE | CMD_UNWATCHED, .exec = cmd_restore },
+	/* no session: the books check the admin while nobody has it open */
+	{ .name = "upgrade", .usage = N_("upgrade"), .max_args = 0,
+	  .perm = P_BACKUP, .flags = CMD_NOSTORE | CMD_UNWATCHED, .exec = cmd_upgrade },
 	{ .name = NULL }
 };

@@ -24,16 +24,20 @@ static int cmd_check(struct cli *c, const struct cli_args *a)
 	long n;
 
 	if (backup) {
-		/* a backup is checked on a scratch copy, never opened in place */
-		if (backup_verify(backup, &e))
+		/* a backup is checked on a scratch copy, never opened in place,
+		 * and by every rule of check, not only Berkeley DB's verify */
+		if ((n = backup_check(backup, print_problem, NULL, &e)) < 0)
 			return cli_fail(&e);
-		printf(_("backup %s: no problems found\n"), backup);
-		return 0;
+		if (n == 0) {
+			printf(_("backup %s: no problems found\n"), backup);
+			return 0;
+		}
+	} else {
+		if (!(ss = cli_session(c)))
+			return EXIT_FAIL;
+		if ((n = check_store(ss, print_problem, NULL, &e)) < 0)
+			return cli_fail(&e);
 	}
-	if (!(ss = cli_session(c)))
-		return EXIT_FAIL;
-	if ((n = check_store(ss, print_problem, NULL, &e)) < 0)
-		return cli_fail(&e);
 	if (n > 0) {
 		fflush(stdout);
 		fputs("backoffice: ", stderr);
@@ -49,7 +53,7 @@ static const struct cli_opt check_opts[] = { { "backup", 0, 0 }, { NULL, 0, 0 } 
 
 const struct cli_cmd cli_cmds_check[] = {
 	{ .name = "check", .usage = N_("check [--backup DIR]"), .opts = check_opts, .max_args = 0,
-	  .perm = P_AUDIT_READ, .what = N_("check"), .flags = CMD_READONLY | CMD_UNWATCHED,
+	  .perm = P_BACKUP, .what = N_("check"), .flags = CMD_READONLY | CMD_UNWATCHED,
 	  .exec = cmd_check },
 	{ .name = NULL }
 };

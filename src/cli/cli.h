@@ -37,6 +37,8 @@ enum {
 	OPT_FLAG = 1 << 0,      /* takes no value: --issue */
 	OPT_MULTI = 1 << 1,     /* may be given more than once: --line */
 	OPT_REQUIRED = 1 << 2,  /* without it the command prints its usage */
+	OPT_GONE = 1 << 3,      /* retired: still parsed so that the command can
+	                         * say what replaced it; in no usage, no page */
 };
 
 /* What the dispatcher must know of a command before running it. */

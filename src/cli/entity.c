@@ -41,6 +41,7 @@ static void put_cell(const char *s, size_t width, int last)
 struct list_ctx {
 	const struct entity *en;
 	int csv;
+	int secret;             /* the role sees secret fields (salaries) */
 	int *text;
 	long rows;
 };
@@ -53,8 +54,12 @@ static int list_row(const void *rec, void *arg)
 	const char *cells[REC_MAX_FIELDS];
 
 	if (l->csv) {
+		/* a salary the role may not see is empty, as in export, not a
+		 * 0.00 that reads like a value */
 		for (size_t i = 0; i < rt->nfields && i < REC_MAX_FIELDS; i++)
-			cells[i] = field_get(&rt->fields[i], rec, buf[i], sizeof buf[i]);
+			cells[i] = (rt->fields[i].flags & FF_SECRET) && !l->secret
+			                   ? ""
+			                   : field_get(&rt->fields[i], rec, buf[i], sizeof buf[i]);
 		csv_write_row(stdout, cells, l->text, rt->nfields);
 	} else {
 		const char *const *cols = text_cols(l->en);
@@ -76,7 +81,7 @@ static int list_row(const void *rec, void *arg)
 static int cmd_list(struct cli *c, const struct cli_args *a)
 {
 	const struct entity *en = a->cmd->data;
-	struct list_ctx l = { en, 0, NULL, 0 };
+	struct list_ctx l = { en, 0, 0, NULL, 0 };
 	const struct rectype *rt = en->rt;
 	const char *fmt = cli_arg(a, "format"), *hdr[REC_MAX_FIELDS];
 	int text[REC_MAX_FIELDS];
@@ -93,6 +98,7 @@ static int cmd_list(struct cli *c, const struct cli_args *a)
 		          rt->fields[k].type == FT_PHONE;
 	}
 	l.text = text;
+	l.secret = session_can(ss, P_SALARY);
 	if (l.csv)
 		csv_write_row(stdout, hdr, NULL, rt->nfields);
 	if (entity_each(ss, en, cli_arg(a, "search"), en != &entity_item, list_row, &l, &e))

@@ -16,19 +16,41 @@
  * entry to the COMMANDS of data/backoffice.1 with the usage line word for
  * word, and its messages to data/po/es.po. A new family file also goes in
  * table.c's families[] and in meson.build. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "backoffice/clerk.h"
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/store.h"
 #include "cli.h"
 #include "run.h"
+
+/* A command ended by a signal removes the export it was writing, then
+ * dies of the signal as it would have (export_on_signal). */
+static void signals_install(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = export_on_signal;
+	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+		sigaction(sigs[k], &sa, NULL);
+}
 
 int main(int argc, char **argv)
 {
 	struct cli c;
 	int i = 1, r;
 
+	/* installed setgid, all the program makes in the data directory is
+	 * the data group's, 0660, and nobody else's */
+	if (clerk_setgid())
+		umask(007);
 	i18n_init();
 	memset(&c, 0, sizeof c);
 	while (i < argc && argv[i][0] == '-') {
@@ -66,10 +88,15 @@ int main(int argc, char **argv)
 		store_watch_seconds = STORE_WATCH_SECONDS;
 		r = ui_run(c.dir, &c.ss, &c.open);
 	} else {
+		signals_install();
 		r = cli_dispatch(&c, argc - i, argv + i);
 	}
 	if (c.open)
 		session_close(&c.ss);
+	if (export_stopped_by()) {
+		signal(export_stopped_by(), SIG_DFL);
+		raise(export_stopped_by());
+	}
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "backoffice: %s\n", _("write output: failed"));
 		return EXIT_FAIL;

@@ -14,8 +14,11 @@ static int cmd_init(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 
-	if (company_create(c->dir, cli_arg(a, "company"), cli_arg(a, "nif"), cli_arg(a, "group"),
-	                   &e))
+	/* a group of clerks who could all reach the files is gone: the
+	 * shared store is the setgid program's alone */
+	if (cli_arg(a, "group"))
+		return cli_usage(_("init: --group is gone: a shared store belongs to the data group of the setgid program: groupadd --system backoffice; meson install; install -d -o root -g backoffice -m 2770 DIR; then init as the admin (README, Many clerks over SSH)"));
+	if (company_create(c->dir, cli_arg(a, "company"), cli_arg(a, "nif"), NULL, &e))
 		return cli_fail(&e);
 	printf(_("created %s\n"), c->dir);
 	return 0;
@@ -72,7 +75,7 @@ static int cmd_demo(struct cli *c, const struct cli_args *a)
 }
 
 static const struct cli_opt init_opts[] = {
-	{ "company", OPT_REQUIRED, 0 }, { "nif", OPT_REQUIRED, 0 }, { "group", 0, 0 }, { NULL, 0, 0 }
+	{ "company", OPT_REQUIRED, 0 }, { "nif", OPT_REQUIRED, 0 }, { "group", OPT_GONE, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt demo_opts[] = {
 	{ "seed", 0, 0 }, { "staff", 0, 0 }, { "customers", 0, 0 }, { "items", 0, 0 },
@@ -80,7 +83,7 @@ static const struct cli_opt demo_opts[] = {
 };
 
 const struct cli_cmd cli_cmds_setup[] = {
-	{ .name = "init", .usage = N_("init --company NAME --nif NIF [--group GROUP]"),
+	{ .name = "init", .usage = N_("init --company NAME --nif NIF"),
 	  .opts = init_opts, .perm = CLI_ANYONE, .flags = CMD_NOSTORE, .exec = cmd_init },
 	{ .name = "demo",
 	  .usage = N_("demo [--seed N] [--staff N] [--customers N] [--items N] [--invoices N]"),

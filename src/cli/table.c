@@ -161,6 +161,8 @@ static int check_entry(const struct cli_cmd *e)
 	for (const struct cli_opt *o = e->opts; o && o->name; o++) {
 		char s[2] = { o->short_name, '\0' };
 
+		if (o->flags & OPT_GONE)
+			continue;
 		if (!names_opt(u, "--", o->name) && !(o->short_name && names_opt(u, "-", s))) {
 			fprintf(stderr, "backoffice: internal: usage of %s lacks --%s\n", words, o->name);
 			bad = 1;
@@ -204,6 +206,8 @@ int cli_usage_all(void)
 
 		printf("%s:", cli_words(e, words, sizeof words));
 		for (const struct cli_opt *o = e->opts; o && o->name; o++) {
+			if (o->flags & OPT_GONE)
+				continue;
 			printf(" --%s", o->name);
 			if (o->short_name)
 				printf(" -%c", o->short_name);

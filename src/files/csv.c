@@ -10,15 +10,38 @@
 
 #define BOM "\xEF\xBB\xBF"
 
+static int skip_bom(struct csv_reader *r, const char *path, struct bo_err *e);
+
 int csv_open(struct csv_reader *r, const char *path, struct bo_err *e)
 {
-	size_t n = 0;
-	int c = EOF;
-
 	memset(r, 0, sizeof *r);
 	r->path = path;
 	if (!(r->f = fopen(path, "rb")))
 		return bo_fail(e, _("read \"%s\": %s"), path, bo_strerror(errno));
+	return skip_bom(r, path, e);
+}
+
+int csv_open_mem(struct csv_reader *r, const char *path, const char *data, size_t len,
+                 struct bo_err *e)
+{
+	static const char nothing[1];
+
+	memset(r, 0, sizeof *r);
+	r->path = path;
+	/* fmemopen refuses a size of 0: an empty file reads as one NUL-free
+	 * byte of nothing */
+	if (!(r->f = len ? fmemopen((void *)data, len, "rb") : fmemopen((void *)nothing, 1, "rb")))
+		return bo_fail(e, _("read \"%s\": %s"), path, bo_strerror(errno));
+	if (!len)
+		getc(r->f);
+	return skip_bom(r, path, e);
+}
+
+static int skip_bom(struct csv_reader *r, const char *path, struct bo_err *e)
+{
+	size_t n = 0;
+	int c = EOF;
+
 	r->next = 1;
 	/* spreadsheets often start a UTF-8 file with a byte order mark: it
 	 * is no part of the first cell, quoted or not */

@@ -11,5 +11,9 @@
  * "export to \"PATH\": why" (an unwritable directory fails here, before
  * any work). */
 int export_tmp_open(const char *path, char **tmp, struct bo_err *e);
+/* Give the temporary file its final name (rename, with the clerk's
+ * rights), or remove it. */
+int export_tmp_commit(const char *tmp, const char *path);
+void export_tmp_drop(const char *tmp);
 
 #endif

@@ -3,10 +3,14 @@
  * Staff, customers and items here; invoices and payments in
  * import_docs.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/clerk.h"
 #include "backoffice/entity.h"
 #include "backoffice/import.h"
 #include "backoffice/mem.h"
@@ -54,7 +58,7 @@ int imp_open(struct importer *im, struct bo_err *e)
 {
 	int got, seen[IMPORT_MAX_COLS] = { 0 };
 
-	if (csv_open(&im->r, im->path, e))
+	if (csv_open_mem(&im->r, im->path, im->data, im->len, e))
 		return -1;
 	got = csv_read(&im->r, e);
 	if (got < 0)
@@ -92,6 +96,17 @@ int imp_rewind(struct importer *im, struct bo_err *e)
 	im->rows = 0;
 	im->line = 0;
 	return imp_open(im, e);
+}
+
+/* Every row read once: its columns and their encoding. The rules that
+ * need the store run in the transaction, over the file in memory. */
+static int imp_scan(struct importer *im, struct bo_err *e)
+{
+	int got;
+
+	while ((got = imp_next(im, e)) == 1)
+		;
+	return got < 0 ? -1 : 0;
 }
 
 void imp_close(struct importer *im)
@@ -359,11 +374,86 @@ static const struct {
 	{ "payments", "payments", P_PAYMENT_WRITE },
 };
 
+/* The whole file into memory, opened with the clerk's own rights: a
+ * regular file only (a FIFO or a device would hold the caller, and once
+ * it held every clerk behind the writer gate), at most IMPORT_FILE_MAX. */
+static int read_whole(const char *path, char **data, size_t *len, struct bo_err *e)
+{
+	struct stat st;
+	size_t cap, n = 0;
+	char *buf;
+	int fd, err;
+
+	*data = NULL;
+	*len = 0;
+	clerk_rights_begin();
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	clerk_rights_end();
+	if (fd < 0)
+		return bo_failc(e, bo_code_of_errno(errno), _("read \"%s\": %s"), path,
+		                bo_strerror(errno));
+	if (fstat(fd, &st)) {
+		err = errno;
+		close(fd);
+		return bo_failc(e, BO_EIO, _("read \"%s\": %s"), path, bo_strerror(err));
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return bo_failc(e, BO_EINVAL, _("read \"%s\": %s"), path, bo_strerror(EISDIR));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return bo_failc(e, BO_EINVAL, _("read \"%s\": not a regular file"), path);
+	}
+	if (st.st_size > IMPORT_FILE_MAX) {
+		close(fd);
+		return bo_failc(e, BO_EINVAL, _("read \"%s\": larger than %d MiB"), path,
+		                IMPORT_FILE_MAX >> 20);
+	}
+	cap = (size_t)st.st_size + 1;
+	if (!(buf = malloc(cap))) {
+		close(fd);
+		return bo_failc(e, BO_ENOMEM, _("read \"%s\": out of memory"), path);
+	}
+	for (;;) {
+		ssize_t got;
+
+		if (n == cap) {         /* it grew while read */
+			char *nb;
+
+			if (cap > IMPORT_FILE_MAX || !(nb = realloc(buf, cap * 2))) {
+				free(buf);
+				close(fd);
+				return bo_failc(e, BO_EINVAL, _("read \"%s\": larger than %d MiB"),
+				                path, IMPORT_FILE_MAX >> 20);
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err = errno;
+			free(buf);
+			close(fd);
+			return bo_failc(e, BO_EIO, _("read \"%s\": %s"), path, bo_strerror(err));
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
 int import_csv(struct session *ss, const char *table, const char *path, long *rows,
                struct bo_err *e)
 {
 	struct importer im;
-	char what[64];
+	char what[64], *data;
 	size_t i;
 	int ret;
 
@@ -382,13 +472,19 @@ int import_csv(struct session *ss, const char *table, const char *path, long *ro
 	im.table = table;
 	im.path = path;
 	im.cols = export_columns(importable[i].columns, &im.ncols);
-	/* check the file before taking any lock */
-	if (imp_open(&im, e)) {
+	/* the whole file read and every row's form checked before the
+	 * writer gate: only the write holds it */
+	if (read_whole(path, &data, &im.len, e))
+		return bo_wrap(e, "%s", what);
+	im.data = data;
+	if (imp_open(&im, e) || imp_scan(&im, e)) {
 		imp_close(&im);
+		free(data);
 		return bo_wrap(e, "%s", what);
 	}
 	ret = store_write(ss->st, what, import_body, &im, e);
 	imp_close(&im);
+	free(data);
 	if (ret)
 		return e->msg[0] && strncmp(e->msg, what, strlen(what)) ? bo_wrap(e, "%s", what) : -1;
 	*rows = im.rows;

@@ -127,6 +127,10 @@ static int start_doc(struct importer *im, struct store_txn *txn, struct doc *d, 
 	    (ret = get_date(im, "due_date", 0, &inv->due_date, e)) ||
 	    (ret = get_date(im, "operation_date", 0, &inv->operation_date, e)))
 		return ret;
+	/* the command line's rule: nothing issued after today (a future
+	 * invoice would block its series until that day) */
+	if (date_not_future(inv->issue_date, _("issue date"), e))
+		return imp_fail(im, "issue_date", e);
 	{
 		const char *ct = imp_cell(im, "corrective_type"), *why = imp_cell(im, "reason");
 		int k;
@@ -371,6 +375,8 @@ int import_payments_body(struct importer *im, struct store_txn *txn, struct bo_e
 		if ((ret = get_id(im, "id", IMPORT_ID_MAX, &p.id, e)) ||
 		    (ret = get_date(im, "date", 1, &p.date, e)))
 			return ret;
+		if (date_not_future(p.date, _("date"), e))
+			return imp_fail(im, "date", e);
 		if (invoice_number_parse(number, NULL, NULL, NULL) || number[0] != 'F') {
 			bo_fail(e, _("invalid invoice \"%s\": expected a number like F2026-000001"), number);
 			return imp_fail(im, "invoice", e);

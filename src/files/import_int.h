@@ -10,10 +10,15 @@
 
 #define IMPORT_MAX_COLS 32
 
+/* The largest file an import reads (it is held in memory whole). */
+#define IMPORT_FILE_MAX (512 << 20)
+
 struct importer {
 	struct session *ss;
 	const char *table;
 	const char *path;
+	const char *data;               /* the whole file, read before the gate */
+	size_t len;
 	struct csv_reader r;
 	const struct column *cols;      /* the table's columns, export order */
 	size_t ncols;

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backoffice/clerk.h"
 #include "backoffice/text.h"
 #include "export_file.h"
 #include "xlsx_int.h"
@@ -312,7 +313,7 @@ int xlsx_sink_open(struct sink *s, const char *path, const struct xlsx_props *p,
 		opt.tmpdir = x->dir;
 	}
 	if (!x->path || !x->dir || !(x->wb = workbook_new_opt(x->tmp, &opt))) {
-		unlink(x->tmp);
+		export_tmp_drop(x->tmp);
 		xlsx_free(x);
 		return bo_fail(e, _("export to \"%s\": cannot start a workbook"), path);
 	}
@@ -356,7 +357,7 @@ void xlsx_sink_abort(struct sink *s)
 	if (!x)
 		return;
 	lxw_workbook_free(x->wb);
-	unlink(x->tmp);
+	export_tmp_drop(x->tmp);
 	xlsx_free(x);
 	s->priv = NULL;
 }
@@ -388,9 +389,12 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 		dup2(null, 2);
 		close(null);
 	}
+	/* it writes the file by name: the clerk's own rights */
+	clerk_rights_begin();
 	errno = 0;
 	err = workbook_close(x->wb);
 	saved = errno;
+	clerk_rights_end();
 	if (quiet >= 0) {
 		dup2(quiet, 2);
 		close(quiet);
@@ -402,12 +406,12 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, xlsx_why(err));
 	else if ((fd = open(x->tmp, O_RDONLY)) < 0 || fsync(fd))   /* on the disk first */
 		ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), x->path, bo_strerror(errno));
-	else if (rename(x->tmp, x->path))
+	else if (export_tmp_commit(x->tmp, x->path))
 		ret = bo_fail(e, _("export to \"%s\": %s"), x->path, bo_strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	if (ret)
-		unlink(x->tmp);
+		export_tmp_drop(x->tmp);
 	xlsx_free(x);
 	s->priv = NULL;
 	return ret;

@@ -2,6 +2,7 @@
  * The cache, lock and log limits in DB_CONFIG below were sized for many
  * clerks and large imports (the defaults, 256 KB and 1000 locks, fail). */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "backoffice/codec.h"
 #include "store_int.h"
+#include "store_files.h"
 #include "store_index.h"
 #include "store_lock.h"
 #include "store_watch.h"
@@ -156,14 +158,17 @@ static int mkdir_p(const char *dir, mode_t mode)
 	return 0;
 }
 
-static int open_log(struct store *s)
+static int open_log(struct store *s, struct bo_err *e)
 {
-	char p[1200];
+	int fd;
 
-	if (path_in(s->dir, "backoffice.log", p, sizeof p))
-		return -1;
-	s->log = fopen(p, "a");
-	return s->log ? 0 : -1;
+	/* never through a link: the log is the first file an attacker
+	 * would point elsewhere */
+	if (store_open_file(s->dir, "backoffice.log", O_WRONLY | O_APPEND | O_CREAT, &fd, e))
+		return e->code == BO_EPERM || strstr(e->msg, "link") ? -1 : 0;
+	if (!(s->log = fdopen(fd, "a")))
+		close(fd);
+	return 0;
 }
 
 static int env_open(struct store *s, struct bo_err *e)
@@ -182,14 +187,22 @@ static int env_open(struct store *s, struct bo_err *e)
 	 * recovers. DB_TIME_NOTGRANTED tells a timeout from a deadlock. */
 	s->env->set_timeout(s->env, STORE_LOCK_TIMEOUT_US, DB_SET_LOCK_TIMEOUT);
 	s->env->set_flags(s->env, DB_TIME_NOTGRANTED, 1);
+	store_sigbus_guard(s->dir);
+	store_regions_leftover(s->dir);
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	/* sparse region files are backed now, or the disk is full: one line */
+	if (ret == 0 && store_regions_reserve(s->dir, e)) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		return -1;
+	}
 	if (ret != 0) {
 		s->env->close(s->env, 0);
 		s->env = NULL;
 		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
 		if (ret == EINVAL && s->why[0])
 			return bo_failc(e, BO_EINVAL, _("open data directory \"%s\": %s"), s->dir, s->why);
-		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, store_strerror(ret));
 	}
 	return 0;
 }
@@ -217,6 +230,9 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		s->db[t] = db;
 		if (ix && ix->dup)
 			db->set_flags(db, DB_DUPSORT);
+		/* page checksums: a flipped byte (a salary) is found on read;
+		 * ignored by Berkeley DB for a table made before */
+		db->set_flags(db, DB_CHKSUM);
 		ret = db->open(db, NULL, store_table_file(t), NULL, DB_BTREE,
 		               DB_AUTO_COMMIT | DB_THREAD | (s->bulk ? 0 : DB_MULTIVERSION) |
 		               (create || since_schema(t) > (int)schema ? DB_CREATE : 0), 0660);
@@ -325,8 +341,20 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	/* refused before anything is written: open would refuse it after */
 	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
 		return bo_failc(e, BO_EPERM, _("create data directory \"%s\": writable by others; run chmod o-w on it"), dir);
-	if (group)
+	/* in a shared directory (setgid) what we create stays the group's */
+	if (group || (stat(dir, &st) == 0 && (st.st_mode & S_ISGID)))
 		umask(007);
+	/* the shared set-up: root made the directory for the data group
+	 * (install -d -g backoffice -m 2770); the admin only fills it */
+	if (getegid() != getgid()) {
+		if (stat(dir, &st) && errno == ENOENT) {
+			store_drop_group();     /* a new directory: a private store */
+		} else {
+			umask(007);
+			if (store_files_check(dir, e))
+				return -1;
+		}
+	}
 	if (mkdir_p(dir, group ? 02770 : 0700))
 		return bo_failc(e, bo_code_of_errno(errno), _("create data directory \"%s\": %s"), dir, bo_strerror(errno));
 	if (group && set_group(dir, group, e))
@@ -336,7 +364,10 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 	if (!(s = calloc(1, sizeof *s)))
 		return bo_fail(e, _("create data directory \"%s\": %s"), dir, bo_strerror(ENOMEM));
 	snprintf(s->dir, sizeof s->dir, "%s", dir);
-	open_log(s);
+	if (open_log(s, e)) {
+		free(s);
+		return -1;
+	}
 	if (env_open(s, e) || dbs_open(s, 1, e)) {
 		handles_close(s, 0);
 		if (s->log)
@@ -357,7 +388,8 @@ static int check_dir(const char *dir, struct bo_err *e)
 		return bo_failc(e, BO_ENOTFOUND, _("open data directory \"%s\": no such directory (run 'backoffice init' or 'backoffice demo')"), dir);
 	/* Every clerk writes here (log, locks, regions): say so plainly
 	 * rather than "not a data directory" when it is only out of reach. */
-	if (access(dir, R_OK | W_OK | X_OK)) {
+	/* the effective ids: installed setgid, the data group opens it */
+	if (faccessat(AT_FDCWD, dir, R_OK | W_OK | X_OK, AT_EACCESS)) {
 		struct group *g = (st.st_mode & 0070) ? getgrgid(st.st_gid) : NULL;
 
 		if (g)
@@ -370,7 +402,7 @@ static int check_dir(const char *dir, struct bo_err *e)
 	/* Anyone who can write here can rewrite the books. */
 	if (st.st_mode & S_IWOTH)
 		return bo_failc(e, BO_EPERM, _("open data directory \"%s\": writable by others; run chmod o-w on it"), dir);
-	return 0;
+	return store_files_check(dir, e);
 }
 
 static int check_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -448,7 +480,8 @@ static int open_at(struct store *s, const char *dir, struct bo_err *e)
 	 * and closed to others. */
 	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
 		umask(007);
-	open_log(s);
+	if (open_log(s, e))
+		return -1;
 	if (store_locks_take(s, e) || store_open_handles(s, e))
 		goto fail;
 	if (store_read(s, "open data directory", check_schema, &schema, e)) {
@@ -487,7 +520,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
 	s->panic = ret == DB_RUNRECOVERY;
 	if (ret)
-		bo_failc(e, store_code(ret), _("checkpoint: %s"), db_strerror(ret));
+		bo_failc(e, store_code(ret), _("checkpoint: %s"), store_strerror(ret));
 	store_gate_leave(s);
 	return ret ? -1 : 0;
 }
@@ -555,7 +588,8 @@ int store_bulk(struct store *s, int on, struct bo_err *e)
 
 const char *store_strerror(int ret)
 {
-	return db_strerror(ret);
+	/* an errno value lowercase, as our messages say it */
+	return ret > 0 ? bo_strerror(ret) : db_strerror(ret);
 }
 
 const char *store_dir(const struct store *s)

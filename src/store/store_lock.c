@@ -8,21 +8,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store_files.h"
 #include "store_lock.h"
 
 #define LOCK_WAIT_MS 30000
 
 static int open_in(const char *dir, const char *name, int *fd, struct bo_err *e)
 {
-	char p[1200];
-	int len = snprintf(p, sizeof p, "%s/%s", dir, name);
-
-	if (len < 0 || (size_t)len >= sizeof p)
-		return bo_fail(e, _("open data directory: path too long"));
-	*fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
-	if (*fd < 0)
-		return bo_failc(e, bo_code_of_errno(errno), _("open data directory \"%s\": %s: %s"), dir, name, bo_strerror(errno));
-	return 0;
+	return store_open_file(dir, name, O_RDWR | O_CREAT, fd, e);
 }
 
 /* A restore holds the open lock exclusively for a few seconds: wait for

@@ -132,7 +132,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == DB_RUNRECOVERY)
 			snapshot_lost(what, e);
 		else if (ret && ret != STORE_FAILED && !e->msg[0])
-			bo_failc(e, store_code(ret), "%s: %s", what, db_strerror(ret));
+			bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
 		return ret ? -1 : 0;
 	}
 	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
@@ -176,7 +176,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 		if (ret == EINVAL && strstr(s->why, ".db: "))
 			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, s->why);
-		return bo_failc(e, store_code(ret), "%s: %s", what, db_strerror(ret));
+		return bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
 	}
 	return bo_failc(e, BO_EBUSY, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
 }

@@ -156,13 +156,15 @@ gstate() {
 	bo --db "$T/g" audit --table contacts --format csv 2>&1
 }
 
-ok "shared store" bo --db "$T/g" init --company "Cobros S.L." --nif B12345674 --group "$GRP"
+shared_dir "$T/g"
+ok "shared store" bo --db "$T/g" init --company "Cobros S.L." --nif B12345674
 ok "a customer" bo --db "$T/g" customer add --name "Peña Hermanos" --nif 12345678Z
 for r in coll:collections bill:billing view:viewer wh:warehouse; do
 	ok "account ${r#*:}" bo --db "$T/g" user add "$P${r%%:*}" --role "${r#*:}"
 done
+# the setgid program takes the day from the clock, never BACKOFFICE_TODAY
 ok "collections logs a call" as "${P}coll" contact add --customer 1 --kind call --note "Llamada" \
-	--promise-date 2026-12-01 --promise-amount 50
+	--promise-date "$(date -d '+3 days' +%F)" --promise-amount 50
 eq "its id" 1 "$out"
 ok "admin logs a visit" bo --db "$T/g" contact add --customer 1 --kind visit --note "Visita"
 ok "billing reads the log" as "${P}bill" contact list --customer 1 --format csv

@@ -33,7 +33,10 @@ head -c $((size - 4096)) /dev/zero | dd of="$T/noise/invoices.db" bs=4096 seek=1
 timeout 120 "$BACKOFFICE" --db "$T/noise" invoice list --format csv >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -le 1 ] && [ "$(wc -l <"$T/err")" -le 1 ] && pass || fail "listing a damaged table: rc $rc, $(cat "$T/err")"
-refuses "check on noise" "damaged" timeout 120 "$BACKOFFICE" --db "$T/noise" check
+# with page checksums Berkeley DB reads an all-zero page as one never
+# written (empty), so check finds the invoices gone from under their
+# customers, payments and counters rather than an unreadable page
+refuses "check on noise" "damaged\|check: [0-9]* problems found" timeout 120 "$BACKOFFICE" --db "$T/noise" check
 
 cp -r "$good" "$T/gone"
 rm "$T/gone/payments.db"

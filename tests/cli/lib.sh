@@ -54,10 +54,13 @@ snapshot() {
 }
 
 # os_clerks PREFIX NAME...: real OS clerks for the tests that run the
-# binary as other users (root only; it fails rather than skip): the group
-# PREFIXgrp, in $GRP, an account PREFIXNAME in it for each NAME, and
-# $T/backoffice, a copy of the binary they may run. os_user [useradd
-# options] NAME makes one more account. All of it goes on exit, with $T.
+# binary as other users (root only; it fails rather than skip), in the
+# shared set-up of the README: the data group PREFIXgrp, in $GRP, which
+# nobody is in; an account PREFIXNAME for each NAME (not in it); and
+# $T/backoffice, a copy of the binary root:$GRP, mode 2755, as meson
+# install makes it. shared_dir DIR makes a data directory for it (root:$GRP
+# 2770). os_user [useradd options] NAME makes one more account. All of it
+# goes on exit, with $T.
 os_clerks() {
 	local p="$1" n
 	shift
@@ -69,11 +72,12 @@ os_clerks() {
 	OS_USERS=()
 	trap os_cleanup EXIT
 	groupadd "$GRP" || { echo "groupadd \"$GRP\" failed" >&2; return 1; }
-	for n in "$@"; do os_user -g "$GRP" "$p$n" || return 1; done
-	# the clerks run a copy anyone may execute, wherever the build tree is
+	for n in "$@"; do os_user "$p$n" || return 1; done
+	# the clerks run a copy setgid to the data group, wherever the build is
 	chmod 755 "$T"
-	install -m 755 "$BACKOFFICE" "$T/backoffice"
+	install -o root -g "$GRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
 }
+shared_dir() { install -d -o root -g "$GRP" -m 2770 "$1"; }
 os_user() {
 	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$@" && OS_USERS+=("${!#}")
 }

@@ -81,7 +81,7 @@ while IFS= read -r line; do
 	words=${line%%:*}
 	# the usage line that starts with the command's words
 	usage=$(awk -v w="$words" 'index($0, w " ") == 1 || $0 == w { print; exit }' "$T/usages.txt")
-	grep -q "^  backoffice ${words%% *}[ |]" "$T/help.txt" && pass ||
+	grep -Eq "^  backoffice ${words%% *}([ |]|\$)" "$T/help.txt" && pass ||
 		fail "--help does not list \"${words%% *}\""
 	# shellcheck disable=SC2086
 	bo $words --help >"$T/out" 2>"$T/err"

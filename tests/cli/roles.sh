@@ -1,20 +1,21 @@
 #!/bin/bash
 # roles.sh - the binary run as real OS users (useradd + runuser) on one
-# shared data directory made with init --group: what each role may and
+# shared data directory (the setgid program's): what each role may and
 # may not do, salaries hidden from the viewer in lists, exports and the
 # audit trail, identity from the OS and not from $USER, outsiders refused.
 # Needs root (CI runs as root); it fails rather than skip without it.
 . "$(dirname "$0")/lib.sh"
 
 # Accounts and group unique to this run, removed whatever happens:
-# stray is in the group but gets no account, out is not even in the group.
+# stray and out get no account.
 P="bo$$"
 os_clerks "$P" hr bill wh coll view dis stray || exit 1
 os_user "${P}out" || exit 1
 
 as() { local u="$1"; shift; runuser -u "$u" -- "$T/backoffice" "$@"; }
 
-ok "init with group" bo init --company "Roles S.L." --nif B12345674 --group "$GRP"
+shared_dir "$BACKOFFICE_DB"
+ok "init in the shared directory" bo init --company "Roles S.L." --nif B12345674
 eq "data directory is setgid, group-only" "2770 $GRP" "$(stat -c '%a %G' "$BACKOFFICE_DB")"
 eq "init makes its user the admin" "root,admin,active" \
 	"$(bo user list --format csv | grep '^root,' | cut -d, -f1-3)"
@@ -38,7 +39,7 @@ echo "$out" | grep -q "^${P}coll,collections,active," && pass || fail "collectio
 
 # --- outsiders
 refuses "no account" "user \"${P}stray\" has no account" as "${P}stray" customer list
-refuses "not in the group" "permission denied.*group \"$GRP\"" as "${P}out" customer list
+refuses "no account either" "user \"${P}out\" has no account" as "${P}out" customer list
 ok "disable" bo user disable "${P}dis"
 refuses "disabled account" "account \"${P}dis\" is disabled" as "${P}dis" customer list
 ok "enable again" bo user enable "${P}dis"
@@ -81,6 +82,10 @@ refuses "collections no stock writes" "permission denied" as "${P}coll" item rec
 ok "viewer staff csv" as "${P}view" staff list --format csv
 echo "$out" | grep -q '^1,Ana Ruiz,' && pass || fail "viewer sees the employee: $out"
 echo "$out" | grep -q '28950\|28000' && fail "viewer sees a salary: $out" || pass
+# the salary column is empty for the viewer, as in export, not 0.00
+col=$(echo "$out" | head -1 | tr ',' '\n' | grep -nx salary | cut -d: -f1)
+eq "viewer's csv salary column is empty" "" "$(echo "$out" | sed -n 2p | cut -d, -f"$col")"
+refuses "a viewer cannot run check (admin)" "check: permission denied.*role viewer" as "${P}view" check
 ok "viewer staff show" as "${P}view" staff show 1
 echo "$out" | grep -q '^salary' && fail "viewer show has salary: $out" || pass
 mkdir "$T/exports" && chown "${P}view" "$T/exports"

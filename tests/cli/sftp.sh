@@ -15,7 +15,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 P="bf$$"
-GRP="${P}grp"
+GRP="${P}grp"           # the clerks' group, for sshd's Match
+DGRP="${P}data"         # the data group, nobody's
 U="${P}ana"
 V="${P}luis"
 SSHD_PID=
@@ -26,19 +27,22 @@ sftp_cleanup() {
 		userdel "$u" 2>/dev/null
 	done
 	groupdel "$GRP" 2>/dev/null
+	groupdel "$DGRP" 2>/dev/null
 	cleanup
 }
 trap sftp_cleanup EXIT
 
 chmod 755 "$T"
-install -m 755 "$BACKOFFICE" "$T/backoffice"
 groupadd "$GRP" || exit 1
+groupadd "$DGRP" || exit 1
+install -o root -g "$DGRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
 for u in "$U" "$V"; do
 	useradd -M -N -g "$GRP" -d "$T/home-$u" -s /bin/sh "$u" || exit 1
 	usermod -p '*' "$u"
 	install -d -o "$u" -m 755 "$T/home-$u"
 done
-ok "init with group" bo init --company "Remota S.L." --nif B12345674 --group "$GRP"
+install -d -o root -g "$DGRP" -m 2770 "$BACKOFFICE_DB"
+ok "init in the shared directory" bo init --company "Remota S.L." --nif B12345674
 ok "clerk" bo user add "$U" --role billing
 ok "other clerk" bo user add "$V" --role billing
 ok "customer" bo customer add --name "Cliente Ñandú" --nif 12345678Z
@@ -64,8 +68,8 @@ FPORT=$(free_port)
 	printf 'AuthorizedKeysFile %s\nStrictModes no\nUsePAM no\n' "$T/ssh/authorized_keys"
 	printf 'PasswordAuthentication no\nKbdInteractiveAuthentication no\n'
 	printf 'PermitRootLogin no\nSubsystem sftp internal-sftp\n'
-	sed -e "s|^Match Group backoffice LocalPort 2222|Match Group $GRP LocalPort $FPORT|" \
-	    -e "s|^Match Group backoffice|Match Group $GRP|" \
+	sed -e "s|^Match Group clerks LocalPort 2222|Match Group $GRP LocalPort $FPORT|" \
+	    -e "s|^Match Group clerks|Match Group $GRP|" \
 	    -e "s|/usr/local/bin/backoffice|$T/backoffice|" \
 	    -e "s|/srv/backoffice|$BACKOFFICE_DB|" "$SNIPPET"
 } >"$T/ssh/config"

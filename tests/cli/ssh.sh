@@ -19,7 +19,8 @@ if [ ! -x "$SSHD" ]; then
 fi
 
 P="bs$$"
-GRP="${P}grp"
+GRP="${P}grp"           # the clerks' group, for sshd's Match
+DGRP="${P}data"         # the data group, nobody's
 U="${P}clerk"
 SSHD_PID=
 ssh_cleanup() {
@@ -27,18 +28,21 @@ ssh_cleanup() {
 	for p in $(pgrep -u "$U" 2>/dev/null); do kill -KILL "$p" 2>/dev/null; done
 	userdel "$U" 2>/dev/null
 	groupdel "$GRP" 2>/dev/null
+	groupdel "$DGRP" 2>/dev/null
 	cleanup
 }
 trap ssh_cleanup EXIT
 
 chmod 755 "$T"
-install -m 755 "$BACKOFFICE" "$T/backoffice"
 groupadd "$GRP" || exit 1
+groupadd "$DGRP" || exit 1
+install -o root -g "$DGRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
 useradd -M -N -g "$GRP" -d "$T/home" -s /bin/sh "$U" || exit 1
 usermod -p '*' "$U"             # no password, but not a locked account
 install -d -o "$U" -m 755 "$T/home"
 
-ok "init with group" bo init --company "Remota S.L." --nif B12345674 --group "$GRP"
+install -d -o root -g "$DGRP" -m 2770 "$BACKOFFICE_DB"
+ok "init in the shared directory" bo init --company "Remota S.L." --nif B12345674
 ok "clerk account" bo user add "$U" --role billing
 
 # --- keys, config (the snippet under test, with this run's names), sshd
@@ -53,7 +57,7 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 	printf 'AuthorizedKeysFile %s\nStrictModes no\nUsePAM no\n' "$T/ssh/authorized_keys"
 	printf 'PasswordAuthentication no\nKbdInteractiveAuthentication no\n'
 	printf 'PermitRootLogin no\nAcceptEnv LANG LC_*\nSubsystem sftp internal-sftp\n'
-	sed -e "s|^Match Group backoffice|Match Group $GRP|" \
+	sed -e "s|^Match Group clerks|Match Group $GRP|" \
 	    -e "s|/usr/local/bin/backoffice|$T/backoffice|" \
 	    -e "s|/srv/backoffice|$BACKOFFICE_DB|" "$SNIPPET"
 } >"$T/ssh/config"

@@ -166,8 +166,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memcpy(file + len, data + 1, size - 1);
 	len += size - 1;
+	/* the import reads the whole file into memory first */
 	im.path = fuzz_file(0, file, len);
-	free(file);
+	im.data = file;
+	im.len = len;
 	import(tables[t].en, &im);
+	free(file);
 	return 0;
 }

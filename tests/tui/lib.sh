@@ -6,6 +6,20 @@ set -u
 : "${BACKOFFICE:?set BACKOFFICE to the binary}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/bo-tui.XXXXXX")
 SOCK="bo-tui-$$-$RANDOM"
+WAIT=${WAIT:-10}
+# tui_stop: end the tmux server and wait until its process is gone: a
+# new-session sent while the old server is still exiting lands in the
+# dying server and vanishes with it (seen on a loaded machine), and a
+# dying server unlinks its socket, the next one's by then.
+tui_stop() {
+	local pid end=$((SECONDS + WAIT))
+	pid=$(tmux -L "$SOCK" display -p '#{pid}' 2>/dev/null)
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	[ -n "$pid" ] || return 0
+	while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -le "$end" ]; do
+		sleep 0.05
+	done
+}
 cleanup() {
 	tui_stop
 	rm -rf "$T"
@@ -17,7 +31,6 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset NO_COLOR
 PASS=0
 FAIL=0
-WAIT=${WAIT:-10}
 
 bo() { "$BACKOFFICE" "$@"; }
 pass() { PASS=$((PASS + 1)); }

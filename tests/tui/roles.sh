@@ -1,6 +1,6 @@
 #!/bin/bash
 # roles.sh - the screens as real OS users (useradd + runuser) on a shared
-# data directory made with init --group: the viewer sees no key that
+# data directory of the setgid program: the viewer sees no key that
 # writes and is refused when pressing one, the warehouse sees only Stock
 # in the menu, the admin sees the audit trail with a change made just
 # before through the command line. Needs root (CI runs as root).
@@ -23,13 +23,13 @@ cleanup() {
 trap cleanup EXIT
 groupadd "$GRP" || { echo "groupadd failed"; exit 1; }
 for r in view wh; do
-	useradd -M -N -G "$GRP" -d /nonexistent -s /usr/sbin/nologin "$P$r" || exit 1
+	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$P$r" || exit 1
 	USERS+=("$P$r")
 done
 
-# a copy any clerk may run, wherever the build tree is
+# a copy any clerk may run, setgid to the data group nobody is in
 chmod 755 "$T"
-install -m 755 "$BACKOFFICE" "$T/backoffice"
+install -o root -g "$GRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
 
 # tui_as LOGIN: the screens as that OS user, in a fresh tmux
 tui_as() {
@@ -38,7 +38,8 @@ tui_as() {
 		BACKOFFICE_TODAY=$BACKOFFICE_TODAY HOME=/tmp \"\$T/backoffice\" --db \"$BACKOFFICE_DB\""
 }
 
-ok "init with group" bo init --company "Roles S.L." --nif B12345674 --group "$GRP"
+install -d -o root -g "$GRP" -m 2770 "$BACKOFFICE_DB"
+ok "init in the shared directory" bo init --company "Roles S.L." --nif B12345674
 ok "add viewer" bo user add "${P}view" --role viewer
 ok "add warehouse" bo user add "${P}wh" --role warehouse
 ok "a customer" bo customer add --name "Cliente Uno" --nif 12345678Z
@@ -55,6 +56,22 @@ not_see "viewer: no New key in the bar" "New"
 keys n
 line_has "viewer: n refused on the status line" "add a new record: permission denied" "(role viewer)"
 not_see "viewer: no form opened" "New customer"
+# the viewer's x onto a store file: refused, and the store is untouched
+sum_before=$(cksum <"$BACKOFFICE_DB/users.db")
+ln -s "$BACKOFFICE_DB/users.db" "$T/link.xlsx"
+for target in "$BACKOFFICE_DB/users.db:must end in .csv or .xlsx" \
+              "$BACKOFFICE_DB/users.xlsx:inside the data directory" \
+              "$T/link.xlsx:is a symbolic link"; do
+	keys x
+	see "viewer: export prompt" "Export to .xlsx"
+	typ "${target%%:*}"
+	keys Enter
+	see "viewer: x to ${target%%:*} refused" "${target#*:}"
+done
+eq "viewer: users.db unchanged by x" "$sum_before" "$(cksum <"$BACKOFFICE_DB/users.db")"
+[ -e "$BACKOFFICE_DB/users.xlsx" ] && fail "viewer: users.xlsx made in the data directory" || pass
+eq "viewer: link still a link to users.db" "$BACKOFFICE_DB/users.db" "$(readlink "$T/link.xlsx")"
+ok "viewer: the store still opens" bo customer list
 keys F1
 see "viewer: help" "Help:"
 see "viewer: help lists the keys it takes" "search as you type"

@@ -193,7 +193,7 @@ static void test_restore_waits_for_everyone(void **state)
 	struct bo_err e = BO_ERR_INIT;
 	struct session ss;
 	struct customer c;
-	char bk[400], kept[1200];
+	char bk[400], kept[1200], why[600];
 
 	(void)state;
 	/* beside the store, in the folder fixture_remove takes away */
@@ -204,10 +204,10 @@ static void test_restore_waits_for_everyone(void **state)
 	customer(&c, 0, "After the backup");
 	assert_int_equal(entity_add(&ss, &entity_customer, &c, &e), 0);
 	/* a session is open (ours): the restore must not happen */
-	assert_int_equal(backup_restore(bk, dir, kept, sizeof kept, &e), -1);
+	assert_int_equal(backup_restore(bk, dir, kept, sizeof kept, why, sizeof why, &e), -1);
 	assert_non_null(strstr(e.msg, "in use"));
 	session_close(&ss);
-	assert_int_equal(backup_restore(bk, dir, kept, sizeof kept, &e), 0);
+	assert_int_equal(backup_restore(bk, dir, kept, sizeof kept, why, sizeof why, &e), 0);
 	assert_non_null(strstr(kept, "pre-restore-"));
 	assert_int_equal(session_open(&ss, dir, &e), 0);
 	assert_absent(&ss, "5");

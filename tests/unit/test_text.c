@@ -99,6 +99,18 @@ static void test_check_controls(void **state)
 	check_bad("\xC3\xB1\xC2\x80", 120, "invalid name: control character at byte 3");
 	check_bad("\xC2\x9B" "31m", 120, "invalid name: control character at byte 1");
 	check_bad("a\xC2\x9F", 120, "invalid name: control character at byte 2");
+	/* bidirectional overrides and isolates reorder the screen */
+	check_bad("ab\xE2\x80\xAE" "cba", 120, "invalid name: control character at byte 3");
+	check_bad("\xE2\x80\xAA", 120, "invalid name: control character at byte 1");
+	check_bad("x\xE2\x81\xA6", 120, "invalid name: control character at byte 2");
+	check_bad("x\xE2\x81\xA9", 120, "invalid name: control character at byte 2");
+	check_ok("x\xE2\x80\xA9y", 120);     /* U+2029, a separator, not bidi */
+	check_ok("x\xE2\x81\xAAy", 120);     /* U+206A, past the isolates */
+	{
+		char shown[64];
+
+		assert_string_equal(text_inert("a\xE2\x80\xAEz", shown, sizeof shown), "a\\u202ez");
+	}
 	/* Every C0 byte, one by one. */
 	for (c = 1; c < 0x20; c++) {
 		s[0] = 'a', s[1] = (char)c, s[2] = '\0';

@@ -1,0 +1,223 @@
+/* store_files.c - the store's files on a disk that may fill up. Berkeley
+ * DB's region files (__db.001 ...) are sparse and memory-mapped: on a full
+ * disk the first touch of a page never backed kills the process with
+ * SIGBUS. Every open backs them whole with posix_fallocate (refused with
+ * ENOSPC when the space is not there), and a SIGBUS that still comes (a
+ * disk full while the environment is being made) ends the process with
+ * one line instead of a crash report; the transactions it had not
+ * committed are rolled back by the next open's recovery, as after a kill. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <db.h>
+
+#include "backoffice/i18n.h"
+#include "store_files.h"
+
+static char bus_line[1400];
+static size_t bus_len;
+
+static void on_sigbus(int sig)
+{
+	(void)sig;
+	if (bus_len && write(2, bus_line, bus_len) < 0)
+		_exit(1);
+	_exit(1);
+}
+
+void store_sigbus_guard(const char *dir)
+{
+	struct sigaction sa;
+	int n;
+
+	/* the line is made now: a handler may not format or translate */
+	n = snprintf(bus_line, sizeof bus_line, "backoffice: %s \"%s\": %s\n",
+	             _("data directory"), dir, _("no space left on device"));
+	bus_len = n > 0 && (size_t)n < sizeof bus_line ? (size_t)n : 0;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_sigbus;
+	sigaction(SIGBUS, &sa, NULL);
+}
+
+void store_regions_leftover(const char *dir)
+{
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int dfd;
+
+	if (!(d = opendir(dir)))
+		return;
+	dfd = dirfd(d);
+	/* Berkeley DB makes __db.001 first and fills it at once: one left
+	 * empty is an environment the full disk cut short, which every later
+	 * open would take for one still being made (EAGAIN) */
+	if (fstatat(dfd, "__db.001", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size == 0) {
+		while ((de = readdir(d)))
+			if (!strncmp(de->d_name, "__db.0", 6))
+				unlinkat(dfd, de->d_name, 0);
+	}
+	closedir(d);
+}
+
+int store_regions_reserve(const char *dir, struct bo_err *e)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int ret = 0;
+
+	if (!d)
+		return bo_failc(e, bo_code_of_errno(errno), _("open data directory \"%s\": %s"), dir,
+		                bo_strerror(errno));
+	while (!ret && (de = readdir(d))) {
+		struct stat st;
+		int fd, err;
+
+		if (strncmp(de->d_name, "__db.0", 6))
+			continue;
+		fd = openat(dirfd(d), de->d_name, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			continue;       /* the environment's open said what matters */
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+		    (err = posix_fallocate(fd, 0, st.st_size)) != 0 && err != EOPNOTSUPP &&
+		    err != EINVAL)
+			ret = bo_failc(e, bo_code_of_errno(err), _("open data directory \"%s\": %s: %s"),
+			               dir, de->d_name, bo_strerror(err));
+		close(fd);
+	}
+	closedir(d);
+	return ret;
+}
+
+/* ---- the shared set-up: a program setgid to the data group ----------- */
+
+static const char *group_name(gid_t g, char *buf, size_t n)
+{
+	struct group *gr = getgrgid(g);
+
+	if (gr && gr->gr_name)
+		snprintf(buf, n, "%s", gr->gr_name);
+	else
+		snprintf(buf, n, "%ld", (long)g);
+	return buf;
+}
+
+/* One entry of the data directory: a regular file of the data group,
+ * 0660, one link; a directory of the group (pre-restore copies, scratch),
+ * 0770 or 2770. Never a symbolic link, a FIFO or a device. */
+static int check_entry(const char *dir, int dfd, const char *name, gid_t data,
+                       struct bo_err *e)
+{
+	char g[64], want[64];
+	struct stat st;
+	mode_t mode;
+
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW))
+		return errno == ENOENT ? 0 : bo_failc(e, bo_code_of_errno(errno),
+		                                      _("open data directory \"%s\": %s: %s"), dir,
+		                                      name, bo_strerror(errno));
+	mode = st.st_mode & 07777;
+	group_name(data, want, sizeof want);
+	if (S_ISLNK(st.st_mode) || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
+		return bo_failc(e, BO_EPERM,
+		                _("open data directory \"%s\": \"%s\" is not a regular file or directory; as root, remove it"),
+		                dir, name);
+	if (S_ISREG(st.st_mode) && (st.st_gid != data || mode != 0660 || st.st_nlink != 1))
+		return bo_failc(e, BO_EPERM,
+		                _("open data directory \"%s\": \"%s\" has group %s, mode %04o and %ld links, expected %s, 0660 and 1; as root: chgrp %s %s/%s && chmod 0660 %s/%s"),
+		                dir, name, group_name(st.st_gid, g, sizeof g), (unsigned)mode,
+		                (long)st.st_nlink, want, want, dir, name, dir, name);
+	if (S_ISDIR(st.st_mode) && (st.st_gid != data || (mode != 0770 && mode != 02770)))
+		return bo_failc(e, BO_EPERM,
+		                _("open data directory \"%s\": \"%s\" has group %s and mode %04o, expected %s and 2770; as root: chgrp -R %s %s/%s && chmod 2770 %s/%s"),
+		                dir, name, group_name(st.st_gid, g, sizeof g), (unsigned)mode, want,
+		                want, dir, name, dir, name);
+	return 0;
+}
+
+void store_drop_group(void)
+{
+	if (getegid() != getgid() && setregid(getgid(), getgid()))
+		abort();        /* never go on half-privileged */
+}
+
+int store_files_check(const char *dir, struct bo_err *e)
+{
+	gid_t data = getegid();
+	char g[64], want[64];
+	struct dirent *de;
+	struct stat st;
+	int dfd, ret = 0;
+	DIR *d;
+
+	if (data == getgid())
+		return 0;       /* a private store: the OS guards it as the user's */
+	/* a directory of the user's own, not the data group's, is a private
+	 * store even for the installed program: it lets go of the data
+	 * group for good, and the OS guards the files as the user's */
+	if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && st.st_gid != data &&
+	    st.st_uid == getuid()) {
+		store_drop_group();
+		return 0;
+	}
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0 || fstat(dfd, &st)) {
+		int err = errno;
+
+		if (dfd >= 0)
+			close(dfd);
+		return bo_failc(e, bo_code_of_errno(err), _("open data directory \"%s\": %s"), dir,
+		                err == ELOOP ? _("is a symbolic link") : bo_strerror(err));
+	}
+	group_name(data, want, sizeof want);
+	if (st.st_gid != data || (st.st_mode & 07777) != 02770) {
+		close(dfd);
+		return bo_failc(e, BO_EPERM,
+		                _("open data directory \"%s\": group %s and mode %04o, expected %s and 2770; as root: install -d -o root -g %s -m 2770 %s"),
+		                dir, group_name(st.st_gid, g, sizeof g), (unsigned)(st.st_mode & 07777),
+		                want, want, dir);
+	}
+	if (!(d = fdopendir(dfd))) {
+		close(dfd);
+		return bo_failc(e, BO_EIO, _("open data directory \"%s\": %s"), dir,
+		                bo_strerror(errno));
+	}
+	while (!ret && (de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			ret = check_entry(dir, dfd, de->d_name, data, e);
+	closedir(d);
+	return ret;
+}
+
+int store_open_file(const char *dir, const char *name, int flags, int *fd, struct bo_err *e)
+{
+	char p[1200];
+	struct stat st;
+	int len = snprintf(p, sizeof p, "%s/%s", dir, name);
+
+	if (len < 0 || (size_t)len >= sizeof p)
+		return bo_fail(e, _("open data directory: path too long"));
+	*fd = open(p, flags | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0660);
+	if (*fd < 0)
+		return bo_failc(e, bo_code_of_errno(errno), _("open data directory \"%s\": %s: %s"),
+		                dir, name, errno == ELOOP ? _("is a symbolic link") : bo_strerror(errno));
+	if (fstat(*fd, &st) || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
+	    (getegid() != getgid() && st.st_gid != getegid())) {
+		close(*fd);
+		*fd = -1;
+		return bo_failc(e, BO_EPERM,
+		                _("open data directory \"%s\": %s: not a regular file of the data directory's own (a link?)"),
+		                dir, name);
+	}
+	return 0;
+}

@@ -1,0 +1,132 @@
+#!/bin/bash
+# setgid.sh - the shared set-up of the README, end to end: the data group
+# (nobody's), meson install into a scratch DESTDIR (bin/backoffice
+# root:GROUP 2755), the data directory root:GROUP 2770, init by the
+# administrator's own account. An admin, a billing clerk and a viewer with
+# shells each work with their role, and each one's shell is refused every
+# file of the store; the viewer's export onto a store file, an outsider's
+# restore, a FIFO import and a symlinked log fail with one line and change
+# nothing. Needs root (useradd, groupadd, chown); fails rather than skip.
+. "$(dirname "$0")/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "setgid.sh: must run as root: it installs setgid and makes OS accounts" >&2
+	exit 1
+fi
+BUILD=$(dirname "$BACKOFFICE")
+G=$(meson introspect "$BUILD" --buildoptions |
+	python3 -c "import json,sys; print([o['value'] for o in json.load(sys.stdin) if o['name'] == 'data_group'][0])")
+P="sg$$"
+USERS=()
+MADE_GROUP=
+cleanup() {
+	local u
+	for u in "${USERS[@]}"; do userdel "$u" 2>/dev/null; done
+	[ -n "$MADE_GROUP" ] && groupdel "$G" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+# 1. the data group: the program's, nobody's (kept if the machine has it)
+if ! getent group "$G" >/dev/null; then
+	groupadd --system "$G" || { echo "groupadd $G failed" >&2; exit 1; }
+	MADE_GROUP=1
+fi
+[ -z "$(getent group "$G" | cut -d: -f4)" ] && pass || fail "the data group $G has members"
+# 2. meson install (into a scratch DESTDIR)
+chmod 755 "$T"
+meson install -C "$BUILD" --destdir "$T/dest" --no-rebuild --quiet >"$T/install.log" 2>&1 ||
+	fail "meson install: $(tail -3 "$T/install.log")"
+BIN=$(find "$T/dest" -path '*/bin/backoffice' -type f | head -1)
+eq "installed root:$G, mode 2755" "2755 root $G" "$(stat -c '%a %U %G' "$BIN")"
+# 3. the data directory
+D="$T/srv"
+install -d -o root -g "$G" -m 2770 "$D"
+for n in admin bill view out; do
+	useradd -M -N -d /nonexistent -s /bin/sh "$P$n" || exit 1
+	USERS+=("$P$n")
+done
+as() { local u="$1"; shift; runuser -u "$P$u" -- "$BIN" --db "$D" "$@"; }
+# 4. init as the administrator's own account
+ok "init by the admin" as admin init --company "Compartida S.L." --nif B12345674
+ok "billing account" as admin user add "${P}bill" --role billing
+ok "viewer account" as admin user add "${P}view" --role viewer
+refuses "init --group is gone" "--group is gone.*install -d -o root -g backoffice -m 2770" \
+	"$BIN" --db "$T/other" init --company X --nif B12345674 --group "$G"
+
+# every file of the store is the data group's, 0660, and the directory 2770
+eq "the directory" "2770 $G" "$(stat -c '%a %G' "$D")"
+eq "every file 0660 of $G" "" "$(find "$D" -mindepth 1 -maxdepth 1 ! \( -perm 0660 -group "$G" -type f \) -printf '%f ')"
+
+# --- each works with their role
+ok "billing adds a customer" as bill customer add --name "Cliente Uno" --nif 12345678Z
+ok "billing issues an invoice" as bill invoice create --customer 1 --text "Obra:1:100:21" --issue
+ok "the viewer lists it" as view invoice list --format csv
+eq "one invoice" 2 "$(echo "$out" | wc -l)"
+refuses "the viewer writes nothing" "permission denied.*role viewer" \
+	as view customer add --name "Otro" --nif 87654321X
+refuses "billing cannot back up" "permission denied.*role billing" as bill backup "$T/bk"
+install -d -o "${P}admin" -m 700 "$T/admin"
+ok "the admin backs up to their own directory" as admin backup "$T/admin/bk"
+ok "the admin's check" as admin check
+eq "check passes" "no problems found" "$out"
+
+# --- each person's shell is refused every file of the store (the dump
+# to load is anyone's to read)
+db5.3_dump -h "$T/admin/bk" users.db >"$T/users.dump" && chmod 644 "$T/users.dump"
+for u in admin bill view; do
+	for cmd in "ls $D" "cat $D/users.db" "cp $D/staff.db /tmp/$P.copy" "ln -s /etc/passwd $D/x.db" \
+	           "rm -f $D/users.db" "db5.3_dump -h $D users.db" "db5.3_load -h $D -f $T/users.dump users.db"; do
+		# shellcheck disable=SC2086
+		if runuser -u "$P$u" -- $cmd >/dev/null 2>"$T/sh.err"; then
+			fail "$u's shell: [$cmd] succeeded"
+		elif grep -qi "permission denied" "$T/sh.err"; then
+			pass
+		else
+			fail "$u's shell: [$cmd] failed otherwise: $(cat "$T/sh.err")"
+		fi
+	done
+done
+[ -e "/tmp/$P.copy" ] && fail "a copy of staff.db was made" || pass
+
+# --- the holes, through the program: one line each, nothing changed
+state() {
+	as admin export customers -o "$T/admin/c.csv" >/dev/null && cat "$T/admin/c.csv"
+	as admin export invoices -o "$T/admin/i.csv" >/dev/null && cat "$T/admin/i.csv"
+	as admin user list --format csv
+	cksum <"$D/users.db"
+}
+before=$(state)
+refuses "the viewer's export onto a store file" "inside the data directory\|must end in" \
+	as view export customers -o "$D/users.db"
+refuses "the viewer's export into the data directory" "inside the data directory" \
+	as view export customers -o "$D/users.csv"
+install -d -o "${P}out" -m 700 "$T/outsider"
+ok "the outsider makes a store of their own" \
+	runuser -u "${P}out" -- "$BIN" --db "$T/outsider/own" init --company "Mía S.L." --nif B12345674
+eq "a private store is the user's own, not the data group's" "${P}out users" \
+	"$(stat -c '%U %G' "$T/outsider/own/users.db")"
+ok "and backs it up" runuser -u "${P}out" -- "$BIN" --db "$T/outsider/own" backup "$T/outsider/bk"
+refuses "the outsider's restore" "user \"${P}out\" has no account" as out restore "$T/outsider/bk"
+install -d -o "${P}bill" -m 700 "$T/bill"
+runuser -u "${P}bill" -- mkfifo "$T/bill/fifo.csv"
+refuses "a FIFO import" "not a regular file" timeout 20 runuser -u "${P}bill" -- "$BIN" --db "$D" \
+	import customers "$T/bill/fifo.csv"
+mv "$D/backoffice.log" "$T/log.saved"
+ln -s "$T/admin/planted" "$D/backoffice.log"
+refuses "a symlinked log" "backoffice.log" as bill customer list
+[ -e "$T/admin/planted" ] && fail "the program wrote through the link" || pass
+rm "$D/backoffice.log"
+mv "$T/log.saved" "$D/backoffice.log"
+eq "nothing changed" "$before" "$(state)"
+ok "check after it all" as admin check
+eq "check still passes" "no problems found" "$out"
+
+# a store file with the wrong group is refused with what to run
+chgrp root "$D/customers.db"
+refuses "a file of another group" "\"customers.db\" has group root.*chgrp $G $D/customers.db" \
+	as view customer list
+chgrp "$G" "$D/customers.db"
+ok "fixed as the line said" as view customer list
+
+finish
