@@ -26,6 +26,39 @@ void chk_report(struct chk *c, const char *fmt, ...)
 	c->problem(msg, c->arg);
 }
 
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+void chk_digest_add(struct chk_digest *d, const void *key, size_t kn, const void *pkey, size_t pn)
+{
+	/* the key's length goes in too: ("ab", "c") is not ("a", "bc") */
+	uint64_t h = fnv(fnv(0xcbf29ce484222325ULL ^ kn, key, kn), pkey, pn);
+
+	d->n++;
+	d->a += mix(h);
+	d->b += mix(h ^ 0x9e3779b97f4a7c15ULL);
+}
+
+int chk_digest_same(const struct chk_digest *x, const struct chk_digest *y)
+{
+	return x->n == y->n && x->a == y->a && x->b == y->b;
+}
+
 char *chk_money(int64_t cents, char *buf, size_t n)
 {
 	return money_format(cents, buf, n);
@@ -94,6 +127,7 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 		return bo_failc(e, BO_EBUSY, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;
 	c->found = 0;
+	memset(c->want, 0, sizeof c->want);
 	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
 		return ret;
 	return 0;
