@@ -113,6 +113,58 @@ out:
 	return ret;
 }
 
+static int follow_entry(struct chk *c, struct chk_follow *f, enum store_table ix,
+                        chk_entry_fn fn, void *arg, struct bo_err *e)
+{
+	void *data;
+	size_t len;
+	int ret = chk_get(c, store_primary_of(ix), f->it.val.data, f->it.val.size, &data, &len);
+
+	if (ret)
+		return ret == STORE_NOTFOUND ? 0 : ret;   /* check_indexes reports it */
+	ret = fn(c, data, len, arg, e);
+	free(data);
+	return ret;
+}
+
+int chk_follow_each(struct chk *c, struct chk_follow *f, enum store_table ix, uint32_t id,
+                    chk_entry_fn fn, void *arg, struct bo_err *e)
+{
+	uint8_t k[4];
+	int ret;
+
+	/* a record that says another id than its key comes out of order */
+	if (f->open && id <= f->last) {
+		key_u32(id, k);
+		return chk_each_entry(c, ix, k, 4, fn, arg, e);
+	}
+	if (!f->open) {
+		if ((ret = raw_open(c, ix, &f->it)))
+			return ret;
+		f->open = 1;
+		f->ret = store_iter_get(&f->it, STORE_FIRST);
+	}
+	f->last = id;
+	/* keys of another size than an id's are never an invoice's */
+	while (f->ret == 0) {
+		uint32_t at = f->it.key.size == 4 ? key_get_u32(f->it.key.data) : 0;
+
+		if (at > id)
+			return 0;
+		if (at == id && (ret = follow_entry(c, f, ix, fn, arg, e)))
+			return ret;
+		f->ret = store_iter_get(&f->it, STORE_NEXT);
+	}
+	return f->ret == STORE_NOTFOUND ? 0 : f->ret;
+}
+
+void chk_follow_close(struct chk_follow *f)
+{
+	if (f->open)
+		store_iter_close(&f->it);
+	memset(f, 0, sizeof *f);
+}
+
 static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct chk *c = arg;
@@ -128,7 +180,14 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 	c->txn = txn;
 	c->found = 0;
 	memset(c->want, 0, sizeof c->want);
-	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
+	/* a run given up on a dead clerk left its cursors with that
+	 * environment: they are not ours to close */
+	memset(&c->pay, 0, sizeof c->pay);
+	memset(&c->cred, 0, sizeof c->cred);
+	ret = check_records(c, e);
+	chk_follow_close(&c->pay);
+	chk_follow_close(&c->cred);
+	if (ret || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
 		return ret;
 	return 0;
 }

@@ -19,6 +19,15 @@ struct chk_digest {
 void chk_digest_add(struct chk_digest *d, const void *key, size_t kn, const void *pkey, size_t pn);
 int chk_digest_same(const struct chk_digest *x, const struct chk_digest *y);
 
+/* A cursor on a raw index keyed by invoice id that moves only forward,
+ * following the invoices' walk (which is in id order). */
+struct chk_follow {
+	struct store_iter it;
+	int ret;                /* 0 on an entry, STORE_NOTFOUND past the end */
+	int open;
+	uint32_t last;          /* the id asked for last */
+};
+
 struct chk {
 	struct session *ss;
 	struct store *st;
@@ -31,6 +40,8 @@ struct chk {
 	long found;             /* problems in this run */
 	long delivered;         /* handed to problem() by earlier runs */
 	struct invoice inv, other;      /* decoding buffers, lines reused */
+	/* payments and credit notes, merged with the invoices' walk */
+	struct chk_follow pay, cred;
 	/* per index: the entries the records' walk says it must hold */
 	struct chk_digest want[TB_COUNT];
 	long vf_found;          /* problems in the verifactu chains */
@@ -51,6 +62,11 @@ typedef int (*chk_entry_fn)(struct chk *c, const void *data, size_t len, void *a
                             struct bo_err *e);
 int chk_each_entry(struct chk *c, enum store_table ix, const void *key, size_t n,
                    chk_entry_fn fn, void *arg, struct bo_err *e);
+/* chk_each_entry for a u32 key, by a forward cursor when the ids come
+ * in order (a lookup otherwise); chk_follow_close ends it. */
+int chk_follow_each(struct chk *c, struct chk_follow *f, enum store_table ix, uint32_t id,
+                    chk_entry_fn fn, void *arg, struct bo_err *e);
+void chk_follow_close(struct chk_follow *f);
 /* A primary record, malloc'ed into *data; 0, STORE_NOTFOUND or an error. */
 int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, void **data,
             size_t *len);
