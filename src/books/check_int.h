@@ -40,6 +40,10 @@ struct chk {
 	long found;             /* problems in this run */
 	long delivered;         /* handed to problem() by earlier runs */
 	struct invoice inv, other;      /* decoding buffers, lines reused */
+	/* the items' rows for the movements' walk (check_stock.c) */
+	struct chk_stock *stock;
+	size_t nstock, capstock;
+	int stock_sorted;
 	/* payments and credit notes, merged with the invoices' walk */
 	struct chk_follow pay, cred;
 	/* per index: the entries the records' walk says it must hold */
@@ -80,9 +84,12 @@ int check_records(struct chk *c, struct bo_err *e);        /* decode, keys, coun
 int check_in_index(struct chk *c, enum store_table ix, struct bo_err *e);
 /* entries -> records; invoice numbers and customers' outstanding too */
 int check_indexes(struct chk *c, struct bo_err *e);
-/* on_hand equals the sum of the item's movements; moves name real items */
+/* on_hand equals the sum of the item's movements; moves name real items:
+ * items are walked before movements, and check_stock_end (after the
+ * movements) reports and frees the rows */
 int check_item(struct chk *c, const void *item, struct bo_err *e);
 int check_move(struct chk *c, const void *move, struct bo_err *e);
+void check_stock_end(struct chk *c);
 int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e);
 int check_payment(struct chk *c, const struct payment *p, struct bo_err *e);
 /* the verifactu records and events (check_vf.c) */

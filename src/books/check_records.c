@@ -27,7 +27,7 @@ static const struct scan scans[] = {
 	{ TB_STAFF, NULL, "staff" },            /* rt filled from entity_staff */
 	{ TB_CUSTOMERS, NULL, "customer" },
 	{ TB_ITEMS, NULL, NULL },
-	{ TB_MOVES, &move_type, "move" },
+	{ TB_MOVES, &move_type, "move" },       /* after the items: check_stock.c */
 	{ TB_INVOICES, NULL, "invoice" },
 	{ TB_PAYMENTS, &payment_type, "payment" },
 	{ TB_AUDIT, &audit_type, "audit" },
@@ -288,8 +288,15 @@ int check_records(struct chk *c, struct bo_err *e)
 
 	if ((ret = scan_meta(c, e)))
 		return ret;
-	for (size_t i = 0; i < sizeof scans / sizeof scans[0]; i++)
+	for (size_t i = 0; i < sizeof scans / sizeof scans[0]; i++) {
 		if ((ret = scan_table(c, &scans[i], e)))
-			return ret;
-	return 0;
+			break;
+		if (scans[i].t == TB_MOVES)
+			check_stock_end(c);
+	}
+	/* a walk that failed half way leaves rows behind */
+	free(c->stock);
+	c->stock = NULL;
+	c->nstock = c->capstock = 0;
+	return ret;
 }

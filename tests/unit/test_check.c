@@ -2,6 +2,7 @@
  * behind the rules' back (a stock figure, a deleted payment, a status, an
  * index entry to nowhere, one taken away or filed under another key, a
  * record that does not decode) is found and named. Each test starts from a fresh demo. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -105,6 +106,40 @@ static void test_on_hand(void **state)
 	write_or_fail(bump_on_hand, NULL);
 	assert_int_equal(run_check(), 1);
 	assert_non_null(strstr(found, "items TOR-00001: on hand "));
+}
+
+/* a movement of an item no one has, written behind the rules' back: the
+ * moves index gets its entry, so only the item's absence is wrong */
+static int stray_move(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct move m;
+	struct codec_buf b;
+	uint8_t k[8];
+	int ret;
+
+	(void)arg;
+	(void)e;
+	memset(&m, 0, sizeof m);
+	memset(&b, 0, sizeof b);
+	m.id = 999999;
+	snprintf(m.item, sizeof m.item, "NOPE-1");
+	m.date = date_from_ymd(2026, 1, 5);
+	m.quantity = 3000;
+	rec_encode(&move_type, &m, &b);
+	if (b.oom)
+		return ENOMEM;
+	key_u64(m.id, k);
+	ret = store_put(st, txn, TB_MOVES, k, 8, b.data, b.len, 0);
+	free(b.data);
+	return ret;
+}
+
+static void test_move_of_no_item(void **state)
+{
+	(void)state;
+	write_or_fail(stray_move, NULL);
+	assert_true(run_check() >= 1);
+	assert_non_null(strstr(found, "moves 999999: item NOPE-1 does not exist"));
 }
 
 /* the primary record goes and Berkeley DB takes its index entry along:
@@ -266,6 +301,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_demo_passes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_on_hand, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_move_of_no_item, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_payment_deleted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_to_nowhere, setup, teardown),
