@@ -27,6 +27,39 @@ void chk_report(struct chk *c, const char *fmt, ...)
 	c->problem(msg, c->arg);
 }
 
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+void chk_digest_add(struct chk_digest *d, const void *key, size_t kn, const void *pkey, size_t pn)
+{
+	/* the key's length goes in too: ("ab", "c") is not ("a", "bc") */
+	uint64_t h = fnv(fnv(0xcbf29ce484222325ULL ^ kn, key, kn), pkey, pn);
+
+	d->n++;
+	d->a += mix(h);
+	d->b += mix(h ^ 0x9e3779b97f4a7c15ULL);
+}
+
+int chk_digest_same(const struct chk_digest *x, const struct chk_digest *y)
+{
+	return x->n == y->n && x->a == y->a && x->b == y->b;
+}
+
 char *chk_money(int64_t cents, char *buf, size_t n)
 {
 	return money_format(cents, buf, n);
@@ -81,6 +114,58 @@ out:
 	return ret;
 }
 
+static int follow_entry(struct chk *c, struct chk_follow *f, enum store_table ix,
+                        chk_entry_fn fn, void *arg, struct bo_err *e)
+{
+	void *data;
+	size_t len;
+	int ret = chk_get(c, store_primary_of(ix), f->it.val.data, f->it.val.size, &data, &len);
+
+	if (ret)
+		return ret == STORE_NOTFOUND ? 0 : ret;   /* check_indexes reports it */
+	ret = fn(c, data, len, arg, e);
+	free(data);
+	return ret;
+}
+
+int chk_follow_each(struct chk *c, struct chk_follow *f, enum store_table ix, uint32_t id,
+                    chk_entry_fn fn, void *arg, struct bo_err *e)
+{
+	uint8_t k[4];
+	int ret;
+
+	/* a record that says another id than its key comes out of order */
+	if (f->open && id <= f->last) {
+		key_u32(id, k);
+		return chk_each_entry(c, ix, k, 4, fn, arg, e);
+	}
+	if (!f->open) {
+		if ((ret = raw_open(c, ix, &f->it)))
+			return ret;
+		f->open = 1;
+		f->ret = store_iter_get(&f->it, STORE_FIRST);
+	}
+	f->last = id;
+	/* keys of another size than an id's are never an invoice's */
+	while (f->ret == 0) {
+		uint32_t at = f->it.key.size == 4 ? key_get_u32(f->it.key.data) : 0;
+
+		if (at > id)
+			return 0;
+		if (at == id && (ret = follow_entry(c, f, ix, fn, arg, e)))
+			return ret;
+		f->ret = store_iter_get(&f->it, STORE_NEXT);
+	}
+	return f->ret == STORE_NOTFOUND ? 0 : f->ret;
+}
+
+void chk_follow_close(struct chk_follow *f)
+{
+	if (f->open)
+		store_iter_close(&f->it);
+	memset(f, 0, sizeof *f);
+}
+
 static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct chk *c = arg;
@@ -95,7 +180,15 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 		return bo_failc(e, BO_EBUSY, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;
 	c->found = 0;
-	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
+	memset(c->want, 0, sizeof c->want);
+	/* a run given up on a dead clerk left its cursors with that
+	 * environment: they are not ours to close */
+	memset(&c->pay, 0, sizeof c->pay);
+	memset(&c->cred, 0, sizeof c->cred);
+	ret = check_records(c, e);
+	chk_follow_close(&c->pay);
+	chk_follow_close(&c->cred);
+	if (ret || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
 		return ret;
 	{
 		char why[300];

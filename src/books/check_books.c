@@ -139,16 +139,16 @@ static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err 
 	struct sums s;
 	struct inv_totals t;
 	char a[32], b[32];
-	uint8_t k[4];
 	int ret;
 
 	memset(&s, 0, sizeof s);
 	s.inv = inv;
 	if (!(s.noted = calloc(inv->nlines ? inv->nlines : 1, sizeof *s.noted)))
 		return ENOMEM;
-	key_u32(inv->id, k);
-	if ((ret = chk_each_entry(c, TB_PAY_BY_INVOICE, k, 4, add_payment, &s, e)) ||
-	    (ret = chk_each_entry(c, TB_INV_BY_CORRECTS, k, 4, add_note, &s, e)))
+	/* merged with the invoices' walk: no lookup for an invoice that
+	 * has no payment or credit note */
+	if ((ret = chk_follow_each(c, &c->pay, TB_PAY_BY_INVOICE, inv->id, add_payment, &s, e)) ||
+	    (ret = chk_follow_each(c, &c->cred, TB_INV_BY_CORRECTS, inv->id, add_note, &s, e)))
 		goto out;
 	invoice_totals(inv, &t);
 	if (s.paid != inv->paid)

@@ -9,6 +9,25 @@
 #include "backoffice/invoice.h"
 #include "backoffice/payment.h"
 
+/* An order-free digest of an index's (key, primary key) pairs: the same
+ * from the records' walk and from the index's own walk when the index
+ * holds exactly the records' entries (two 64-bit sums of a mixed hash and
+ * a count: a difference is found without a lookup per row). */
+struct chk_digest {
+	uint64_t n, a, b;
+};
+void chk_digest_add(struct chk_digest *d, const void *key, size_t kn, const void *pkey, size_t pn);
+int chk_digest_same(const struct chk_digest *x, const struct chk_digest *y);
+
+/* A cursor on a raw index keyed by invoice id that moves only forward,
+ * following the invoices' walk (which is in id order). */
+struct chk_follow {
+	struct store_iter it;
+	int ret;                /* 0 on an entry, STORE_NOTFOUND past the end */
+	int open;
+	uint32_t last;          /* the id asked for last */
+};
+
 struct chk {
 	struct session *ss;
 	struct store *st;
@@ -21,6 +40,14 @@ struct chk {
 	long found;             /* problems in this run */
 	long delivered;         /* handed to problem() by earlier runs */
 	struct invoice inv, other;      /* decoding buffers, lines reused */
+	/* the items' rows for the movements' walk (check_stock.c) */
+	struct chk_stock *stock;
+	size_t nstock, capstock;
+	int stock_sorted;
+	/* payments and credit notes, merged with the invoices' walk */
+	struct chk_follow pay, cred;
+	/* per index: the entries the records' walk says it must hold */
+	struct chk_digest want[TB_COUNT];
 	long vf_found;          /* problems in the verifactu chains */
 	char vf_first[400];     /* the first of them, for the alarm */
 };
@@ -39,6 +66,11 @@ typedef int (*chk_entry_fn)(struct chk *c, const void *data, size_t len, void *a
                             struct bo_err *e);
 int chk_each_entry(struct chk *c, enum store_table ix, const void *key, size_t n,
                    chk_entry_fn fn, void *arg, struct bo_err *e);
+/* chk_each_entry for a u32 key, by a forward cursor when the ids come
+ * in order (a lookup otherwise); chk_follow_close ends it. */
+int chk_follow_each(struct chk *c, struct chk_follow *f, enum store_table ix, uint32_t id,
+                    chk_entry_fn fn, void *arg, struct bo_err *e);
+void chk_follow_close(struct chk_follow *f);
 /* A primary record, malloc'ed into *data; 0, STORE_NOTFOUND or an error. */
 int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, void **data,
             size_t *len);
@@ -47,11 +79,17 @@ char *chk_money(int64_t cents, char *buf, size_t n);
 /* The parts of the check, each streaming through its tables. They
  * return 0 or a store's answer; problems go through chk_report. */
 int check_records(struct chk *c, struct bo_err *e);        /* decode, keys, counters */
+/* every record of ix's primary is in ix: the lookup per record that
+ * check_indexes runs on an index whose digest differs */
+int check_in_index(struct chk *c, enum store_table ix, struct bo_err *e);
 /* entries -> records; invoice numbers and customers' outstanding too */
 int check_indexes(struct chk *c, struct bo_err *e);
-/* on_hand equals the sum of the item's movements; moves name real items */
+/* on_hand equals the sum of the item's movements; moves name real items:
+ * items are walked before movements, and check_stock_end (after the
+ * movements) reports and frees the rows */
 int check_item(struct chk *c, const void *item, struct bo_err *e);
 int check_move(struct chk *c, const void *move, struct bo_err *e);
+void check_stock_end(struct chk *c);
 int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e);
 int check_payment(struct chk *c, const struct payment *p, struct bo_err *e);
 /* the verifactu records and events (check_vf.c) */

@@ -24,6 +24,9 @@ struct store {
 	int in_gate;            /* nesting depth inside the writer gate */
 	int bulk;               /* tables open without multiversion copies */
 	struct store_txn *snapshot;       /* store_read_snapshot's: reads nest in it */
+	int whole[TB_PRIMARY_COUNT];      /* every index of the primary associated */
+	int lazy_table, lazy_ret;         /* a first open that failed, for run_txn */
+	int wrote;              /* this process committed a write: checkpoint on close */
 };
 
 /* A store_txn is a DB_TXN; the cast is the only bridge. */
@@ -67,6 +70,12 @@ _Static_assert(STORE_FAILED != STORE_STOP, "STORE_FAILED and STORE_STOP");
 int store_open_handles(struct store *s, struct bo_err *e);
 int store_reopen_after(struct store *s, int dead, struct bo_err *e);
 void store_handles_abandon(struct store *s);
+/* A table's handle, opened on first use (store_db_write: with every index
+ * of the primary associated, before any write to it); a failure is named
+ * by store_table_failed. */
+int store_db(struct store *s, enum store_table t, DB **out);
+int store_db_write(struct store *s, enum store_table t, DB **out);
+int store_table_failed(struct store *s, const char *what, struct bo_err *e);
 
 /* A cursor with buffers that survive DB_THREAD (which forbids the
  * default DBT memory): what struct store_iter hides. */

@@ -39,7 +39,10 @@ int store_iter_on(DB *db, DB_TXN *txn, int secondary, struct store_iter *it)
 int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
                     struct store_iter *it)
 {
-	return store_iter_on(s->db[t], db_txn(txn), t >= TB_PRIMARY_COUNT, it);
+	DB *db;
+	int ret = store_db(s, t, &db);
+
+	return ret ? ret : store_iter_on(db, db_txn(txn), t >= TB_PRIMARY_COUNT, it);
 }
 
 int store_iter_key(struct store_iter *it, const void *key, size_t n)

@@ -102,10 +102,13 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		env->close(env, 0);
 		ret = DB_RUNRECOVERY;
 	} else if (j.txn) {
-		if (ret == 0)
-			ret = j.txn->commit(j.txn, 0);
-		else
+		/* a commit frees the handle even when it fails: no abort after it */
+		if (ret == 0) {
+			if ((ret = j.txn->commit(j.txn, 0)) == 0)
+				s->wrote = 1;
+		} else {
 			j.txn->abort(j.txn);
+		}
 	}
 	if (write)
 		store_gate_leave(s);
@@ -123,13 +126,16 @@ static int snapshot_lost(const char *what, struct bo_err *e)
 static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
                    uint32_t flags, int write, struct bo_err *e)
 {
-	int ret = 0, recoveries = 0;
+	int ret = 0, recoveries = 0, lazy_tries = 0;
 
 	if (!write && s->snapshot) {
 		/* inside store_read_snapshot: its retry, not ours */
 		bo_err_clear(e);
+		s->lazy_table = -1;
 		ret = fn(s, s->snapshot, arg, e);
-		if (ret == DB_RUNRECOVERY)
+		if (s->lazy_table >= 0 && ret == s->lazy_ret && ret != DB_RUNRECOVERY)
+			store_table_failed(s, what, e);
+		else if (ret == DB_RUNRECOVERY)
 			snapshot_lost(what, e);
 		else if (ret && ret != STORE_FAILED && !e->msg[0])
 			bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
@@ -144,9 +150,21 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 			return bo_failc(e, BO_EDAMAGED, _("%s: the data directory \"%s\" is damaged (%s); run 'backoffice check' and restore the last backup"),
 			               what, s->dir, s->why[0] ? s->why : db_strerror(DB_RUNRECOVERY));
 		bo_err_clear(e);
+		s->lazy_table = -1;
 		ret = attempt_txn(s, fn, arg, flags, write, e);
 		if (ret == 0)
 			return 0;
+		/* A table that would not open on its first use: an open that
+		 * races a recovery can fail once, a damaged file every time. */
+		if (s->lazy_table >= 0 && ret == s->lazy_ret && ret != DB_RUNRECOVERY &&
+		    ret != DB_LOCK_DEADLOCK && ret != DB_LOCK_NOTGRANTED) {
+			if (ret == EINVAL && ++lazy_tries < 3) {
+				if (store_reopen(s, e))
+					return bo_wrap(e, "%s", what);
+				continue;
+			}
+			return store_table_failed(s, what, e);
+		}
 		if (ret == DB_LOCK_DEADLOCK) {
 			backoff(attempt);
 			continue;
@@ -233,12 +251,15 @@ int store_get(struct store *s, struct store_txn *txn, enum store_table t,
               uint32_t flags)
 {
 	DBT k, v;
+	DB *db;
 	int ret;
 
 	dbt_set(&k, key, klen);
 	memset(&v, 0, sizeof v);
 	v.flags = DB_DBT_MALLOC;
-	ret = s->db[t]->get(s->db[t], db_txn(txn), &k, &v, flags);
+	if ((ret = store_db(s, t, &db)) != 0)
+		return ret;
+	ret = db->get(db, db_txn(txn), &k, &v, flags);
 	if (ret == 0) {
 		*data = v.data;
 		*len = v.size;
@@ -251,17 +272,25 @@ int store_put(struct store *s, struct store_txn *txn, enum store_table t,
               uint32_t flags)
 {
 	DBT k, v;
+	DB *db;
+	int ret;
 
+	if ((ret = store_db_write(s, t, &db)) != 0)
+		return ret;
 	dbt_set(&k, key, klen);
 	dbt_set(&v, data, len);
-	return s->db[t]->put(s->db[t], db_txn(txn), &k, &v, flags);
+	return db->put(db, db_txn(txn), &k, &v, flags);
 }
 
 int store_del(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen)
 {
 	DBT k;
+	DB *db;
+	int ret;
 
+	if ((ret = store_db_write(s, t, &db)) != 0)
+		return ret;
 	dbt_set(&k, key, klen);
-	return s->db[t]->del(s->db[t], db_txn(txn), &k, 0);
+	return db->del(db, db_txn(txn), &k, 0);
 }

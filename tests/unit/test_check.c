@@ -1,7 +1,8 @@
 /* test_check.c - a small seeded demo passes check; each kind of damage done
  * behind the rules' back (a stock figure, a deleted payment, a status, an
- * index entry to nowhere, a record that does not decode) is found and
- * named. Each test starts from a fresh demo. */
+ * index entry to nowhere, one taken away or filed under another key, a
+ * record that does not decode) is found and named. Each test starts from a fresh demo. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -107,6 +108,40 @@ static void test_on_hand(void **state)
 	assert_non_null(strstr(found, "items TOR-00001: on hand "));
 }
 
+/* a movement of an item no one has, written behind the rules' back: the
+ * moves index gets its entry, so only the item's absence is wrong */
+static int stray_move(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct move m;
+	struct codec_buf b;
+	uint8_t k[8];
+	int ret;
+
+	(void)arg;
+	(void)e;
+	memset(&m, 0, sizeof m);
+	memset(&b, 0, sizeof b);
+	m.id = 999999;
+	snprintf(m.item, sizeof m.item, "NOPE-1");
+	m.date = date_from_ymd(2026, 1, 5);
+	m.quantity = 3000;
+	rec_encode(&move_type, &m, &b);
+	if (b.oom)
+		return ENOMEM;
+	key_u64(m.id, k);
+	ret = store_put(st, txn, TB_MOVES, k, 8, b.data, b.len, 0);
+	free(b.data);
+	return ret;
+}
+
+static void test_move_of_no_item(void **state)
+{
+	(void)state;
+	write_or_fail(stray_move, NULL);
+	assert_true(run_check() >= 1);
+	assert_non_null(strstr(found, "moves 999999: item NOPE-1 does not exist"));
+}
+
 /* the primary record goes and Berkeley DB takes its index entry along:
  * only the invoice's paid amount is left to give it away */
 static int drop_payment(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -192,6 +227,62 @@ static void test_index_to_nowhere(void **state)
 	assert_non_null(strstr(found, "index payments by invoice: entry 1 points to payments 99999, which does not exist"));
 }
 
+/* The first entry of an index file taken away behind the store: its
+ * primary key into pkey. */
+static void raw_del_first(const char *file, uint32_t *pkey)
+{
+	DB *db;
+	DBC *cur;
+	DB_TXN *txn;
+	DBT k, v;
+
+	assert_int_equal(db_create(&db, ss.st->env, 0), 0);
+	db->set_flags(db, DB_DUPSORT);
+	assert_int_equal(db->open(db, NULL, file, NULL, DB_BTREE,
+	                          DB_AUTO_COMMIT | DB_THREAD | DB_MULTIVERSION, 0), 0);
+	assert_int_equal(ss.st->env->txn_begin(ss.st->env, NULL, &txn, 0), 0);
+	assert_int_equal(db->cursor(db, txn, &cur, 0), 0);
+	memset(&k, 0, sizeof k);
+	memset(&v, 0, sizeof v);
+	k.flags = v.flags = DB_DBT_MALLOC;
+	assert_int_equal(cur->get(cur, &k, &v, DB_FIRST), 0);
+	assert_int_equal(v.size, 4);
+	*pkey = key_get_u32(v.data);
+	assert_int_equal(cur->del(cur, 0), 0);
+	free(k.data);
+	free(v.data);
+	cur->close(cur);
+	assert_int_equal(txn->commit(txn, 0), 0);
+	db->close(db, 0);
+}
+
+/* Found from the index's digest, then named by a lookup per record. */
+static void test_index_entry_gone(void **state)
+{
+	char want[128];
+	uint32_t id;
+
+	(void)state;
+	raw_del_first("ix_payment_invoice.db", &id);
+	/* and its invoice's payments no longer add up */
+	assert_int_equal(run_check(), 2);
+	snprintf(want, sizeof want, "payments %u: missing from the index payments by invoice", id);
+	assert_non_null(strstr(found, want));
+}
+
+/* An entry that points to a real record under a key it does not give. */
+static void test_index_entry_misfiled(void **state)
+{
+	uint8_t k[4], v[4];
+
+	(void)state;
+	key_u32(999999, k);
+	key_u32(1, v);
+	raw_put("ix_payment_invoice.db", 1, k, 4, v, 4);
+	assert_int_equal(run_check(), 1);
+	assert_non_null(strstr(found, "index payments by invoice: entry 999999 points to payments 1, which is not filed under it"));
+}
+
 static void test_corrupt_record(void **state)
 {
 	/* a version byte, then a field whose length runs past the end */
@@ -210,9 +301,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_demo_passes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_on_hand, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_move_of_no_item, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_payment_deleted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_to_nowhere, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_entry_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_entry_misfiled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_record, setup, teardown),
 	};
 
