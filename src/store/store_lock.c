@@ -90,9 +90,14 @@ void store_unlock(int fd)
 		close(fd);
 }
 
-/* Threads of one process share the gate (Berkeley DB sorts out their
- * locks itself); this guards the count of those inside and the flock. */
+/* This guards the count of the threads inside and the flock: an open or
+ * a checkpoint on one thread nests in another's write (none of them
+ * writes records). */
 static pthread_mutex_t gate_mu = PTHREAD_MUTEX_INITIALIZER;
+/* One write transaction at a time among the threads of this process, as
+ * the flock makes it among processes: held from before the gate to after
+ * it, begin to commit. */
+static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* First in for this process: take the flock and leave our pid in it. */
 static int gate_take(struct store *s, struct bo_err *e)
@@ -157,4 +162,20 @@ void store_gate_leave(struct store *s)
 void store_gate_abandon(struct store *s)
 {
 	gate_leave(s, 0);
+}
+
+int store_write_enter(struct store *s, struct bo_err *e)
+{
+	int r;
+
+	pthread_mutex_lock(&write_mu);
+	if ((r = store_gate_enter(s, e)) < 0)
+		pthread_mutex_unlock(&write_mu);
+	return r;
+}
+
+void store_write_leave(struct store *s, int clear)
+{
+	gate_leave(s, clear);
+	pthread_mutex_unlock(&write_mu);
 }
