@@ -24,13 +24,15 @@
  *   one's mutexes: the kernel drops it at the death, and the next writer
  *   finds the dead pid stamped in the gate file and recovers at once,
  *   before touching the environment. So no survivor waits on a detector:
- *   tests/bench/writers_crash.sh, survivor's slowest invoice in a round
- *   where the other writer was killed, 8 rounds each, the two binaries run
- *   one after the other on this 2-core machine (load ~20):
- *   before (gate shared by threads, detector and retries beneath)
- *     240..392 ms, median invoice 137 ms;
- *   after (this scheme) 223..1056 ms, median invoice 149 ms
- *   -- the same mechanism; the spread is the machine's load.
+ *   `BACKOFFICE=... tests/bench/writers_crash.sh 0 8`: two clerks issue
+ *   invoices in loops, one's process is killed while inside a write (its
+ *   pid in the gate file), and the other's slowest invoice of the round is
+ *   its wait; the old and new binaries run alternately on this 2-core
+ *   machine under load ~20 (2 runs each, 14 rounds, 11 kills in a write):
+ *   before (gate shared by a process's threads, detector, lock timeout and
+ *   deadlock retries beneath): 160-294 ms, a normal invoice 29-37 ms;
+ *   after (this scheme): 47-299 ms, a normal invoice 30-41 ms.
+ *   The same mechanism, so the same wait: one recovery, no detector tick.
  * - Throughput (scratch-failchk bench.c, 300 durable txns a writer,
  *   median writes/s at 1/2/4/8 writers): on the shared counter (issuing
  *   invoices) the gate and page locks are equal, both one commit at a time
@@ -38,9 +40,17 @@
  *   locks 390/478/499/431. On independent inserts page locks win by group
  *   commit: gate 328/324/558/1129, locks 291/969/2960/7265. But a clerk's
  *   write is a process or a screen action costing ~20-150 ms (open, check,
- *   indexes, audit) of which the commit's fsync is 2-4 ms: end to end,
- *   `backoffice customer add` from 1/2/4/8 clerks at once (writers_crash.sh)
- *   gives the same writes a second with either scheme (see src/README.md).
+ *   indexes, audit) of which the commit's fsync is 2-4 ms. End to end,
+ *   `BACKOFFICE=... tests/bench/writers_crash.sh 15 0` (each of 1/2/4/8
+ *   clerks runs 15 `customer add` or `invoice create`, one process each;
+ *   old and new binaries alternately, 2 runs each), writes a second:
+ *     customer add  before 20/23/32/30, 14/21/22/29
+ *                   after  70/82/80/83, 21/32/84/64
+ *     invoice       before 17/23/38/58, 15/22/31/28
+ *                   after  73/27/42/24, 30/35/49/54
+ *   Process start and open dominate; the load (~20 on 2 cores) makes the
+ *   spread. The gate is no bottleneck at this rate, and serialising a
+ *   process's threads too costs nothing here (a command has one writer).
  *
  * What page locking would buy is 3-6x on bursts of independent writes by
  * many clerks at once; what it would cost is a hang, or a commit of unknown

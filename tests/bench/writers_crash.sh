@@ -50,8 +50,8 @@ done
 [ -s "$T/errors" ] && { echo "errors:"; sort "$T/errors" | uniq -c | head; }
 
 # The wait: clerk A issues invoices in a loop, clerk B too, timing each
-# of its own; A's current process is killed at a random moment (in its
-# open, body, commit or close). B's slowest invoice of the round is the wait a
+# of its own; A's current process is killed while it writes (inside the
+# gate: its body or its commit). B's slowest invoice of the round is the wait a
 # survivor sees; its median invoice without kills is the baseline.
 [ "$ROUNDS" -gt 0 ] || exit 0
 echo "# survivor's wait after a writer is killed (ms, $ROUNDS rounds)"
@@ -64,10 +64,13 @@ for r in $(seq "$ROUNDS"); do
 	(while [ ! -e "$T/stop" ]; do t0=$(now); one invoice "b$r"; echo $(( ($(now) - t0) / 1000000 )); done >"$T/b.$r") &
 	b=$!
 	sleep "0.$((RANDOM % 5 + 3))"
-	for _ in $(seq 200); do
-		p=$(pgrep -P "$a" -x backoffice | head -1)
-		[ -n "$p" ] && kill -KILL "$p" 2>/dev/null && break
-		sleep 0.005
+	# kill A's process while it is inside a write: the gate file holds
+	# the pid of the writer inside (store_lock.c)
+	for _ in $(seq 1000); do
+		p=$(od -An -tu4 -N4 "$T/db/backoffice.gate")
+		p=${p// /}
+		[ -n "$p" ] && [ "$p" != 0 ] && read -r _ _ _ ppid _ 2>/dev/null <"/proc/$p/stat" &&
+			[ "$ppid" = "$a" ] && kill -KILL "$p" 2>/dev/null && break
 	done
 	sleep 1.5
 	touch "$T/stop"
