@@ -162,9 +162,10 @@ int store_bulk(struct store *s, int on, struct bo_err *e);
 /* After STORE_RUNRECOVERY: close every handle and open again (recovering). */
 int store_reopen(struct store *s, struct bo_err *e);
 
-/* Run fn inside a transaction: commit on 0, abort otherwise; retry on
- * deadlock with backoff, reopen and retry on STORE_RUNRECOVERY. Bodies never
- * commit and must be safe to run again. what names the operation in the
+/* Run fn inside a transaction: commit on 0, abort otherwise; one writer
+ * at a time in the whole store (the writer gate), so never a deadlock;
+ * reopen and run again on STORE_RUNRECOVERY (another clerk died). Bodies
+ * never commit and must be safe to run again. what names the operation in the
  * error ("issue invoice 12"). */
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
                 struct bo_err *e);
@@ -180,9 +181,6 @@ int store_read(struct store *s, const char *what, store_fn fn, void *arg,
  * start again on another snapshot with part of the output written. */
 int store_read_snapshot(struct store *s, const char *what, store_fn fn, void *arg,
                         struct bo_err *e);
-/* How many attempts store_write makes before giving up on deadlocks. */
-#define STORE_MAX_RETRIES 50
-
 /* Next value of a named counter in TB_META, read with STORE_RMW and written in
  * the caller's transaction: gapless, unlike DB_SEQUENCE. */
 int store_counter_next(struct store *s, struct store_txn *txn, const char *name,

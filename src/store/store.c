@@ -18,8 +18,6 @@
 #include "store_lock.h"
 #include "store_watch.h"
 
-#define STORE_LOCK_TIMEOUT_US 2000000
-
 #define ENV_FLAGS (DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | \
                    DB_INIT_MPOOL | DB_THREAD | DB_REGISTER | DB_RECOVER)
 
@@ -37,7 +35,6 @@ static const char db_config[] =
 	"set_lk_max_locks 400000\n"
 	"set_lk_max_objects 400000\n"
 	"set_lk_max_lockers 1000\n"
-	"set_lk_detect DB_LOCK_DEFAULT\n"
 	"set_tx_max 1000\n"
 	"set_lg_bsize 4194304\n"
 	"set_lg_max 67108864\n"
@@ -187,13 +184,8 @@ static int env_open(struct store *s, struct bo_err *e)
 	s->env->app_private = s;
 	s->env->set_errcall(s->env, errcall);
 	s->env->set_msgcall(s->env, msgcall);
-	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
-	/* A clerk killed while holding a lock would make the others wait
-	 * forever: a lock wait times out instead, and the retry reopens the
-	 * environment, whose DB_REGISTER open finds the dead process and
-	 * recovers. DB_TIME_NOTGRANTED tells a timeout from a deadlock. */
-	s->env->set_timeout(s->env, STORE_LOCK_TIMEOUT_US, DB_SET_LOCK_TIMEOUT);
-	s->env->set_flags(s->env, DB_TIME_NOTGRANTED, 1);
+	/* No deadlock detector and no lock timeout: writers go one at a
+	 * time (store_lock.c), and a dead one is found by the gate. */
 	store_sigbus_guard(s->dir);
 	store_regions_leftover(s->dir);
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);

@@ -27,4 +27,10 @@ void store_gate_leave(struct store *s);
 /* Leave without clearing our pid: the next writer will recover. */
 void store_gate_abandon(struct store *s);
 
+/* A write transaction: the gate, and alone among this process's threads
+ * too (the gate alone is shared by them). Same answers as
+ * store_gate_enter; leave with clear 0 to abandon (the next recovers). */
+int store_write_enter(struct store *s, struct bo_err *e);
+void store_write_leave(struct store *s, int clear);
+
 #endif

@@ -1,7 +1,8 @@
 /* store_txn.c - running transactions: a body in one transaction,
- * committed or aborted, run again after a deadlock (with jittered
- * backoff) or after another clerk's death forced a recovery; reads under
- * snapshot isolation; and the typed get, put and del of the bodies. */
+ * committed or aborted, run again after another clerk's death forced a
+ * recovery; writes one at a time inside the writer gate (store_lock.c
+ * says why no deadlock can happen there), reads under snapshot isolation;
+ * and the typed get, put and del of the bodies. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,39 +11,6 @@
 
 #include "store_lock.h"
 #include "store_watch.h"
-
-/* The jitter of the retries: clerks that deadlocked together must not
- * wait the same time and meet again, so each process (a fork too) draws
- * from its own seed. xorshift: a library's rand() is the caller's. */
-static uint32_t jitter(void)
-{
-	static uint32_t x;
-	static pid_t owner;
-	struct timespec now;
-
-	if (!x || owner != getpid()) {
-		owner = getpid();
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		x = (uint32_t)owner * 2654435761u ^ (uint32_t)now.tv_nsec ^ (uint32_t)now.tv_sec;
-		if (!x)
-			x = 1;
-	}
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return x;
-}
-
-static void backoff(int attempt)
-{
-	struct timespec ts;
-	long us = 100L << (attempt < 10 ? attempt : 10);
-
-	us = us / 2 + (long)(jitter() % (uint32_t)(us / 2 + 1));
-	ts.tv_sec = us / 1000000;
-	ts.tv_nsec = (us % 1000000) * 1000;
-	nanosleep(&ts, NULL);
-}
 
 /* What runs on the watched helper: the begin and the body, and for a
  * read the commit too (a read given up while committing runs again and
@@ -76,17 +44,18 @@ static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
 	return ret;
 }
 
-/* One attempt; a writer's runs inside the writer gate (store_lock.h). */
+/* One attempt; a writer's runs inside the writer gate (store_lock.h),
+ * alone in the whole store: no other process nor thread writes meanwhile. */
 static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
                        struct bo_err *e)
 {
 	struct txn_job j = { fn, arg, flags, write, NULL };
-	int ret, dead = write ? store_gate_enter(s, e) : 0;
+	int ret, dead = write ? store_write_enter(s, e) : 0;
 
 	if (dead < 0)
 		return STORE_FAILED;
 	if (dead && store_reopen_after(s, 1, e)) {
-		store_gate_abandon(s);   /* the next writer must recover */
+		store_write_leave(s, 0);   /* the next writer must recover */
 		return STORE_FAILED;
 	}
 	ret = store_watch_body(s, txn_job_run, &j, e);
@@ -111,7 +80,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		}
 	}
 	if (write)
-		store_gate_leave(s);
+		store_write_leave(s, 1);
 	return ret;
 }
 
@@ -141,7 +110,7 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 			bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
 		return ret ? -1 : 0;
 	}
-	for (int attempt = 0; attempt < STORE_MAX_RETRIES; attempt++) {
+	for (;;) {
 		if (!s->env && store_open_handles(s, e))
 			return bo_wrap(e, "%s", what);
 		/* A dead clerk costs one recovery; the same panic again after
@@ -156,25 +125,13 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 			return 0;
 		/* A table that would not open on its first use: an open that
 		 * races a recovery can fail once, a damaged file every time. */
-		if (s->lazy_table >= 0 && ret == s->lazy_ret && ret != DB_RUNRECOVERY &&
-		    ret != DB_LOCK_DEADLOCK && ret != DB_LOCK_NOTGRANTED) {
+		if (s->lazy_table >= 0 && ret == s->lazy_ret && ret != DB_RUNRECOVERY) {
 			if (ret == EINVAL && ++lazy_tries < 3) {
 				if (store_reopen(s, e))
 					return bo_wrap(e, "%s", what);
 				continue;
 			}
 			return store_table_failed(s, what, e);
-		}
-		if (ret == DB_LOCK_DEADLOCK) {
-			backoff(attempt);
-			continue;
-		}
-		if (ret == DB_LOCK_NOTGRANTED) {
-			/* a lock held too long, maybe by a dead process: the
-			 * reopen recovers if one died, and costs little if not */
-			if (store_reopen(s, e))
-				return bo_wrap(e, "%s", what);
-			continue;
 		}
 		if (ret == DB_RUNRECOVERY) {
 			/* Another clerk's process died and the next open
@@ -196,7 +153,6 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 			               what, s->dir, s->why);
 		return bo_failc(e, store_code(ret), "%s: %s", what, store_strerror(ret));
 	}
-	return bo_failc(e, BO_EBUSY, _("%s: gave up after %d deadlocks"), what, STORE_MAX_RETRIES);
 }
 
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
