@@ -94,7 +94,8 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 		return bo_failc(e, BO_EBUSY, _("check: the data directory was recovered meanwhile; run check again"));
 	c->txn = txn;
 	c->found = 0;
-	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
+	if ((ret = check_records(c, e)) || (ret = check_indexes(c, e)) || (ret = check_money(c, e)) ||
+	    (ret = check_vf(c, e)))
 		return ret;
 	return 0;
 }

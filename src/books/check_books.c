@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/allocation.h"
 #include "backoffice/money.h"
 #include "check_int.h"
 
@@ -126,6 +127,26 @@ static void check_line_credits(struct chk *c, const struct invoice *inv, const s
 	}
 }
 
+/* A credit or money on account applied pays the invoice it targets and
+ * spends the credit of its source (allocation.h). */
+static int add_applied(struct chk *c, const void *data, size_t len, void *arg,
+                       struct bo_err *e)
+{
+	struct sums *s = arg;
+	struct application a;
+
+	(void)c;
+	if (rec_decode(&application_type, &a, data, len, "", e) == 0) {
+		if (a.target == s->inv->id)
+			s->paid += a.amount;
+		if (a.source == s->inv->id)
+			s->paid -= a.amount;
+		s->payments++;
+	}
+	bo_err_clear(e);
+	return 0;
+}
+
 static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err *e)
 {
 	struct sums s;
@@ -140,7 +161,9 @@ static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err 
 		return ENOMEM;
 	key_u32(inv->id, k);
 	if ((ret = chk_each_entry(c, TB_PAY_BY_INVOICE, k, 4, add_payment, &s, e)) ||
-	    (ret = chk_each_entry(c, TB_INV_BY_CORRECTS, k, 4, add_note, &s, e)))
+	    (ret = chk_each_entry(c, TB_INV_BY_CORRECTS, k, 4, add_note, &s, e)) ||
+	    (ret = chk_each_entry(c, TB_APP_BY_TARGET, k, 4, add_applied, &s, e)) ||
+	    (ret = chk_each_entry(c, TB_APP_BY_SOURCE, k, 4, add_applied, &s, e)))
 		goto out;
 	invoice_totals(inv, &t);
 	if (s.paid != inv->paid)
