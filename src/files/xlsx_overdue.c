@@ -62,7 +62,7 @@ static int detail_row(const struct overdue_invoice *i, void *arg)
 	return 0;
 }
 
-static int summary(struct detail *d, bo_date as_of)
+static int summary(struct detail *d, bo_date as_of, int basis)
 {
 	struct sink *s = d->s;
 	char title[96], day[16];
@@ -82,7 +82,8 @@ static int summary(struct detail *d, bo_date as_of)
 	}
 	if (s->end(s, d->e))
 		return -1;
-	snprintf(title, sizeof title, _("Receivables by age on %s"),
+	snprintf(title, sizeof title, basis == REPORT_BY_ISSUE ?
+	         _("Receivables by age on %s, by issue date") : _("Receivables by age on %s, by due date"),
 	         date_format(as_of, day, sizeof day));
 	return xlsx_sink_chart(s, title, 0, 2, d->e);
 }
@@ -91,7 +92,7 @@ int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s
                  struct bo_err *e)
 {
 	bo_date as_of = o->as_of > 0 ? o->as_of : date_today();
-	struct export_opts day = { as_of, o->search };
+	struct export_opts day = { as_of, o->search, o->basis };
 	struct detail d;
 	int ret;
 
@@ -104,12 +105,12 @@ int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s
 		return -1;
 	if (s->begin(s, "overdue invoices", detail_cols, NC(detail_cols), e))
 		return -1;
-	ret = report_overdue_invoices(ss, as_of, 0, detail_row, &d, e);
+	ret = report_overdue_invoices_by(ss, as_of, o->basis, 0, detail_row, &d, e);
 	if (ret > 0 && !d.failed && !e->msg[0])
 		bo_fail(e, _("export overdue invoices: %s"), store_strerror(ret));
 	if (ret || d.failed)
 		return -1;
 	if (s->end(s, e))
 		return -1;
-	return summary(&d, as_of);
+	return summary(&d, as_of, o->basis);
 }
