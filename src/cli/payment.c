@@ -148,7 +148,7 @@ static const struct cli_opt list_opts[] = {
 
 const struct cli_cmd cli_cmds_payment[] = {
 	{ .name = "payment", .sub = "add",
-	  .usage = N_("payment add --invoice NUMBER|--customer ID [--invoice NUMBER[:AMOUNT]]... [--on-account] --amount A [--date D] [--method M] [--ref R]"),
+	  .usage = N_("payment add --invoice NUMBER|--customer ID [--invoice NUMBER[:AMOUNT]] ... [--on-account] --amount A [--date D] [--method M] [--ref R]"),
 	  .opts = add_opts, .max_args = 0, .perm = P_PAYMENT_WRITE, .what = N_("add payment"),
 	  .exec = cmd_add },
 	{ .name = "payment", .sub = "reverse", .usage = N_("payment reverse PAYMENT_ID --reason T"),
