@@ -36,6 +36,8 @@ struct overdue_invoice {
 	int64_t total, balance;
 	int days_overdue;       /* as_of - due date (or issue date by that basis);
 	                         * <= 0 when not due */
+	int64_t interest;       /* late-payment interest to as_of (rates.h), when */
+	int has_interest;       /* rates were given and the table reaches as_of */
 };
 
 enum bucket bucket_of(int days_overdue);
@@ -55,7 +57,10 @@ int report_overdue_by(struct session *ss, bo_date as_of, int basis,
 int report_overdue_invoices(struct session *ss, bo_date as_of, uint32_t customer,
                             int (*fn)(const struct overdue_invoice *i, void *arg),
                             void *arg, struct bo_err *e);
+struct rate_table;
+/* rates: also the interest of each invoice (NULL: none). */
 int report_overdue_invoices_by(struct session *ss, bo_date as_of, int basis, uint32_t customer,
+                               const struct rate_table *rates,
                                int (*fn)(const struct overdue_invoice *i, void *arg),
                                void *arg, struct bo_err *e);
 

@@ -15,6 +15,7 @@
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
 #include "backoffice/payment.h"
+#include "backoffice/rates.h"
 #include "backoffice/report.h"
 #include "backoffice/staff.h"
 #include "backoffice/text.h"
@@ -101,6 +102,7 @@ struct walk {
 	struct session *ss;
 	bo_date as_of;
 	int basis;              /* enum report_basis */
+	const struct rate_table *rates; /* interest per invoice, or NULL */
 	struct sum_map sums;
 	uint32_t only;          /* the invoices of one customer, or 0 for all */
 	uint32_t next;          /* resume: first customer or invoice still to do */
@@ -488,6 +490,17 @@ static int put_invoice(struct walk *w, struct store_txn *txn, const struct invoi
 	oi.total = t.total;
 	oi.balance = bal;
 	oi.days_overdue = age_of(w, inv);
+	if (w->rates) {
+		int ret = interest_of_invoice(w->ss, txn, inv, w->rates, w->as_of, &oi.interest, e);
+
+		/* a table that does not reach as_of leaves the figure unknown,
+		 * not the report undone */
+		if (ret == STORE_FAILED)
+			bo_err_clear(e);
+		else if (ret)
+			return ret;
+		oi.has_interest = ret == 0;
+	}
 	w->stop = w->inv_fn(&oi, w->arg);
 	return 0;
 }
@@ -551,11 +564,11 @@ int report_overdue_invoices(struct session *ss, bo_date as_of, uint32_t customer
                             int (*fn)(const struct overdue_invoice *i, void *arg),
                             void *arg, struct bo_err *e)
 {
-	return report_overdue_invoices_by(ss, as_of, REPORT_BY_DUE, customer, fn, arg, e);
+	return report_overdue_invoices_by(ss, as_of, REPORT_BY_DUE, customer, NULL, fn, arg, e);
 }
 
 int report_overdue_invoices_by(struct session *ss, bo_date as_of, int basis, uint32_t customer,
-                               int (*fn)(const struct overdue_invoice *i, void *arg),
+                               const struct rate_table *rates, int (*fn)(const struct overdue_invoice *i, void *arg),
                                void *arg, struct bo_err *e)
 {
 	struct walk w;
@@ -564,6 +577,7 @@ int report_overdue_invoices_by(struct session *ss, bo_date as_of, int basis, uin
 	w.ss = ss;
 	w.as_of = as_of;
 	w.basis = basis;
+	w.rates = rates;
 	w.only = customer;
 	w.inv_fn = fn;
 	w.arg = arg;

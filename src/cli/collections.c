@@ -5,6 +5,7 @@
 
 #include "backoffice/allocation.h"
 #include "backoffice/money.h"
+#include "backoffice/rates.h"
 #include "backoffice/record.h"
 #include "backoffice/text.h"
 #include "cli.h"
@@ -197,6 +198,48 @@ static int cmd_balance(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
+static int cmd_rates_list(struct cli *c, const struct cli_args *a)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct rate_table t;
+	struct session *ss;
+	char text[4096];
+
+	(void)a;
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (rates_load(ss, NULL, &t, &e))
+		return cli_fail(&e);
+	if (rates_format(&t, text, sizeof text)) {
+		bo_fail(&e, _("list rates: the table is too long"));
+		return cli_fail(&e);
+	}
+	fputs(text, stdout);
+	return 0;
+}
+
+static int cmd_rates_add(struct cli *c, const struct cli_args *a)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	bo_date from;
+	int32_t bp;
+
+	if (date_parse(a->argv[0], &from, &e)) {
+		bo_wrap(&e, _("add rate"));
+		return cli_fail(&e);
+	}
+	if (pct_parse(a->argv[1], &bp, &e)) {
+		bo_wrap(&e, _("add rate"));
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (rates_add(ss, from, bp, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
 static const struct cli_opt credit_opts[] = {
 	{ "to", OPT_REQUIRED, 0 }, { "amount", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
 };
@@ -230,5 +273,10 @@ const struct cli_cmd cli_cmds_collections[] = {
 	  .usage = N_("payment balance --customer ID [--as-of D]"),
 	  .opts = balance_opts, .max_args = 0, .perm = P_OVERDUE_READ,
 	  .what = N_("customer balance"), .flags = CMD_READONLY, .exec = cmd_balance },
+	{ .name = "rates", .sub = "list", .usage = N_("rates list"), .max_args = 0,
+	  .perm = P_OVERDUE_READ, .what = N_("list rates"), .flags = CMD_READONLY,
+	  .exec = cmd_rates_list },
+	{ .name = "rates", .sub = "add", .usage = N_("rates add DATE RATE"), .min_args = 2,
+	  .max_args = 2, .perm = P_USERS, .what = N_("add rate"), .exec = cmd_rates_add },
 	{ .name = NULL }
 };

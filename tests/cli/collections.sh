@@ -148,4 +148,31 @@ t=$(/usr/bin/python3 -c 'import openpyxl,sys; print(openpyxl.load_workbook(sys.a
 eq "title says as of and basis" "Overdue receivables as of 2026-09-10, by issue date" "$t"
 checked "end"
 
+# --- late-payment interest in the overdue invoices sheet
+# interest SHEET_FILE NUMBER: the invoice's interest cell ("" when empty)
+interest() {
+	/usr/bin/python3 - "$1" "$2" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["overdue invoices"]
+head = [c.value for c in ws[1]]
+for row in ws.iter_rows(min_row=2, values_only=True):
+    if row[0] == sys.argv[2]:
+        v = row[head.index("interest")]
+        print("" if v is None else "%.2f" % v)
+PY
+}
+ok "rates list" bo rates list
+eq "shipped table" "2026-01-01,10.15" "$(echo "$out" | tail -1)"
+ok "export without the half-year's rate" bo export overdue -o "$T/i0.xlsx"
+eq "no rate for the days after June: no figure" "" "$(interest "$T/i0.xlsx" F2026-000005)"
+refuses "rate out of order" "date order" bo rates add 2025-07-01 10.15
+refuses "rate with letters" "invalid percent" bo rates add 2026-07-01 10,1x
+ok "add the rate" bo rates add 2026-07-01 10.15
+eq "listed" "2026-07-01,10.15" "$(bo rates list | tail -1)"
+# F5: 50.00 due 2026-11-14 (30 days after 10-15), 14 days at 10.15%:
+# 50 * 0.1015 * 14 / 365 = 0.1947
+ok "export with the rate" bo export overdue -o "$T/i1.xlsx"
+eq "interest of F5" "0.19" "$(interest "$T/i1.xlsx" F2026-000005)"
+checked "rates"
+
 finish
