@@ -373,7 +373,8 @@ static int wrap_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	struct pay_ctx *c = arg;
 	int ret = c->inner(st, txn, arg, e);
 
-	if (ret == STORE_FAILED)
+	/* payment_add_txn names it already */
+	if (ret == STORE_FAILED && strncmp(e->msg, c->what, strlen(c->what)))
 		bo_wrap(e, "%s", c->what);
 	return ret;
 }
@@ -457,6 +458,8 @@ static int pay_body(struct store *st, struct store_txn *txn, void *arg, struct b
 		for (size_t i = 0; i < c->l.n && left > 0; i++) {
 			int64_t take = c->l.v[i].bal < left ? c->l.v[i].bal : left;
 
+			if (c->l.v[i].issue > c->date)
+				continue;       /* not issued yet on the day it was paid */
 			if ((ret = pay_one(c, txn, c->l.v[i].id, take, e)))
 				return ret;
 			left -= take;
@@ -592,6 +595,9 @@ static int apply_body(struct store *st, struct store_txn *txn, void *arg, struct
 		memset(&ap, 0, sizeof ap);
 		ap.customer = c->customer;
 		ap.date = c->date;
+		/* oldest first skips what was not issued yet on that day */
+		if (!c->invoice && ap.date != DATE_NONE && c->l.v[i].issue > ap.date)
+			continue;
 		if (check_date(&ap.date, c->l.v[i].issue, e))
 			return -1;
 		ap.kind = APP_ACCOUNT;

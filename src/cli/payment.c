@@ -102,6 +102,9 @@ static int list_row(const struct payment *p, void *arg)
 	       text_inert(p->reference, ref, sizeof ref));
 	if (p->reverses)
 		printf(_("  reverses %u: %s"), p->reverses, text_inert(p->reason, why, sizeof why));
+	/* one sum spread over invoices (payment add --customer) */
+	if (p->receipt)
+		printf(_("  receipt %u"), p->receipt);
 	putchar('\n');
 	return 0;
 }

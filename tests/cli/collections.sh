@@ -83,6 +83,8 @@ eq "F4 took the rest" "10.00" "$(bal F2026-000004)"
 eq "F6 untouched" "80.00" "$(bal F2026-000006)"
 n=$(bo payment list --format csv | grep -c ",2026-11-20,")
 eq "three payment records" "3" "$n"
+ok "payment list" bo payment list
+eq "one receipt id on all three" "3" "$(echo "$out" | grep -c "receipt 1$")"
 ok "named invoices" bo payment add --customer 1 --amount 50 --invoice F2026-000006:40 --invoice F2026-000004
 eq "named allocation" "receipt 2: 2 payments of 50.00, 0.00 on account" "$out"
 eq "F6 took 40" "40.00" "$(bal F2026-000006)"
