@@ -177,4 +177,17 @@ ok "export with the rate" bo export overdue -o "$T/i1.xlsx"
 eq "interest of F5" "0.19" "$(interest "$T/i1.xlsx" F2026-000005)"
 checked "rates"
 
+# --- check sees an application gone: the invoices it moved no longer add up
+rm -rf "$T/t" && cp -a "$BACKOFFICE_DB" "$T/t" && rm -f "$T/t"/__db.*
+db5.3_dump "$T/t/applications.db" >"$T/app.dump"
+awk 'skip {skip = 0; next} $1 == "00000001" {skip = 1; next} {print}' "$T/app.dump" >"$T/app2.dump"
+cmp -s "$T/app.dump" "$T/app2.dump" && fail "application 1 not found in the dump" || pass
+rm -f "$T/t/applications.db"
+db5.3_load "$T/t/applications.db" <"$T/app2.dump" || fail "db5.3_load applications.db"
+refuses "check finds an application gone" "problems found" bo --db "$T/t" check
+grep -q "^invoices F2026-000002: paid 100.00 but its [0-9]* payments add up to 70.00" "$T/out" && pass ||
+	fail "F2 not named: $(cat "$T/out")"
+grep -q "^invoices F2026-000001: paid 0.00 but its [0-9]* payments add up to 30.00" "$T/out" && pass ||
+	fail "F1 not named: $(cat "$T/out")"
+
 finish
