@@ -71,6 +71,8 @@ static int cmd_export(struct cli *c, const struct cli_args *a)
 	const char *out = cli_arg(a, "output"), *as_of = cli_arg(a, "as-of"), *table = a->argv[0];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
+	char named[4096];
+	size_t n;
 
 	o.search = cli_arg(a, "search");
 	if (!strcmp(table, "records") || !strcmp(table, "events"))
@@ -82,6 +84,27 @@ static int cmd_export(struct cli *c, const struct cli_args *a)
 		                 table);
 	if (!out || !*out)
 		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
+	/* the overdue report into a directory: the file is named for the day
+	 * it is as of and its basis, and printed */
+	n = strlen(out);
+	if (!strcmp(table, "overdue") && out[n - 1] == '/') {
+		char day[16];
+
+		o.as_of = date_today();
+		if (aging_opts(_("export overdue"), a, &o.as_of, &o.basis, &e))
+			return cli_fail(&e);
+		if ((size_t)snprintf(named, sizeof named, "%soverdue-as-of-%s-by-%s.xlsx", out,
+		                     date_format(o.as_of, day, sizeof day),
+		                     o.basis == REPORT_BY_ISSUE ? "issue" : "due") >= sizeof named)
+			return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
+			                 table, out);
+		if (!(ss = cli_session(c)))
+			return EXIT_FAIL;
+		if (export_to_file(ss, table, &o, named, &e))
+			return cli_fail(&e);
+		printf("%s\n", named);
+		return 0;
+	}
 	if (!has_suffix(out, ".csv") && !has_suffix(out, ".xlsx"))
 		return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
 		                 table, out);

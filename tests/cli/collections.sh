@@ -148,6 +148,10 @@ refuses "export as of tomorrow" "after today" bo export overdue --as-of 2026-11-
 ok "export by issue" bo export overdue --as-of 2026-09-10 --basis issue -o "$T/od.xlsx"
 t=$(/usr/bin/python3 -c 'import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1]).properties.title)' "$T/od.xlsx")
 eq "title says as of and basis" "Overdue receivables as of 2026-09-10, by issue date" "$t"
+mkdir "$T/dir"
+ok "export into a directory" bo export overdue --as-of 2026-09-10 --basis issue -o "$T/dir/"
+eq "file named for day and basis" "$T/dir/overdue-as-of-2026-09-10-by-issue.xlsx" "$out"
+[ -s "$T/dir/overdue-as-of-2026-09-10-by-issue.xlsx" ] && pass || fail "no file in the directory"
 checked "end"
 
 # --- late-payment interest in the overdue invoices sheet
