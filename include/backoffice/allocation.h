@@ -59,7 +59,8 @@ int alloc_account_on(struct store *st, struct store_txn *txn, uint32_t customer,
 /* A customer's figures on a date: what the open invoices owe, the credit
  * balances not applied (negative invoice balances, as positive), the
  * money on account, and net = owed - credits - on_account. The same
- * figures the overdue report gives. */
+ * figures the overdue report gives, and net is the Customers screen's
+ * balance. on DATE_NONE: today's, from the invoices' kept balances. */
 struct customer_money {
 	int64_t owed, credits, on_account, net;
 };

@@ -169,7 +169,7 @@ int alloc_customer_money(struct session *ss, struct store_txn *txn, uint32_t cus
 	invoice_init(&c.inv);
 	if (txn)
 		ret = money_body(ss->st, txn, &c, e);
-	else if (session_need(ss, P_OVERDUE_READ, _("customer balance"), e))
+	else if (session_need(ss, P_INVOICE_READ, _("customer balance"), e))
 		ret = -1;
 	else
 		ret = store_read(ss->st, _("customer balance"), money_body, &c, e);
