@@ -244,7 +244,8 @@ def fold(s):
 def cmd_overdue(path, overdue_csv, invoices_csv, as_of, search=""):
     """The overdue workbook against the CSV exports of the overdue report
     and of the invoices (with no payment dated after as_of); with a search,
-    of the customers whose name holds it."""
+    of the customers whose name holds it. The books checked have no
+    late-payment rate for the second half of 2026, so no interest figure."""
     day = datetime.date.fromisoformat(as_of)
     cmd_sheets(path, "summary", "overdue", "overdue invoices")
     _, per_customer = read_csv(overdue_csv)
@@ -264,7 +265,7 @@ def cmd_overdue(path, overdue_csv, invoices_csv, as_of, search=""):
         if days > 0:
             detail.append([r[col["number"]], r[col["customer_id"]], r[col["customer_name"]],
                            r[col["issue_date"]], r[col["due_date"]], r[col["total"]],
-                           r[col["balance"]], str(days), BUCKETS[bucket(days)]])
+                           r[col["balance"]], str(days), BUCKETS[bucket(days)], ""])
     summary = []
     for b in range(5):
         amount = sum(Decimal(r[2 + b]) for r in per_customer)
@@ -281,8 +282,8 @@ def cmd_overdue(path, overdue_csv, invoices_csv, as_of, search=""):
     detail.sort(key=lambda d: pos[d[0]])
     check_sheet(path, "overdue invoices",
                 ["number", "customer_id", "customer_name", "issue_date", "due_date", "total",
-                 "balance", "days_overdue", "bucket"], detail,
-                ["text", "int", "text", "date", "date", "money", "money", "int", "text"])
+                 "balance", "days_overdue", "bucket", "interest"], detail,
+                ["text", "int", "text", "date", "date", "money", "money", "int", "text", "money"])
     cmd_chart(path, "summary")
 
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/allocation.h"
 #include "backoffice/codec.h"
 #include "backoffice/customer.h"
 #include "backoffice/date.h"
@@ -34,7 +35,8 @@ static const struct ui_order orders[] = {
 
 static _Alignas(16) struct customer rec;
 
-/* What a customer owes today and the part past its due date, from the
+/* What a customer owes today, net of credits and money on account (the
+ * overdue report's net), and the part past its due date, from the
  * customer's invoices through the customer index: a few per row shown. */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e)
 {
@@ -69,6 +71,13 @@ int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct 
 	}
 	invoice_free(&inv);
 	browse_free(&p);
+	if (ret == 0) {
+		struct customer_money m;
+
+		if (alloc_customer_money(ui.ss, NULL, id, DATE_NONE, &m, e))
+			return -1;
+		*balance = m.net;
+	}
 	return ret;
 }
 

@@ -34,6 +34,7 @@ const struct column *export_columns(const char *table, size_t *n);
 struct export_opts {
 	bo_date as_of;          /* overdue: defaults to today */
 	const char *search;     /* optional filter */
+	int basis;              /* overdue: enum report_basis, by due date (0) or issue */
 };
 
 int export_table(struct session *ss, const char *table, const struct export_opts *o,

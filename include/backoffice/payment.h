@@ -20,6 +20,7 @@ struct payment {
 	uint32_t reverses;      /* payment id this entry reverses */
 	char reason[201];
 	char user[33];
+	uint32_t receipt;       /* one sum spread over invoices: its receipt id */
 };
 
 extern const char *const payment_methods[];

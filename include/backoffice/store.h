@@ -9,8 +9,9 @@
 
 #include "backoffice/err.h"
 
-/* 2: the Veri*Factu records and events tables */
-#define STORE_SCHEMA 2
+/* 2: the Veri*Factu records and events tables; 3: applications (money
+ * matched: credits applied, money on account, refunds) */
+#define STORE_SCHEMA 3
 
 /* The store and its transactions are opaque above src/store/: only it
  * talks to Berkeley DB (src/README.md). */
@@ -85,7 +86,11 @@ enum store_key {
 	X(TB_VF_RECORDS, ORDER_VF_RECORDS_BY_SEQ, "vf_records.db", "verifactu records", \
 	  TB_VF_RECORDS, KEY_U64, 0, 0) \
 	X(TB_VF_EVENTS, ORDER_VF_EVENTS_BY_SEQ, "vf_events.db", "verifactu events", \
-	  TB_VF_EVENTS, KEY_U64, 0, 0)
+	  TB_VF_EVENTS, KEY_U64, 0, 0) \
+	/* money matched: receipts on account, credits and money on account \
+	 * applied to invoices, refunds (allocation.h) */ \
+	X(TB_APPLICATIONS, ORDER_APPLICATIONS_BY_ENTRY, "applications.db", "applications", \
+	  TB_APPLICATIONS, KEY_U32, 0, 0)
 #define STORE_INDEXES(X) \
 	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_name.db", "staff by name", \
 	  TB_STAFF, KEY_FOLD, TAG_STAFF_NAME, 1) \
@@ -104,7 +109,15 @@ enum store_key {
 	X(TB_PAY_BY_INVOICE, ORDER_PAYMENTS_BY_INVOICE, "ix_payment_invoice.db", \
 	  "payments by invoice", TB_PAYMENTS, KEY_U32, TAG_PAYMENT_INVOICE, 1) \
 	X(TB_CONTACTS_BY_CUSTOMER, ORDER_CONTACTS_BY_CUSTOMER, "ix_contact_customer.db", \
-	  "contacts by customer", TB_CONTACTS, KEY_U32, TAG_CONTACT_CUSTOMER, 1)
+	  "contacts by customer", TB_CONTACTS, KEY_U32, TAG_CONTACT_CUSTOMER, 1) \
+	/* applications by the invoice they pay, the invoice whose credit \
+	 * they use, and the customer */ \
+	X(TB_APP_BY_TARGET, ORDER_APPLICATIONS_BY_TARGET, "ix_application_target.db", \
+	  "applications by invoice", TB_APPLICATIONS, KEY_U32, TAG_APP_TARGET, 1) \
+	X(TB_APP_BY_SOURCE, ORDER_APPLICATIONS_BY_SOURCE, "ix_application_source.db", \
+	  "applications by credited invoice", TB_APPLICATIONS, KEY_U32, TAG_APP_SOURCE, 1) \
+	X(TB_APP_BY_CUSTOMER, ORDER_APPLICATIONS_BY_CUSTOMER, "ix_application_customer.db", \
+	  "applications by customer", TB_APPLICATIONS, KEY_U32, TAG_APP_CUSTOMER, 1)
 
 /* A table or index, and under its other name the order it lists in. */
 #define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,

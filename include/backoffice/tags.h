@@ -12,5 +12,8 @@
 #define TAG_INVOICE_CORRECTS    9
 #define TAG_PAYMENT_INVOICE     2
 #define TAG_CONTACT_CUSTOMER    2
+#define TAG_APP_CUSTOMER        2
+#define TAG_APP_TARGET          6
+#define TAG_APP_SOURCE          7
 
 #endif

@@ -188,7 +188,8 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 	ret = check_records(c, e);
 	chk_follow_close(&c->pay);
 	chk_follow_close(&c->cred);
-	if (ret || (ret = check_indexes(c, e)) || (ret = check_vf(c, e)))
+	if (ret || (ret = check_indexes(c, e)) || (ret = check_money(c, e)) ||
+	    (ret = check_vf(c, e)))
 		return ret;
 	{
 		char why[300];

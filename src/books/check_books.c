@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/allocation.h"
+#include "backoffice/codec.h"
 #include "backoffice/money.h"
 #include "check_int.h"
 
@@ -134,11 +136,32 @@ static void check_line_credits(struct chk *c, const struct invoice *inv, const s
 	}
 }
 
+/* A credit or money on account applied pays the invoice it targets and
+ * spends the credit of its source (allocation.h). */
+static int add_applied(struct chk *c, const void *data, size_t len, void *arg,
+                       struct bo_err *e)
+{
+	struct sums *s = arg;
+	struct application a;
+
+	(void)c;
+	if (rec_decode(&application_type, &a, data, len, "", e) == 0) {
+		if (a.target == s->inv->id)
+			s->paid += a.amount;
+		if (a.source == s->inv->id)
+			s->paid -= a.amount;
+		s->payments++;
+	}
+	bo_err_clear(e);
+	return 0;
+}
+
 static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err *e)
 {
 	struct sums s;
 	struct inv_totals t;
 	char a[32], b[32];
+	uint8_t k[4];
 	int ret;
 
 	memset(&s, 0, sizeof s);
@@ -146,9 +169,12 @@ static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err 
 	if (!(s.noted = calloc(inv->nlines ? inv->nlines : 1, sizeof *s.noted)))
 		return ENOMEM;
 	/* merged with the invoices' walk: no lookup for an invoice that
-	 * has no payment or credit note */
+	 * has no payment or credit note; applications, few, are looked up */
+	key_u32(inv->id, k);
 	if ((ret = chk_follow_each(c, &c->pay, TB_PAY_BY_INVOICE, inv->id, add_payment, &s, e)) ||
-	    (ret = chk_follow_each(c, &c->cred, TB_INV_BY_CORRECTS, inv->id, add_note, &s, e)))
+	    (ret = chk_follow_each(c, &c->cred, TB_INV_BY_CORRECTS, inv->id, add_note, &s, e)) ||
+	    (ret = chk_each_entry(c, TB_APP_BY_TARGET, k, 4, add_applied, &s, e)) ||
+	    (ret = chk_each_entry(c, TB_APP_BY_SOURCE, k, 4, add_applied, &s, e)))
 		goto out;
 	invoice_totals(inv, &t);
 	if (s.paid != inv->paid)

@@ -92,6 +92,11 @@ int check_move(struct chk *c, const void *move, struct bo_err *e);
 void check_stock_end(struct chk *c);
 int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e);
 int check_payment(struct chk *c, const struct payment *p, struct bo_err *e);
+/* applications name what they may; per customer the kept and the dated
+ * net figures agree (check_money.c) */
+struct application;
+int check_application(struct chk *c, const struct application *a, struct bo_err *e);
+int check_money(struct chk *c, struct bo_err *e);
 /* the verifactu records and events (check_vf.c) */
 int check_vf(struct chk *c, struct bo_err *e);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/allocation.h"
 #include "backoffice/audit.h"
 #include "backoffice/contact.h"
 #include "backoffice/entity.h"
@@ -34,6 +35,7 @@ static const struct scan scans[] = {
 	{ TB_CONTACTS, &contact_type, "contact" },
 	{ TB_VF_RECORDS, &vf_record_type, "vf_rec" },
 	{ TB_VF_EVENTS, &vf_event_type, "vf_ev" },
+	{ TB_APPLICATIONS, &application_type, "application" },
 };
 
 static const struct rectype *rt_of(const struct scan *s)
@@ -196,6 +198,8 @@ static int one(struct chk *c, const struct scan *s, void *rec, const struct stor
 		return check_payment(c, rec, e);
 	if (s->t == TB_CONTACTS)
 		return contact_rules(c, rec, key);
+	if (s->t == TB_APPLICATIONS)
+		return check_application(c, rec, e);
 	return 0;
 }
 

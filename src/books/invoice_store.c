@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/allocation.h"
 #include "backoffice/codec.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
@@ -437,6 +438,32 @@ static int credit_until(const struct invoice *cn, void *arg)
 	return 0;
 }
 
+/* Credits and money on account applied count as paid (allocation.h); a
+ * read outside a transaction takes its own. */
+struct applied_ctx {
+	uint32_t id;
+	bo_date on;
+	int64_t sum;
+};
+
+static int applied_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct applied_ctx *o = arg;
+
+	return alloc_invoice_on(st, txn, o->id, o->on, &o->sum, e);
+}
+
+static int balance_applied(struct session *ss, struct store_txn *txn, uint32_t id, bo_date on,
+                           int64_t *paid, struct bo_err *e)
+{
+	struct applied_ctx o = { id, on, 0 };
+	int ret = txn ? applied_body(ss->st, txn, &o, e) :
+	          store_read(ss->st, _("invoice balance"), applied_body, &o, e);
+
+	*paid += o.sum;
+	return ret;
+}
+
 int invoice_balance_on(struct session *ss, struct store_txn *txn, const struct invoice *inv,
                        bo_date on, int64_t *out, struct bo_err *e)
 {
@@ -448,7 +475,8 @@ int invoice_balance_on(struct session *ss, struct store_txn *txn, const struct i
 	if (inv->status == INV_DRAFT || inv->series != 'F' || inv->issue_date > on)
 		return 0;
 	if ((ret = payment_each(ss, txn, inv->id, pay_until, &paid, e)) ||
-	    (ret = invoice_each_credit(ss, txn, inv->id, credit_until, &credited, e)))
+	    (ret = invoice_each_credit(ss, txn, inv->id, credit_until, &credited, e)) ||
+	    (ret = balance_applied(ss, txn, inv->id, on, &paid.sum, e)))
 		return ret;
 	/* fully credited by then: as invoice_balance, the rounding of the
 	 * separate credit notes is written off */

@@ -31,6 +31,7 @@ static const struct field payment_fields[] = {
 	{ "reverses", N_("Reverses"), FT_ID, 8, F(reverses), 0, 0, 0, NULL },
 	{ "reason", N_("Reason"), FT_TEXT, 9, F(reason), 0, 0, 0, NULL },
 	{ "user", N_("User"), FT_TEXT, 10, F(user), 0, 0, 0, NULL },
+	{ "receipt", N_("Receipt"), FT_ID, 11, F(receipt), 0, 0, 0, NULL },
 };
 
 const struct rectype payment_type = {

@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/allocation.h"
 #include "backoffice/codec.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
 #include "backoffice/payment.h"
+#include "backoffice/rates.h"
 #include "backoffice/report.h"
 #include "backoffice/staff.h"
 #include "backoffice/text.h"
@@ -44,6 +46,7 @@ struct sums {
 	struct aging a;
 	int64_t overdue;
 	bo_date oldest;
+	int64_t credits, on_account;
 };
 
 struct sum_map {
@@ -98,6 +101,8 @@ static struct sums *sum_get(struct sum_map *m, uint32_t id)
 struct walk {
 	struct session *ss;
 	bo_date as_of;
+	int basis;              /* enum report_basis */
+	const struct rate_table *rates; /* interest per invoice, or NULL */
 	struct sum_map sums;
 	uint32_t only;          /* the invoices of one customer, or 0 for all */
 	uint32_t next;          /* resume: first customer or invoice still to do */
@@ -162,7 +167,7 @@ static int follow_to(struct follow *f, uint32_t id)
 }
 
 struct merge {
-	struct follow pay, cred;
+	struct follow pay, cred, in, out;       /* applications paying it, using its credit */
 	struct invoice cn;
 };
 
@@ -171,7 +176,9 @@ static int merge_open(struct store *st, struct store_txn *txn, struct merge *m)
 	int ret;
 
 	invoice_init(&m->cn);
-	if ((ret = follow_open(st, txn, TB_PAY_BY_INVOICE, &m->pay)))
+	if ((ret = follow_open(st, txn, TB_PAY_BY_INVOICE, &m->pay)) ||
+	    (ret = follow_open(st, txn, TB_APP_BY_TARGET, &m->in)) ||
+	    (ret = follow_open(st, txn, TB_APP_BY_SOURCE, &m->out)))
 		return ret;
 	return follow_open(st, txn, TB_INV_BY_CORRECTS, &m->cred);
 }
@@ -180,6 +187,8 @@ static void merge_close(struct merge *m)
 {
 	follow_close(&m->pay);
 	follow_close(&m->cred);
+	follow_close(&m->in);
+	follow_close(&m->out);
 	invoice_free(&m->cn);
 }
 
@@ -213,6 +222,23 @@ static int owed_merged(struct walk *w, struct merge *m, const struct invoice *in
 	}
 	if (ret)
 		return ret;
+	/* credits and money on account applied count as paid: in to the
+	 * invoice they pay, out of the one whose credit they use */
+	for (int side = 0; side < 2; side++) {
+		struct follow *f = side ? &m->out : &m->in;
+
+		while ((ret = follow_to(f, inv->id)) == 1) {
+			struct application a;
+
+			if (rec_decode(&application_type, &a, f->it.val.data, f->it.val.size, "", e))
+				return STORE_FAILED;
+			if (a.date <= w->as_of)
+				paid += side ? -a.amount : a.amount;
+			f->ret = store_iter_get(&f->it, STORE_NEXT);
+		}
+		if (ret)
+			return ret;
+	}
 	while ((ret = follow_to(&m->cred, inv->id)) == 1) {
 		struct inv_totals ct;
 
@@ -239,16 +265,52 @@ static int owed_merged(struct walk *w, struct merge *m, const struct invoice *in
 	return 0;
 }
 
-static void add_to(struct sums *s, bo_date as_of, const struct invoice *inv, int64_t bal)
+/* Days an invoice is aged on as_of: from its due date, or by issue date. */
+static int age_of(const struct walk *w, const struct invoice *inv)
 {
-	int days = as_of - inv->due_date;
+	return w->as_of - (w->basis == REPORT_BY_ISSUE ? inv->issue_date : inv->due_date);
+}
+
+static void add_to(struct sums *s, const struct walk *w, const struct invoice *inv, int64_t bal)
+{
+	int days = age_of(w, inv);
 
 	s->a.b[bucket_of(days)] += bal;
 	if (days > 0) {
 		s->overdue += bal;
-		if (s->oldest == DATE_NONE || inv->due_date < s->oldest)
-			s->oldest = inv->due_date;
+		if (s->oldest == DATE_NONE || w->as_of - days < s->oldest)
+			s->oldest = w->as_of - days;
 	}
+}
+
+/* Money on account per customer on as_of: one pass over the
+ * applications, which are far fewer than the invoices. */
+static int account_pass(struct walk *w, struct store *st, struct store_txn *txn, struct bo_err *e)
+{
+	struct store_iter it;
+	int ret;
+
+	if ((ret = store_iter_open(st, txn, TB_APPLICATIONS, &it)))
+		return ret;
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		struct application a;
+		struct sums *s;
+		int64_t d;
+
+		if (rec_decode(&application_type, &a, it.val.data, it.val.size, "", e)) {
+			ret = STORE_FAILED;
+			break;
+		}
+		if (a.date > w->as_of || !(d = alloc_account_delta(&a)))
+			continue;
+		if (!(s = sum_get(&w->sums, a.customer))) {
+			ret = ENOMEM;
+			break;
+		}
+		s->on_account += d;
+	}
+	store_iter_close(&it);
+	return ret == STORE_NOTFOUND ? 0 : ret;
 }
 
 /* Phase one: every invoice, into its customer's sums. Nothing is handed
@@ -283,20 +345,23 @@ static int sum_body(struct store *st, struct store_txn *txn, void *arg, struct b
 		}
 		if ((ret = owed_merged(w, &m, &inv, &bal, e)))
 			break;
-		if (bal <= 0)
+		if (bal == 0)
 			continue;
 		if (!(s = sum_get(&w->sums, inv.customer))) {
 			ret = ENOMEM;
 			break;
 		}
-		add_to(s, w->as_of, &inv, bal);
+		if (bal > 0)
+			add_to(s, w, &inv, bal);
+		else
+			s->credits -= bal;      /* owed back: a credit not applied */
 	}
 	if (ret == STORE_NOTFOUND)
 		ret = 0;
 	store_iter_close(&it);
 	merge_close(&m);
 	invoice_free(&inv);
-	return ret;
+	return ret ? ret : account_pass(w, st, txn, e);
 }
 
 /* Phase two: the customers in id order with what they owe; a retried
@@ -329,13 +394,16 @@ static int row_body(struct store *st, struct store_txn *txn, void *arg, struct b
 		if ((s = sum_find(&w->sums, c.id)))
 			for (int b = 0; b < B_COUNT; b++)
 				total += s->a.b[b];
-		if (total > 0) {
+		if (s && (total > 0 || s->credits || s->on_account)) {
 			memset(&row, 0, sizeof row);
 			row.customer = c.id;
 			text_copy(row.name, sizeof row.name, c.name);
 			row.a = s->a;
 			row.overdue_total = s->overdue;
 			row.oldest_due = s->oldest;
+			row.credits = s->credits;
+			row.on_account = s->on_account;
+			row.net = total - s->credits - s->on_account;
 			if (s->oldest != DATE_NONE)
 				row.dunning_level = (int)bucket_of(w->as_of - s->oldest);
 			w->stop = w->row_fn(&row, w->arg);
@@ -364,12 +432,20 @@ int report_overdue(struct session *ss, bo_date as_of,
                    int (*fn)(const struct overdue_row *r, void *arg), void *arg,
                    struct bo_err *e)
 {
+	return report_overdue_by(ss, as_of, REPORT_BY_DUE, fn, arg, e);
+}
+
+int report_overdue_by(struct session *ss, bo_date as_of, int basis,
+                      int (*fn)(const struct overdue_row *r, void *arg), void *arg,
+                      struct bo_err *e)
+{
 	struct walk w;
 	int ret;
 
 	memset(&w, 0, sizeof w);
 	w.ss = ss;
 	w.as_of = as_of;
+	w.basis = basis;
 	w.row_fn = fn;
 	w.arg = arg;
 	w.next = 1;
@@ -413,7 +489,18 @@ static int put_invoice(struct walk *w, struct store_txn *txn, const struct invoi
 	invoice_totals(inv, &t);
 	oi.total = t.total;
 	oi.balance = bal;
-	oi.days_overdue = w->as_of - inv->due_date;
+	oi.days_overdue = age_of(w, inv);
+	if (w->rates) {
+		int ret = interest_of_invoice(w->ss, txn, inv, w->rates, w->as_of, &oi.interest, e);
+
+		/* a table that does not reach as_of leaves the figure unknown,
+		 * not the report undone */
+		if (ret == STORE_FAILED)
+			bo_err_clear(e);
+		else if (ret)
+			return ret;
+		oi.has_interest = ret == 0;
+	}
 	w->stop = w->inv_fn(&oi, w->arg);
 	return 0;
 }
@@ -477,11 +564,20 @@ int report_overdue_invoices(struct session *ss, bo_date as_of, uint32_t customer
                             int (*fn)(const struct overdue_invoice *i, void *arg),
                             void *arg, struct bo_err *e)
 {
+	return report_overdue_invoices_by(ss, as_of, REPORT_BY_DUE, customer, NULL, fn, arg, e);
+}
+
+int report_overdue_invoices_by(struct session *ss, bo_date as_of, int basis, uint32_t customer,
+                               const struct rate_table *rates, int (*fn)(const struct overdue_invoice *i, void *arg),
+                               void *arg, struct bo_err *e)
+{
 	struct walk w;
 
 	memset(&w, 0, sizeof w);
 	w.ss = ss;
 	w.as_of = as_of;
+	w.basis = basis;
+	w.rates = rates;
 	w.only = customer;
 	w.inv_fn = fn;
 	w.arg = arg;

@@ -93,7 +93,9 @@ struct cli_args {
 extern const struct cli_cmd cli_cmds_setup[], cli_cmds_entity[], cli_cmds_invoice[],
 	cli_cmds_payment[], cli_cmds_contact[], cli_cmds_files[], cli_cmds_check[],
 	cli_cmds_user[], cli_cmds_audit[], cli_cmds_backup[], cli_cmds_records[],
-	cli_cmds_invoice_doc[], cli_cmds_company[];
+	cli_cmds_invoice_doc[], cli_cmds_company[], cli_cmds_collections[];
+/* payment add --customer: one sum spread over invoices (collections.c). */
+int cli_pay_customer(struct cli *c, const struct cli_args *a);
 
 /* Finds the command argv[0] (and argv[1]) name, parses the rest by its
  * entry, sets the store's watch unless the command is long-running, and

@@ -21,6 +21,25 @@ static int has_suffix(const char *s, const char *suffix)
 	return n > m && !strcasecmp(s + n - m, suffix);
 }
 
+/* --basis due|issue and an --as-of not after today, for the report and
+ * the overdue export alike. */
+static int aging_opts(const char *what, const struct cli_args *a, bo_date *as_of, int *basis,
+                      struct bo_err *e)
+{
+	const char *d = cli_arg(a, "as-of"), *b = cli_arg(a, "basis");
+
+	*basis = REPORT_BY_DUE;
+	if (b && !strcmp(b, "issue"))
+		*basis = REPORT_BY_ISSUE;
+	else if (b && strcmp(b, "due"))
+		return bo_fail(e, _("%s: invalid basis \"%s\": expected due or issue"), what, b);
+	if (d && date_parse(d, as_of, e))
+		return bo_wrap(e, _("%s: --as-of"), what);
+	if (d && date_not_future(*as_of, "--as-of", e))
+		return bo_wrap(e, "%s", what);
+	return 0;
+}
+
 /* export records|events: the Veri*Factu chains, --from/--to by the date
  * they were generated. */
 static int export_vf(struct cli *c, const char *table, const char *out, const char *from,
@@ -48,10 +67,12 @@ static int export_vf(struct cli *c, const char *table, const char *out, const ch
 
 static int cmd_export(struct cli *c, const struct cli_args *a)
 {
-	struct export_opts o = { DATE_NONE, NULL };
+	struct export_opts o = { DATE_NONE, NULL, 0 };
 	const char *out = cli_arg(a, "output"), *as_of = cli_arg(a, "as-of"), *table = a->argv[0];
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
+	char named[4096];
+	size_t n;
 
 	o.search = cli_arg(a, "search");
 	if (!strcmp(table, "records") || !strcmp(table, "events"))
@@ -63,12 +84,37 @@ static int cmd_export(struct cli *c, const struct cli_args *a)
 		                 table);
 	if (!out || !*out)
 		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
+	/* the overdue report into a directory: the file is named for the day
+	 * it is as of and its basis, and printed */
+	n = strlen(out);
+	if (!strcmp(table, "overdue") && out[n - 1] == '/') {
+		char day[16];
+
+		o.as_of = date_today();
+		if (aging_opts(_("export overdue"), a, &o.as_of, &o.basis, &e))
+			return cli_fail(&e);
+		if ((size_t)snprintf(named, sizeof named, "%soverdue-as-of-%s-by-%s.xlsx", out,
+		                     date_format(o.as_of, day, sizeof day),
+		                     o.basis == REPORT_BY_ISSUE ? "issue" : "due") >= sizeof named)
+			return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
+			                 table, out);
+		if (!(ss = cli_session(c)))
+			return EXIT_FAIL;
+		if (export_to_file(ss, table, &o, named, &e))
+			return cli_fail(&e);
+		printf("%s\n", named);
+		return 0;
+	}
 	if (!has_suffix(out, ".csv") && !has_suffix(out, ".xlsx"))
 		return cli_usage(_("export %s to \"%s\": the file name must end in .csv or .xlsx"),
 		                 table, out);
-	if (as_of && date_parse(as_of, &o.as_of, &e)) {
-		bo_wrap(&e, _("export %s: --as-of"), table);
-		return cli_fail(&e);
+	(void)as_of;
+	{
+		char what[64];
+
+		snprintf(what, sizeof what, _("export %s"), table);
+		if (aging_opts(what, a, &o.as_of, &o.basis, &e))
+			return cli_fail(&e);
 	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
@@ -136,6 +182,9 @@ static void put_amounts(const struct overdue_row *r)
 	for (int b = 0; b < B_COUNT; b++)
 		printf(" %12s", money_format_human(r->a.b[b], buf, sizeof buf));
 	printf(" %12s", money_format_human(r->overdue_total, buf, sizeof buf));
+	printf(" %12s", money_format_human(r->credits, buf, sizeof buf));
+	printf(" %12s", money_format_human(r->on_account, buf, sizeof buf));
+	printf(" %12s", money_format_human(r->net, buf, sizeof buf));
 }
 
 static int text_row(const struct overdue_row *r, void *arg)
@@ -150,6 +199,9 @@ static int text_row(const struct overdue_row *r, void *arg)
 	for (int b = 0; b < B_COUNT; b++)
 		t->total.a.b[b] += r->a.b[b];
 	t->total.overdue_total += r->overdue_total;
+	t->total.credits += r->credits;
+	t->total.on_account += r->on_account;
+	t->total.net += r->net;
 	if (r->oldest_due != DATE_NONE &&
 	    (t->total.oldest_due == DATE_NONE || r->oldest_due < t->total.oldest_due))
 		t->total.oldest_due = r->oldest_due;
@@ -157,20 +209,22 @@ static int text_row(const struct overdue_row *r, void *arg)
 	return 0;
 }
 
-static int report_text(struct session *ss, bo_date as_of, struct bo_err *e)
+static int report_text(struct session *ss, bo_date as_of, int basis, struct bo_err *e)
 {
 	struct text_report t;
 	char d[16];
 
 	memset(&t, 0, sizeof t);
 	t.total.oldest_due = DATE_NONE;
-	printf(_("Overdue receivables as of %s\n\n"), date_format(as_of, d, sizeof d));
+	printf(basis == REPORT_BY_ISSUE ? _("Receivables by issue date as of %s\n\n") :
+	       _("Overdue receivables as of %s\n\n"), date_format(as_of, d, sizeof d));
 	printf("%6s  ", _("Id"));
 	put_name(_("Customer"), 24);
 	for (int b = 0; b < B_COUNT; b++)
 		printf(" %12s", _(bucket_names[b]));
-	printf(" %12s  %-10s  %s\n", _("Overdue"), _("Oldest due"), _("Level"));
-	if (report_overdue(ss, as_of, text_row, &t, e))
+	printf(" %12s %12s %12s %12s  %-10s  %s\n", _("Overdue"), _("Credits"), _("On account"),
+	       _("Net"), basis == REPORT_BY_ISSUE ? _("Oldest") : _("Oldest due"), _("Level"));
+	if (report_overdue_by(ss, as_of, basis, text_row, &t, e))
 		return -1;
 	{
 		char label[64];
@@ -192,48 +246,47 @@ static int cmd_overdue(struct cli *c, const struct cli_args *a)
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	bo_date d;
-	int r, csv;
+	int r, csv, basis;
 
+	(void)as_of;
 	if ((csv = cli_format(fmt ? fmt : "text")) < 0)
 		return EXIT_USAGE;
 	d = date_today();
-	if (as_of && date_parse(as_of, &d, &e)) {
-		bo_wrap(&e, _("report overdue: --as-of"));
+	if (aging_opts(_("report overdue"), a, &d, &basis, &e))
 		return cli_fail(&e);
-	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
 	if (csv) {
-		struct export_opts o = { d, NULL };
+		struct export_opts o = { d, NULL, basis };
 		struct sink s;
 
 		csv_sink_init(&s, stdout);
 		r = export_table(ss, "overdue", &o, &s, &e);
 	} else {
-		r = report_text(ss, d, &e);
+		r = report_text(ss, d, basis, &e);
 	}
 	return r ? cli_fail(&e) : 0;
 }
 
 static const struct cli_opt overdue_opts[] = {
-	{ "as-of", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
+	{ "as-of", 0, 0 }, { "basis", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt export_opts[] = {
-	{ "output", 0, 'o' }, { "as-of", 0, 0 }, { "search", 0, 0 }, { "from", 0, 0 },
+	{ "output", 0, 'o' }, { "as-of", 0, 0 }, { "basis", 0, 0 }, { "search", 0, 0 }, { "from", 0, 0 },
 	{ "to", 0, 0 }, { NULL, 0, 0 }
 };
 
 /* Import and export run unwatched: a whole table in one walk. Their role
  * depends on the table, so the books decide it. */
 const struct cli_cmd cli_cmds_files[] = {
-	{ .name = "report", .sub = "overdue", .usage = N_("report overdue [--as-of D] [--format text|csv]"),
+	{ .name = "report", .sub = "overdue", .usage = N_("report overdue [--as-of D] [--basis due|issue] [--format text|csv]"),
 	  .opts = overdue_opts, .max_args = 0, .perm = P_OVERDUE_READ, .what = N_("overdue report"),
 	  .flags = CMD_READONLY, .exec = cmd_overdue },
 	{ .name = "import", .usage = N_("import staff|customers|items|invoices|payments FILE.csv"),
 	  .min_args = 2, .max_args = 2, .perm = CLI_ANYONE, .flags = CMD_UNWATCHED,
 	  .exec = cmd_import },
 	{ .name = "export",
-	  .usage = N_("export TABLE|all|records|events -o FILE.csv|FILE.xlsx [--as-of D] [--search TEXT] [--from D] [--to D]"),
+	  .usage = N_("export TABLE|all|records|events -o FILE.csv|FILE.xlsx [--as-of D] [--basis due|issue] [--search TEXT] [--from D] [--to D]"),
 	  .opts = export_opts, .min_args = 1, .max_args = 1, .perm = CLI_ANYONE,
 	  /* not read-only: exporting the Veri*Factu records is an event */
 	  .flags = CMD_UNWATCHED, .exec = cmd_export },

@@ -1,5 +1,7 @@
 /* payment.c - backoffice payment add|reverse|list. */
 
+#include <string.h>
+
 #include "backoffice/csv.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
@@ -7,6 +9,15 @@
 #include "backoffice/record.h"
 #include "backoffice/text.h"
 #include "cli.h"
+
+static size_t count_invoices(const struct cli_args *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->ngiven; i++)
+		n += a->given[i].opt && !strcmp(a->given[i].opt->name, "invoice");
+	return n;
+}
 
 static int cmd_add(struct cli *c, const struct cli_args *a)
 {
@@ -17,6 +28,17 @@ static int cmd_add(struct cli *c, const struct cli_args *a)
 	int64_t cents;
 	uint32_t id;
 
+	/* one sum from a customer, spread over invoices or kept on account */
+	if (cli_arg(a, "customer"))
+		return cli_pay_customer(c, a);
+	if (!cli_arg(a, "invoice") || cli_arg(a, "on-account")) {
+		bo_fail(&e, _("add payment: --invoice NUMBER or --customer ID is required (--on-account goes with --customer)"));
+		return cli_fail(&e);
+	}
+	if (strchr(cli_arg(a, "invoice"), ':') || count_invoices(a) > 1) {
+		bo_fail(&e, _("add payment: several invoices or NUMBER:AMOUNT need --customer ID"));
+		return cli_fail(&e);
+	}
 	if (money_parse(amount, 1, &cents, &e) || (date && date_parse(date, &d, &e))) {
 		bo_wrap(&e, _("add payment"));
 		return cli_fail(&e);
@@ -80,6 +102,9 @@ static int list_row(const struct payment *p, void *arg)
 	       text_inert(p->reference, ref, sizeof ref));
 	if (p->reverses)
 		printf(_("  reverses %u: %s"), p->reverses, text_inert(p->reason, why, sizeof why));
+	/* one sum spread over invoices (payment add --customer) */
+	if (p->receipt)
+		printf(_("  receipt %u"), p->receipt);
 	putchar('\n');
 	return 0;
 }
@@ -115,8 +140,9 @@ static int cmd_list(struct cli *c, const struct cli_args *a)
 }
 
 static const struct cli_opt add_opts[] = {
-	{ "invoice", OPT_REQUIRED, 0 }, { "amount", OPT_REQUIRED, 0 }, { "date", 0, 0 },
-	{ "method", 0, 0 }, { "ref", 0, 0 }, { NULL, 0, 0 }
+	{ "invoice", OPT_MULTI, 0 }, { "customer", 0, 0 }, { "amount", OPT_REQUIRED, 0 },
+	{ "on-account", OPT_FLAG, 0 }, { "date", 0, 0 }, { "method", 0, 0 }, { "ref", 0, 0 },
+	{ NULL, 0, 0 }
 };
 static const struct cli_opt reverse_opts[] = { { "reason", 0, 0 }, { NULL, 0, 0 } };
 static const struct cli_opt list_opts[] = {
@@ -125,7 +151,7 @@ static const struct cli_opt list_opts[] = {
 
 const struct cli_cmd cli_cmds_payment[] = {
 	{ .name = "payment", .sub = "add",
-	  .usage = N_("payment add --invoice NUMBER --amount A [--date D] [--method M] [--ref R]"),
+	  .usage = N_("payment add --invoice NUMBER|--customer ID [--invoice NUMBER[:AMOUNT]] ... [--on-account] --amount A [--date D] [--method M] [--ref R]"),
 	  .opts = add_opts, .max_args = 0, .perm = P_PAYMENT_WRITE, .what = N_("add payment"),
 	  .exec = cmd_add },
 	{ .name = "payment", .sub = "reverse", .usage = N_("payment reverse PAYMENT_ID --reason T"),

@@ -71,6 +71,7 @@ static const struct column overdue_cols[] = {
 	{ "d1_30", CT_MONEY }, { "d31_60", CT_MONEY }, { "d61_90", CT_MONEY },
 	{ "d90_plus", CT_MONEY }, { "overdue_total", CT_MONEY },
 	{ "oldest_due_date", CT_DATE }, { "dunning_level", CT_INT },
+	{ "credits", CT_MONEY }, { "on_account", CT_MONEY }, { "net", CT_MONEY },
 };
 
 #define NC(a) (sizeof a / sizeof a[0])
@@ -248,8 +249,8 @@ static int export_payments(struct emit *m)
 static int overdue_row(const struct overdue_row *r, void *arg)
 {
 	struct emit *m = arg;
-	char id[16], b[B_COUNT][32], tot[32], d[16], lvl[8];
-	const char *cells[10];
+	char id[16], b[B_COUNT][32], tot[32], d[16], lvl[8], cr[32], ac[32], net[32];
+	const char *cells[13];
 
 	if (m->o->search && *m->o->search && !text_contains_fold(r->name, m->o->search))
 		return 0;
@@ -262,13 +263,16 @@ static int overdue_row(const struct overdue_row *r, void *arg)
 	cells[7] = money_format(r->overdue_total, tot, sizeof tot);
 	cells[8] = date_format(r->oldest_due, d, sizeof d);
 	cells[9] = lvl;
+	cells[10] = money_format(r->credits, cr, sizeof cr);
+	cells[11] = money_format(r->on_account, ac, sizeof ac);
+	cells[12] = money_format(r->net, net, sizeof net);
 	return emit_row(m, cells) ? 1 : 0;
 }
 
 static int export_overdue(struct emit *m)
 {
 	bo_date as_of = m->o->as_of > 0 ? m->o->as_of : date_today();
-	int ret = report_overdue(m->ss, as_of, overdue_row, m, m->e);
+	int ret = report_overdue_by(m->ss, as_of, m->o->basis, overdue_row, m, m->e);
 
 	return m->failed ? -1 : ret;
 }
@@ -278,7 +282,7 @@ static int csv_end(struct sink *s, struct bo_err *e);
 int export_table(struct session *ss, const char *table, const struct export_opts *o,
                  struct sink *sink, struct bo_err *e)
 {
-	static const struct export_opts none = { 0, NULL };
+	static const struct export_opts none = { 0, NULL, 0 };
 	struct emit m;
 	const struct column *cols;
 	size_t n;

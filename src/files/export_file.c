@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "backoffice/clerk.h"
+#include "backoffice/report.h"
 #include "backoffice/xlsx.h"
 #include "export_file.h"
 
@@ -220,7 +221,7 @@ static const struct {
 };
 
 /* "Invoices, 2026-11-28"; the overdue report says the day it is as of. */
-static void make_title(char *buf, size_t n, const char *table, bo_date as_of)
+static void make_title(char *buf, size_t n, const char *table, bo_date as_of, int basis)
 {
 	const char *t = table;
 	char day[16];
@@ -230,7 +231,8 @@ static void make_title(char *buf, size_t n, const char *table, bo_date as_of)
 			t = _(titles[i].title);
 	date_format(as_of, day, sizeof day);
 	if (!strcmp(table, "overdue"))
-		snprintf(buf, n, _("%s as of %s"), t, day);
+		snprintf(buf, n, basis == REPORT_BY_ISSUE ? _("%s as of %s, by issue date") :
+		         _("%s as of %s, by due date"), t, day);
 	else
 		snprintf(buf, n, _("%s, %s"), t, day);
 }
@@ -262,13 +264,14 @@ static int write_xlsx(struct session *ss, const char *table, const struct export
                       const char *path, struct bo_err *e)
 {
 	bo_date as_of = o && o->as_of > 0 ? o->as_of : date_today();
-	struct export_opts day = { as_of, o ? o->search : NULL };
+	struct export_opts day = { as_of, o ? o->search : NULL, o ? o->basis : 0 };
 	struct xlsx_props p;
 	struct sink s;
 	char title[160];
 	int ret;
 
-	make_title(title, sizeof title, table, !strcmp(table, "overdue") ? as_of : date_today());
+	make_title(title, sizeof title, table, !strcmp(table, "overdue") ? as_of : date_today(),
+	           day.basis);
 	xlsx_props_init(&p, ss, title);
 	if (xlsx_sink_open(&s, path, &p, e))
 		return -1;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backoffice/money.h"
+#include "backoffice/rates.h"
 #include "backoffice/report.h"
 #include "backoffice/text.h"
 #include "backoffice/xlsx.h"
@@ -12,6 +13,7 @@ static const struct column detail_cols[] = {
 	{ "number", CT_TEXT }, { "customer_id", CT_INT }, { "customer_name", CT_TEXT },
 	{ "issue_date", CT_DATE }, { "due_date", CT_DATE }, { "total", CT_MONEY },
 	{ "balance", CT_MONEY }, { "days_overdue", CT_INT }, { "bucket", CT_TEXT },
+	{ "interest", CT_MONEY },
 };
 
 static const struct column summary_cols[] = {
@@ -34,7 +36,7 @@ static int detail_row(const struct overdue_invoice *i, void *arg)
 {
 	struct detail *d = arg;
 	enum bucket b = bucket_of(i->days_overdue);
-	char cust[16], issue[16], due[16], total[32], bal[32], days[16];
+	char cust[16], issue[16], due[16], total[32], bal[32], days[16], interest[32];
 	const char *cells[NC(detail_cols)];
 
 	/* the customers the per-customer sheet has, as export.c filters them */
@@ -55,6 +57,8 @@ static int detail_row(const struct overdue_invoice *i, void *arg)
 	cells[6] = money_format(i->balance, bal, sizeof bal);
 	cells[7] = days;
 	cells[8] = _(bucket_names[b]);
+	/* empty when the rates table does not reach the day (rates add) */
+	cells[9] = i->has_interest ? money_format(i->interest, interest, sizeof interest) : "";
 	if (d->s->row(d->s, cells, d->e)) {
 		d->failed = 1;
 		return 1;       /* stops the walk */
@@ -62,7 +66,7 @@ static int detail_row(const struct overdue_invoice *i, void *arg)
 	return 0;
 }
 
-static int summary(struct detail *d, bo_date as_of)
+static int summary(struct detail *d, bo_date as_of, int basis)
 {
 	struct sink *s = d->s;
 	char title[96], day[16];
@@ -82,7 +86,8 @@ static int summary(struct detail *d, bo_date as_of)
 	}
 	if (s->end(s, d->e))
 		return -1;
-	snprintf(title, sizeof title, _("Receivables by age on %s"),
+	snprintf(title, sizeof title, basis == REPORT_BY_ISSUE ?
+	         _("Receivables by age on %s, by issue date") : _("Receivables by age on %s, by due date"),
 	         date_format(as_of, day, sizeof day));
 	return xlsx_sink_chart(s, title, 0, 2, d->e);
 }
@@ -91,8 +96,9 @@ int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s
                  struct bo_err *e)
 {
 	bo_date as_of = o->as_of > 0 ? o->as_of : date_today();
-	struct export_opts day = { as_of, o->search };
+	struct export_opts day = { as_of, o->search, o->basis };
 	struct detail d;
+	struct rate_table rates;
 	int ret;
 
 	memset(&d, 0, sizeof d);
@@ -102,14 +108,15 @@ int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s
 	/* the summary comes first in the workbook but is known last */
 	if (xlsx_sink_reserve(s, "summary", e) || export_table(ss, "overdue", &day, s, e))
 		return -1;
-	if (s->begin(s, "overdue invoices", detail_cols, NC(detail_cols), e))
+	if (rates_load(ss, NULL, &rates, e) ||
+	    s->begin(s, "overdue invoices", detail_cols, NC(detail_cols), e))
 		return -1;
-	ret = report_overdue_invoices(ss, as_of, 0, detail_row, &d, e);
+	ret = report_overdue_invoices_by(ss, as_of, o->basis, 0, &rates, detail_row, &d, e);
 	if (ret > 0 && !d.failed && !e->msg[0])
 		bo_fail(e, _("export overdue invoices: %s"), store_strerror(ret));
 	if (ret || d.failed)
 		return -1;
 	if (s->end(s, e))
 		return -1;
-	return summary(&d, as_of);
+	return summary(&d, as_of, o->basis);
 }

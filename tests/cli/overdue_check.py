@@ -103,24 +103,30 @@ def main():
             bal = -paid.get(num, 0)
         else:
             bal = cents(inv["total"]) - paid.get(num, 0) - credited.get(num, 0)
-        if bal <= 0:
+        if bal == 0:
+            continue
+        c = out.setdefault(int(inv["customer_id"]), [[0] * 5, None, 0])
+        if bal < 0:
+            c[2] -= bal     # a credit not applied: owed back to the customer
             continue
         due = day(inv["due_date"])
-        c = out.setdefault(int(inv["customer_id"]), [[0] * 5, None])
         b = bucket((as_of - due).days)
         c[0][b] += bal
         if b > 0 and (c[1] is None or due < c[1]):
             c[1] = due
     expected = []
     for cid in sorted(out):
-        b, oldest = out[cid]
+        b, oldest, credits = out[cid]
         level = bucket((as_of - oldest).days) if oldest else 0
+        # the exports hold no money on account (no applications in these books)
         expected.append([str(cid), customers[str(cid)]] + [money(x) for x in b] +
-                        [money(sum(b[1:])), oldest.isoformat() if oldest else "", str(level)])
+                        [money(sum(b[1:])), oldest.isoformat() if oldest else "", str(level),
+                         money(credits), money(0), money(sum(b) - credits)])
     with open(report, encoding="utf-8", newline="") as f:
         got = list(csv.reader(f))
     head = ["customer_id", "customer_name", "not_due", "d1_30", "d31_60", "d61_90",
-            "d90_plus", "overdue_total", "oldest_due_date", "dunning_level"]
+            "d90_plus", "overdue_total", "oldest_due_date", "dunning_level",
+            "credits", "on_account", "net"]
     if got[0] != head:
         print("header", got[0])
         return 1

@@ -26,7 +26,7 @@ declare -A TYPES=(
 	[invoices]=text,text,int,text,date,date,text,money,money,money,money,money,money,text,text,text,date
 	[lines]=text,int,date,date,text,text,int,text,text,qty,money,pct,vat,money,money,text,int,text,text,date
 	[payments]=int,text,date,money,text,text
-	[overdue]=int,text,money,money,money,money,money,money,date,int
+	[overdue]=int,text,money,money,money,money,money,money,date,int,money,money,money
 )
 TABLES="staff customers items moves invoices lines payments overdue"
 
@@ -70,7 +70,7 @@ ok "overdue xlsx" bo --db "$DEMO" export overdue -o "$OUT/od.xlsx"
 check "overdue workbook" overdue "$OUT/od.xlsx" "$OUT/overdue.csv" "$OUT/invoices.csv" "$BACKOFFICE_TODAY"
 check "overdue per customer" sheet "$OUT/od.xlsx" overdue "$OUT/overdue.csv" "${TYPES[overdue]}"
 check "overdue chart" chart "$OUT/od.xlsx" summary
-check "overdue title" props "$OUT/od.xlsx" "Overdue receivables as of $BACKOFFICE_TODAY" "*" "$(id -un)"
+check "overdue title" props "$OUT/od.xlsx" "Overdue receivables as of $BACKOFFICE_TODAY, by due date" "*" "$(id -un)"
 ok "overdue search csv" bo --db "$DEMO" export overdue --search coop -o "$OUT/od-coop.csv"
 ok "overdue search xlsx" bo --db "$DEMO" export overdue --search coop -o "$OUT/od-coop.xlsx"
 check "overdue search" overdue "$OUT/od-coop.xlsx" "$OUT/od-coop.csv" "$OUT/invoices.csv" \

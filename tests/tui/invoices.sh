@@ -107,7 +107,8 @@ see "as of moved" "as of 2027-01-15"
 # 18 days overdue: the 1-30 bucket, and the totals row
 line_has "in 1-30, not in not due" "Peñalver Ibáñez.* 0\.00 +47\.10 " "47.10"
 line_has "totals row" "^ Total " "47.10"
-ok "report agrees" bo report overdue --as-of 2027-01-15
+# the command line refuses a day ahead of its today: it is asked on that day
+BACKOFFICE_TODAY=2027-01-15 ok "report agrees" bo report overdue --as-of 2027-01-15
 contains "report row" "47.10" "$out"
 keys Enter
 see "drill down" "Days overdue"

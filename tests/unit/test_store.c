@@ -267,6 +267,12 @@ static void unlink_vf(const char *d)
 	assert_int_equal(unlink(p), 0);
 	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_EVENTS));
 	assert_int_equal(unlink(p), 0);
+	/* and those of schema 3, the applications and their indexes */
+	for (int t = 0; t < TB_COUNT; t++)
+		if (store_primary_of(t) == TB_APPLICATIONS) {
+			snprintf(p, sizeof p, "%s/%s", d, store_table_file(t));
+			assert_int_equal(unlink(p), 0);
+		}
 }
 
 /* A store of schema 1 has no Veri*Factu tables: its first open makes them
@@ -293,6 +299,8 @@ static void test_upgrade(void **state)
 	store_close(s);
 	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_VF_RECORDS));
 	assert_int_equal(access(p, F_OK), 0);
+	snprintf(p, sizeof p, "%s/%s", d, store_table_file(TB_APP_BY_TARGET));
+	assert_int_equal(access(p, F_OK), 0);
 	unlink_vf(d);
 	assert_int_equal(store_open(&s, d, &e), -1);
 	assert_int_equal(e.code, BO_ENOTFOUND);
@@ -311,7 +319,7 @@ static void test_tables(void **state)
 	assert_int_equal(store_primary_of(ORDER_CUSTOMERS_BY_NAME), TB_CUSTOMERS);
 	assert_int_equal(store_primary_of(TB_ITEMS), TB_ITEMS);
 	assert_string_equal(store_table_name(ORDER_CREDIT_NOTES_BY_INVOICE), "credit notes by invoice");
-	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "verifactu events");
+	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "applications");
 	assert_int_equal(TB_STAFF_BY_NAME, TB_PRIMARY_COUNT);
 	assert_true(store_index_dup(TB_INV_BY_CUSTOMER));
 	assert_false(store_index_dup(TB_INV_BY_NUMBER));
