@@ -88,9 +88,6 @@ static void against_invoice(struct chk *c, const struct vf_record *r, struct vf_
 		bo_err_clear(e);
 		return;
 	}
-	/* the type of a credit note may be set apart from R1 by later rules */
-	if (r->type[0] == 'R' && x->type[0] == 'R')
-		memcpy(x->type, r->type, sizeof x->type);
 	for (size_t i = 0; i < sizeof cmp / sizeof cmp[0]; i++) {
 		const char *a = (const char *)r + cmp[i].off, *b = (const char *)x + cmp[i].off;
 		char what[300];

@@ -158,8 +158,12 @@ int vf_alta_fill(struct session *ss, struct store_txn *txn, const struct invoice
 	snprintf(r->issuer_name, sizeof r->issuer_name, "%s", co);
 	snprintf(r->number, sizeof r->number, "%s", inv->number);
 	vf_date(inv->issue_date, r->issue_date, sizeof r->issue_date);
-	/* the corrective kind is not recorded on a credit note yet: R1 */
-	snprintf(r->type, sizeof r->type, "%s", inv->series == 'R' ? "R1" : "F1");
+	/* a credit note's corrective type is its legal ground (R1 to R4);
+	 * one made before types were kept is R1 */
+	snprintf(r->type, sizeof r->type, "%s",
+	         inv->series != 'R' ? "F1"
+	         : corrective_names[inv->corrective_type >= CORR_R1 && inv->corrective_type <= CORR_R4
+	                            ? inv->corrective_type : CORR_R1]);
 	if (inv->series == 'R') {
 		struct invoice orig;
 		int ret;

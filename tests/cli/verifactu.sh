@@ -222,4 +222,20 @@ eq "every record verified" "$(($(wc -l <"$T/after.csv") - 1)) verified" "$out"
 ok "check after the clerks" bo check
 eq "whole" "no problems found" "$out"
 
+# --- every corrective type the books use is registered as what it is
+export BACKOFFICE_DB="$T/types"
+ok "init types" bo init --company "Tipos S.L." --nif B12345674
+ok "customer types" bo customer add --name "José Pérez" --nif 12345678Z
+ok "invoice types" bo invoice create --customer 1 --text 'Servicio:2:100.00:21' --issue
+for ty in R1 R2 R3 R4; do
+	ok "credit $ty" bo invoice credit F2026-000001 --amount '#1:10' --reason "motivo $ty" --type "$ty"
+done
+ok "records of the types" bo records list
+eq "one record per type" "F1 R1 R2 R3 R4" "$(echo "$out" | cut -f5 | tr '\n' ' ' | sed 's/ $//')"
+ok "export types" bo export records -o "$T/types.csv"
+ok "types recomputed" $PY "$VERIFY" records "$T/types.csv"
+eq "five verified" "5 verified" "$out"
+ok "check types" bo check
+eq "types whole" "no problems found" "$out"
+
 finish
