@@ -4,12 +4,14 @@
  * clerks issuing at once take turns at the end of the chain. Records are
  * never rewritten: nothing here updates or deletes one. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/audit.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
+#include "vf_int.h"
 
 const char *const vf_setting_names[] = {
 	"software-name", "software-id", "software-version", "installation",
@@ -412,43 +414,59 @@ int vf_in_range(const char *ts, bo_date from, bo_date to)
 	return !((from != DATE_NONE && d < from) || (to != DATE_NONE && d > to));
 }
 
-struct each_ctx {
-	bo_date from, to;
-	int (*fn)(const struct vf_record *, void *);
-	void *arg;
-};
-
-static int each_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+int vf_walk(struct store *st, struct store_txn *txn, enum store_table t,
+            const struct rectype *rt, size_t size, size_t ts_off, bo_date from, bo_date to,
+            int (*fn)(const void *row, void *arg), void *arg, struct bo_err *e)
 {
-	struct each_ctx *c = arg;
-	struct vf_record *r = malloc(sizeof *r);
+	char *row = malloc(size);
 	struct store_iter it;
 	int ret;
 
-	if (!r)
+	if (!row)
 		return ENOMEM;
-	if ((ret = store_iter_open(st, txn, TB_VF_RECORDS, &it))) {
-		free(r);
+	if ((ret = store_iter_open(st, txn, t, &it))) {
+		free(row);
 		return ret;
 	}
 	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
 		char key[24];
 
 		snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(it.key.data));
-		if (rec_decode(&vf_record_type, r, it.val.data, it.val.size, key, e)) {
+		if (rec_decode(rt, row, it.val.data, it.val.size, key, e)) {
 			ret = STORE_FAILED;
 			break;
 		}
-		if (!vf_in_range(r->timestamp, c->from, c->to))
+		if (!vf_in_range(row + ts_off, from, to))
 			continue;
-		if (c->fn(r, c->arg))
+		if (fn(row, arg))
 			break;
 	}
 	if (ret == STORE_NOTFOUND)
 		ret = 0;
 	store_iter_close(&it);
-	free(r);
+	free(row);
 	return ret;
+}
+
+struct each_ctx {
+	bo_date from, to;
+	int (*fn)(const struct vf_record *, void *);
+	void *arg;
+};
+
+static int each_row(const void *row, void *arg)
+{
+	struct each_ctx *c = arg;
+
+	return c->fn(row, c->arg);
+}
+
+static int each_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct each_ctx *c = arg;
+
+	return vf_walk(st, txn, TB_VF_RECORDS, &vf_record_type, sizeof(struct vf_record),
+	               offsetof(struct vf_record, timestamp), c->from, c->to, each_row, c, e);
 }
 
 int vf_each(struct session *ss, bo_date from, bo_date to,

@@ -6,12 +6,14 @@
  * of each day. Events are appended even when an earlier one is damaged:
  * the log must go on recording, and check names the break. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/audit.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
+#include "vf_int.h"
 
 static int get_event(struct store *st, struct store_txn *txn, uint64_t seq,
                      struct vf_event *ev, struct bo_err *e)
@@ -158,37 +160,19 @@ struct each_ctx {
 	void *arg;
 };
 
+static int each_row(const void *row, void *arg)
+{
+	struct each_ctx *c = arg;
+
+	return c->fn(row, c->arg);
+}
+
 static int each_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct each_ctx *c = arg;
-	struct vf_event *ev = malloc(sizeof *ev);
-	struct store_iter it;
-	int ret;
 
-	if (!ev)
-		return ENOMEM;
-	if ((ret = store_iter_open(st, txn, TB_VF_EVENTS, &it))) {
-		free(ev);
-		return ret;
-	}
-	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
-		char key[24];
-
-		snprintf(key, sizeof key, "%llu", (unsigned long long)key_get_u64(it.key.data));
-		if (rec_decode(&vf_event_type, ev, it.val.data, it.val.size, key, e)) {
-			ret = STORE_FAILED;
-			break;
-		}
-		if (!vf_in_range(ev->timestamp, c->from, c->to))
-			continue;
-		if (c->fn(ev, c->arg))
-			break;
-	}
-	if (ret == STORE_NOTFOUND)
-		ret = 0;
-	store_iter_close(&it);
-	free(ev);
-	return ret;
+	return vf_walk(st, txn, TB_VF_EVENTS, &vf_event_type, sizeof(struct vf_event),
+	               offsetof(struct vf_event, timestamp), c->from, c->to, each_row, c, e);
 }
 
 int vf_event_each(struct session *ss, bo_date from, bo_date to,
