@@ -4,6 +4,7 @@
  * in the message are the exported ones. The signature (XAdES) and the
  * submission are not here: a signed message is this one with a
  * Signature element added to each record. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +148,19 @@ static void alta(xmlNodePtr p, xmlNsPtr si, const struct vf_record *r)
 
 		id = el(d, si, "IDDestinatario", NULL);
 		el(id, si, "NombreRazon", r->recipient_name);
-		el(id, si, "NIF", r->recipient_nif);
+		if (isalpha((unsigned char)r->recipient_nif[0]) &&
+		    isalpha((unsigned char)r->recipient_nif[1])) {
+			/* an EU VAT number (DE123456789) is not a NIF: the
+			 * agency takes it as another id, type 02 (NIF-IVA) */
+			xmlNodePtr o = el(id, si, "IDOtro", NULL);
+			char country[3] = { r->recipient_nif[0], r->recipient_nif[1], '\0' };
+
+			el(o, si, "CodigoPais", country);
+			el(o, si, "IDType", "02");
+			el(o, si, "ID", r->recipient_nif);
+		} else {
+			el(id, si, "NIF", r->recipient_nif);
+		}
 	}
 	desglose(a, si, r->breakdown);
 	el(a, si, "CuotaTotal", r->total_tax);

@@ -237,5 +237,12 @@ ok "types recomputed" $PY "$VERIFY" records "$T/types.csv"
 eq "five verified" "5 verified" "$out"
 ok "check types" bo check
 eq "types whole" "no problems found" "$out"
+# a customer in another EU country is named by its VAT number, not a NIF
+ok "eu customer" bo customer add --name "Müller GmbH" --nif DE123456789 --kind company
+ok "eu invoice" bo invoice create --customer 2 --text 'Servicio:1:50.00:0' --issue
+ok "xml of the types" bo records xml -o "$T/types.xml"
+ok "xmllint types" xmllint --noout "$T/types.xml"
+eq "foreign id" "DE 02 DE123456789" "$(xmllint --xpath "concat(string(//*[local-name()='IDOtro']/*[local-name()='CodigoPais']),' ',string(//*[local-name()='IDOtro']/*[local-name()='IDType']),' ',string(//*[local-name()='IDOtro']/*[local-name()='ID']))" "$T/types.xml")"
+eq "spanish customers keep their NIF" 5 "$(xmllint --xpath "count(//*[local-name()='IDDestinatario']/*[local-name()='NIF'])" "$T/types.xml")"
 
 finish
