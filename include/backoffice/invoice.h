@@ -104,6 +104,15 @@ int invoice_all_credited(const struct invoice *inv);
  * after it do not count, and an invoice issued after it has no balance.
  * Reads the invoice's payments and credit notes through their indexes in
  * txn (which may be a store_read one). */
+/* The rule of a balance on a past date, for whoever gathers its parts (a
+ * look-up per invoice, or the report's merged walk). invoice_credit_on
+ * counts credit note cn as of on into *credited (as positive) and keeps in
+ * *last the latest date of a credit note issued at all; invoice_balance_from
+ * gives the balance from what was paid (payments, reversals, applications
+ * dated by then), credited and last. */
+void invoice_credit_on(const struct invoice *cn, bo_date on, int64_t *credited, bo_date *last);
+int64_t invoice_balance_from(const struct invoice *inv, bo_date on, int64_t paid,
+                             int64_t credited, bo_date last);
 int invoice_balance_on(struct session *ss, struct store_txn *txn, const struct invoice *inv,
                        bo_date on, int64_t *out, struct bo_err *e);
 /* Parse "SKU:QTY[:UNIT_PRICE]" (unit_price 0 and vat_rate -1 when they

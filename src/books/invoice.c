@@ -140,6 +140,33 @@ int64_t invoice_balance(const struct invoice *inv)
 	return clamp((__int128)t.total - inv->paid - inv->credited);
 }
 
+void invoice_credit_on(const struct invoice *cn, bo_date on, int64_t *credited, bo_date *last)
+{
+	struct inv_totals t;
+
+	if (cn->status == INV_DRAFT)
+		return;
+	if (*last == DATE_NONE || cn->issue_date > *last)
+		*last = cn->issue_date;
+	if (cn->issue_date <= on) {
+		invoice_totals(cn, &t);
+		*credited -= t.total;   /* credit notes' totals are negative */
+	}
+}
+
+int64_t invoice_balance_from(const struct invoice *inv, bo_date on, int64_t paid,
+                             int64_t credited, bo_date last)
+{
+	struct inv_totals t;
+
+	/* fully credited by then: as invoice_balance, the rounding of the
+	 * separate credit notes is written off */
+	if (invoice_all_credited(inv) && last != DATE_NONE && last <= on)
+		return -paid;
+	invoice_totals(inv, &t);
+	return t.total - paid - credited;
+}
+
 int invoice_status_of(const struct invoice *inv)
 {
 	struct inv_totals t;

@@ -425,16 +425,8 @@ static int pay_until(const struct payment *p, void *arg)
 static int credit_until(const struct invoice *cn, void *arg)
 {
 	struct on_ctx *o = arg;
-	struct inv_totals t;
 
-	if (cn->status == INV_DRAFT)
-		return 0;
-	if (o->last == DATE_NONE || cn->issue_date > o->last)
-		o->last = cn->issue_date;
-	if (cn->issue_date <= o->on) {
-		invoice_totals(cn, &t);
-		o->sum -= t.total;      /* credit notes' totals are negative */
-	}
+	invoice_credit_on(cn, o->on, &o->sum, &o->last);
 	return 0;
 }
 
@@ -468,7 +460,6 @@ int invoice_balance_on(struct session *ss, struct store_txn *txn, const struct i
                        bo_date on, int64_t *out, struct bo_err *e)
 {
 	struct on_ctx paid = { on, 0, DATE_NONE }, credited = { on, 0, DATE_NONE };
-	struct inv_totals t;
 	int ret;
 
 	*out = 0;
@@ -478,13 +469,6 @@ int invoice_balance_on(struct session *ss, struct store_txn *txn, const struct i
 	    (ret = invoice_each_credit(ss, txn, inv->id, credit_until, &credited, e)) ||
 	    (ret = balance_applied(ss, txn, inv->id, on, &paid.sum, e)))
 		return ret;
-	/* fully credited by then: as invoice_balance, the rounding of the
-	 * separate credit notes is written off */
-	if (invoice_all_credited(inv) && credited.last != DATE_NONE && credited.last <= on) {
-		*out = -paid.sum;
-		return 0;
-	}
-	invoice_totals(inv, &t);
-	*out = t.total - paid.sum - credited.sum;
+	*out = invoice_balance_from(inv, on, paid.sum, credited.sum, credited.last);
 	return 0;
 }

@@ -200,7 +200,6 @@ static int owed_merged(struct walk *w, struct merge *m, const struct invoice *in
 {
 	int64_t paid = 0, credited = 0;
 	bo_date last = DATE_NONE;
-	struct inv_totals t;
 	int ret;
 
 	*bal = 0;
@@ -208,7 +207,6 @@ static int owed_merged(struct walk *w, struct merge *m, const struct invoice *in
 		return 0;
 	/* no shortcut on the invoice's own paid and credited: a payment
 	 * and its reversal add up to nothing today but not on a day between */
-	invoice_totals(inv, &t);
 	while ((ret = follow_to(&m->pay, inv->id)) == 1) {
 		struct payment p;
 		char key[16];
@@ -240,28 +238,14 @@ static int owed_merged(struct walk *w, struct merge *m, const struct invoice *in
 			return ret;
 	}
 	while ((ret = follow_to(&m->cred, inv->id)) == 1) {
-		struct inv_totals ct;
-
 		if (invoice_decode(&m->cn, m->cred.it.val.data, m->cred.it.val.size, e))
 			return STORE_FAILED;
-		if (m->cn.status != INV_DRAFT) {
-			if (last == DATE_NONE || m->cn.issue_date > last)
-				last = m->cn.issue_date;
-			if (m->cn.issue_date <= w->as_of) {
-				invoice_totals(&m->cn, &ct);
-				credited -= ct.total;   /* credit notes' totals are negative */
-			}
-		}
+		invoice_credit_on(&m->cn, w->as_of, &credited, &last);
 		m->cred.ret = store_iter_get(&m->cred.it, STORE_NEXT);
 	}
 	if (ret)
 		return ret;
-	/* as invoice_balance_on: fully credited by then, the rounding of the
-	 * separate credit notes is written off */
-	if (invoice_all_credited(inv) && last != DATE_NONE && last <= w->as_of)
-		*bal = -paid;
-	else
-		*bal = t.total - paid - credited;
+	*bal = invoice_balance_from(inv, w->as_of, paid, credited, last);
 	return 0;
 }
 
