@@ -8,6 +8,7 @@
 
 #include "backoffice/codec.h"
 #include "backoffice/err.h"
+#include "backoffice/store.h"
 
 enum ftype {
 	FT_ID,          /* uint32_t; 0 = none */
@@ -97,5 +98,11 @@ int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len
  * show_secret; returns the number of changed fields. */
 int rec_diff(const struct rectype *rt, const void *old, const void *new,
              int show_secret, char *buf, size_t n);
+
+/* Encode rec of type rt and put it in table t under id as a big-endian key
+ * of klen bytes (4 or 8), a key that must be new (STORE_NOOVERWRITE). A
+ * store answer: 0, STORE_KEYEXIST, ENOMEM, ... */
+int rec_put_new(struct store *st, struct store_txn *txn, enum store_table t,
+                const struct rectype *rt, const void *rec, uint64_t id, size_t klen);
 
 #endif

@@ -168,10 +168,8 @@ static int move_paid(struct session *ss, struct store_txn *txn, uint32_t id, int
 static int put_app(struct session *ss, struct store_txn *txn, struct application *a,
                    struct bo_err *e)
 {
-	struct codec_buf b;
 	char key[16], changes[300], amt[32], d[16];
 	uint64_t id;
-	uint8_t k[4];
 	int ret;
 
 	if ((ret = store_counter_next(ss->st, txn, "application", &id)))
@@ -180,13 +178,7 @@ static int put_app(struct session *ss, struct store_txn *txn, struct application
 		return bo_fail(e, _("no application ids left"));
 	a->id = (uint32_t)id;
 	snprintf(a->user, sizeof a->user, "%s", ss->user);
-	codec_start(&b, application_type.version);
-	rec_encode(&application_type, a, &b);
-	key_u32(a->id, k);
-	ret = b.oom ? ENOMEM : store_put(ss->st, txn, TB_APPLICATIONS, k, 4, b.data, b.len,
-	                                 STORE_NOOVERWRITE);
-	codec_free(&b);
-	if (ret)
+	if ((ret = rec_put_new(ss->st, txn, TB_APPLICATIONS, &application_type, a, a->id, 4)))
 		return ret;
 	if (a->target && (ret = move_paid(ss, txn, a->target, a->amount, e)))
 		return ret;

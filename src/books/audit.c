@@ -106,8 +106,6 @@ int audit_add(struct session *ss, struct store_txn *txn, const char *op, const c
               const char *key, const char *changes, const char *public_changes)
 {
 	struct audit_entry *a = calloc(1, sizeof *a);
-	struct codec_buf b;
-	uint8_t k[8];
 	uint64_t id;
 	int ret;
 
@@ -129,12 +127,7 @@ int audit_add(struct session *ss, struct store_txn *txn, const char *op, const c
 	if ((ret = hash_of(ss->st, txn, id - 1, a->prev)) != 0 ||
 	    (ret = entry_hash(a, a->hash)) != 0)
 		goto out;
-	codec_start(&b, audit_type.version);
-	rec_encode(&audit_type, a, &b);
-	key_u64(id, k);
-	ret = b.oom ? ENOMEM : store_put(ss->st, txn, TB_AUDIT, k, 8, b.data, b.len,
-	                                 STORE_NOOVERWRITE);
-	codec_free(&b);
+	ret = rec_put_new(ss->st, txn, TB_AUDIT, &audit_type, a, id, 8);
 out:
 	free(a);
 	return ret;

@@ -77,9 +77,7 @@ static int add_body(struct store *st, struct store_txn *txn, void *arg, struct b
 {
 	struct add_ctx *a = arg;
 	struct customer cust;
-	struct codec_buf b;
 	char key[24], changes[2048];
-	uint8_t k[8];
 	uint64_t id;
 	int ret;
 
@@ -94,12 +92,7 @@ static int add_body(struct store *st, struct store_txn *txn, void *arg, struct b
 		return ret;
 	a->c.id = id;
 	snprintf(a->c.user, sizeof a->c.user, "%s", a->ss->user);
-	codec_start(&b, contact_type.version);
-	rec_encode(&contact_type, &a->c, &b);
-	key_u64(id, k);
-	ret = b.oom ? ENOMEM : store_put(st, txn, TB_CONTACTS, k, 8, b.data, b.len, STORE_NOOVERWRITE);
-	codec_free(&b);
-	if (ret)
+	if ((ret = rec_put_new(st, txn, TB_CONTACTS, &contact_type, &a->c, id, 8)))
 		return ret;
 	rec_diff(&contact_type, NULL, &a->c, 1, changes, sizeof changes);
 	snprintf(key, sizeof key, "%llu", (unsigned long long)id);

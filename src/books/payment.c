@@ -59,17 +59,7 @@ static int get_txn(struct session *ss, struct store_txn *txn, uint32_t id, struc
 
 static int put_txn(struct session *ss, struct store_txn *txn, const struct payment *p)
 {
-	struct codec_buf b;
-	uint8_t k[4];
-	int ret;
-
-	codec_start(&b, payment_type.version);
-	rec_encode(&payment_type, p, &b);
-	key_u32(p->id, k);
-	ret = b.oom ? ENOMEM : store_put(ss->st, txn, TB_PAYMENTS, k, 4, b.data, b.len,
-	                                 STORE_NOOVERWRITE);
-	codec_free(&b);
-	return ret;
+	return rec_put_new(ss->st, txn, TB_PAYMENTS, &payment_type, p, p->id, 4);
 }
 
 struct each_ctx {

@@ -1,6 +1,7 @@
 /* record.c - generic field handling driven by struct field tables, so that
  * the command line, CSV, screens and the codec check values the same way. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -507,4 +508,22 @@ int rec_diff(const struct rectype *rt, const void *old, const void *new,
 		used += (size_t)w;
 	}
 	return changed;
+}
+
+int rec_put_new(struct store *st, struct store_txn *txn, enum store_table t,
+                const struct rectype *rt, const void *rec, uint64_t id, size_t klen)
+{
+	struct codec_buf b;
+	uint8_t k[8];
+	int ret;
+
+	if (klen == 4)
+		key_u32((uint32_t)id, k);
+	else
+		key_u64(id, k);
+	codec_start(&b, rt->version);
+	rec_encode(rt, rec, &b);
+	ret = b.oom ? ENOMEM : store_put(st, txn, t, k, klen, b.data, b.len, STORE_NOOVERWRITE);
+	codec_free(&b);
+	return ret;
 }

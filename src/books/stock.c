@@ -37,8 +37,6 @@ int stock_move_txn(struct session *ss, struct store_txn *txn, struct move *m, in
                    struct bo_err *e)
 {
 	struct item it;
-	struct codec_buf b;
-	uint8_t k[8];
 	uint64_t id;
 	char q[32], oh[32], audit[256];
 	int ret;
@@ -67,12 +65,7 @@ int stock_move_txn(struct session *ss, struct store_txn *txn, struct move *m, in
 	m->id = id;
 	if (!*m->user)
 		snprintf(m->user, sizeof m->user, "%s", ss->user);
-	codec_start(&b, move_type.version);
-	rec_encode(&move_type, m, &b);
-	key_u64(id, k);
-	ret = b.oom ? ENOMEM : store_put(ss->st, txn, TB_MOVES, k, 8, b.data, b.len, STORE_NOOVERWRITE);
-	codec_free(&b);
-	if (ret)
+	if ((ret = rec_put_new(ss->st, txn, TB_MOVES, &move_type, m, id, 8)))
 		return ret;
 	it.on_hand += m->quantity;
 	if ((ret = entity_put_txn(ss, txn, &entity_item, &it, e)) != 0)

@@ -279,18 +279,8 @@ static int chain_next(struct session *ss, struct store_txn *txn, struct vf_recor
 
 static int put_record(struct session *ss, struct store_txn *txn, struct vf_record *r)
 {
-	struct codec_buf b;
-	uint8_t k[8];
-	int ret;
-
 	vf_record_seal(r);
-	codec_start(&b, vf_record_type.version);
-	rec_encode(&vf_record_type, r, &b);
-	key_u64((uint64_t)r->seq, k);
-	ret = b.oom ? ENOMEM : store_put(ss->st, txn, TB_VF_RECORDS, k, 8, b.data, b.len,
-	                                 STORE_NOOVERWRITE);
-	codec_free(&b);
-	return ret;
+	return rec_put_new(ss->st, txn, TB_VF_RECORDS, &vf_record_type, r, (uint64_t)r->seq, 8);
 }
 
 int vf_register_txn(struct session *ss, struct store_txn *txn, const struct invoice *inv,

@@ -38,9 +38,7 @@ int vf_event_txn(struct session *ss, struct store_txn *txn, const char *kind,
 {
 	struct vf_event *ev = calloc(2, sizeof *ev);
 	struct vf_settings s;
-	struct codec_buf b;
 	uint64_t seq;
-	uint8_t k[8];
 	int ret;
 
 	if (!ev)
@@ -65,12 +63,7 @@ int vf_event_txn(struct session *ss, struct store_txn *txn, const char *kind,
 	snprintf(ev->user, sizeof ev->user, "%s", ss->user);
 	text_copy(ev->detail, sizeof ev->detail, detail ? detail : "");
 	vf_event_seal(ev);
-	codec_start(&b, vf_event_type.version);
-	rec_encode(&vf_event_type, ev, &b);
-	key_u64(seq, k);
-	ret = b.oom ? ENOMEM : store_put(ss->st, txn, TB_VF_EVENTS, k, 8, b.data, b.len,
-	                                 STORE_NOOVERWRITE);
-	codec_free(&b);
+	ret = rec_put_new(ss->st, txn, TB_VF_EVENTS, &vf_event_type, ev, seq, 8);
 out:
 	free(ev);
 	return ret;
