@@ -36,7 +36,7 @@ enum browse_from {
 };
 
 /* 1 takes the record, 0 skips it, -1 fails with e. It runs inside the
- * reading transaction, which may run again after a deadlock: no side
+ * reading transaction, which may run again after a recovery: no side
  * effects. */
 typedef int (*browse_filter)(const struct browse_rec *r, void *arg, struct bo_err *e);
 

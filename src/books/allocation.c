@@ -194,7 +194,7 @@ static int each_row(const struct store_buf *pk, const struct store_buf *val, voi
 	snprintf(key, sizeof key, "%u", pk->size == 4 ? key_get_u32(pk->data) : 0);
 	if (rec_decode(&application_type, &a, val->data, val->size, key, e))
 		return STORE_FAILED;
-	/* a re-run after a deadlock does not hand rows out twice */
+	/* a re-run after a recovery does not hand rows out twice */
 	if (c->seen++ < c->delivered)
 		return 0;
 	c->delivered++;

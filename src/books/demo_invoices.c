@@ -145,7 +145,7 @@ static int exec_credit(struct gen *g, struct store_txn *txn, const struct op *o,
 	return ret;
 }
 
-/* Runs again from the start after a deadlock: it only reads the plan and
+/* Runs again from the start after a recovery: it only reads the plan and
  * writes ids[], the same ones each time. */
 static int batch_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {

@@ -1,6 +1,6 @@
 /* demo_plan.h - the demo's invoice history is planned first, outside any
  * transaction, as a list of operations; a batch of them is then written
- * in one transaction. A body that is run again after a deadlock replays
+ * in one transaction. A body that is run again after a recovery replays
  * the same plan, so the result does not depend on retries. */
 #ifndef DEMO_PLAN_H
 #define DEMO_PLAN_H

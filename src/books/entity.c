@@ -198,7 +198,7 @@ static int edit_body(struct store *st, struct store_txn *txn, void *arg, struct 
 		return ret;
 	/* the key never changes under an edit */
 	memcpy((char *)w->rec + en->key->off, (char *)w->old + en->key->off, en->key->size);
-	w->conflict = 0;        /* a deadlock retry starts over */
+	w->conflict = 0;        /* a body run again starts over */
 	if (w->seen) {
 		char diff[1024];
 

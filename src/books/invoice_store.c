@@ -291,7 +291,7 @@ out:
 	return ret;
 }
 
-/* Streaming. A read that deadlocks is run again by the wrapper: rows
+/* Streaming. A read given up on a recovery is run again by the wrapper: rows
  * already handed to fn are skipped then, so nobody sees one twice. */
 struct each_ctx {
 	struct session *ss;

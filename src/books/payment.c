@@ -78,7 +78,7 @@ static int each_row(const struct store_buf *pk, const struct store_buf *val, voi
 	store_key_text(TB_PAYMENTS, pk->data, pk->size, key, sizeof key);
 	if (rec_decode(&payment_type, &p, val->data, val->size, key, e))
 		return STORE_FAILED;
-	/* a re-run after a deadlock does not hand rows out twice */
+	/* a re-run after a recovery does not hand rows out twice */
 	if (c->seen++ < c->delivered)
 		return 0;
 	c->delivered++;

@@ -1,6 +1,6 @@
 /* export_int.h - what the table exporters share: a row emitter that
- * remembers the last key written, so that a read transaction retried after
- * a deadlock resumes instead of writing rows twice. */
+ * remembers the last key written, so that a read transaction run again
+ * after a recovery resumes instead of writing rows twice. */
 #ifndef BACKOFFICE_EXPORT_INT_H
 #define BACKOFFICE_EXPORT_INT_H
 

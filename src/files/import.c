@@ -352,7 +352,7 @@ static int import_body(struct store *st, struct store_txn *txn, void *arg, struc
 	struct importer *im = arg;
 
 	(void)st;
-	/* a deadlock retry reads the file again from its first row */
+	/* a run again (after a recovery) reads the file from its first row */
 	if (imp_rewind(im, e))
 		return STORE_FAILED;
 	if (!strcmp(im->table, "invoices"))
