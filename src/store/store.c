@@ -619,6 +619,15 @@ fail:
 	return -1;
 }
 
+/* Watched like a transaction: flushing a page waits on its latch, which
+ * a reader killed while reading it still holds. */
+static int checkpoint_body(struct store *s, void *arg, struct bo_err *e)
+{
+	(void)arg;
+	(void)e;
+	return s->env->txn_checkpoint(s->env, 0, 0, 0);
+}
+
 int store_checkpoint(struct store *s, struct bo_err *e)
 {
 	int ret = 0, dead = store_gate_enter(s, e);
@@ -631,7 +640,13 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 	}
 	/* on a panic, leave the checkpoint to the process that recovers */
 	if (s->env)
-		ret = s->env->txn_checkpoint(s->env, 0, 0, 0);
+		ret = store_watch_body(s, checkpoint_body, NULL, e);
+	if (ret == STORE_LOST) {
+		/* it waits on a dead reader's mutex, in a panicked region that
+		 * the next open recovers: leave it the handles */
+		store_handles_abandon(s);
+		ret = DB_RUNRECOVERY;
+	}
 	s->panic = ret == DB_RUNRECOVERY;
 	if (ret)
 		bo_failc(e, store_code(ret), _("checkpoint: %s"), store_strerror(ret));

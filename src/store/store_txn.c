@@ -4,25 +4,45 @@
  * says why no deadlock can happen there), reads under snapshot isolation;
  * and the typed get, put and del of the bodies. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "backoffice/codec.h"
 #include "store_lock.h"
 #include "store_watch.h"
 
-/* What runs on the watched helper: the begin and the body, and for a
- * read the commit too (a read given up while committing runs again and
- * does nothing twice). A write's commit stays with the caller: given up
- * half done, running it again could do it twice. */
+/* Every write leaves its own mark in meta before it commits. A commit
+ * that waits on a mutex of a killed reader (the lockers', the
+ * transactions' region: readers take them in their own begin and commit)
+ * is given up like a body; after the recovery, which we run ourselves
+ * still inside the gate, the mark tells whether it landed: no other
+ * writer can have committed meanwhile. */
+#define COMMIT_MARK "commit-mark"
+
+void (*store_commit_wait)(struct store *s, int landed);
+
+/* What runs on the watched helper: the begin, the body and the commit or
+ * abort. Heap-allocated: a job that was given up may still wake (its
+ * wait was only slow) and write here after the caller has gone on. */
 struct txn_job {
 	store_fn fn;
 	void *arg;
 	uint32_t flags;
 	int write;
-	DB_TXN *txn;            /* a write's, left for the caller to end */
+	uint64_t mark;          /* a write's, put into meta before its commit */
+	atomic_int committing;  /* the commit has been called */
 };
+
+static int put_mark(struct store *s, DB_TXN *txn, uint64_t mark)
+{
+	uint8_t b[8];
+
+	key_u64(mark, b);
+	return store_put(s, store_txn_of(txn), TB_META, COMMIT_MARK, strlen(COMMIT_MARK), b, 8, 0);
+}
 
 static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
 {
@@ -34,14 +54,58 @@ static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
 		return ret;
 	bo_err_clear(e);
 	ret = j->fn(s, store_txn_of(txn), j->arg, e);
-	if (j->write) {
-		j->txn = txn;
+	if (ret == 0 && j->write)
+		ret = put_mark(s, txn, j->mark);
+	if (ret) {
+		txn->abort(txn);
 		return ret;
 	}
-	if (ret == 0)
-		return txn->commit(txn, 0);
-	txn->abort(txn);
+	atomic_store(&j->committing, 1);
+	if (store_commit_wait)
+		store_commit_wait(s, 0);
+	/* a commit frees the handle even when it fails: no abort after it */
+	if ((ret = txn->commit(txn, 0)) == 0 && store_commit_wait)
+		store_commit_wait(s, 1);
 	return ret;
+}
+
+/* Unique to this write among every write of the store: no two writers
+ * hold the gate at once, and this process's own are counted. */
+static uint64_t next_mark(void)
+{
+	static atomic_uint_fast32_t seq;
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	return (uint64_t)getpid() << 40 ^ (uint64_t)now.tv_sec << 20 ^
+	       (uint64_t)now.tv_nsec ^ (uint64_t)atomic_fetch_add(&seq, 1) << 48;
+}
+
+static int read_mark(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	uint64_t *mark = arg;
+
+	(void)e;
+	return store_counter_get(s, txn, COMMIT_MARK, mark);
+}
+
+/* After a commit was given up: reopen (which recovers) and look for the
+ * mark. 0 when the commit landed, DB_RUNRECOVERY to run the body again,
+ * STORE_FAILED when the store would not reopen. */
+static int commit_outcome(struct store *s, uint64_t mark, struct bo_err *e)
+{
+	uint64_t found = 0;
+
+	store_log(s, "reopening the environment (recovery after a dead process)");
+	s->reopens++;
+	if (store_open_handles(s, e))
+		return STORE_FAILED;
+	if (store_read(s, "look for a given-up commit", read_mark, &found, e) &&
+	    e->code != BO_ENOTFOUND)
+		return STORE_FAILED;
+	store_log(s, "a commit given up while a dead process held the environment %s",
+	          found == mark ? "had landed" : "had not landed: running it again");
+	return found == mark ? 0 : DB_RUNRECOVERY;
 }
 
 /* One attempt; a writer's runs inside the writer gate (store_lock.h),
@@ -49,36 +113,42 @@ static int txn_job_run(struct store *s, void *arg, struct bo_err *e)
 static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, int write,
                        struct bo_err *e)
 {
-	struct txn_job j = { fn, arg, flags, write, NULL };
-	int ret, dead = write ? store_write_enter(s, e) : 0;
+	struct txn_job *j = calloc(1, sizeof *j);
+	int ret, dead;
 
-	if (dead < 0)
-		return STORE_FAILED;
-	if (dead && store_reopen_after(s, 1, e)) {
-		store_write_leave(s, 0);   /* the next writer must recover */
+	if (!j)
+		return bo_failc(e, BO_ENOMEM, "%s", bo_strerror(ENOMEM));
+	*j = (struct txn_job){ .fn = fn, .arg = arg, .flags = flags, .write = write };
+	if (write)
+		j->mark = next_mark();
+	if ((dead = write ? store_write_enter(s, e) : 0) < 0) {
+		free(j);
 		return STORE_FAILED;
 	}
-	ret = store_watch_body(s, txn_job_run, &j, e);
+	if (dead && store_reopen_after(s, 1, e)) {
+		store_write_leave(s, 0);   /* the next writer must recover */
+		free(j);
+		return STORE_FAILED;
+	}
+	ret = store_watch_body(s, txn_job_run, j, e);
 	if (ret == STORE_LOST) {
-		/* The transaction and the table handles stay with the body
-		 * that waits. The environment is panicked, so its close only
-		 * gives up our registration and frees the handle (DB_REGISTER
-		 * allows one per process, and the reopen needs it). */
+		/* The transaction and the table handles stay with the job
+		 * that waits (and so does j). The environment is panicked, so
+		 * its close only gives up our registration and frees the
+		 * handle (DB_REGISTER allows one per process, and the reopen
+		 * needs it). */
 		DB_ENV *env = s->env;
 
 		store_handles_abandon(s);
 		s->snapshot = NULL;
 		env->close(env, 0);
-		ret = DB_RUNRECOVERY;
-	} else if (j.txn) {
-		/* a commit frees the handle even when it fails: no abort after it */
-		if (ret == 0) {
-			if ((ret = j.txn->commit(j.txn, 0)) == 0)
-				s->wrote = 1;
-		} else {
-			j.txn->abort(j.txn);
-		}
+		ret = write && atomic_load(&j->committing) ? commit_outcome(s, j->mark, e)
+		                                           : DB_RUNRECOVERY;
+	} else {
+		free(j);
 	}
+	if (write && ret == 0)
+		s->wrote = 1;
 	if (write)
 		store_write_leave(s, 1);
 	return ret;

@@ -175,7 +175,6 @@ static int job_start(struct job *j, pthread_t *t)
 	pthread_cond_init(&j->cv, &ca);
 	pthread_condattr_destroy(&ca);
 	pthread_attr_init(&ta);
-	pthread_attr_setdetachstate(&ta, PTHREAD_CREATE_DETACHED);
 	/* signals (SIGWINCH, SIGTERM, SIGHUP) stay with the calling thread */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -222,12 +221,16 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
 			break;
 		pthread_mutex_unlock(&j->mu);
 		/* it waits on a mutex no one will free: leave it there */
+		pthread_detach(t);
 		job_unref(j);
 		return STORE_LOST;
 	}
 	ret = j->ret;
 	*e = j->e;
 	pthread_mutex_unlock(&j->mu);
+	/* Gone before we go on: a fork (a clerk's child, a mail sender)
+	 * must never find it halfway out, inside malloc's locks. */
+	pthread_join(t, NULL);
 	job_unref(j);
 	return ret;
 }

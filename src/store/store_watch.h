@@ -10,7 +10,9 @@
  * the environment is panicked so that a body that was only slow stops at
  * its next call, and one that does not come back is left where it waits
  * (with the old handles) while the caller reopens and runs it again.
- * Nothing was committed; the commit itself never runs on the helper. */
+ * A write's commit runs watched too (a killed reader can hold a mutex
+ * that a commit needs); one given up is looked for after the recovery by
+ * the mark it put in meta (store_txn.c), and run again only if absent. */
 #ifndef STORE_WATCH_H
 #define STORE_WATCH_H
 
@@ -25,6 +27,11 @@ typedef int (*store_watch_fn)(struct store *s, void *arg, struct bo_err *e);
 #define STORE_LOST (-3)
 _Static_assert(STORE_LOST != STORE_FAILED && STORE_LOST != STORE_STOP, "STORE_LOST");
 int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_err *e);
+
+/* For the tests: called on the helper around a write's commit (landed 0
+ * just before it, 1 just after it succeeded), to make a commit wait on a
+ * dead process's mutex. NULL in the program. */
+extern void (*store_commit_wait)(struct store *s, int landed);
 
 /* 1 when the environment shows a process that died without closing it. */
 int store_env_has_dead(struct store *s);

@@ -245,6 +245,72 @@ static void test_looking_keeps_our_slot(void **state)
 	session_close(&ss);
 }
 
+/* The commit waits on the dead clerk's mutex: given up before it ran
+ * (nothing landed) or after (it did). */
+static db_mutex_t commit_mutex;
+static int commit_waits_when;
+
+static void commit_waits(struct store *s, int landed)
+{
+	if (landed == commit_waits_when && commit_mutex) {
+		db_mutex_t m = commit_mutex;
+
+		commit_mutex = 0;   /* the run after the recovery goes through */
+		s->env->mutex_lock(s->env, m);
+	}
+}
+
+static int count_customers(struct session *ss, const char *name)
+{
+	struct bo_err e = BO_ERR_INIT;
+	char key[16];
+	struct customer c;
+	int n = 0;
+
+	for (int id = 1; id < 50; id++) {
+		snprintf(key, sizeof key, "%d", id);
+		if (entity_get(ss, &entity_customer, key, &c, &e) == 0 && !strcmp(c.name, name))
+			n++;
+	}
+	return n;
+}
+
+static void commit_given_up(int landed, const char *name)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	struct attempt a = { &ss, 0, 0, 0, name };
+	unsigned before;
+
+	OK(session_open(&ss, dir, &e));
+	assert_int_equal(ss.st->env->mutex_alloc(ss.st->env, 0, &commit_mutex), 0);
+	kill_clerk_holding(commit_mutex);
+	commit_waits_when = landed;
+	store_commit_wait = commit_waits;
+	before = ss.st->reopens;
+	OK(store_write(ss.st, "add", add_after_waiting, &a, &e));
+	store_commit_wait = NULL;
+	/* run again only when the first commit had not landed */
+	assert_int_equal(a.calls, landed ? 1 : 2);
+	assert_true(ss.st->reopens > before);
+	assert_int_equal(count_customers(&ss, name), 1);
+	/* and the store goes on: another clerk writes, so do we */
+	assert_int_equal(other_clerk_adds(), 0);
+	session_close(&ss);
+}
+
+static void test_commit_blocked_before_landing_runs_again(void **state)
+{
+	(void)state;
+	commit_given_up(0, "Antes del commit");
+}
+
+static void test_commit_blocked_after_landing_is_kept(void **state)
+{
+	(void)state;
+	commit_given_up(1, "Después del commit");
+}
+
 static void test_slow_body_left_alone(void **state)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -282,6 +348,8 @@ int main(void)
 		cmocka_unit_test(test_body_blocked_by_dead_holder),
 		cmocka_unit_test(test_read_blocked_then_recovered_by_another),
 		cmocka_unit_test(test_looking_keeps_our_slot),
+		cmocka_unit_test(test_commit_blocked_before_landing_runs_again),
+		cmocka_unit_test(test_commit_blocked_after_landing_is_kept),
 		cmocka_unit_test(test_slow_body_left_alone),
 		cmocka_unit_test(test_slow_body_with_dead_clerk_runs_again),
 	};
