@@ -89,21 +89,27 @@ static int read_mark(struct store *s, struct store_txn *txn, void *arg, struct b
 	return store_counter_get(s, txn, COMMIT_MARK, mark);
 }
 
-/* After a commit was given up: reopen (which recovers) and look for the
- * mark. 0 when the commit landed, DB_RUNRECOVERY to run the body again,
- * STORE_FAILED when the store would not reopen. */
-static int commit_outcome(struct store *s, uint64_t mark, struct bo_err *e)
+/* After a commit was given up, or cut short by the panic the watch set
+ * (it may have reached the log first): reopen, which recovers, and look
+ * for the mark. closed: the handles are gone already. 0 when the commit
+ * landed, DB_RUNRECOVERY to run the body again, STORE_FAILED when the
+ * store would not reopen. */
+static int commit_outcome(struct store *s, uint64_t mark, int closed, struct bo_err *e)
 {
 	uint64_t found = 0;
 
-	store_log(s, "reopening the environment (recovery after a dead process)");
-	s->reopens++;
-	if (store_open_handles(s, e))
+	if (closed) {
+		store_log(s, "reopening the environment (recovery after a dead process)");
+		s->reopens++;
+		if (store_open_handles(s, e))
+			return STORE_FAILED;
+	} else if (store_reopen_after(s, 1, e)) {
 		return STORE_FAILED;
+	}
 	if (store_read(s, "look for a given-up commit", read_mark, &found, e) &&
 	    e->code != BO_ENOTFOUND)
 		return STORE_FAILED;
-	store_log(s, "a commit given up while a dead process held the environment %s",
+	store_log(s, "a commit cut short while a dead process held the environment %s",
 	          found == mark ? "had landed" : "had not landed: running it again");
 	return found == mark ? 0 : DB_RUNRECOVERY;
 }
@@ -114,13 +120,14 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
                        struct bo_err *e)
 {
 	struct txn_job *j = calloc(1, sizeof *j);
-	int ret, dead;
+	int ret, dead, lost = 0, committing;
+	uint64_t mark = 0;
 
 	if (!j)
 		return bo_failc(e, BO_ENOMEM, "%s", bo_strerror(ENOMEM));
-	*j = (struct txn_job){ .fn = fn, .arg = arg, .flags = flags, .write = write };
 	if (write)
-		j->mark = next_mark();
+		mark = next_mark();
+	*j = (struct txn_job){ .fn = fn, .arg = arg, .flags = flags, .write = write, .mark = mark };
 	if ((dead = write ? store_write_enter(s, e) : 0) < 0) {
 		free(j);
 		return STORE_FAILED;
@@ -131,6 +138,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		return STORE_FAILED;
 	}
 	ret = store_watch_body(s, txn_job_run, j, e);
+	committing = atomic_load(&j->committing);
 	if (ret == STORE_LOST) {
 		/* The transaction and the table handles stay with the job
 		 * that waits (and so does j). The environment is panicked, so
@@ -142,11 +150,13 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		store_handles_abandon(s);
 		s->snapshot = NULL;
 		env->close(env, 0);
-		ret = write && atomic_load(&j->committing) ? commit_outcome(s, j->mark, e)
-		                                           : DB_RUNRECOVERY;
+		lost = 1;
+		ret = DB_RUNRECOVERY;
 	} else {
 		free(j);
 	}
+	if (write && committing && ret == DB_RUNRECOVERY)
+		ret = commit_outcome(s, mark, lost, e);
 	if (write && ret == 0)
 		s->wrote = 1;
 	if (write)
