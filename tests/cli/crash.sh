@@ -89,6 +89,33 @@ kill_one() {
 	return 1
 }
 
+# Wait for the workers of round $1; a clerk still running three minutes
+# after the stop (a command takes well under a second) hangs: say which,
+# with its stacks when gdb is there, and end it so that the test fails
+# with the cause rather than at meson's timeout.
+wait_workers() {
+	local r="$1" w p alive
+	shift
+	for _ in $(seq 1800); do
+		alive=0
+		for w in "$@"; do
+			kill -0 "$w" 2>/dev/null && alive=1
+		done
+		[ "$alive" -eq 0 ] && break
+		sleep 0.1
+	done
+	for w in "$@"; do
+		kill -0 "$w" 2>/dev/null || continue
+		for p in $(pgrep -P "$w" -x backoffice); do
+			echo "round $r: hung: $(tr '\0' ' ' </proc/"$p"/cmdline)" >>"$T/failures"
+			command -v gdb >/dev/null &&
+				gdb -p "$p" -batch -ex 'thread apply all bt' >&2 2>/dev/null
+			kill -KILL "$p"
+		done
+	done
+	wait "$@"
+}
+
 kills=0
 for r in $(seq "$ROUNDS"); do
 	rm -f "$T/stop"
@@ -110,7 +137,7 @@ for r in $(seq "$ROUNDS"); do
 	# let the others run on after the recovery that the kill forces
 	sleep 0.4
 	touch "$T/stop"
-	wait "${pids[@]}"
+	wait_workers "$r" "${pids[@]}"
 done
 
 eq "a process was killed in every round" "$ROUNDS" "$kills"
