@@ -195,6 +195,8 @@ static int env_open(struct store *s, struct bo_err *e)
 		s->env = NULL;
 		return -1;
 	}
+	if (ret == 0)
+		store_region_note(s);
 	if (ret != 0) {
 		s->env->close(s->env, 0);
 		s->env = NULL;

@@ -5,6 +5,7 @@
 #define STORE_INT_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <db.h>
 
@@ -27,6 +28,8 @@ struct store {
 	int whole[TB_PRIMARY_COUNT];      /* every index of the primary associated */
 	int lazy_table, lazy_ret;         /* a first open that failed, for run_txn */
 	int wrote;              /* this process committed a write: checkpoint on close */
+	dev_t region_dev;       /* the environment's first region file as */
+	ino_t region_ino;       /* opened: another one means a recovery */
 };
 
 /* A store_txn is a DB_TXN; the cast is the only bridge. */

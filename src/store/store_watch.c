@@ -88,16 +88,39 @@ static int registry_fd(const char *path)
 	return reg_fd = open(path, O_RDONLY | O_CLOEXEC);
 }
 
+/* The first region file: a recovery removes the regions and makes new
+ * ones, while ours stay mapped (so the new file never has our inode). */
+#define REGION_FILE "__db.001"
+
+static int region_stat(const struct store *s, struct stat *st)
+{
+	char p[1200];
+
+	if (snprintf(p, sizeof p, "%s/%s", s->dir, REGION_FILE) >= (int)sizeof p)
+		return -1;
+	return stat(p, st);
+}
+
+void store_region_note(struct store *s)
+{
+	struct stat st;
+
+	if (region_stat(s, &st) == 0) {
+		s->region_dev = st.st_dev;
+		s->region_ino = st.st_ino;
+	}
+}
+
 int store_env_has_dead(struct store *s)
 {
 	char p[1200], line[REG_LINE + 1];
-	uint32_t flags = 0;
-	int fd, dead = 0, ret;
+	struct stat st;
+	int fd, dead = 0;
 
-	/* A recovery by another process panics the region we still use (and
-	 * clears the registry): get_flags then says DB_RUNRECOVERY itself. */
-	if (s->env && ((ret = s->env->get_flags(s->env, &flags)) == DB_RUNRECOVERY ||
-	               (ret == 0 && (flags & DB_PANIC_ENVIRONMENT))))
+	/* A recovery by another process panics the region we still use and
+	 * clears the registry: only the region file shows it. */
+	if (s->env && s->region_ino &&
+	    (region_stat(s, &st) || st.st_ino != s->region_ino || st.st_dev != s->region_dev))
 		return 1;
 	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
 		return 0;

@@ -33,7 +33,12 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
  * dead process's mutex. NULL in the program. */
 extern void (*store_commit_wait)(struct store *s, int landed);
 
-/* 1 when the environment shows a process that died without closing it. */
+/* 1 when the environment shows a process that died without closing it,
+ * or was recovered by another process since we opened it. Never calls
+ * Berkeley DB: its calls can wait on the very mutex a dead process holds
+ * (DB_ENV->get_flags takes the transaction region's). */
 int store_env_has_dead(struct store *s);
+/* Note which region files the environment just opened is made of. */
+void store_region_note(struct store *s);
 
 #endif
