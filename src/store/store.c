@@ -569,12 +569,21 @@ int store_open_handles(struct store *s, struct bo_err *e)
 	return r;
 }
 
+/* The close too inside the gate: a reader's close of a panicked
+ * environment, outside it, raced the next clerk's recovery of the same
+ * files (that clerk's open then failed: mmap EINVAL, EAGAIN). */
 int store_reopen_after(struct store *s, int dead, struct bo_err *e)
 {
+	int r, gate = store_gate_enter(s, e);
+
+	if (gate < 0)
+		return -1;
 	store_log(s, "reopening the environment (recovery after a dead process)");
-	handles_close(s, dead);
+	handles_close(s, dead || gate == 1);
 	s->reopens++;
-	return store_open_handles(s, e);
+	r = store_open_handles(s, e);
+	store_gate_leave(s);
+	return r;
 }
 
 int store_reopen(struct store *s, struct bo_err *e)

@@ -120,7 +120,7 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
                        struct bo_err *e)
 {
 	struct txn_job *j = calloc(1, sizeof *j);
-	int ret, dead, lost = 0, committing;
+	int ret, dead, lost = 0, committing, gate;
 	uint64_t mark = 0;
 
 	if (!j)
@@ -149,7 +149,15 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 
 		store_handles_abandon(s);
 		s->snapshot = NULL;
-		env->close(env, 0);
+		/* inside the gate, like every close (store_reopen_after) */
+		if ((gate = store_gate_enter(s, e)) >= 0) {
+			env->close(env, 0);
+			/* a writer dead inside stays marked for our reopen */
+			if (gate == 1)
+				store_gate_abandon(s);
+			else
+				store_gate_leave(s);
+		}
 		lost = 1;
 		ret = DB_RUNRECOVERY;
 	} else {
