@@ -135,6 +135,9 @@ static int by_due(const void *a, const void *b)
 /* ---- a table in a box: choose a row, or read it and answer y/n ---- */
 
 #define TD_W 160
+/* The tables' columns: a number, two more words (dates, a number) and
+ * up to three amounts, in 75 columns: the box takes an 80-column screen. */
+#define TD_FMT "%-12s %-10s %-12s %12s %12s %12s"
 
 struct tdlg {
 	const char *title, *head, *foot;
@@ -142,7 +145,7 @@ struct tdlg {
 	int n;
 	char (*extra)[TD_W];    /* summary lines under the table */
 	int nextra;
-	int choose;             /* 1: Enter picks a row; 0: y or n */
+	int choose;             /* 1: Enter picks a row; 0: y or n; 2: any key */
 	int sel, top, result;
 };
 
@@ -180,7 +183,7 @@ static int td_key(struct ui_scr *s, int k)
 
 	if (k == UI_FK(KEY_F(10)))
 		return UI_QUIT;
-	if (k == UI_K_ESC || k == 'q')
+	if (k == UI_K_ESC || k == 'q' || t->choose == 2)
 		return UI_LEAVE;
 	if (k == UI_FK(KEY_DOWN) || k == 'j')
 		t->sel += t->sel < last;
@@ -219,15 +222,77 @@ static int td_run(struct tdlg *t)
 
 /* ---- a: a credit note applied ---- */
 
+static void doc_line(char *out, const char *c2, const char *c3, int64_t x, int64_t y,
+                     const int64_t *z, const char *number);
+
+/* After: the two invoices' balances as the books have them now. */
+static void show_applied(const struct application *ap, const struct doc *to,
+                         const struct doc *src, int64_t before_to, int64_t before_src)
+{
+	char lines[2][TD_W], extra[1][TD_W], head[TD_W], title[200], a[40], d1[16], d2[16];
+	int64_t now_to = to->bal, now_src = src->bal;
+	struct tdlg t;
+
+	doc_line(lines[0], date_format(to->issue, d1, sizeof d1), date_format(to->due, d2, sizeof d2),
+	         before_to, now_to - before_to, &now_to, to->number);
+	doc_line(lines[1], date_format(src->issue, d1, sizeof d1),
+	         date_format(src->due, d2, sizeof d2), before_src, now_src - before_src, &now_src,
+	         src->number);
+	snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Due"), _("Was"),
+	         _("Change"), _("Balance"));
+	snprintf(extra[0], TD_W, _("application %u: %s of %s applied to %s"), ap->id,
+	         money_format_human(ap->amount, a, sizeof a), ap->source_number, ap->target_number);
+	snprintf(title, sizeof title, "%s", _("Credit applied"));
+	memset(&t, 0, sizeof t);
+	t.title = title;
+	t.head = head;
+	t.foot = _("press any key");
+	t.lines = lines;
+	t.n = 2;
+	t.extra = extra;
+	t.nextra = 1;
+	t.choose = 2;
+	td_run(&t);
+}
+
+/* The two invoices the application moves, their balances before and
+ * after: 1 when the clerk says yes. */
+static int ask_apply(const struct doc *note, const struct doc *to, const struct doc *src,
+                     int64_t amount)
+{
+	char lines[2][TD_W], extra[1][TD_W], head[TD_W], title[200], a[40], d1[16], d2[16];
+	int64_t after_to = to->bal - amount, after_src = src->bal + amount;
+	struct tdlg t;
+
+	doc_line(lines[0], date_format(to->issue, d1, sizeof d1), date_format(to->due, d2, sizeof d2),
+	         to->bal, -amount, &after_to, to->number);
+	doc_line(lines[1], date_format(src->issue, d1, sizeof d1),
+	         date_format(src->due, d2, sizeof d2), src->bal, amount, &after_src, src->number);
+	snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Due"), _("Balance"),
+	         _("Change"), _("After"));
+	snprintf(extra[0], TD_W, _("%s of credit note %s paid to %s"),
+	         money_format_human(amount, a, sizeof a), note->number, to->number);
+	snprintf(title, sizeof title, _("Apply %s to %s?"), note->number, to->number);
+	memset(&t, 0, sizeof t);
+	t.title = title;
+	t.head = head;
+	t.foot = _("Apply it? y applies, n or Esc cancels");
+	t.lines = lines;
+	t.n = 2;
+	t.extra = extra;
+	t.nextra = 1;
+	return td_run(&t);
+}
+
 static int apply(struct docs *d, struct doc *note, struct doc *to)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct application ap;
 	struct doc *src = doc_by_id(d, note->corrects);
 	int64_t open = note_open(d, note), most, amount;
-	char buf[40], a[40], b[40], c[40], x[40], y[40], title[200], what[64];
+	char buf[40], a[40], b[40], c[40], title[200], what[64];
 	struct invoice after;
-	int64_t src_now = 0, to_now = 0;
+	int64_t src_now = 0, to_now = 0, before_to, before_src;
 
 	most = open < to->bal ? open : to->bal;
 	snprintf(what, sizeof what, _("apply credit %s"), note->number);
@@ -239,7 +304,7 @@ static int apply(struct docs *d, struct doc *note, struct doc *to)
 		ui_error("%s: %s", what, e.msg);
 		return 0;
 	}
-	/* the books refuse these too: asked first, the question would lie */
+	/* the books refuse these too: refused here, no question shows balances that cannot be */
 	if (amount <= 0) {
 		ui_error(_("%s: amount must be positive"), what);
 		return 0;
@@ -257,17 +322,14 @@ static int apply(struct docs *d, struct doc *note, struct doc *to)
 		return 0;
 	}
 	money_format_human(amount, a, sizeof a);
-	if (!ui_confirm(_("Apply %s of credit note %s to %s? Balance of %s: %s -> %s; of %s: %s -> %s."),
-	                a, note->number, to->number, to->number,
-	                money_format_human(to->bal, b, sizeof b),
-	                money_format_human(to->bal - amount, c, sizeof c), src->number,
-	                money_format_human(src->bal, x, sizeof x),
-	                money_format_human(src->bal + amount, y, sizeof y)))
+	if (!ask_apply(note, to, src, amount))
 		return 0;
 	if (alloc_credit_apply(ui.ss, note->number, to->number, amount, DATE_NONE, &ap, &e)) {
 		ui_error("%s", e.msg);
 		return 0;
 	}
+	before_to = to->bal;
+	before_src = src->bal;
 	/* the balances as the books have them now, not as computed above */
 	invoice_init(&after);
 	if (!invoice_get(ui.ss, to->id, &after, &e))
@@ -280,16 +342,12 @@ static int apply(struct docs *d, struct doc *note, struct doc *to)
 	ui_msg(_("%s of %s applied to %s: balance of %s %s, of %s %s"), a, note->number,
 	       to->number, to->number, money_format_human(to_now, b, sizeof b), src->number,
 	       money_format_human(src_now, c, sizeof c));
-	ui_notice(_("Applied %s of %s to %s. Balance of %s now %s (was %s); of %s now %s (was %s)."),
-	          a, note->number, to->number, to->number, money_format_human(to_now, b, sizeof b),
-	          money_format_human(to->bal, c, sizeof c), src->number,
-	          money_format_human(src_now, x, sizeof x), money_format_human(src->bal, y, sizeof y));
+	to->bal = to_now;
+	src->bal = src_now;
+	show_applied(&ap, to, src, before_to, before_src);
 	return 1;
 }
 
-/* The tables' columns: a number, two more words (dates, a number) and
- * up to three amounts, in 75 columns: the box takes an 80-column screen. */
-#define TD_FMT "%-12s %-10s %-12s %12s %12s %12s"
 
 static void doc_line(char *out, const char *c2, const char *c3, int64_t x, int64_t y,
                      const int64_t *z, const char *number)
