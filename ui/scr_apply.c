@@ -136,8 +136,27 @@ static int by_due(const void *a, const void *b)
 
 #define TD_W 160
 /* The tables' columns: a number, two more words (dates, a number) and
- * up to three amounts, in 75 columns: the box takes an 80-column screen. */
-#define TD_FMT "%-12s %-10s %-12s %12s %12s %12s"
+ * up to three amounts, in 75 columns: the box takes an 80-column screen.
+ * Into out, TD_W bytes. */
+static void td_cols(char *out, const char *c1, const char *c2, const char *c3, const char *c4,
+                    const char *c5, const char *c6)
+{
+	/* widths in columns, not bytes: "Emisión" is 7 wide in 8 bytes */
+	static const int w[6] = { 12, 10, 12, 12, 12, 12 };
+	const char *c[6] = { c1, c2, c3, c4, c5, c6 };
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < 6 && used < TD_W; i++) {
+		int pad = w[i] - ui_width(c[i]);
+
+		if (pad < 0)
+			pad = 0;
+		/* text columns to the left, amounts to the right */
+		used += (size_t)snprintf(out + used, TD_W - used, "%s%s%*s%s", i ? " " : "",
+		                         i < 3 ? c[i] : "", pad, "", i < 3 ? "" : c[i]);
+	}
+}
 
 struct tdlg {
 	const char *title, *head, *foot;
@@ -238,7 +257,7 @@ static void show_applied(const struct application *ap, const struct doc *to,
 	doc_line(lines[1], date_format(src->issue, d1, sizeof d1),
 	         date_format(src->due, d2, sizeof d2), before_src, now_src - before_src, &now_src,
 	         src->number);
-	snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Due"), _("Was"),
+	td_cols(head, _("Number"), _("Issued"), _("Due"), _("Was"),
 	         _("Change"), _("Balance"));
 	snprintf(extra[0], TD_W, _("application %u: %s of %s applied to %s"), ap->id,
 	         money_format_human(ap->amount, a, sizeof a), ap->source_number, ap->target_number);
@@ -268,7 +287,7 @@ static int ask_apply(const struct doc *note, const struct doc *to, const struct 
 	         to->bal, -amount, &after_to, to->number);
 	doc_line(lines[1], date_format(src->issue, d1, sizeof d1),
 	         date_format(src->due, d2, sizeof d2), src->bal, amount, &after_src, src->number);
-	snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Due"), _("Balance"),
+	td_cols(head, _("Number"), _("Issued"), _("Due"), _("Balance"),
 	         _("Change"), _("After"));
 	snprintf(extra[0], TD_W, _("%s of credit note %s paid to %s"),
 	         money_format_human(amount, a, sizeof a), note->number, to->number);
@@ -354,7 +373,7 @@ static void doc_line(char *out, const char *c2, const char *c3, int64_t x, int64
 {
 	char a[40], b[40], c[40];
 
-	snprintf(out, TD_W, TD_FMT, number, c2, c3, money_format_human(x, a, sizeof a),
+	td_cols(out, number, c2, c3, money_format_human(x, a, sizeof a),
 	         money_format_human(y, b, sizeof b), z ? money_format_human(*z, c, sizeof c) : "");
 }
 
@@ -401,10 +420,10 @@ static struct doc *choose(struct docs *d, struct doc *fixed, const char *what)
 			         o->number);
 	}
 	if (fixed->series == 'R')
-		snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Due"), _("Total"),
+		td_cols(head, _("Number"), _("Issued"), _("Due"), _("Total"),
 		         _("Balance"), "");
 	else
-		snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Corrects"), _("Total"),
+		td_cols(head, _("Number"), _("Issued"), _("Corrects"), _("Total"),
 		         _("Open amount"), "");
 	if (fixed->series == 'R')
 		snprintf(title, sizeof title, _("Apply %s to which invoice?"), fixed->number);
@@ -530,7 +549,7 @@ static int rcpt_save(struct ui_form *fm, void *rec, struct bo_err *e)
 			         open[i]->number);
 		}
 	}
-	snprintf(head, sizeof head, TD_FMT, _("Number"), _("Issued"), _("Due"), _("Balance"),
+	td_cols(head, _("Number"), _("Issued"), _("Due"), _("Balance"),
 	         _("Paid now"), _("Left"));
 	snprintf(extra[0], TD_W, _("%s over %d invoices, oldest due first"),
 	         money_format_human(p->amount - left, a, sizeof a), ns);

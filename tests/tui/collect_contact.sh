@@ -53,6 +53,25 @@ contains "with its promise" "121.00 by 2026-12-04" "$out"
 ok "contact list csv" bo contact list --customer 1 --format csv
 contains "csv row" "2,1,2026-11-28,call,Llamada: pagará la F2026-000001 el viernes,2026-12-04,121.00,root" "$out"
 
+# the same from the customer's invoices: a visit with no promise
+keys Escape
+keys 2
+see "customers" "Customers"
+keys i
+see "the customer's invoices" "Invoices of Zúñiga y Ferrer"
+keys l
+see "contact form there" "Contact with Zúñiga y Ferrer"
+keys Tab v Tab
+typ "Visita: sin acuerdo"
+keys F2
+see "a visit, no promise" "visit logged for Zúñiga y Ferrer"
+keys L
+see "three entries" "1 / 3"
+line_has "the visit first" "^ 2026-11-28 visit" "Visita: sin acuerdo"
+eq "visit above the call" "$(( $(row_of '2026-11-28 visit') + 1 ))" "$(row_of '2026-11-28 call')"
+ok "csv has the visit" bo contact list --customer 1 --format csv
+contains "visit row, no promise" "3,1,2026-11-28,visit,Visita: sin acuerdo,,,root" "$out"
+
 keys F10
 see "F10 asks to leave" "backoffice?"
 keys y
