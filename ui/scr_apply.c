@@ -511,14 +511,26 @@ static int rcpt_save(struct ui_form *fm, void *rec, struct bo_err *e)
 {
 	struct rctx *c = fm->ctx;
 	struct rcpt_form *p = rec;
-	struct doc **open = calloc((size_t)(c->d.n ? c->d.n : 1), sizeof *open);
-	struct alloc_spec *specs = calloc((size_t)(c->d.n ? c->d.n : 1), sizeof *specs);
-	char (*lines)[TD_W] = calloc((size_t)(c->d.n ? c->d.n : 1), TD_W);
+	struct doc **open = NULL;
+	struct alloc_spec *specs = NULL;
+	char (*lines)[TD_W] = NULL;
 	char extra[2][TD_W], head[TD_W], title[200], a[40], b[40];
 	int64_t left = p->amount;
 	int n = 0, ns = 0, ret = -1;
 	struct tdlg t;
 
+	/* the balances of now, not of when the form opened: another clerk
+	 * may have recorded a payment since */
+	free(c->d.v);
+	if (load_docs(c->customer, &c->d)) {
+		c->d.v = NULL;
+		c->d.n = 0;
+		e->msg[0] = '\0';
+		return -1;
+	}
+	open = calloc((size_t)(c->d.n ? c->d.n : 1), sizeof *open);
+	specs = calloc((size_t)(c->d.n ? c->d.n : 1), sizeof *specs);
+	lines = calloc((size_t)(c->d.n ? c->d.n : 1), TD_W);
 	if (!open || !specs || !lines) {
 		bo_fail(e, "%s", _("out of memory"));
 		goto out;
