@@ -444,6 +444,22 @@ out:
 	return got;
 }
 
+/* An invoice with a credit balance (credited after it was paid) gives it
+ * through its credit notes: the first with something open, else NULL. */
+static struct doc *note_of(struct docs *d, const struct doc *inv)
+{
+	struct doc *best = NULL;
+
+	for (int i = 0; i < d->n; i++) {
+		struct doc *o = &d->v[i];
+
+		if (o->series == 'R' && o->corrects == inv->id && note_open(d, o) > 0 &&
+		    (!best || o->id < best->id))
+			best = o;
+	}
+	return best;
+}
+
 int ui_task_apply_credit(uint32_t invoice_id)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -462,8 +478,8 @@ int ui_task_apply_credit(uint32_t invoice_id)
 		return 0;
 	}
 	snprintf(what, sizeof what, _("apply credit %s"), *inv.number ? inv.number : "");
-	if (inv.status == INV_DRAFT || (inv.series == 'F' && invoice_balance(&inv) <= 0)) {
-		ui_error(_("%s: choose a credit note, or an invoice that owes"), what);
+	if (inv.status == INV_DRAFT || (inv.series == 'F' && invoice_balance(&inv) == 0)) {
+		ui_error(_("%s: choose a credit note, or an invoice that owes or is owed"), what);
 		invoice_free(&inv);
 		return 0;
 	}
@@ -471,8 +487,12 @@ int ui_task_apply_credit(uint32_t invoice_id)
 		invoice_free(&inv);
 		return 0;
 	}
-	if (!(self = doc_by_id(&d, inv.id)))
-		ui_error(_("%s: choose a credit note, or an invoice that owes"), what);
+	self = doc_by_id(&d, inv.id);
+	/* on an invoice owed money back: the note that gave it applies */
+	if (self && self->series == 'F' && self->bal < 0 && !(self = note_of(&d, self)))
+		ui_error(_("%s: its credit is not from a credit note that can be applied"), what);
+	else if (!self)
+		ui_error(_("%s: choose a credit note, or an invoice that owes or is owed"), what);
 	else if (self->series == 'R' && note_open(&d, self) <= 0)
 		ui_error(_("%s has nothing open to apply"), self->number);
 	else if ((other = choose(&d, self, what)))
@@ -664,7 +684,7 @@ int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice)
 		return 0;
 	case A_APPLY:
 		if (!invoice) {
-			ui_error("%s", _("apply credit: choose a credit note, or an invoice that owes"));
+			ui_error("%s", _("apply credit: choose a credit note, or an invoice that owes or is owed"));
 			return 0;
 		}
 		return ui_task_apply_credit(invoice);

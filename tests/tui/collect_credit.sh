@@ -73,7 +73,16 @@ eq "target balance" "192.00" "$(balance F2026-000003)"
 eq "source balance" "-10.50" "$(balance F2026-000001)"
 eq "other invoice untouched" "121.00" "$(balance F2026-000002)"
 
+# a on the invoice owed money back goes through the note that gave it
+keys Home
+keys a
+see "its note applies" "Apply R2026-000001 to which invoice?"
+keys Escape
+wait_gone "to which invoice?"
+eq "cancelled: nothing applied" "-10.50" "$(balance F2026-000001)"
+
 # the rest from the credit note's own view, to the other invoice
+keys End
 keys Enter
 see "credit note view" "Credit note R2026-000001"
 keys a
