@@ -57,6 +57,7 @@ contains "csv row" "2,1,2026-11-28,call,Llamada: pagará la F2026-000001 el vier
 keys Escape
 keys 2
 see "customers" "Customers"
+see "its row" "Zúñiga y Ferrer"
 keys i
 see "the customer's invoices" "Invoices of Zúñiga y Ferrer"
 keys l

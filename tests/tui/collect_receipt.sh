@@ -77,4 +77,36 @@ see "F10 asks to leave" "backoffice?"
 keys y
 eq "quit" 0 "$(wait_exit)"
 
+# in Spanish: the words translated, amounts as Spanish writes them, and
+# the columns lined up by width ("Número" is 6 wide in 7 bytes)
+LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
+LOCPATH_ENV=""
+if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
+	mkdir -p "$T/locale"
+	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
+		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
+	LOCPATH_ENV="LOCPATH=$T/locale"
+fi
+tui_stop
+tui_start 80 24 LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$LOCALEDIR" $LOCPATH_ENV
+keys 5
+see "overdue in spanish" "Impagados"
+see "its row" "Zúñiga y Fer"
+keys R
+see "form in spanish" "Cobro de Zúñiga y Ferrer (debe 20,00)"
+keys C-u
+typ "5"
+keys F2
+see "allocation in spanish" "Cobro de 5,00 de Zúñiga y Ferrer"
+line_has "headers lined up" "│ Número       Emisión    Vence " "Saldo Pagado ahora        Queda"
+line_has "amounts the Spanish way" "│ F2026-000001 2026-08-01 2026-12-31" "20,00         5,00        15,00"
+see "the question" "¿Guardarlo? s guarda, n o Esc vuelve al formulario"
+keys n
+see "not saved" "cobro no guardado"
+keys F10
+see "asks about the form" "¿Salir sin guardar los cambios?"
+keys s
+eq "quit in spanish" 0 "$(wait_exit)"
+eq "nothing saved in spanish" 4 "$(bo payment list | wc -l)"
+
 finish
