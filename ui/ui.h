@@ -550,8 +550,8 @@ int ui_task_credit(uint32_t invoice_id);
 int ui_task_issue(uint32_t invoice_id);
 int ui_task_receive(const char *sku);
 int ui_task_adjust(const char *sku);
-/* collections (dlg_contact.c, scr_contacts.c, scr_apply.c): 1 when
- * something was saved */
+/* collections (dlg_contact.c, scr_contacts.c, scr_apply.c,
+ * dlg_receipt.c, collect.c): 1 when something was saved */
 int ui_task_contact(uint32_t customer);
 int ui_show_contacts(uint32_t customer);
 int ui_task_apply_credit(uint32_t invoice_id);
