@@ -61,10 +61,10 @@
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
 	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
 	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain")) \
-	X(CONTACT, N_("Log"), N_("log a call, email, letter, visit or note to the customer, with any promise to pay")) \
+	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
-	X(APPLY, N_("Apply"), N_("apply a credit note's open amount to another open invoice of the customer")) \
-	X(RECEIPT, N_("Receipt"), N_("record one sum from the customer spread over the open invoices, oldest due first"))
+	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
+	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first"))
 
 enum ui_act {
 	A_NONE,
