@@ -74,6 +74,10 @@ static const struct binding {
 	{ '7', "7", A_MENU7 },
 	{ '8', "8", A_MENU8 },
 	{ 'A', "A", A_ACK },
+	{ 'l', "l", A_CONTACT },
+	{ 'L', "L", A_CONTACTS },
+	{ 'a', "a", A_APPLY },
+	{ 'R', "R", A_RECEIPT },
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])

@@ -13,7 +13,7 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_INVOICES, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_INVOICES, A_CONTACT, A_CONTACTS, A_RECEIPT, A_NONE
 };
 static const enum ui_act bar[] = {
 	A_HELP, A_OPEN, A_NEW, A_INVOICES, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT, A_NONE
@@ -147,6 +147,12 @@ static int cust_act(struct ui_scr *s, enum ui_act a)
 			ui_push(&scr_invoices, &id);
 		}
 		return UI_OK;
+	case A_CONTACT:
+	case A_CONTACTS:
+	case A_RECEIPT:
+		if (r && ui_collect_act(a, (uint32_t)strtoul(r->key, NULL, 10), 0))
+			ui_list_reload(s->list);
+		return UI_OK;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -154,7 +160,8 @@ static int cust_act(struct ui_scr *s, enum ui_act a)
 
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
-	{ A_NEW, P_CUSTOMER_WRITE }, { A_NONE, 0 }
+	{ A_NEW, P_CUSTOMER_WRITE }, { A_CONTACT, P_CONTACT_WRITE }, { A_RECEIPT, P_PAYMENT_WRITE },
+	{ A_NONE, 0 }
 };
 
 const struct ui_scr_ops scr_customers = {

@@ -23,10 +23,10 @@
 
 static const enum ui_act acts[] = {
 	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_REFRESH, A_NONE
+	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_REFRESH, A_APPLY, A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_BACK, A_QUIT, A_NONE
+	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_APPLY, A_PRINT, A_SEND, A_BACK, A_QUIT, A_NONE
 };
 
 struct seg {
@@ -373,6 +373,8 @@ static int view_can(struct ui_scr *s, enum ui_act a)
 		return invoice && inv->status != INV_CREDITED;
 	case A_SEND:
 		return !draft;
+	case A_APPLY:
+		return !draft && (inv->series == 'R' || invoice_balance(inv) > 0);
 	default:
 		return 1;
 	}
@@ -454,6 +456,10 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 		if (ui_task_credit(id))
 			load(v);
 		return UI_OK;
+	case A_APPLY:
+		if (ui_task_apply_credit(id))
+			load(v);
+		return UI_OK;
 	case A_PRINT:
 		print_pdf(v);
 		return UI_OK;
@@ -469,7 +475,7 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 static const struct ui_guard guards[] = {
 	{ A_OPEN, P_INVOICE_WRITE }, { A_EDIT, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
 	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
-	{ A_NONE, 0 }
+	{ A_APPLY, P_PAYMENT_WRITE }, { A_NONE, 0 }
 };
 
 const struct ui_scr_ops scr_invoice_view = {

@@ -14,7 +14,8 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_FILTER, A_PAY, A_CREDIT, A_ISSUE, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_FILTER, A_PAY, A_CREDIT, A_ISSUE, A_CONTACT,
+	A_CONTACTS, A_APPLY, A_RECEIPT, A_NONE
 };
 static const enum ui_act bar[] = {
 	A_HELP, A_OPEN, A_NEW, A_PAY, A_ISSUE, A_SEARCH, A_FILTER, A_SORT, A_EXPORT, A_BACK,
@@ -236,6 +237,15 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 		if (id && ui_task_issue(id))
 			ui_list_reload(st->l);
 		return UI_OK;
+	case A_CONTACT:
+	case A_CONTACTS:
+	case A_APPLY:
+	case A_RECEIPT:
+		/* the customer of the list, or of the invoice selected */
+		if ((st->customer || id) &&
+		    ui_collect_act(a, st->customer ? st->customer : ui_invoice_customer(id), id))
+			ui_list_reload(st->l);
+		return UI_OK;
 	case A_FILTER:
 		if ((f = ui_choose(_("Show invoices"), filter_names, F_COUNT, st->filter)) >= 0) {
 			st->filter = f;
@@ -250,7 +260,8 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
 	{ A_NEW, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
-	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_NONE, 0 }
+	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_CONTACT, P_CONTACT_WRITE },
+	{ A_APPLY, P_PAYMENT_WRITE }, { A_RECEIPT, P_PAYMENT_WRITE }, { A_NONE, 0 }
 };
 
 const struct ui_scr_ops scr_invoices = {

@@ -14,13 +14,14 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_CONTACT, A_CONTACTS, A_RECEIPT, A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_OPEN, A_ASOF, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT, A_NONE
+	A_HELP, A_OPEN, A_ASOF, A_CONTACT, A_CONTACTS, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT,
+	A_NONE
 };
 static const enum ui_act detail_acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_PAY, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_PAY, A_CONTACT, A_CONTACTS, A_APPLY, A_RECEIPT, A_NONE
 };
 static const enum ui_act detail_bar[] = {
 	A_HELP, A_OPEN, A_PAY, A_SEARCH, A_EXPORT, A_BACK, A_QUIT, A_NONE
@@ -298,6 +299,12 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 		load(o);
 		ui_msg(_("overdue as of %s"), date_format(nd, d, sizeof d));
 		return UI_OK;
+	case A_CONTACT:
+	case A_CONTACTS:
+	case A_RECEIPT:
+		if (r && ui_collect_act(a, (uint32_t)strtoul(r->key, NULL, 10), 0))
+			load(o);
+		return UI_OK;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -318,6 +325,7 @@ const struct ui_scr_ops scr_overdue = {
 	.priv_size = sizeof(struct overdue),
 	.list_def = &def,
 	.need = { P_OVERDUE_READ, N_("open overdue accounts") },
+	.guards = ui_collect_guards,
 	.acts = acts,
 	.bar = bar,
 	.open = ov_open,
@@ -431,6 +439,13 @@ static int det_act(struct ui_scr *s, enum ui_act a)
 		if (id && ui_task_pay(id))
 			dload(d);
 		return UI_OK;
+	case A_CONTACT:
+	case A_CONTACTS:
+	case A_APPLY:
+	case A_RECEIPT:
+		if (ui_collect_act(a, d->customer, id))
+			dload(d);
+		return UI_OK;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -443,7 +458,8 @@ static void det_resume(struct ui_scr *s)
 
 /* the keys that write, for the roles that may */
 static const struct ui_guard detail_guards[] = {
-	{ A_PAY, P_PAYMENT_WRITE }, { A_NONE, 0 }
+	{ A_PAY, P_PAYMENT_WRITE }, { A_CONTACT, P_CONTACT_WRITE }, { A_APPLY, P_PAYMENT_WRITE },
+	{ A_RECEIPT, P_PAYMENT_WRITE }, { A_NONE, 0 }
 };
 
 const struct ui_scr_ops scr_overdue_detail = {

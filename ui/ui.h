@@ -60,7 +60,11 @@
 	X(MENU6, N_("Audit"), N_("open the Audit trail")) \
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
 	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
-	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain"))
+	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain")) \
+	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
+	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
+	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
+	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first"))
 
 enum ui_act {
 	A_NONE,
@@ -546,6 +550,18 @@ int ui_task_credit(uint32_t invoice_id);
 int ui_task_issue(uint32_t invoice_id);
 int ui_task_receive(const char *sku);
 int ui_task_adjust(const char *sku);
+/* collections (dlg_contact.c, scr_contacts.c, scr_apply.c,
+ * dlg_receipt.c, collect.c): 1 when something was saved */
+int ui_task_contact(uint32_t customer);
+int ui_show_contacts(uint32_t customer);
+int ui_task_apply_credit(uint32_t invoice_id);
+int ui_task_receipt(uint32_t customer);
+/* l, L, a and R on a screen of customers or invoices, for the customer
+ * (and the invoice, 0 none) selected: 1 when the screen must reload. */
+int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice);
+extern const struct ui_guard ui_collect_guards[];
+/* The customer of an invoice, 0 when it cannot be read. */
+uint32_t ui_invoice_customer(uint32_t invoice);
 /* scr_invoice_edit.c: new (id 0) or a draft; 1 saved with *id set */
 int ui_invoice_edit(uint32_t *id, uint32_t customer);
 /* scr_nostore.c: offer to create a store or a demo; 0 when one exists now */
