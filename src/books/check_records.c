@@ -9,6 +9,7 @@
 #include "backoffice/allocation.h"
 #include "backoffice/audit.h"
 #include "backoffice/contact.h"
+#include "backoffice/dunning.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
 #include "backoffice/staff.h"
@@ -253,7 +254,20 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 	return ret;
 }
 
-/* Counters and balances are 8 bytes; settings ("set:...") are text. */
+/* The meta records that are neither counters nor settings: the
+ * company's details (codec) and logo (PNG). */
+static int meta_record(const void *key, size_t n)
+{
+	static const char *const names[] = { "company_info", "company_logo" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (n == strlen(names[i]) && !memcmp(key, names[i], n))
+			return 1;
+	return 0;
+}
+
+/* Counters and balances are 8 bytes; settings ("set:...") are text;
+ * templates ("tpl:...") text of many lines. */
 static int scan_meta(struct chk *c, struct bo_err *e)
 {
 	struct store_iter it;
@@ -275,6 +289,22 @@ static int scan_meta(struct chk *c, struct bo_err *e)
 			if (text_check(key, val, sizeof val - 1, e))
 				chk_report(c, _("meta \"%s\": corrupt setting"), key);
 			bo_err_clear(e);
+		} else if (it.key.size > 4 && !memcmp(it.key.data, "tpl:", 4)) {
+			/* a letter template: text of many lines */
+			char *text = malloc(it.val.size + 1);
+
+			if (!text) {
+				ret = ENOMEM;
+				break;
+			}
+			memcpy(text, it.val.data, it.val.size);
+			text[it.val.size] = '\0';
+			if (memchr(it.val.data, '\0', it.val.size) || dunning_template_check(text, e))
+				chk_report(c, _("meta \"%s\": corrupt template"), key);
+			bo_err_clear(e);
+			free(text);
+		} else if (meta_record(it.key.data, it.key.size)) {
+			continue;       /* decoded and checked by their owners */
 		} else if (it.val.size != 8) {
 			chk_report(c, _("meta \"%s\": corrupt counter (%u bytes)"), key,
 			           (unsigned)it.val.size);
