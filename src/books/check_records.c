@@ -8,6 +8,7 @@
 
 #include "backoffice/allocation.h"
 #include "backoffice/audit.h"
+#include "backoffice/charge.h"
 #include "backoffice/contact.h"
 #include "backoffice/dunning.h"
 #include "backoffice/entity.h"
@@ -37,6 +38,7 @@ static const struct scan scans[] = {
 	{ TB_VF_RECORDS, &vf_record_type, "vf_rec" },
 	{ TB_VF_EVENTS, &vf_event_type, "vf_ev" },
 	{ TB_APPLICATIONS, &application_type, "application" },
+	{ TB_CHARGES, &charge_type, "charge" },
 };
 
 static const struct rectype *rt_of(const struct scan *s)
@@ -163,6 +165,23 @@ static int contact_rules(struct chk *c, const struct contact *ct, const char *ke
 	return 0;
 }
 
+/* A charge belongs to a customer; an open one has no settlement and a
+ * billed one names its invoice. */
+static int charge_rules(struct chk *c, const struct charge *ch, const char *key)
+{
+	int ret, found;
+
+	if ((ret = id_exists(c, TB_CUSTOMERS, ch->customer, &found)))
+		return ret;
+	if (!found)
+		chk_report(c, _("charges %s: customer %u does not exist"), key, ch->customer);
+	if (ch->status == CHARGE_BILLED && !*ch->billed)
+		chk_report(c, _("charges %s: billed in no invoice"), key);
+	if (ch->status == CHARGE_OPEN && ch->settled != DATE_NONE)
+		chk_report(c, _("charges %s: open but settled"), key);
+	return 0;
+}
+
 static int one(struct chk *c, const struct scan *s, void *rec, const struct store_buf *k, const struct store_buf *v,
                struct bo_err *e)
 {
@@ -201,6 +220,8 @@ static int one(struct chk *c, const struct scan *s, void *rec, const struct stor
 		return contact_rules(c, rec, key);
 	if (s->t == TB_APPLICATIONS)
 		return check_application(c, rec, e);
+	if (s->t == TB_CHARGES)
+		return charge_rules(c, rec, key);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "backoffice/allocation.h"
+#include "backoffice/charge.h"
 #include "backoffice/contact.h"
 #include "backoffice/customer.h"
 #include "backoffice/dunning.h"
@@ -464,7 +465,9 @@ static int record_body(struct store *st, struct store_txn *txn, void *arg, struc
 		at += k;
 		room -= (size_t)k;
 	}
-	return contact_put_txn(x->ss, txn, &x->c, e);
+	if ((ret = contact_put_txn(x->ss, txn, &x->c, e)))
+		return ret;
+	return charge_claim_txn(x->ss, txn, p, x->c.id, e);
 }
 
 int dunning_record(struct session *ss, const struct dunning_proposal *p, uint64_t *id,

@@ -154,6 +154,35 @@ ok "back to shipped" bo dunning template 2 en --shipped
 ok "shipped again" bo dunning template 2 en
 contains "shipped text" "Subject: second notice" "$out"
 
+# --- charges: what the letters claimed stays owed after the principal
+# is paid, until billed as an invoice of its own or waived with a reason
+charges() { on "$1" charges list --customer 1 --all --format csv | awk -F, -v k="$2" -v n="$3" \
+	'$3 == k && $4 == n { print $7 "," $8 }'; }
+eq "interest of F1 claimed in September" "4.25,open" "$(charges 2026-12-01 interest F2026-000001)"
+eq "interest of F2" "7.73,open" "$(charges 2026-12-01 interest F2026-000002)"
+eq "compensation of F1, once" "40.00,open" "$(charges 2026-12-01 compensation F2026-000001)"
+eq "no fee: level 3 had none" "" "$(charges 2026-12-01 fee '')"
+ok "Ana pays the principal" on 2026-12-01 payment add --customer 1 --amount 300 --date 2026-12-01
+eq "interest stops with the payment" "$(charges 2026-12-10 interest F2026-000002)" \
+	"$(charges 2026-12-20 interest F2026-000002)"
+eq "still owed" "4.23,open" "$(charges 2026-12-20 interest F2026-000001)"
+ok "dunning stops: nothing overdue" on 2026-12-20 dunning run --customer 1 --dry-run
+eq "no letter for charges alone" "no dunning level is due" "$out"
+id=$(on 2026-12-20 charges list --customer 1 --format csv | awk -F, '$3 == "compensation" && $4 == "F2026-000002" { print $1 }')
+refuses "waive needs a reason" "a reason is required" on 2026-12-20 charges waive "$id" --reason " "
+ok "waive F2's compensation" on 2026-12-20 charges waive "$id" --reason "acuerdo con el cliente"
+eq "waived" "0.00,waived" "$(charges 2026-12-20 compensation F2026-000002)"
+ok "bill the rest" on 2026-12-20 charges bill 1
+BILL=$out
+ok "the bill" bo invoice list --format csv
+eq "billed 4.23 + 7.68 + 40.00" "51.91" "$(echo "$out" | awk -F, -v n="$BILL" '$1 == n { print $13 }')"
+eq "nothing open" "0.00,billed" "$(charges 2026-12-20 interest F2026-000001)"
+refuses "billed charges are not waived" "billed already" on 2026-12-20 charges waive 1 --reason x
+refuses "nothing left to bill" "owes no open charges" on 2026-12-20 charges bill 1
+ok "audit of charges" bo audit --table charges
+contains "bill audited" "bill" "$out"
+contains "waive audited" "acuerdo con el cliente" "$out"
+
 # --- refusals: one line, nothing written
 before=$(log_count)
 refuses "future as-of" "after today" bo dunning run --as-of 2099-01-01 --dry-run
