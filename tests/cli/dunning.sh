@@ -183,6 +183,42 @@ ok "audit of charges" bo audit --table charges
 contains "bill audited" "bill" "$out"
 contains "waive audited" "acuerdo con el cliente" "$out"
 
+# --- the statement of account: its totals are the overdue report's row
+ok "a credit owed back to Ana" on 2026-12-20 invoice credit F2026-000001 --reason "devolución" --date 2026-12-20
+ok "money on account from Smith" on 2026-12-20 payment add --customer 2 --amount 50 --date 2026-12-20 --on-account
+PY=/usr/bin/python3
+# totals CUSTOMER AS_OF: the statement workbook's totals row, as the CSV has it
+totals() {
+	on 2026-12-20 statement "$1" --as-of "$2" -o "$T/st.xlsx" >/dev/null &&
+	"$PY" -c 'import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["totals"]
+print(",".join("%.2f" % c.value for c in ws[2][:9]))' "$T/st.xlsx"
+}
+row() { on 2026-12-20 report overdue --as-of "$2" --format csv | awk -F, -v c="$1" -v OFS=, \
+	'$1 == c { print $3, $4, $5, $6, $7, $8, $11, $12, $13 }'; }
+for c in 1 2 3; do
+	for d in 2026-09-01 2026-12-20; do
+		t=$(totals $c $d)
+		[ -n "$t" ] && pass || fail "statement $c $d: no totals"
+		eq "statement of $c on $d is the report's row" "$(row $c $d)" "$t"
+	done
+done
+eq "Ana's credit and her bill of charges in it" "51.91,0.00,0.00,0.00,0.00,0.00,100.00,0.00,-48.09" "$(totals 1 2026-12-20)"
+eq "Smith's money on account" "0.00,0.00,0.00,0.00,505.00,505.00,0.00,50.00,455.00" "$(totals 2 2026-12-20)"
+ok "text statement" on 2026-12-20 statement 2 -o "$T/st.txt"
+TXT=$(cat "$T/st.txt")
+contains "english" "STATEMENT OF ACCOUNT" "$TXT"
+contains "open item" "F2026-000003" "$TXT"
+contains "money on account" "Money on account" "$TXT"
+contains "net" "Net balance" "$TXT"
+ok "pdf statement" on 2026-12-20 statement 1 -o "$T/st.pdf"
+PDF=$(pdftotext -layout "$T/st.pdf" - 2>&1)
+contains "pdf title" "ESTADO DE CUENTA" "$PDF"
+contains "pdf credit" "Abonos pendientes de aplicar" "$PDF"
+refuses "statement to .doc" "must end in .pdf, .xlsx or .txt" on 2026-12-20 statement 1 -o "$T/st.doc"
+refuses "statement of nobody" "no such customer" on 2026-12-20 statement 99 -o "$T/st.txt"
+refuses "statement in the future" "after today" on 2026-12-20 statement 1 --as-of 2027-01-01 -o "$T/st.txt"
+
 # --- refusals: one line, nothing written
 before=$(log_count)
 refuses "future as-of" "after today" bo dunning run --as-of 2099-01-01 --dry-run
