@@ -140,7 +140,9 @@ static const struct cli_opt list_opts[] = {
 	{ "customer", 0, 0 }, { "all", OPT_FLAG, 0 }, { "as-of", 0, 0 }, { "format", 0, 0 },
 	{ NULL, 0, 0 }
 };
-static const struct cli_opt bill_opts[] = { { "date", 0, 0 }, { NULL, 0, 0 } };
+static const struct cli_opt bill_opts[] = {
+	{ "date", 0, 0 }, { "override-hold", OPT_FLAG, 0 }, { NULL, 0, 0 }
+};
 static const struct cli_opt waive_opts[] = { { "reason", OPT_REQUIRED, 0 }, { NULL, 0, 0 } };
 
 const struct cli_cmd cli_cmds_charges[] = {
@@ -148,7 +150,7 @@ const struct cli_cmd cli_cmds_charges[] = {
 	  .usage = N_("charges list [--customer ID] [--all] [--as-of D] [--format text|csv]"),
 	  .opts = list_opts, .max_args = 0, .perm = P_OVERDUE_READ, .what = N_("list charges"),
 	  .flags = CMD_READONLY, .exec = cmd_list },
-	{ .name = "charges", .sub = "bill", .usage = N_("charges bill CUSTOMER [--date D]"),
+	{ .name = "charges", .sub = "bill", .usage = N_("charges bill CUSTOMER [--date D] [--override-hold]"),
 	  .opts = bill_opts, .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE,
 	  .what = N_("bill charges"), .exec = cmd_bill },
 	{ .name = "charges", .sub = "waive", .usage = N_("charges waive ID --reason T"),
