@@ -107,6 +107,9 @@ struct dunning_proposal {
 	bo_date last_date;      /* its date, DATE_NONE */
 	bo_date promised_until; /* an open promise pauses it */
 	int truncated;          /* more overdue invoices than a letter lists */
+	int rates_missing;      /* the level claims interest and the rates
+	                         * table does not reach the day: proposed,
+	                         * never recorded (dunning_rates_missing) */
 };
 
 /* What a dunning run on `on` (not after today) proposes for a customer:
@@ -124,6 +127,8 @@ int dunning_each_due(struct session *ss, bo_date on,
  * one due (a second run the same day finds nothing). *id gets the entry. */
 int dunning_record(struct session *ss, const struct dunning_proposal *p, uint64_t *id,
                    struct bo_err *e);
+/* -1 with the message for a proposal whose interest is unknown. */
+int dunning_rates_missing(const struct dunning_proposal *p, struct bo_err *e);
 /* A customer's last letter: level 0 and DATE_NONE when none. */
 int dunning_last(struct session *ss, uint32_t customer, int *level, bo_date *date,
                  struct bo_err *e);

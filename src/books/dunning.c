@@ -182,13 +182,11 @@ static int propose_body(struct store *st, struct store_txn *txn, void *arg, stru
 
 		p->fee = lv->fee;
 		for (size_t i = 0; i < p->n; i++) {
-			char d[16];
-
-			/* a letter never claims a figure it could not work out */
+			/* a letter never claims a figure it could not work out:
+			 * proposed, but not sent until the table reaches the day */
 			if (lv->claim_interest && g->interest[i] < 0)
-				return bo_failc(e, BO_ESTATE, _("dunning of customer %u: the late-payment rates do not reach %s (an admin adds the half-year's rate: rates add)"),
-				                g->customer, date_format(on, d, sizeof d));
-			if (lv->claim_interest)
+				p->rates_missing = 1;
+			else if (lv->claim_interest)
 				p->interest[i] = g->interest[i];
 			/* claimed once it has been: a later letter restates it */
 			if (lv->claim_compensation || h.comp_claimed[i])

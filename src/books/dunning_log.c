@@ -203,6 +203,8 @@ int dunning_record(struct session *ss, const struct dunning_proposal *p, uint64_
 		return -1;
 	if (p->level < 1)
 		return bo_failc(e, BO_EINVAL, _("%s: no level is due"), what);
+	if (p->rates_missing)
+		return dunning_rates_missing(p, e);
 	if (!(x = calloc(1, sizeof *x)) || !(x->now = malloc(sizeof *x->now))) {
 		free(x);
 		return bo_failc(e, BO_ENOMEM, _("%s: out of memory"), what);
@@ -215,6 +217,14 @@ int dunning_record(struct session *ss, const struct dunning_proposal *p, uint64_
 	free(x->now);
 	free(x);
 	return ret ? -1 : 0;
+}
+
+int dunning_rates_missing(const struct dunning_proposal *p, struct bo_err *e)
+{
+	char d[16];
+
+	return bo_failc(e, BO_ESTATE, _("dunning of customer %u: the late-payment rates do not reach %s (an admin adds the half-year's rate: rates add)"),
+	                p->customer, date_format(p->on, d, sizeof d));
 }
 
 struct last_ctx {

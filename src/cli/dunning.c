@@ -229,6 +229,12 @@ static void put_proposal(const struct dunning_proposal *p)
 	       money_format(p->overdue, o, sizeof o), money_format(p->interest_total, in, sizeof in),
 	       money_format(p->compensation_total, co, sizeof co), money_format(p->fee, fe, sizeof fe),
 	       money_format(p->total, to, sizeof to));
+	if (p->rates_missing) {
+		struct bo_err e = BO_ERR_INIT;
+
+		dunning_rates_missing(p, &e);
+		printf("  %s\n", e.msg);
+	}
 	for (size_t i = 0; i < p->n; i++) {
 		char b[32], d[16];
 
@@ -248,6 +254,10 @@ static int run_one(const struct dunning_proposal *p, void *arg)
 	r->letters++;
 	if (r->dry)
 		return 0;
+	if (p->rates_missing) {
+		dunning_rates_missing(p, r->e);
+		goto failed;
+	}
 	if (letter_write(r->ss, p, r->dir, txt, pdf, sizeof txt, r->e))
 		goto failed;
 	/* recorded only once the letter exists; a letter another run

@@ -225,8 +225,10 @@ refuses "future as-of" "after today" bo dunning run --as-of 2099-01-01 --dry-run
 refuses "no such folder" "is not a folder" bo dunning run -o "$T/nowhere"
 refuses "no such customer" "no such customer" bo dunning run --customer 99 --dry-run
 refuses "not an id" "is not an id" bo dunning run --customer x --dry-run
-refuses "no rate for 2027 when level 3 claims interest" "rates do not reach 2027-01-10" \
-	on 2027-01-10 dunning run --customer 2 --dry-run
+ok "no rate for 2027: proposed" on 2027-01-10 dunning run --customer 2 --dry-run
+contains "level 3 claims interest it cannot work out" "the late-payment rates do not reach 2027-01-10" "$out"
+refuses "and not sent" "rates do not reach 2027-01-10" on 2027-01-10 dunning run --customer 2 -o "$T/letters"
+eq "no letter written" "" "$(ls "$T/letters" | grep 2027-01-10)"
 bo dunning run --dry-run -o "$T/letters" >/dev/null 2>&1
 eq "dry run with -o is a usage mistake" 2 "$?"
 eq "log unchanged" "$before" "$(log_count)"
