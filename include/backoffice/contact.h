@@ -21,6 +21,13 @@ struct contact {
 	bo_date promise_date;   /* DATE_NONE: no promise to pay */
 	int64_t promise_amount; /* cents; 0: no amount promised */
 	char user[33];          /* the clerk who logged it */
+	bo_date next_action;    /* when to follow it up; DATE_NONE: no date */
+	/* a dunning letter (dunning.h): its level (0: not one), the invoices
+	 * it listed as "NUMBER:BALANCE:LEVEL" joined by commas (LEVEL the
+	 * one the letter left it at), and what it claimed, in cents */
+	int32_t dunning_level;
+	char invoices[2049];
+	int64_t fee, interest, compensation;
 };
 
 /* The record's fields, for the codec, the command line and check. */
@@ -33,6 +40,10 @@ const char *contact_kind_name(int kind);
  * promised amount is positive and needs a promise date, which may not be
  * before the contact. On success c->id and c->user are filled in. */
 int contact_add(struct session *ss, struct contact *c, struct bo_err *e);
+/* Write entry c (checked by the caller) and its audit record in txn:
+ * the customer must exist; c->id and c->user are filled in. */
+int contact_put_txn(struct session *ss, struct store_txn *txn, struct contact *c,
+                    struct bo_err *e);
 /* All entries in id order (customer 0), or one customer's, oldest first;
  * a customer that does not exist is an error. fn returns non-zero to
  * stop. */

@@ -35,6 +35,13 @@ struct session {
 	char company_nif[16];
 	/* the clerk confirmed a customer whose NIF another one has */
 	int allow_duplicate_nif;
+	/* the clerk confirmed what hold.h warns of: issuing to a customer on
+	 * hold (recorded), terms over the law's 60 days for a business, a
+	 * cash payment of 1,000 EUR or more between businesses */
+	int override_hold, allow_long_terms, allow_cash_limit;
+	/* history loaded from elsewhere (the demo): holds and the law's
+	 * warnings belong to the days it happened, not to the clerk */
+	int history;
 	char dir[4096];         /* the data directory, resolved: no export goes in it */
 };
 

@@ -10,8 +10,9 @@
 #include "backoffice/err.h"
 
 /* 2: the Veri*Factu records and events tables; 3: applications (money
- * matched: credits applied, money on account, refunds) */
-#define STORE_SCHEMA 3
+ * matched: credits applied, money on account, refunds); 4: charges
+ * (dunning fees, compensation and interest owed) */
+#define STORE_SCHEMA 4
 
 /* The store and its transactions are opaque above src/store/: only it
  * talks to Berkeley DB (src/README.md). */
@@ -90,7 +91,10 @@ enum store_key {
 	/* money matched: receipts on account, credits and money on account \
 	 * applied to invoices, refunds (allocation.h) */ \
 	X(TB_APPLICATIONS, ORDER_APPLICATIONS_BY_ENTRY, "applications.db", "applications", \
-	  TB_APPLICATIONS, KEY_U32, 0, 0)
+	  TB_APPLICATIONS, KEY_U32, 0, 0) \
+	/* fees, compensation and interest that dunning letters claimed, \
+	 * open until billed or waived (charge.h) */ \
+	X(TB_CHARGES, ORDER_CHARGES_BY_ENTRY, "charges.db", "charges", TB_CHARGES, KEY_U32, 0, 0)
 #define STORE_INDEXES(X) \
 	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_name.db", "staff by name", \
 	  TB_STAFF, KEY_FOLD, TAG_STAFF_NAME, 1) \
@@ -117,7 +121,9 @@ enum store_key {
 	X(TB_APP_BY_SOURCE, ORDER_APPLICATIONS_BY_SOURCE, "ix_application_source.db", \
 	  "applications by credited invoice", TB_APPLICATIONS, KEY_U32, TAG_APP_SOURCE, 1) \
 	X(TB_APP_BY_CUSTOMER, ORDER_APPLICATIONS_BY_CUSTOMER, "ix_application_customer.db", \
-	  "applications by customer", TB_APPLICATIONS, KEY_U32, TAG_APP_CUSTOMER, 1)
+	  "applications by customer", TB_APPLICATIONS, KEY_U32, TAG_APP_CUSTOMER, 1) \
+	X(TB_CHARGES_BY_CUSTOMER, ORDER_CHARGES_BY_CUSTOMER, "ix_charge_customer.db", \
+	  "charges by customer", TB_CHARGES, KEY_U32, TAG_CHARGE_CUSTOMER, 1)
 
 /* A table or index, and under its other name the order it lists in. */
 #define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,

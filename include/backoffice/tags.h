@@ -15,5 +15,6 @@
 #define TAG_APP_CUSTOMER        2
 #define TAG_APP_TARGET          6
 #define TAG_APP_SOURCE          7
+#define TAG_CHARGE_CUSTOMER     2
 
 #endif

@@ -11,6 +11,7 @@
 #include "backoffice/codec.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/hold.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
@@ -529,6 +530,20 @@ int alloc_pay(struct session *ss, uint32_t customer, int64_t amount, bo_date dat
 	if (amount <= 0) {
 		invoice_free(&c.l.inv);
 		return bo_fail(e, _("add payment: amount must be positive"));
+	}
+	/* the sum received is the operation the cash limit is about, however
+	 * it is spread over invoices */
+	if (!strcmp(c.method, "cash") && amount >= LAW_CASH_LIMIT) {
+		struct customer cu;
+		char key[16];
+
+		snprintf(key, sizeof key, "%u", customer);
+		if (entity_get(ss, &entity_customer, key, &cu, e) == 0 &&
+		    law_cash_check(ss, &cu, c.method, amount, amount, e)) {
+			invoice_free(&c.l.inv);
+			return bo_wrap(e, _("add payment"));
+		}
+		bo_err_clear(e);
 	}
 	c.specs = specs;
 	c.n = n;

@@ -8,7 +8,9 @@
 
 #include "backoffice/allocation.h"
 #include "backoffice/audit.h"
+#include "backoffice/charge.h"
 #include "backoffice/contact.h"
+#include "backoffice/dunning.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
 #include "backoffice/staff.h"
@@ -36,6 +38,7 @@ static const struct scan scans[] = {
 	{ TB_VF_RECORDS, &vf_record_type, "vf_rec" },
 	{ TB_VF_EVENTS, &vf_event_type, "vf_ev" },
 	{ TB_APPLICATIONS, &application_type, "application" },
+	{ TB_CHARGES, &charge_type, "charge" },
 };
 
 static const struct rectype *rt_of(const struct scan *s)
@@ -162,6 +165,23 @@ static int contact_rules(struct chk *c, const struct contact *ct, const char *ke
 	return 0;
 }
 
+/* A charge belongs to a customer; an open one has no settlement and a
+ * billed one names its invoice. */
+static int charge_rules(struct chk *c, const struct charge *ch, const char *key)
+{
+	int ret, found;
+
+	if ((ret = id_exists(c, TB_CUSTOMERS, ch->customer, &found)))
+		return ret;
+	if (!found)
+		chk_report(c, _("charges %s: customer %u does not exist"), key, ch->customer);
+	if (ch->status == CHARGE_BILLED && !*ch->billed)
+		chk_report(c, _("charges %s: billed in no invoice"), key);
+	if (ch->status == CHARGE_OPEN && ch->settled != DATE_NONE)
+		chk_report(c, _("charges %s: open but settled"), key);
+	return 0;
+}
+
 static int one(struct chk *c, const struct scan *s, void *rec, const struct store_buf *k, const struct store_buf *v,
                struct bo_err *e)
 {
@@ -200,6 +220,8 @@ static int one(struct chk *c, const struct scan *s, void *rec, const struct stor
 		return contact_rules(c, rec, key);
 	if (s->t == TB_APPLICATIONS)
 		return check_application(c, rec, e);
+	if (s->t == TB_CHARGES)
+		return charge_rules(c, rec, key);
 	return 0;
 }
 
@@ -253,7 +275,20 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 	return ret;
 }
 
-/* Counters and balances are 8 bytes; settings ("set:...") are text. */
+/* The meta records that are neither counters nor settings: the
+ * company's details (codec) and logo (PNG). */
+static int meta_record(const void *key, size_t n)
+{
+	static const char *const names[] = { "company_info", "company_logo" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (n == strlen(names[i]) && !memcmp(key, names[i], n))
+			return 1;
+	return 0;
+}
+
+/* Counters and balances are 8 bytes; settings ("set:...") are text;
+ * templates ("tpl:...") text of many lines. */
 static int scan_meta(struct chk *c, struct bo_err *e)
 {
 	struct store_iter it;
@@ -275,6 +310,22 @@ static int scan_meta(struct chk *c, struct bo_err *e)
 			if (text_check(key, val, sizeof val - 1, e))
 				chk_report(c, _("meta \"%s\": corrupt setting"), key);
 			bo_err_clear(e);
+		} else if (it.key.size > 4 && !memcmp(it.key.data, "tpl:", 4)) {
+			/* a letter template: text of many lines */
+			char *text = malloc(it.val.size + 1);
+
+			if (!text) {
+				ret = ENOMEM;
+				break;
+			}
+			memcpy(text, it.val.data, it.val.size);
+			text[it.val.size] = '\0';
+			if (memchr(it.val.data, '\0', it.val.size) || dunning_template_check(text, e))
+				chk_report(c, _("meta \"%s\": corrupt template"), key);
+			bo_err_clear(e);
+			free(text);
+		} else if (meta_record(it.key.data, it.key.size)) {
+			continue;       /* decoded and checked by their owners */
 		} else if (it.val.size != 8) {
 			chk_report(c, _("meta \"%s\": corrupt counter (%u bytes)"), key,
 			           (unsigned)it.val.size);

@@ -26,6 +26,12 @@ static const struct field contact_fields[] = {
 	{ "promise_date", N_("Promised for"), FT_DATE, 6, F(promise_date), 0, 0, 0, NULL },
 	{ "promise_amount", N_("Promised amount"), FT_MONEY, 7, F(promise_amount), 0, 0, 0, NULL },
 	{ "user", N_("User"), FT_TEXT, 8, F(user), 0, 0, 0, NULL },
+	{ "next_action", N_("Next action"), FT_DATE, 9, F(next_action), 0, 0, 0, NULL },
+	{ "dunning_level", N_("Dunning level"), FT_INT, 10, F(dunning_level), FF_DERIVED, 0, 9, NULL },
+	{ "invoices", N_("Invoices"), FT_TEXT, 11, F(invoices), FF_DERIVED, 0, 0, NULL },
+	{ "fee", N_("Fee"), FT_MONEY, 12, F(fee), FF_DERIVED, 0, 0, NULL },
+	{ "interest", N_("Interest"), FT_MONEY, 13, F(interest), FF_DERIVED, 0, 0, NULL },
+	{ "compensation", N_("Compensation"), FT_MONEY, 14, F(compensation), FF_DERIVED, 0, 0, NULL },
 };
 
 const struct rectype contact_type = {
@@ -65,6 +71,9 @@ static int validate(struct contact *c, struct bo_err *e)
 	if (c->promise_date != DATE_NONE && c->promise_date < c->date)
 		return bo_fail(e, _("promise date %s is before the contact date %s"),
 		               date_format(c->promise_date, a, sizeof a), date_format(c->date, b, sizeof b));
+	if (c->next_action != DATE_NONE && c->next_action < c->date)
+		return bo_fail(e, _("next action %s is before the contact date %s"),
+		               date_format(c->next_action, a, sizeof a), date_format(c->date, b, sizeof b));
 	return 0;
 }
 
@@ -73,30 +82,38 @@ struct add_ctx {
 	struct contact given, c;
 };
 
-static int add_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+int contact_put_txn(struct session *ss, struct store_txn *txn, struct contact *c,
+                    struct bo_err *e)
 {
-	struct add_ctx *a = arg;
 	struct customer cust;
-	char key[24], changes[2048];
+	char key[24], changes[4096];
 	uint64_t id;
 	int ret;
 
-	a->c = a->given;        /* each attempt from what the clerk gave */
-	snprintf(key, sizeof key, "%u", a->c.customer);
-	ret = entity_get_txn(a->ss, txn, &entity_customer, key, &cust, 0, e);
+	snprintf(key, sizeof key, "%u", c->customer);
+	ret = entity_get_txn(ss, txn, &entity_customer, key, &cust, 0, e);
 	if (ret == STORE_NOTFOUND)
-		return bo_fail(e, _("add contact: no such customer \"%u\""), a->c.customer);
+		return bo_fail(e, _("add contact: no such customer \"%u\""), c->customer);
 	if (ret)
 		return ret;
-	if ((ret = store_counter_next(st, txn, "contact", &id)))
+	if ((ret = store_counter_next(ss->st, txn, "contact", &id)))
 		return ret;
-	a->c.id = id;
-	snprintf(a->c.user, sizeof a->c.user, "%s", a->ss->user);
-	if ((ret = rec_put_new(st, txn, TB_CONTACTS, &contact_type, &a->c, id, 8)))
+	c->id = id;
+	snprintf(c->user, sizeof c->user, "%s", ss->user);
+	if ((ret = rec_put_new(ss->st, txn, TB_CONTACTS, &contact_type, c, id, 8)))
 		return ret;
-	rec_diff(&contact_type, NULL, &a->c, 1, changes, sizeof changes);
+	rec_diff(&contact_type, NULL, c, 1, changes, sizeof changes);
 	snprintf(key, sizeof key, "%llu", (unsigned long long)id);
-	return audit_add(a->ss, txn, "add", "contacts", key, changes, NULL);
+	return audit_add(ss, txn, "add", "contacts", key, changes, NULL);
+}
+
+static int add_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct add_ctx *a = arg;
+
+	(void)st;
+	a->c = a->given;        /* each attempt from what the clerk gave */
+	return contact_put_txn(a->ss, txn, &a->c, e);
 }
 
 int contact_add(struct session *ss, struct contact *c, struct bo_err *e)
@@ -111,6 +128,10 @@ int contact_add(struct session *ss, struct contact *c, struct bo_err *e)
 	a.ss = ss;
 	a.given = *c;
 	a.given.id = 0;
+	/* only a dunning run writes what a letter claimed */
+	a.given.dunning_level = 0;
+	a.given.invoices[0] = '\0';
+	a.given.fee = a.given.interest = a.given.compensation = 0;
 	if (store_write(ss->st, _("add contact"), add_body, &a, e))
 		return -1;
 	*c = a.c;

@@ -220,6 +220,7 @@ int demo_create(const char *dir, const struct demo_opts *o, struct bo_err *e)
 	/* generated NIFs may repeat, and a million customers must not each
 	 * be compared with all the others */
 	d->ss.allow_duplicate_nif = 1;
+	d->ss.history = 1;
 	ret = fill(d, e);
 	session_close(&d->ss);
 	free(d->items);

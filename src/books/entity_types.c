@@ -6,6 +6,7 @@
 
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/hold.h"
 #include "backoffice/item.h"
 #include "backoffice/staff.h"
 #include "backoffice/tags.h"
@@ -150,6 +151,10 @@ static int check_customer(struct session *ss, struct store_txn *txn, const void 
 		        rec_field_title(&customer_type, "credit_limit"));
 		return bo_at_field(e, "credit_limit");
 	}
+	/* terms as they were stay; new or longer ones past the law's ask */
+	if ((!was || c->payment_terms_days > was->payment_terms_days || c->kind != was->kind) &&
+	    law_terms_check(ss, c, c->payment_terms_days, e))
+		return bo_at_field(e, "payment_terms_days");
 	/* a second record for the same customer splits its history and its
 	 * credit limit: only on purpose (a branch billed apart) */
 	if (ss->allow_duplicate_nif || (was && !strcmp(was->nif, c->nif)))

@@ -9,6 +9,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/company.h"
 #include "backoffice/entity.h"
+#include "backoffice/hold.h"
 #include "backoffice/taxid.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
@@ -221,25 +222,36 @@ static int check_dates(const struct invoice *inv, struct bo_err *e)
 	return 0;
 }
 
-static int credit_limit(struct session *ss, struct store_txn *txn, const struct customer *c,
-                        const struct invoice *inv, struct bo_err *e)
+/* A customer on hold (hold.h) is issued to only when the clerk overrides
+ * it, and the override is recorded with the invoice's number. */
+static int hold_check(struct session *ss, struct store_txn *txn, const struct customer *c,
+                      const struct invoice *inv, struct hold *h, struct bo_err *e)
 {
 	struct inv_totals t;
-	int64_t owed;
-	char a[32], b[32], tt[32], l[32];
+	char why[400];
 	int ret;
 
-	if (c->credit_limit <= 0)
+	memset(h, 0, sizeof *h);
+	if (ss->history)
 		return 0;
-	if ((ret = invoice_outstanding(ss, txn, c->id, &owed)))
-		return ret;
 	invoice_totals(inv, &t);
-	if (owed + t.total <= c->credit_limit)
+	if ((ret = hold_of_txn(ss, txn, c, inv->issue_date, t.total, h, e)))
+		return ret;
+	if (!h->on_hold || ss->override_hold)
 		return 0;
-	return bo_fail(e, _("customer %u would owe %s (%s outstanding + %s), above the credit limit %s"),
-	               c->id, money_format(owed + t.total, a, sizeof a),
-	               money_format(owed, b, sizeof b), money_format(t.total, tt, sizeof tt),
-	               money_format(c->credit_limit, l, sizeof l)), bo_at_field(e, "customer");
+	return bo_failc(e, BO_ESTATE, _("customer %u is on hold: %s (--override-hold to issue anyway)"),
+	                c->id, hold_reason(h, why, sizeof why)), bo_at_field(e, "customer");
+}
+
+static int hold_record(struct session *ss, struct store_txn *txn, const struct customer *c,
+                       const struct invoice *inv, const struct hold *h)
+{
+	char key[16], why[400], changes[600];
+
+	snprintf(key, sizeof key, "%u", c->id);
+	snprintf(changes, sizeof changes, "invoice: %s; hold: %s", inv->number,
+	         hold_reason(h, why, sizeof why));
+	return audit_add(ss, txn, "override-hold", "customers", key, changes, NULL);
 }
 
 int inv_move_stock(struct session *ss, struct store_txn *txn, const struct invoice *doc, int kind,
@@ -284,6 +296,7 @@ int inv_total_nonzero(const struct invoice *inv, struct bo_err *e)
 static int issue_txn(struct session *ss, struct store_txn *txn, struct invoice *inv,
                      const struct customer *c, struct bo_err *e)
 {
+	struct hold h;
 	int ret;
 
 	if (inv->issue_date == DATE_NONE)
@@ -293,12 +306,18 @@ static int issue_txn(struct session *ss, struct store_txn *txn, struct invoice *
 	if (date_not_future(inv->issue_date, _("issue date"), e) || check_dates(inv, e) ||
 	    inv_total_nonzero(inv, e))
 		return -1;
+	/* terms longer than the customer's own and than the law's */
+	if (inv->due_date - inv->issue_date > c->payment_terms_days &&
+	    law_terms_check(ss, c, (int)(inv->due_date - inv->issue_date), e))
+		return bo_at_field(e, "due_date");
 	if ((ret = inv_freeze_parties(ss, txn, inv, c, e)))
 		return ret;
-	if ((ret = credit_limit(ss, txn, c, inv, e)))
+	if ((ret = hold_check(ss, txn, c, inv, &h, e)))
 		return ret;
 	if ((ret = inv_next_number(ss, txn, 'F', inv->issue_date, inv->number,
 	                           sizeof inv->number, e)))
+		return ret;
+	if (h.on_hold && (ret = hold_record(ss, txn, c, inv, &h)))
 		return ret;
 	inv->status = INV_ISSUED;
 	return inv_move_stock(ss, txn, inv, MOVE_SALE, NULL, e);

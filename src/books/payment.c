@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
+#include "backoffice/hold.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
@@ -271,6 +274,19 @@ static int validate(struct session *ss, struct store_txn *txn, struct payment *p
 		return bo_at_field(e, "reason");
 	if (p->amount > MONEY_MAX || p->amount < -MONEY_MAX)
 		return bo_fail(e, _("amount out of range")), bo_at_field(e, "amount");
+	if (!strcmp(p->method, "cash") && p->amount > 0) {
+		struct customer c;
+		struct inv_totals t;
+		char key[16];
+
+		snprintf(key, sizeof key, "%u", inv->customer);
+		ret = entity_get_txn(ss, txn, &entity_customer, key, &c, 0, e);
+		if (ret && ret != STORE_NOTFOUND)
+			return ret;
+		invoice_totals(inv, &t);
+		if (ret == 0 && law_cash_check(ss, &c, p->method, p->amount, t.total, e))
+			return bo_at_field(e, "method");
+	}
 	return check_amount(ss, txn, p, inv, e);
 }
 

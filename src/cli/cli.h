@@ -93,7 +93,8 @@ struct cli_args {
 extern const struct cli_cmd cli_cmds_setup[], cli_cmds_entity[], cli_cmds_invoice[],
 	cli_cmds_payment[], cli_cmds_contact[], cli_cmds_files[], cli_cmds_check[],
 	cli_cmds_user[], cli_cmds_audit[], cli_cmds_backup[], cli_cmds_records[],
-	cli_cmds_invoice_doc[], cli_cmds_company[], cli_cmds_collections[];
+	cli_cmds_invoice_doc[], cli_cmds_company[], cli_cmds_collections[], cli_cmds_dunning[],
+	cli_cmds_charges[], cli_cmds_statement[], cli_cmds_followup[];
 /* payment add --customer: one sum spread over invoices (collections.c). */
 int cli_pay_customer(struct cli *c, const struct cli_args *a);
 

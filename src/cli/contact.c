@@ -18,7 +18,7 @@ static int cmd_add(struct cli *c, const struct cli_args *a)
 	struct session *ss;
 
 	memset(&ct, 0, sizeof ct);
-	ct.date = ct.promise_date = DATE_NONE;
+	ct.date = ct.promise_date = ct.next_action = DATE_NONE;
 	for (const struct cli_opt *o = a->cmd->opts; o->name; o++) {
 		const char *v = cli_arg(a, o->name);
 
@@ -113,7 +113,8 @@ static int cmd_list(struct cli *c, const struct cli_args *a)
 
 static const struct cli_opt add_opts[] = {
 	{ "customer", OPT_REQUIRED, 0 }, { "kind", OPT_REQUIRED, 0 }, { "note", OPT_REQUIRED, 0 },
-	{ "promise-date", 0, 0 }, { "promise-amount", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
+	{ "promise-date", 0, 0 }, { "promise-amount", 0, 0 }, { "date", 0, 0 },
+	{ "next-action", 0, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt list_opts[] = {
 	{ "customer", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
@@ -122,7 +123,7 @@ static const struct cli_opt list_opts[] = {
 const struct cli_cmd cli_cmds_contact[] = {
 	{ .name = "contact", .sub = "add",
 	  .usage = N_("contact add --customer ID --kind K --note T "
-	              "[--promise-date D [--promise-amount A]] [--date D]"),
+	              "[--promise-date D [--promise-amount A]] [--date D] [--next-action D]"),
 	  .opts = add_opts, .max_args = 0, .perm = P_CONTACT_WRITE, .what = N_("add contact"),
 	  .exec = cmd_add },
 	{ .name = "contact", .sub = "list", .usage = N_("contact list [--customer ID] [--format text|csv]"),

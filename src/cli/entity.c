@@ -310,7 +310,7 @@ static const struct cli_opt receive_opts[] = {
 	{ "cost", 0, 0 }, { "note", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt customer_opts[] = {
-	{ "duplicate-nif", OPT_FLAG, 0 }, { NULL, 0, 0 }
+	{ "duplicate-nif", OPT_FLAG, 0 }, { "long-terms", OPT_FLAG, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt adjust_opts[] = {
 	{ "reason", 0, 0 }, { "date", 0, 0 }, { NULL, 0, 0 }
@@ -338,11 +338,11 @@ const struct cli_cmd cli_cmds_entity[] = {
 	{ .name = "customer", .sub = "list", .usage = N_("customer list [--search TEXT] [--format text|csv]"),
 	  .opts = list_opts, .max_args = 0, .perm = P_CUSTOMER_READ, .flags = CMD_READONLY,
 	  .exec = cmd_list, .data = &entity_customer },
-	{ .name = "customer", .sub = "add", .usage = N_("customer add --FIELD VALUE ... [--duplicate-nif]"),
+	{ .name = "customer", .sub = "add", .usage = N_("customer add --FIELD VALUE ... [--duplicate-nif] [--long-terms]"),
 	  .opts = customer_opts, .fields = &entity_customer, .max_args = 0, .perm = P_CUSTOMER_WRITE,
 	  .exec = cmd_add, .data = &entity_customer },
 	{ .name = "customer", .sub = "edit",
-	  .usage = N_("customer edit ID --FIELD VALUE ... [--duplicate-nif]"),
+	  .usage = N_("customer edit ID --FIELD VALUE ... [--duplicate-nif] [--long-terms]"),
 	  .opts = customer_opts, .fields = &entity_customer, .min_args = 1, .max_args = 1,
 	  .perm = P_CUSTOMER_WRITE, .exec = cmd_edit, .data = &entity_customer },
 	{ .name = "customer", .sub = "show", .usage = N_("customer show ID"), .min_args = 1,

@@ -470,7 +470,10 @@ static const struct cli_opt create_opts[] = {
 	{ "customer", OPT_REQUIRED, 0 }, { "line", OPT_MULTI, 0 }, { "text", OPT_MULTI, 0 },
 	{ "discount-line", OPT_MULTI, 0 }, { "exempt-line", OPT_MULTI, 0 }, { "date", 0, 0 },
 	{ "operation-date", 0, 0 }, { "due", 0, 0 }, { "reason", 0, 0 }, { "issue", OPT_FLAG, 0 },
-	{ NULL, 0, 0 }
+	{ "override-hold", OPT_FLAG, 0 }, { "long-terms", OPT_FLAG, 0 }, { NULL, 0, 0 }
+};
+static const struct cli_opt issue_opts[] = {
+	{ "override-hold", OPT_FLAG, 0 }, { "long-terms", OPT_FLAG, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt list_opts[] = {
 	{ "customer", 0, 0 }, { "status", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
@@ -485,10 +488,11 @@ const struct cli_cmd cli_cmds_invoice[] = {
 	  .usage = N_("invoice create --customer ID [--line SKU:QTY[:UNIT_PRICE]] ... "
 	              "[--text DESCRIPTION:QTY:UNIT_PRICE:VAT] ... [--discount-line N:PCT] ... "
 	              "[--exempt-line N:GROUND] ... [--date D] [--operation-date D] [--due D] "
-	              "[--reason T] [--issue]"),
+	              "[--reason T] [--issue] [--override-hold] [--long-terms]"),
 	  .opts = create_opts, .max_args = 0, .perm = P_INVOICE_WRITE, .exec = cmd_create },
-	{ .name = "invoice", .sub = "issue", .usage = N_("invoice issue DRAFT_ID"),
-	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE, .what = N_("issue invoice"),
+	{ .name = "invoice", .sub = "issue",
+	  .usage = N_("invoice issue DRAFT_ID [--override-hold] [--long-terms]"),
+	  .opts = issue_opts, .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE, .what = N_("issue invoice"),
 	  .exec = cmd_issue },
 	{ .name = "invoice", .sub = "show", .usage = N_("invoice show NUMBER|DRAFT_ID"),
 	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_READ, .what = N_("read invoice"),

@@ -142,7 +142,7 @@ static int cmd_list(struct cli *c, const struct cli_args *a)
 static const struct cli_opt add_opts[] = {
 	{ "invoice", OPT_MULTI, 0 }, { "customer", 0, 0 }, { "amount", OPT_REQUIRED, 0 },
 	{ "on-account", OPT_FLAG, 0 }, { "date", 0, 0 }, { "method", 0, 0 }, { "ref", 0, 0 },
-	{ NULL, 0, 0 }
+	{ "cash-over-limit", OPT_FLAG, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_opt reverse_opts[] = { { "reason", 0, 0 }, { NULL, 0, 0 } };
 static const struct cli_opt list_opts[] = {
@@ -151,7 +151,7 @@ static const struct cli_opt list_opts[] = {
 
 const struct cli_cmd cli_cmds_payment[] = {
 	{ .name = "payment", .sub = "add",
-	  .usage = N_("payment add --invoice NUMBER|--customer ID [--invoice NUMBER[:AMOUNT]] ... [--on-account] --amount A [--date D] [--method M] [--ref R]"),
+	  .usage = N_("payment add --invoice NUMBER|--customer ID [--invoice NUMBER[:AMOUNT]] ... [--on-account] --amount A [--date D] [--method M] [--ref R] [--cash-over-limit]"),
 	  .opts = add_opts, .max_args = 0, .perm = P_PAYMENT_WRITE, .what = N_("add payment"),
 	  .exec = cmd_add },
 	{ .name = "payment", .sub = "reverse", .usage = N_("payment reverse PAYMENT_ID --reason T"),

@@ -15,8 +15,8 @@
  * its table here. */
 static const struct cli_cmd *const families[] = {
 	cli_cmds_setup, cli_cmds_company, cli_cmds_entity, cli_cmds_invoice, cli_cmds_invoice_doc,
-	cli_cmds_records, cli_cmds_payment, cli_cmds_collections, cli_cmds_contact,
-	cli_cmds_files, cli_cmds_check, cli_cmds_user, cli_cmds_audit, cli_cmds_backup, NULL
+	cli_cmds_records, cli_cmds_payment, cli_cmds_collections, cli_cmds_dunning, cli_cmds_charges,
+	cli_cmds_statement, cli_cmds_followup, cli_cmds_contact, cli_cmds_files, cli_cmds_check, cli_cmds_user, cli_cmds_audit, cli_cmds_backup, NULL
 };
 
 /* The general forms of the manual page's SYNOPSIS; main.c parses them. */

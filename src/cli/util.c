@@ -9,6 +9,17 @@
 #include "backoffice/verifactu.h"
 #include "cli.h"
 
+/* 1 when the running command takes flag name and it was given. */
+static int cli_flag(const struct cli *c, const char *name)
+{
+	if (!c->cmd || !c->cmd->opts || !c->args)
+		return 0;
+	for (const struct cli_opt *o = c->cmd->opts; o->name; o++)
+		if (!strcmp(o->name, name))
+			return cli_arg(c->args, name) != NULL;
+	return 0;
+}
+
 struct session *cli_session(struct cli *c)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -25,6 +36,10 @@ struct session *cli_session(struct cli *c)
 		return NULL;
 	}
 	c->open = 1;
+	/* the clerk's answers to what the books warn of (hold.h) */
+	c->ss.override_hold = cli_flag(c, "override-hold");
+	c->ss.allow_long_terms = cli_flag(c, "long-terms");
+	c->ss.allow_cash_limit = cli_flag(c, "cash-over-limit");
 	/* the entry's role, before any work; the books check again */
 	if (c->cmd && c->cmd->perm != CLI_ANYONE && c->cmd->what &&
 	    !session_can(&c->ss, (enum perm)c->cmd->perm)) {

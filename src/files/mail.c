@@ -17,6 +17,7 @@
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/letter.h"
 #include "backoffice/mail.h"
 #include "backoffice/pdf.h"
 #include "backoffice/text.h"
@@ -456,6 +457,76 @@ int mail_own_file(struct session *ss, const char *path, char *sent_to, size_t n,
 	ret = 0;
 out:
 	free(data);
+	free(msg);
+	return ret;
+}
+
+int letter_send(struct session *ss, const struct dunning_proposal *p, const char *pdf_path,
+                char *sent_to, size_t n, struct bo_err *e)
+{
+	const char *boundary = "=_backoffice_letter_boundary_93d1";
+	int en = p->lang == CUST_LANG_EN;
+	struct company_info ci;
+	struct customer c;
+	unsigned char *pdf = NULL;
+	char key[16], what[96], subject[400], name[96], *body = NULL, *msg = NULL;
+	const char *to;
+	size_t pdf_len = 0, msg_len = 0;
+	FILE *f;
+	int ret = -1;
+
+	snprintf(what, sizeof what, _("send dunning letter to customer %u"), p->customer);
+	if (session_need(ss, P_CONTACT_WRITE, what, e))
+		return -1;
+	snprintf(key, sizeof key, "%u", p->customer);
+	if (entity_get(ss, &entity_customer, key, &c, e) || company_get(ss, NULL, &ci, e))
+		return bo_wrap(e, "%s", what);
+	to = *c.invoice_email ? c.invoice_email : c.email;
+	if (!*to || *to == '-' || !strchr(to, '@'))
+		return bo_failc(e, BO_EINVAL, _("%s: the customer has no email"), what);
+	if (read_file(pdf_path, &pdf, &pdf_len))
+		return bo_failc(e, bo_code_of_errno(errno), "%s: %s", what, bo_strerror(errno));
+	if (letter_text(ss, p, 0, &body, e))
+		goto out;
+	letter_name(p, name, sizeof name);
+	/* the customer's language, not the clerk's: no gettext here */
+	snprintf(subject, sizeof subject, en ? "Payment reminder from %s" : "Recordatorio de pago de %s",
+	         ci.legal_name);
+	if (!(f = open_memstream(&msg, &msg_len))) {
+		bo_failc(e, BO_ENOMEM, "%s: %s", what, bo_strerror(ENOMEM));
+		goto out;
+	}
+	if (*ci.email) {
+		fputs("From: ", f);
+		put_encoded(f, ci.legal_name);
+		fprintf(f, " <%s>\n", ci.email);
+	}
+	fprintf(f, "To: %s\nSubject: ", to);
+	put_encoded(f, subject);
+	fputc('\n', f);
+	put_date(f);
+	fprintf(f, "Message-ID: <%lld.%ld.%s@backoffice>\n", (long long)time(NULL), (long)getpid(),
+	        name);
+	fprintf(f, "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"%s\"\n\n", boundary);
+	fprintf(f, "--%s\nContent-Type: text/plain; charset=UTF-8\n"
+	        "Content-Transfer-Encoding: base64\n\n", boundary);
+	put_base64(f, (const unsigned char *)body, strlen(body), 1);
+	fprintf(f, "--%s\nContent-Type: application/pdf; name=\"%s.pdf\"\n"
+	        "Content-Disposition: attachment; filename=\"%s.pdf\"\n"
+	        "Content-Transfer-Encoding: base64\n\n", boundary, name, name);
+	put_base64(f, pdf, pdf_len, 1);
+	fprintf(f, "--%s--\n", boundary);
+	if (fclose(f)) {
+		bo_failc(e, BO_ENOMEM, "%s: %s", what, bo_strerror(ENOMEM));
+		goto out;
+	}
+	if (run_sendmail(ci.sendmail, to, msg, msg_len, what, e))
+		goto out;
+	snprintf(sent_to, n, "%s", to);
+	ret = 0;
+out:
+	free(pdf);
+	free(body);
 	free(msg);
 	return ret;
 }

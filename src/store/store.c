@@ -214,6 +214,8 @@ static int env_open(struct store *s, struct bo_err *e)
  * missing is damage. */
 static int since_schema(int t)
 {
+	if (store_primary_of(t) == TB_CHARGES)
+		return 4;
 	if (store_primary_of(t) == TB_APPLICATIONS)
 		return 3;
 	return t == TB_VF_RECORDS || t == TB_VF_EVENTS ? 2 : 1;

@@ -70,8 +70,9 @@ echo "$out" | grep -Eq '^ *21% +base +13.70 +vat +2.88$' && pass || fail "21% ro
 echo "$out" | grep -Eq '^ *10% +base +4.20 +vat +0.42$' && pass || fail "10% row: $out"
 ok "invoice in another year" bo invoice create --customer 2 --text 'Viejo:1:10:21' --date 2025-12-30 --issue
 eq "own series per year" "F2025-000001" "$out"
+# F2025-000001 stays unpaid: customer 2 is on hold from here on (holds.sh)
 unchanged "numbers follow dates" "numbers must follow dates" \
-	bo invoice create --customer 2 --text 'Atrasada:1:1:21' --date 2026-11-10 --issue
+	bo invoice create --customer 2 --text 'Atrasada:1:1:21' --date 2026-11-10 --issue --override-hold
 
 # --- payments
 ok "pay part" bo payment add --invoice F2026-000001 --amount 50 --date 2026-11-20 --method card --ref "TPV 7"
@@ -157,7 +158,7 @@ unchanged "discount on no line" "no line" bo invoice create --customer 1 --line 
 unchanged "due before date" "before the issue date" bo invoice create --customer 1 --line TOR:1 --date 2026-11-10 --due 2026-11-09
 unchanged "no such day" "no such day" bo invoice create --customer 1 --line TOR:1 --date 2026-02-29
 unchanged "amount too large" "too large" bo invoice create --customer 2 --text 'X:1000000:9999999999999:21' --issue
-unchanged "not enough stock" "not enough stock" bo invoice create --customer 2 --line TOR:101 --issue
+unchanged "not enough stock" "not enough stock" bo invoice create --customer 2 --line TOR:101 --issue --override-hold
 unchanged "control char in text" "control" bo invoice create --customer 1 --text "$(printf 'A\033[2JB:1:1:21')"
 unchanged "bad utf-8" "utf-8" bo invoice create --customer 1 --text "$(printf 'A\xffB:1:1:21')"
 unchanged "credit limit" "credit limit" bo invoice create --customer 1 --text 'Grande:1:900:21' --issue
@@ -169,7 +170,7 @@ unchanged "issue unknown draft" "no draft" bo invoice issue 99
 unchanged "show unknown" "no such invoice" bo invoice show F2026-000099
 unchanged "bad status" "invalid --status" bo invoice list --status lost
 # the refused issues consumed no number: the next one follows on
-ok "next after refusals" bo invoice create --customer 2 --text 'Siguiente:1:1:21' --issue
+ok "next after refusals" bo invoice create --customer 2 --text 'Siguiente:1:1:21' --issue --override-hold
 eq "gapless after refusals" "F2026-000003" "$out"
 
 # --- list filters
@@ -187,13 +188,13 @@ echo "$out" | grep -q ',credit,invoices,R2026-000003,' && pass || fail "credit a
 # series' order (numbers follow dates) until that day
 before=$(snapshot)
 refuses "invoice dated tomorrow" "issue date 2026-11-29 is after today (2026-11-28)" \
-	bo invoice create --customer 2 --text 'Adelantada:1:10:21' --date 2026-11-29 --issue
+	bo invoice create --customer 2 --text 'Adelantada:1:10:21' --date 2026-11-29 --issue --override-hold
 refuses "payment dated tomorrow" "date 2026-11-29 is after today" \
 	bo payment add --invoice F2026-000003 --amount 0.01 --date 2026-11-29
 refuses "credit note dated tomorrow" "date 2026-11-29 is after today" \
 	bo invoice credit F2026-000003 --date 2026-11-29 --reason "Devolución"
 eq "future dates refused: nothing written" "$before" "$(snapshot)"
-ok "an invoice dated today still issues" bo invoice create --customer 2 --text 'Hoy:1:10:21' --issue
+ok "an invoice dated today still issues" bo invoice create --customer 2 --text 'Hoy:1:10:21' --issue --override-hold
 
 # --- permissions: collections may take payments but not bill
 ok "second admin" bo user add nobody --role admin

@@ -40,7 +40,9 @@ ok "cent stock" bo item receive CENT 10
 
 # Invoices in date order (numbers follow dates), payments and credit notes
 # after; what each customer shows is checked below.
-inv() { bo invoice create --customer "$1" --text "Servicio:1:$2:0" --date "$3" --due "$4" --issue; }
+# history for the buckets: long terms and customers already late (holds.sh)
+inv() { bo invoice create --customer "$1" --text "Servicio:1:$2:0" --date "$3" --due "$4" --issue \
+	--override-hold --long-terms; }
 # customer 3: a payment reversed today and a credit note after the past
 # date: on 2026-09-01 the payment counts and the credit note does not
 ok "c3 invoice" bo invoice create --customer 3 --line X:50 --date 2026-03-01 --due 2026-04-01 --issue

@@ -50,8 +50,9 @@ eq "first number" "F2025-000001" "$out"
 ok "invoice 2" ea invoice create --customer 2 --line LIB-1:3 --text "Consultoría:2.5:60:21" \
 	--date 2026-06-10 --issue
 eq "second number" "F2026-000001" "$out"
+# F2025-000001 is unpaid and long overdue by then: customer 1 is on hold
 ok "invoice 3" ea invoice create --customer 1 --line TOR-M6:200:0.30 --date 2026-08-01 \
-	--due 2026-09-15 --issue
+	--due 2026-09-15 --issue --override-hold
 ok "invoice 4" ea invoice create --customer 3 --text "Reparación:1:333.33:21" \
 	--text "Exento:1:100:0" --date 2026-10-20 --issue
 ok "invoice 5" ea invoice create --customer 4 --line CEM-25:2 --date 2026-11-20 --issue

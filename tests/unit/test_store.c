@@ -319,7 +319,7 @@ static void test_tables(void **state)
 	assert_int_equal(store_primary_of(ORDER_CUSTOMERS_BY_NAME), TB_CUSTOMERS);
 	assert_int_equal(store_primary_of(TB_ITEMS), TB_ITEMS);
 	assert_string_equal(store_table_name(ORDER_CREDIT_NOTES_BY_INVOICE), "credit notes by invoice");
-	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "applications");
+	assert_string_equal(store_table_name(TB_PRIMARY_COUNT - 1), "charges");
 	assert_int_equal(TB_STAFF_BY_NAME, TB_PRIMARY_COUNT);
 	assert_true(store_index_dup(TB_INV_BY_CUSTOMER));
 	assert_false(store_index_dup(TB_INV_BY_NUMBER));

@@ -1,0 +1,441 @@
+/* letter.c - a dunning letter: the level's template filled with the
+ * customer, its overdue invoices and what the letter claims, in the
+ * customer's language; written as text and as a PDF (letter.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+
+#include "backoffice/company.h"
+#include "backoffice/customer.h"
+#include "backoffice/entity.h"
+#include "backoffice/iban.h"
+#include "backoffice/letter.h"
+#include "backoffice/text.h"
+#include "export_file.h"
+#include "pdf_layout.h"
+#include "pdf_words.h"
+
+/* The words of the letter that are not in its template, per language. */
+struct words {
+	const char *invoice, *due, *days, *balance, *interest;
+	const char *interest_line, *compensation_line, *fee_line, *no_iban;
+	const char *months[12];
+};
+
+static const struct words words_es = {
+	"Factura", "Vencimiento", "Días", "Pendiente", "Intereses",
+	"Intereses de demora (Ley 3/2004, art. 7)", "Indemnización por costes de cobro (art. 8)",
+	"Gastos de reclamación", "nuestra cuenta habitual",
+	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	  "octubre", "noviembre", "diciembre" },
+};
+static const struct words words_en = {
+	"Invoice", "Due date", "Days", "Outstanding", "Interest",
+	"Late-payment interest (Law 3/2004, art. 7)", "Compensation for recovery costs (art. 8)",
+	"Collection fee", "our usual account",
+	{ "January", "February", "March", "April", "May", "June", "July", "August", "September",
+	  "October", "November", "December" },
+};
+
+struct fill {
+	const struct dunning_proposal *p;
+	const struct words *w;
+	int en, for_pdf;
+	struct company_info ci;
+	struct customer cust;
+};
+
+/* s padded with spaces to width columns, left or right. */
+static void put_cell(FILE *f, const char *s, size_t width, int right)
+{
+	size_t w = text_width(s);
+
+	if (right)
+		for (; w < width; w++)
+			fputc(' ', f);
+	fputs(s, f);
+	if (!right)
+		for (; w < width; w++)
+			fputc(' ', f);
+}
+
+static void invoice_table(FILE *f, const struct fill *x)
+{
+	const struct dunning_proposal *p = x->p;
+	int with_interest = p->interest_total > 0;
+	char due[32], days[16], bal[48], in[48];
+
+	put_cell(f, x->w->invoice, 14, 0);
+	put_cell(f, x->w->due, 13, 1);
+	put_cell(f, x->w->days, 7, 1);
+	put_cell(f, x->w->balance, 16, 1);
+	if (with_interest)
+		put_cell(f, x->w->interest, 14, 1);
+	fputc('\n', f);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct dunning_item *it = &p->items[i];
+
+		snprintf(days, sizeof days, "%d", (int)(p->on - it->due));
+		put_cell(f, it->number, 14, 0);
+		put_cell(f, pdf_date(it->due, x->en, due, sizeof due), 13, 1);
+		put_cell(f, days, 7, 1);
+		put_cell(f, pdf_money(it->balance, x->en, bal, sizeof bal), 16, 1);
+		if (with_interest)
+			put_cell(f, pdf_money(p->interest[i], x->en, in, sizeof in), 14, 1);
+		if (i + 1 < p->n)
+			fputc('\n', f);
+	}
+}
+
+static void charges(FILE *f, const struct fill *x)
+{
+	const struct dunning_proposal *p = x->p;
+	char m[48];
+	int any = 0;
+
+	if (p->interest_total) {
+		fprintf(f, "%s: %s", x->w->interest_line, pdf_money(p->interest_total, x->en, m, sizeof m));
+		any = 1;
+	}
+	if (p->compensation_total) {
+		fprintf(f, "%s%s: %s", any ? "\n" : "", x->w->compensation_line,
+		        pdf_money(p->compensation_total, x->en, m, sizeof m));
+		any = 1;
+	}
+	if (p->fee)
+		fprintf(f, "%s%s: %s", any ? "\n" : "", x->w->fee_line, pdf_money(p->fee, x->en, m, sizeof m));
+}
+
+static void customer_address(const struct customer *c, char *out, size_t n)
+{
+	if (!*c->street) {
+		snprintf(out, n, "%s", c->address);
+		return;
+	}
+	snprintf(out, n, "%s\n%s%s%s%s%s%s%s", c->street, c->postcode, *c->postcode ? " " : "",
+	         c->city, *c->province ? " (" : "", c->province, *c->province ? ")" : "",
+	         "");
+	if (*c->country)
+		snprintf(out + strlen(out), n - strlen(out), "\n%s", c->country);
+}
+
+/* One placeholder's text into f. */
+static void value(FILE *f, const char *name, const struct fill *x)
+{
+	const struct dunning_proposal *p = x->p;
+	char buf[600];
+	int y, m, d;
+
+	buf[0] = '\0';
+	if (!strcmp(name, "company")) {
+		fputs(x->ci.legal_name, f);
+	} else if (!strcmp(name, "company_address")) {
+		fputs(company_address(&x->ci, buf, sizeof buf), f);
+	} else if (!strcmp(name, "company_nif")) {
+		fputs(x->ci.nif, f);
+	} else if (!strcmp(name, "company_contact")) {
+		fprintf(f, "%s%s%s", x->ci.email, *x->ci.email && *x->ci.phone ? ", " : "", x->ci.phone);
+	} else if (!strcmp(name, "iban")) {
+		char first[64];
+
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(x->ci.iban, ","), x->ci.iban);
+		fputs(*first ? iban_format(first, buf, sizeof buf) : x->w->no_iban, f);
+	} else if (!strcmp(name, "customer")) {
+		fputs(x->cust.name, f);
+	} else if (!strcmp(name, "customer_address")) {
+		customer_address(&x->cust, buf, sizeof buf);
+		fputs(buf, f);
+	} else if (!strcmp(name, "customer_nif")) {
+		fputs(x->cust.nif, f);
+	} else if (!strcmp(name, "place_date")) {
+		date_to_ymd(p->on, &y, &m, &d);
+		if (*x->ci.city)
+			fprintf(f, "%s, ", x->ci.city);
+		if (x->en)
+			fprintf(f, "%d %s %d", d, x->w->months[m - 1], y);
+		else
+			fprintf(f, "%d de %s de %d", d, x->w->months[m - 1], y);
+	} else if (!strcmp(name, "date")) {
+		fputs(pdf_date(p->on, x->en, buf, sizeof buf), f);
+	} else if (!strcmp(name, "pay_by")) {
+		fputs(pdf_date(p->on + 10, x->en, buf, sizeof buf), f);
+	} else if (!strcmp(name, "level")) {
+		fprintf(f, "%d", p->level);
+	} else if (!strcmp(name, "invoices")) {
+		if (x->for_pdf)
+			fputc('\f', f);
+		else
+			invoice_table(f, x);
+	} else if (!strcmp(name, "overdue")) {
+		fputs(pdf_money(p->overdue, x->en, buf, sizeof buf), f);
+	} else if (!strcmp(name, "interest")) {
+		fputs(pdf_money(p->interest_total, x->en, buf, sizeof buf), f);
+	} else if (!strcmp(name, "compensation")) {
+		fputs(pdf_money(p->compensation_total, x->en, buf, sizeof buf), f);
+	} else if (!strcmp(name, "fee")) {
+		fputs(pdf_money(p->fee, x->en, buf, sizeof buf), f);
+	} else if (!strcmp(name, "charges")) {
+		charges(f, x);
+	} else if (!strcmp(name, "total")) {
+		fputs(pdf_money(p->total, x->en, buf, sizeof buf), f);
+	}
+}
+
+/* The template line by line: a line that is only a placeholder which
+ * comes out empty (no charges) is left out altogether. */
+static void fill(FILE *f, const char *tpl, const struct fill *x)
+{
+	while (*tpl) {
+		size_t len = strcspn(tpl, "\n");
+		const char *end = tpl + len;
+		char *line = NULL;
+		size_t line_len = 0;
+		FILE *lf = open_memstream(&line, &line_len);
+
+		if (!lf)
+			return;
+		for (const char *s = tpl; s < end; s++) {
+			const char *close = *s == '{' ? memchr(s, '}', (size_t)(end - s)) : NULL;
+
+			if (close) {
+				char name[32];
+
+				snprintf(name, sizeof name, "%.*s", (int)(close - s - 1), s + 1);
+				value(lf, name, x);
+				s = close;
+			} else {
+				fputc(*s, lf);
+			}
+		}
+		fclose(lf);
+		if (!(line_len == 0 && len > 0 && tpl[0] == '{' && end[-1] == '}'))
+			fprintf(f, "%s\n", line);
+		free(line);
+		tpl = *end ? end + 1 : end;
+	}
+}
+
+int letter_text(struct session *ss, const struct dunning_proposal *p, int for_pdf, char **out,
+                struct bo_err *e)
+{
+	struct fill *x = calloc(1, sizeof *x);
+	char key[16], *tpl = NULL;
+	size_t len = 0;
+	FILE *f;
+	int ret = -1;
+
+	*out = NULL;
+	if (!x)
+		return bo_failc(e, BO_ENOMEM, _("dunning letter: out of memory"));
+	x->p = p;
+	x->en = p->lang == CUST_LANG_EN;
+	x->w = x->en ? &words_en : &words_es;
+	x->for_pdf = for_pdf;
+	snprintf(key, sizeof key, "%u", p->customer);
+	if (company_get(ss, NULL, &x->ci, e) || entity_get(ss, &entity_customer, key, &x->cust, e) ||
+	    dunning_template_get(ss, NULL, p->level, p->lang, &tpl, e))
+		goto out;
+	if (!(f = open_memstream(out, &len))) {
+		bo_failc(e, BO_ENOMEM, _("dunning letter: out of memory"));
+		goto out;
+	}
+	fill(f, tpl, x);
+	if (fclose(f)) {
+		bo_failc(e, BO_ENOMEM, _("dunning letter: out of memory"));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret) {
+		free(*out);
+		*out = NULL;
+	}
+	free(tpl);
+	free(x);
+	return ret;
+}
+
+void letter_name(const struct dunning_proposal *p, char *out, size_t n)
+{
+	char d[16];
+
+	snprintf(out, n, "dunning-%u-%s-L%d", p->customer, date_format(p->on, d, sizeof d), p->level);
+}
+
+/* ---- the PDF ---- */
+
+#define M PDF_MARGIN
+#define BODY_W (PDF_W - 2 * M)
+#define SIZE 10.0
+
+struct page {
+	struct pdf p;
+	const struct dunning_proposal *prop;
+	const char *text;
+	int en;
+	double y;
+};
+
+static void need(struct page *g, double h)
+{
+	if (g->y + h > PDF_H - M) {
+		pdf_new_page(&g->p);
+		g->y = M;
+	}
+}
+
+static void pdf_table(struct page *g)
+{
+	static const struct { double x, w; int align; } col[] = {
+		{ 0, 110, PDF_LEFT }, { 110, 90, PDF_RIGHT }, { 200, 50, PDF_RIGHT },
+		{ 250, 110, PDF_RIGHT }, { 360, 110, PDF_RIGHT },
+	};
+	const struct dunning_proposal *p = g->prop;
+	const struct words *w = g->en ? &words_en : &words_es;
+	const char *head[5] = { w->invoice, w->due, w->days, w->balance, w->interest };
+	size_t ncol = p->interest_total > 0 ? 5 : 4;
+	double h = pdf_text_height(&g->p, 100, "X", SIZE, 0) + 3;
+
+	need(g, 2 * h);
+	for (size_t c = 0; c < ncol; c++)
+		pdf_text(&g->p, M + col[c].x, g->y, col[c].w, head[c], SIZE, 1, col[c].align);
+	g->y += h;
+	pdf_rule(&g->p, M, g->y - 1.5, M + col[ncol - 1].x + col[ncol - 1].w, 0.5, 0);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct dunning_item *it = &p->items[i];
+		char cells[5][48];
+
+		need(g, h);
+		snprintf(cells[0], sizeof cells[0], "%s", it->number);
+		pdf_date(it->due, g->en, cells[1], sizeof cells[1]);
+		snprintf(cells[2], sizeof cells[2], "%d", (int)(p->on - it->due));
+		pdf_money(it->balance, g->en, cells[3], sizeof cells[3]);
+		pdf_money(p->interest[i], g->en, cells[4], sizeof cells[4]);
+		for (size_t c = 0; c < ncol; c++)
+			pdf_text(&g->p, M + col[c].x, g->y, col[c].w, cells[c], SIZE, 0, col[c].align);
+		g->y += h;
+	}
+}
+
+static void layout(struct page *g)
+{
+	const char *s = g->text;
+	double blank = pdf_text_height(&g->p, BODY_W, "X", SIZE, 0);
+
+	g->y = M;
+	while (*s) {
+		size_t len = strcspn(s, "\n");
+		char *line = strndup(s, len);
+
+		if (!line)
+			return;
+		if (!strcmp(line, "\f")) {
+			pdf_table(g);
+		} else if (!*line) {
+			g->y += blank * 0.8;
+		} else {
+			double h = pdf_text_height(&g->p, BODY_W, line, SIZE, 0);
+
+			need(g, h);
+			pdf_text(&g->p, M, g->y, BODY_W, line, SIZE, 0, PDF_LEFT);
+			g->y += h;
+		}
+		free(line);
+		s += len;
+		if (*s == '\n')
+			s++;
+	}
+}
+
+static int render(struct page *g, cairo_surface_t *surface, int draw, struct bo_err *e)
+{
+	cairo_t *cr = cairo_create(surface);
+	int ret;
+
+	if ((ret = pdf_begin(&g->p, cr, draw, e)) == 0) {
+		layout(g);
+		if (draw)
+			cairo_show_page(cr);
+	}
+	pdf_end(&g->p);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS && !ret)
+		ret = bo_failc(e, BO_EIO, _("print: %s"), cairo_status_to_string(cairo_status(cr)));
+	cairo_destroy(cr);
+	return ret;
+}
+
+static int write_pdf(struct session *ss, const struct dunning_proposal *p, const char *path,
+                     struct bo_err *e)
+{
+	struct page g;
+	struct pdf_out *out;
+	cairo_surface_t *surface = NULL;
+	int ret;
+
+	memset(&g, 0, sizeof g);
+	g.prop = p;
+	g.en = p->lang == CUST_LANG_EN;
+	if (letter_text(ss, p, 1, (char **)&g.text, e))
+		return -1;
+	if (!(out = pdf_out_open(path, &surface, e))) {
+		free((char *)g.text);
+		return -1;
+	}
+	ret = render(&g, surface, 1, e);
+	if (pdf_out_close(out, surface, ret == 0, e))
+		ret = -1;
+	free((char *)g.text);
+	return ret ? -1 : 0;
+}
+
+static int write_txt(struct session *ss, const struct dunning_proposal *p, const char *path,
+                     struct bo_err *e)
+{
+	char *text, *tmp;
+	FILE *f;
+	int fd, ok;
+
+	if (letter_text(ss, p, 0, &text, e))
+		return -1;
+	if ((fd = export_tmp_open(path, &tmp, e)) < 0) {
+		free(text);
+		return -1;
+	}
+	if (!(f = fdopen(fd, "w"))) {
+		close(fd);
+		export_tmp_drop(tmp);
+		free(tmp);
+		free(text);
+		return bo_failc(e, BO_EIO, _("write \"%s\": %s"), path, bo_strerror(errno));
+	}
+	ok = fputs(text, f) >= 0;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || export_tmp_commit(tmp, path)) {
+		int err = errno;
+
+		export_tmp_drop(tmp);
+		free(tmp);
+		free(text);
+		return bo_failc(e, bo_code_of_errno(err), _("write \"%s\": %s"), path, bo_strerror(err));
+	}
+	free(tmp);
+	free(text);
+	return 0;
+}
+
+int letter_write(struct session *ss, const struct dunning_proposal *p, const char *dir,
+                 char *txt, char *pdf, size_t n, struct bo_err *e)
+{
+	char name[96];
+
+	letter_name(p, name, sizeof name);
+	snprintf(txt, n, "%s/%s.txt", dir, name);
+	snprintf(pdf, n, "%s/%s.pdf", dir, name);
+	if (write_txt(ss, p, txt, e) || write_pdf(ss, p, pdf, e))
+		return bo_wrap(e, _("dunning letter of customer %u"), p->customer);
+	return 0;
+}
