@@ -20,8 +20,10 @@ static int contact_save(struct ui_form *fm, void *rec, struct bo_err *e)
 
 int ui_task_contact(uint32_t customer)
 {
-	/* the customer and the clerk are given, the id is the store's */
-	static const char *const skip[] = { "id", "customer", "user", NULL };
+	/* the customer and the clerk are given, the id is the store's; what
+	 * a dunning letter records is the dunning run's */
+	static const char *const skip[] = { "id", "customer", "user", "dunning_level", "invoices",
+	                                    "fee", "interest", "compensation", NULL };
 	struct ui_form fm;
 	struct contact c;
 	char key[16], name[121], title[200], amt[40], d[16];
@@ -39,6 +41,7 @@ int ui_task_contact(uint32_t customer)
 	c.date = date_today();
 	c.kind = CONTACT_CALL;
 	c.promise_date = DATE_NONE;
+	c.next_action = DATE_NONE;
 	snprintf(title, sizeof title, _("Contact with %s"), *name ? name : key);
 	ui_form_init(&fm, title, &contact_type, &c, NULL, skip);
 	/* no promise is nothing to type over, not "0.00" */

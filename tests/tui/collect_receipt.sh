@@ -10,7 +10,7 @@
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
 ok "customer" bo customer add --name "Zúñiga y Ferrer" --nif 12345678Z
 # entered first but due last: the allocation goes by due date
-ok "due last" bo invoice create --customer 1 --text 'Portes:1:100:21' --date 2026-08-01 --due 2026-12-31 --issue
+ok "due last" bo invoice create --customer 1 --text 'Portes:1:100:21' --date 2026-08-01 --due 2026-12-31 --long-terms --issue
 ok "due first" bo invoice create --customer 1 --text 'Portes:1:200:21' --date 2026-09-01 --issue
 ok "due second" bo invoice create --customer 1 --text 'Portes:1:300:21' --date 2026-10-01 --issue
 
@@ -55,6 +55,8 @@ eq "one receipt for the three" 3 "$(printf '%s\n' "$out" | grep -c 'cash *ING 44
 # the allocation is of the balances when it is shown, after another
 # clerk's payment made while the form was open
 see "overdue list back" "Overdue accounts"
+# the list loads again after the payment: R acts on the row once it is there
+see "the customer's row reloaded" "Zúñiga y Fer…      26.00"
 keys R
 see "owes the rest" "Payment from Zúñiga y Ferrer (owes 26.00)"
 ok "another clerk pays 6.00" bo payment add --invoice F2026-000001 --amount 6
