@@ -31,6 +31,11 @@ struct editor {
 /* The invoice as typed, lines that are empty left out. strict: stop at
  * the first cell that does not parse (saving) instead of skipping it (the
  * running totals). */
+/* A cell as typed, in the shown form ("2,5", "1.234,50", "31/12/2026")
+ * or the plain one, into its value; 0 or -1 with why in e. */
+int inv_ed_qty(const char *s, int64_t *v, struct bo_err *e);
+int inv_ed_price(const char *s, int64_t *v, struct bo_err *e);
+int inv_ed_disc(const char *s, int32_t *bp, struct bo_err *e);
 int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e);
 int inv_ed_line_empty(const struct eline *l);
 /* Draws the whole editor (struct ui_form_keys draw). */

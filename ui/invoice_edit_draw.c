@@ -99,9 +99,9 @@ static void draw_lines(struct editor *ed)
 			struct inv_line il;
 
 			memset(&il, 0, sizeof il);
-			if (qty_parse(l->c[C_QTY].buf, 0, &il.quantity, &e) == 0 &&
-			    money_parse(l->c[C_PRICE].buf, 0, &il.unit_price, &e) == 0 &&
-			    (!*l->c[C_DISC].buf || pct_parse(l->c[C_DISC].buf, &il.discount_bp, &e) == 0))
+			if (inv_ed_qty(l->c[C_QTY].buf, &il.quantity, &e) == 0 &&
+			    inv_ed_price(l->c[C_PRICE].buf, &il.unit_price, &e) == 0 &&
+			    (!*l->c[C_DISC].buf || inv_ed_disc(l->c[C_DISC].buf, &il.discount_bp, &e) == 0))
 				ui_put(y, COLS - 13, 12,
 				       money_format_human(invoice_line_base(&il), buf, sizeof buf),
 				       (int)A_NORMAL, 1, 0);

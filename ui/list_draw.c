@@ -63,7 +63,7 @@ void ui_list_draw_row(struct ui_list *l, int i, int y, int attr)
 
 		if (!shown[c])
 			continue;
-		ui_cell_show(d->cols[c].type, l->rows[i].cell[c], buf, sizeof buf);
+		ui_col_show(&d->cols[c], l->rows[i].cell[c], buf, sizeof buf);
 		ui_put(y, x, wd[c], buf, attr, numeric(d->cols[c].type), 1);
 		x += wd[c] + 1;
 	}

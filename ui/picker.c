@@ -34,20 +34,20 @@ static int pick_row(struct ui_list *l, const struct browse_rec *r, struct ui_row
 }
 
 static const struct ui_col cust_cols[] = {
-	{ "id", N_("No."), CT_INT, 6, 8 },
-	{ "name", N_("Name"), CT_TEXT, 20, 0 },
-	{ "nif", N_("NIF"), CT_TEXT, 10, 10 },
+	{ "id", N_("No."), CT_INT, 6, 8, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 20, 0, W_NONE },
+	{ "nif", N_("NIF"), CT_TEXT, 10, 10, W_NONE },
 };
 static const struct ui_col staff_cols[] = {
-	{ "id", N_("No."), CT_INT, 6, 8 },
-	{ "name", N_("Name"), CT_TEXT, 20, 0 },
-	{ "department", N_("Department"), CT_TEXT, 12, 20 },
+	{ "id", N_("No."), CT_INT, 6, 8, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 20, 0, W_NONE },
+	{ "department", N_("Department"), CT_TEXT, 12, 20, W_NONE },
 };
 static const struct ui_col item_cols[] = {
-	{ "sku", N_("SKU"), CT_TEXT, 10, 16 },
-	{ "description", N_("Description"), CT_TEXT, 20, 0 },
-	{ "price", N_("Price"), CT_MONEY, 10, 12 },
-	{ "on_hand", N_("On hand"), CT_QTY, 8, 10 },
+	{ "sku", N_("SKU"), CT_TEXT, 10, 16, W_NONE },
+	{ "description", N_("Description"), CT_TEXT, 20, 0, W_NONE },
+	{ "price", N_("Price"), CT_MONEY, 10, 12, W_NONE },
+	{ "on_hand", N_("On hand"), CT_QTY, 8, 10, W_NONE },
 };
 static const struct ui_order cust_order[] = { { N_("by name"), ORDER_CUSTOMERS_BY_NAME, SEEK_FOLD } };
 static const struct ui_order staff_order[] = { { N_("by name"), ORDER_STAFF_BY_NAME, SEEK_FOLD } };

@@ -19,12 +19,12 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "when", N_("When"), CT_TEXT, 19, 19 },
-	{ "user", N_("User"), CT_TEXT, 6, 12 },
-	{ "op", N_("Operation"), CT_TEXT, 6, 12 },
-	{ "table", N_("Table"), CT_TEXT, 6, 12 },
-	{ "key", N_("Key"), CT_TEXT, 6, 14 },
-	{ "changes", N_("Changes"), CT_TEXT, 20, 0 },
+	{ "when", N_("When"), CT_TEXT, 19, 19, W_NONE },
+	{ "user", N_("User"), CT_TEXT, 6, 12, W_NONE },
+	{ "op", N_("Operation"), CT_TEXT, 6, 12, W_NONE },
+	{ "table", N_("Table"), CT_TEXT, 6, 12, W_NONE },
+	{ "key", N_("Key"), CT_TEXT, 6, 14, W_NONE },
+	{ "changes", N_("Changes"), CT_TEXT, 20, 0, W_NONE },
 };
 
 static const struct ui_list_def def = {

@@ -20,12 +20,12 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "id", N_("No."), CT_INT, 5, 7 },
-	{ "name", N_("Name"), CT_TEXT, 18, 0 },
-	{ "nif", N_("NIF"), CT_TEXT, 9, 10 },
-	{ "phone", N_("Phone"), CT_TEXT, 9, 16 },
-	{ "balance", N_("Balance"), CT_MONEY, 12, 16 },
-	{ "overdue", N_("Overdue"), CT_MONEY, 12, 16 },
+	{ "id", N_("No."), CT_INT, 5, 7, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 18, 0, W_NONE },
+	{ "nif", N_("NIF"), CT_TEXT, 9, 10, W_NONE },
+	{ "phone", N_("Phone"), CT_TEXT, 9, 16, W_NONE },
+	{ "balance", N_("Balance"), CT_MONEY, 12, 16, W_NONE },
+	{ "overdue", N_("Overdue"), CT_MONEY, 12, 16, W_NONE },
 };
 
 static const struct ui_order orders[] = {

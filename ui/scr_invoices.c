@@ -22,13 +22,13 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "number", N_("Number"), CT_TEXT, 12, 13 },
-	{ "date", N_("Date"), CT_DATE, 10, 10 },
-	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
-	{ "total", N_("Total"), CT_MONEY, 10, 15 },
-	{ "balance", N_("Balance"), CT_MONEY, 10, 15 },
-	{ "status", N_("Status"), CT_TEXT, 7, 9 },
-	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
+	{ "number", N_("Number"), CT_TEXT, 12, 13, W_NONE },
+	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
+	{ "customer", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 10, 15, W_NONE },
+	{ "balance", N_("Balance"), CT_MONEY, 10, 15, W_NONE },
+	{ "status", N_("Status"), CT_TEXT, 7, 9, W_STATUS },
+	{ "due_date", N_("Due"), CT_DATE, 10, 10, W_NONE },
 };
 
 static const struct ui_order all_orders[] = {

@@ -17,12 +17,12 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "date", N_("Date"), CT_DATE, 10, 10 },
-	{ "kind", N_("Kind"), CT_TEXT, 10, 10 },
-	{ "quantity", N_("Quantity"), CT_QTY, 9, 12 },
-	{ "reference", N_("Reference"), CT_TEXT, 10, 16 },
-	{ "user", N_("User"), CT_TEXT, 8, 12 },
-	{ "reason", N_("Reason"), CT_TEXT, 10, 0 },
+	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
+	{ "kind", N_("Kind"), CT_TEXT, 10, 10, W_MOVE },
+	{ "quantity", N_("Quantity"), CT_QTY, 9, 12, W_NONE },
+	{ "reference", N_("Reference"), CT_TEXT, 10, 16, W_NONE },
+	{ "user", N_("User"), CT_TEXT, 8, 12, W_NONE },
+	{ "reason", N_("Reason"), CT_TEXT, 10, 0, W_NONE },
 };
 
 static const struct ui_order orders[] = {
@@ -104,7 +104,7 @@ static void detail(int y, int x, int w, const struct item *it, const char *name)
 	char buf[256];
 
 	ui_put(y, x, 16, _(f->label), (int)A_BOLD, 0, 1);
-	ui_put(y, x + 16, w - 16, field_show(f, it, buf, sizeof buf), (int)A_NORMAL, 0, 0);
+	ui_put(y, x + 16, w - 16, ui_field_show(f, it, buf, sizeof buf), (int)A_NORMAL, 0, 0);
 }
 
 static void item_draw(struct ui_scr *s)

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
@@ -162,8 +163,10 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 	}
 	y++;
 	figure(y++, x, w, _("Receivables"), money_format_human(d->receivables, a, sizeof a));
-	snprintf(line, sizeof line, "%s (%.1f %%)", money_format_human(d->overdue, a, sizeof a),
+	snprintf(b, sizeof b, "%.1f",
 	         d->receivables > 0 ? 100.0 * (double)d->overdue / (double)d->receivables : 0.0);
+	snprintf(line, sizeof line, "%s (%s %%)", money_format_human(d->overdue, a, sizeof a),
+	         display_decimal(b, b + 24, sizeof b - 24));
 	figure(y++, x, w, _("Overdue"), line);
 	y++;
 	for (int i = 0; i < B_COUNT; i++)
@@ -178,7 +181,7 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 		y++;
 	}
 	y++;
-	snprintf(line, sizeof line, "%ld (%s)", d->issued_this_month,
+	snprintf(line, sizeof line, "%s (%s)", ui_count_str(d->issued_this_month, b, sizeof b),
 	         money_format_human(d->invoiced_this_month, a, sizeof a));
 	figure(y++, x, w, _("Invoices issued this month"), line);
 	snprintf(line, sizeof line, _("%s of %s"), ui_count_str(d->below_reorder, a, sizeof a),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
@@ -27,13 +28,13 @@ static const enum ui_act detail_bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
-	{ "not_due", N_("Not due"), CT_MONEY, 10, 16 },
-	{ "days_1_30", N_("1-30"), CT_MONEY, 10, 16 },
-	{ "days_31_60", N_("31-60"), CT_MONEY, 10, 16 },
-	{ "days_61_90", N_("61-90"), CT_MONEY, 10, 16 },
-	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16 },
-	{ "total", N_("Total"), CT_MONEY, 10, 16 },
+	{ "customer", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
+	{ "not_due", N_("Not due"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_1_30", N_("1-30"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_31_60", N_("31-60"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_61_90", N_("61-90"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 10, 16, W_NONE },
 };
 
 static const char *const sorts[] = {
@@ -231,7 +232,7 @@ static void ov_draw(struct ui_scr *s)
 	int64_t max = 1;
 	int wd = COLS - 34;
 
-	snprintf(title, sizeof title, _("as of %s"), date_format(o->as_of, d, sizeof d));
+	snprintf(title, sizeof title, _("as of %s"), display_date(o->as_of, d, sizeof d));
 	ui_list_title(s, _("Overdue accounts"), title);
 	ui_src_each(o->l, add_row, &t, &e);
 	for (int b = 0; b < B_COUNT; b++)
@@ -274,7 +275,7 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 {
 	struct overdue *o = s->priv;
 	const struct ui_row *r = ui_list_current(o->l);
-	char buf[32], d[16];
+	char buf[32], d[16], prompt[64];
 	struct bo_err e = BO_ERR_INIT;
 	bo_date nd;
 
@@ -287,16 +288,17 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 		}
 		return UI_OK;
 	case A_ASOF:
-		snprintf(buf, sizeof buf, "%s", date_format(o->as_of, d, sizeof d));
-		if (!ui_prompt(_("Overdue as of"), _("Date (YYYY-MM-DD):"), buf, sizeof buf))
+		snprintf(buf, sizeof buf, "%s", display_date(o->as_of, d, sizeof d));
+		snprintf(prompt, sizeof prompt, _("Date (%s):"), display_date_hint());
+		if (!ui_prompt(_("Overdue as of"), prompt, buf, sizeof buf))
 			return UI_OK;
-		if (date_parse(buf, &nd, &e)) {
+		if (display_parse_date(buf, &nd, &e)) {
 			ui_error(_("invalid as-of date: %s"), e.msg);
 			return UI_OK;
 		}
 		o->as_of = nd;
 		load(o);
-		ui_msg(_("overdue as of %s"), date_format(nd, d, sizeof d));
+		ui_msg(_("overdue as of %s"), display_date(nd, d, sizeof d));
 		return UI_OK;
 	default:
 		return UI_UNHANDLED;
@@ -331,12 +333,12 @@ const struct ui_scr_ops scr_overdue = {
 /* ---- one customer's invoices with a balance ---- */
 
 static const struct ui_col dcols[] = {
-	{ "number", N_("Number"), CT_TEXT, 12, 13 },
-	{ "issue_date", N_("Issued"), CT_DATE, 10, 10 },
-	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
-	{ "total", N_("Total"), CT_MONEY, 11, 16 },
-	{ "balance", N_("Balance"), CT_MONEY, 11, 16 },
-	{ "days_overdue", N_("Days overdue"), CT_INT, 8, 13 },
+	{ "number", N_("Number"), CT_TEXT, 12, 13, W_NONE },
+	{ "issue_date", N_("Issued"), CT_DATE, 10, 10, W_NONE },
+	{ "due_date", N_("Due"), CT_DATE, 10, 10, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 11, 16, W_NONE },
+	{ "balance", N_("Balance"), CT_MONEY, 11, 16, W_NONE },
+	{ "days_overdue", N_("Days overdue"), CT_INT, 8, 13, W_NONE },
 };
 
 static const struct ui_list_def ddef = {
@@ -411,7 +413,7 @@ static void det_draw(struct ui_scr *s)
 	char name[200], dt[16], as[64];
 
 	snprintf(name, sizeof name, "%s %s", _("Overdue"), d->name);
-	snprintf(as, sizeof as, _("as of %s"), date_format(d->as_of, dt, sizeof dt));
+	snprintf(as, sizeof as, _("as of %s"), display_date(d->as_of, dt, sizeof dt));
 	ui_list_title(s, name, as);
 	ui_list_draw(d->l);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
@@ -259,7 +260,7 @@ static int stock_task(const char *sku, int adjust)
 		ui_error("%s", e.msg);
 		return 0;
 	}
-	qty_format(it.on_hand, oh, sizeof oh);
+	display_decimal(qty_format(it.on_hand, q, sizeof q), oh, sizeof oh);
 	snprintf(title, sizeof title, adjust ? _("Adjust stock of %s (on hand %s): %s")
 	                                     : _("Receive %s (on hand %s): %s"), sku, oh, it.description);
 	ui_form_init(&fm, title, adjust ? &adjust_type : &receive_type, &m, NULL, NULL);
@@ -272,7 +273,7 @@ static int stock_task(const char *sku, int adjust)
 	fm.ctx = &c;
 	if (!(r = ui_form_run(&fm)))
 		return 0;
-	qty_format(m.quantity, q, sizeof q);
+	display_decimal(qty_format(m.quantity, oh, sizeof oh), q, sizeof q);
 	if (adjust)
 		ui_msg(_("stock of %s adjusted by %s"), sku, q);
 	else

@@ -107,6 +107,7 @@ enum {
 };
 
 struct ui_list;
+struct ui_col;
 struct ui_scr;
 
 /* A key that writes, and the permission it needs: a role without it does
@@ -235,7 +236,23 @@ void ui_refresh(void);
 char *ui_count_str(long n, char *buf, size_t len);
 /* A canonical cell shown for people: money with separators, "21 %". */
 char *ui_cell_show(enum ctype t, const char *cell, char *buf, size_t n);
+/* A list cell as shown: ui_cell_show, machine words by name. */
+char *ui_col_show(const struct ui_col *c, const char *cell, char *buf, size_t n);
 void ui_box(int y, int x, int h, int w, const char *title);
+
+/* ---- the books' words in the clerk's language (words.c) --------------- */
+
+enum ui_vocab {
+	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
+	W_LANG, W_APPKIND, W_CONTACT
+};
+
+/* The name shown for a machine value of a vocabulary ("issued" ->
+ * "emitida"); the value itself when it has none. */
+const char *ui_word(enum ui_vocab v, const char *value);
+/* The vocabulary whose values are exactly names (an FT_ENUM's list). */
+enum ui_vocab ui_vocab_of(const char *const *names);
+const char *ui_enum_word(const char *const *names, const char *value);
 
 /* ---- dialogs (dialog.c) ----------------------------------------------- */
 
@@ -278,6 +295,7 @@ struct ui_col {
 	const char *title;              /* N_() heading */
 	enum ctype type;
 	int min, max;                   /* width; max 0: takes what is left */
+	enum ui_vocab words;            /* a CT_TEXT of machine values, shown by name */
 };
 
 struct ui_row {
@@ -441,6 +459,9 @@ struct ui_form {
  * ro are read-only; those in skip are left out (NULL-terminated). */
 void ui_form_init(struct ui_form *fm, const char *title, const struct rectype *rt, void *rec,
                   const char *const *ro, const char *const *skip);
+/* A field of rec as the clerk reads it: locale amounts, dates and
+ * decimals, enum values by name. */
+char *ui_field_show(const struct field *f, const void *rec, char *buf, size_t n);
 struct ui_ffield *ui_form_field(struct ui_form *fm, const char *name);
 /* Start a field with text (not counted as a change). */
 void ui_form_set(struct ui_form *fm, const char *name, const char *text);

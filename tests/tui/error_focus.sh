@@ -65,12 +65,13 @@ price_aligned() {
 walk() {
 	local lang=$1
 	local L_CUSTOMERS L_NEWCUST L_NIFMSG L_WHY L_STAFF L_EDITEMP L_ENDDATE L_STATUSMSG
-	local L_DISCARD YES L_NAME L_PICK L_PRICE L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
+	local L_LEFT L_DISCARD YES L_NAME L_PICK L_PRICE L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
 
 	if [ "$lang" = es ]; then
 		L_CUSTOMERS="Clientes" L_NEWCUST="Alta: cliente" L_WHY="se esperaban 9 caracteres"
 		L_NIFMSG="NIF/CIF: NIF no válido"
 		L_STAFF="Plantilla" L_EDITEMP="Modificar empleado 1" L_ENDDATE="Fecha de baja"
+		L_LEFT="Estado +cesado "
 		L_STATUSMSG='valor de Estado no válido "left": falta Fecha de baja'
 		L_DISCARD="¿Descartar los cambios" YES=s L_NAME="Nombre y apellidos" L_PICK="F4 Elegir"
 		L_PRICE="Precio"
@@ -82,6 +83,7 @@ walk() {
 		L_CUSTOMERS="Customers" L_NEWCUST="New customer" L_WHY="expected 9 characters"
 		L_NIFMSG="NIF/CIF: invalid tax id"
 		L_STAFF="Staff" L_EDITEMP="Edit employee 1" L_ENDDATE="End date"
+		L_LEFT="Status +left "
 		L_STATUSMSG='invalid Status "left": needs an End date'
 		L_DISCARD="Discard" YES=y L_NAME="Full name" L_PICK="F4 Choose"
 		L_PRICE="Price"
@@ -146,7 +148,8 @@ walk() {
 	for i in 1 2 3 4 5 6 7; do keys Tab; done
 	keys Right
 	keys Right
-	see "$lang: status left" "left"
+	# the status by its name in the clerk's language, not the machine value
+	line_has "$lang: status left" "^ +$L_LEFT" " "
 	keys F2
 	see "$lang: rule refused in the clerk's words" "$L_STATUSMSG"
 	on_field "$lang: cursor on the end date" "$L_ENDDATE"
