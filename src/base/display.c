@@ -288,13 +288,25 @@ int display_parse_money(const char *s, int allow_negative, int64_t *out, struct 
 
 char *display_decimal(const char *machine, char *buf, size_t n)
 {
-	const char *dot = strchr(machine, '.');
+	const char *p = machine, *dot = strchr(machine, '.');
+	size_t ilen = dot ? (size_t)(dot - machine) : strlen(machine);
+	char digits[32], g[64];
+	int neg = *p == '-';
 
 	ensure();
-	if (!dot)
+	if (neg) {
+		p++;
+		ilen--;
+	}
+	/* the whole part grouped as amounts are ("1.000"), when it is digits */
+	if (ilen == 0 || ilen >= sizeof digits || strspn(p, "0123456789") != ilen) {
 		snprintf(buf, n, "%s", machine);
-	else
-		snprintf(buf, n, "%.*s%s%s", (int)(dot - machine), machine, conv.point, dot + 1);
+		return buf;
+	}
+	memcpy(digits, p, ilen);
+	digits[ilen] = '\0';
+	group(strtoull(digits, NULL, 10), g, sizeof g);
+	snprintf(buf, n, "%s%s%s%s", neg ? "-" : "", g, dot ? conv.point : "", dot ? dot + 1 : "");
 	return buf;
 }
 

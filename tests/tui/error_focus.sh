@@ -18,33 +18,6 @@ if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
 	LOCPATH_ENV="LOCPATH=$T/locale"
 fi
 
-cursor_x() { tmux -L "$SOCK" display -p -t bo '#{cursor_x}'; }
-
-# on_field DESCRIPTION LABEL: the cursor is on the row of the field
-# labelled LABEL (the first row showing it).
-on_field() {
-	local want
-	want=$(row_of "$2")
-	if [ -n "$want" ] && [ "$want" = "$(cursor_row)" ]; then
-		pass
-	else
-		fail "$1: cursor on row $(cursor_row), [$2] on row [$want]"
-		screen | sed 's/^/    | /' >&2
-	fi
-}
-
-# at_end DESCRIPTION TEXT: the text left of the cursor on its row ends
-# with TEXT (bash counts characters, not bytes, in a UTF-8 locale).
-at_end() {
-	local line x
-	line=$(screen | sed -n "$(($(cursor_row) + 1))p")
-	x=$(cursor_x)
-	case "${line:0:$x}" in
-	*"$2") pass ;;
-	*) fail "$1: [${line:0:$x}] left of the cursor does not end with [$2]" ;;
-	esac
-}
-
 # price_aligned DESCRIPTION HEADING ROWTEXT VALUE: on the row holding
 # ROWTEXT, VALUE ends in the column where HEADING ends.
 price_aligned() {

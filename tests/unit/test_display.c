@@ -76,6 +76,7 @@ static void test_spanish_shown(void **state)
 	assert_string_equal(display_date(DATE_NONE, b, sizeof b), "");
 	assert_string_equal(display_decimal("2.5", b, sizeof b), "2,5");
 	assert_string_equal(display_decimal("12", b, sizeof b), "12");
+	assert_string_equal(display_decimal("-1234.5", b, sizeof b), "-1.234,5");
 	assert_int_equal(display_machine_decimal("2,5", b, sizeof b), 0);
 	assert_string_equal(b, "2.5");
 	assert_int_equal(display_machine_decimal("2.5", b, sizeof b), 0);
@@ -139,6 +140,7 @@ static void test_english(void **state)
 	assert_string_equal(display_date(date_from_ymd(2026, 12, 7), b, sizeof b), "2026-12-07");
 	assert_string_equal(display_date_hint(), "YYYY-MM-DD");
 	assert_string_equal(display_decimal("2.5", b, sizeof b), "2.5");
+	assert_string_equal(display_decimal("1234", b, sizeof b), "1,234");
 	assert_int_equal(display_machine_decimal("2.5", b, sizeof b), 0);
 	assert_string_equal(b, "2.5");
 	assert_int_equal(amount("1,234.56"), 123456);
