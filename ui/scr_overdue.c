@@ -3,11 +3,14 @@
  * sorted by the overdue total, a totals row and a bar per bucket; d moves
  * the as-of date; Enter drills into the customer's invoices, where p
  * records a payment. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/clerk_files.h"
 #include "backoffice/date.h"
 #include "backoffice/display.h"
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
@@ -271,6 +274,47 @@ static void ov_draw(struct ui_scr *s)
 	}
 }
 
+/* x: the command line's export of the same report (export overdue -o
+ * DIR/ --as-of D): every column, the summary, chart and invoice sheets,
+ * under the name the command line gives it. It computes the report
+ * itself, in one snapshot, so it never depends on the rows the screen
+ * is still waiting for; an existing file is replaced only after a yes. */
+static void ov_export(struct overdue *o)
+{
+	struct export_opts eo = { o->as_of, NULL, REPORT_BY_DUE };
+	struct bo_err e = BO_ERR_INIT;
+	char what[64], day[16], path[512], full[PATH_MAX];
+	int exists;
+
+	snprintf(what, sizeof what, "overdue-as-of-%s-by-due", date_format(o->as_of, day, sizeof day));
+	if (clerk_files_path(path, sizeof path, what, NULL, DATE_NONE, "xlsx", &e)) {
+		snprintf(path, sizeof path, "%s.xlsx", what);
+		bo_err_clear(&e);
+	}
+	if (!ui_prompt(_("Export to .xlsx"), _("File:"), path, sizeof path))
+		return;
+	if (!*path) {
+		ui_error(_("export: no file name"));
+		return;
+	}
+	if (export_target_check(ui.ss->dir, path, &exists, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (exists && !ui_confirm(_("Replace \"%s\"?"), path))
+		return;
+	ui_progress(_("Exporting the overdue report"), 0, 0);
+	if (export_to_file(ui.ss, "overdue", &eo, path, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (!realpath(path, full))
+		snprintf(full, sizeof full, "%s", path);
+	ui_msg(_("exported the overdue report as of %s to %s"), display_date(o->as_of, day, sizeof day),
+	       full);
+	ui_offer_mail(full);
+}
+
 static int ov_act(struct ui_scr *s, enum ui_act a)
 {
 	struct overdue *o = s->priv;
@@ -280,6 +324,9 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 	bo_date nd;
 
 	switch (a) {
+	case A_EXPORT:
+		ov_export(o);
+		return UI_OK;
 	case A_OPEN:
 		if (r) {
 			uint32_t arg[2] = { (uint32_t)strtoul(r->key, NULL, 10), (uint32_t)o->as_of };
