@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "backoffice/clerk_files.h"
 #include "backoffice/codec.h"
@@ -383,8 +384,14 @@ static void print_pdf(struct view *v)
 	char path[1200];
 
 	if (clerk_files_path(path, sizeof path, v->inv.number[0] ? v->inv.number : "draft", NULL,
-	                     DATE_NONE, "pdf", &e) ||
-	    invoice_print_pdf(ui.ss, &v->inv, path, &e)) {
+	                     DATE_NONE, "pdf", &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	/* a file printed before is replaced only after a yes */
+	if (access(path, F_OK) == 0 && !ui_confirm(_("Replace \"%s\"?"), path))
+		return;
+	if (invoice_print_pdf(ui.ss, &v->inv, path, &e)) {
 		ui_error("%s", e.msg);
 		return;
 	}

@@ -70,6 +70,12 @@ keys P
 see "printed, and where" "printed F2026-000001 to $HOME/backoffice/F2026-000001.pdf"
 [ -s "$HOME/backoffice/F2026-000001.pdf" ] && pass || fail "no PDF in the folder"
 pdftotext "$HOME/backoffice/F2026-000001.pdf" - | grep -q 'F2026-000001' && pass || fail "PDF text"
+# printed again: the file there is replaced only after a yes
+echo "kept" >"$HOME/backoffice/F2026-000001.pdf"
+keys P
+see "asks before replacing" "Replace \"$HOME/backoffice/F2026-000001.pdf\"?"
+keys n
+eq "kept on no" "kept" "$(cat "$HOME/backoffice/F2026-000001.pdf")"
 
 # with an address on the clerk's account, P offers to mail the file there
 PY=/usr/bin/python3
@@ -86,6 +92,8 @@ chmod 755 "$T/sendmail"
 ok "sendmail" bo company edit --sendmail "$T/sendmail" --email facturas@penalver.es
 ok "own address" bo user edit "$(id -un)" --email yo@penalver.es
 keys P
+see "asks before replacing" "Replace"
+keys y
 see "offered" "yo@penalver.es?"
 keys y
 see "mailed" "F2026-000001.pdf to yo@penalver.es"
