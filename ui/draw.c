@@ -404,7 +404,18 @@ char *ui_cell_show(enum ctype t, const char *cell, char *buf, size_t n)
 
 char *ui_col_show(const struct ui_col *c, const char *cell, char *buf, size_t n)
 {
-	if (c->words != W_NONE && *cell) {
+	if (c->words == W_TIME && *cell) {
+		bo_date d;
+		char day[11];
+
+		snprintf(day, sizeof day, "%s", cell);
+		if (date_parse(day, &d, NULL) == 0) {
+			char shown[24];
+
+			snprintf(buf, n, "%s%s", display_date(d, shown, sizeof shown), cell + 10);
+			return buf;
+		}
+	} else if (c->words != W_NONE && *cell) {
 		snprintf(buf, n, "%s", ui_word(c->words, cell));
 		return buf;
 	}

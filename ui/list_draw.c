@@ -117,7 +117,9 @@ char *ui_list_counter(const struct ui_list *l, char *buf, size_t n)
 		ui_count_str(l->first_idx + l->sel + 1, a, sizeof a);
 	else
 		snprintf(a, sizeof a, l->n ? "?" : "0");
-	if (l->total >= 0)
+	if (l->known_total > l->total && l->total >= 0 && !l->search[0])
+		ui_count_str(l->known_total, b, sizeof b);
+	else if (l->total >= 0)
 		ui_count_str(l->total, b, sizeof b);
 	else
 		snprintf(b, sizeof b, "\xe2\x80\xa6");

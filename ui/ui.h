@@ -244,7 +244,8 @@ void ui_box(int y, int x, int h, int w, const char *title);
 
 enum ui_vocab {
 	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
-	W_LANG, W_APPKIND, W_CONTACT
+	W_LANG, W_APPKIND, W_CONTACT,
+	W_TIME          /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
 };
 
 /* The name shown for a machine value of a vocabulary ("issued" ->
@@ -265,6 +266,12 @@ void ui_last_message(void);
 void ui_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line of text in a box: 1 accepted into buf, 0 cancelled. */
 int ui_prompt(const char *title, const char *label, char *buf, size_t n);
+/* Splits text into lines of at most w columns, at spaces when it can;
+ * returns how many (at most max). */
+int ui_wrap(const char *text, int w, char lines[][256], int max);
+/* A long text whole in a box, its lines (\n) wrapped, scrolled with the
+ * arrows, until another key (textview.c). */
+void ui_text_view(const char *title, const char *text);
 /* A progress bar box, drawn at once. */
 void ui_progress(const char *what, long done, long total);
 
@@ -358,6 +365,9 @@ struct ui_list {
 	long first_idx;                 /* index of rows[0], -1 unknown */
 	long first_from_end;            /* rows[0] counted from the end, -1 */
 	long total;                     /* -1 unknown */
+	/* array lists holding part of their rows (the next read as the view
+	 * reaches them): how many there are in all, for the counter; 0 unknown */
+	long known_total;
 	struct ui_job count_total, count_first;
 	/* search as you type */
 	int searching;
