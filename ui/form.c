@@ -347,7 +347,7 @@ static int label_width(const struct ui_form *fm)
 		if (lw > w)
 			w = lw;
 	}
-	return w > 28 ? 28 : w;
+	return w > 34 ? 34 : w;
 }
 
 static int field_width(const struct field *f)

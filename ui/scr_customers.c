@@ -116,6 +116,8 @@ static const struct ui_list_def def = {
 static int cust_open(struct ui_scr *s, void *arg)
 {
 	(void)arg;
+	/* narrow, the phone gives way to the name */
+	s->list->narrow_drop = 1u << 3;
 	ui_list_restart(s->list);
 	return 0;
 }

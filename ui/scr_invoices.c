@@ -153,6 +153,11 @@ static int inv_open(struct ui_scr *s, void *arg)
 	/* the orders depend on arg: the list is made here, not declared */
 	if (!(st->l = ui_scr_list(s, &st->def)))
 		return -1;
+	/* a customer's own invoices need no customer column; narrow, the due
+	 * date gives way to the customer's name */
+	if (st->customer)
+		st->l->hide = 1u << 2;
+	st->l->narrow_drop = 1u << 6;
 	if (st->customer) {
 		key_u32(st->customer, (uint8_t *)st->l->only);
 		st->l->onlylen = 4;

@@ -32,6 +32,8 @@ static const enum ui_act detail_bar[] = {
 
 static const struct ui_col cols[] = {
 	{ "customer", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
+	/* what the rows are sorted by, shown first */
+	{ "overdue_total", N_("Overdue"), CT_MONEY, 10, 16, W_NONE },
 	{ "not_due", N_("Not due"), CT_MONEY, 10, 16, W_NONE },
 	{ "days_1_30", N_("1-30"), CT_MONEY, 10, 16, W_NONE },
 	{ "days_31_60", N_("31-60"), CT_MONEY, 10, 16, W_NONE },
@@ -39,6 +41,7 @@ static const struct ui_col cols[] = {
 	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16, W_NONE },
 	{ "total", N_("Total"), CT_MONEY, 10, 16, W_NONE },
 };
+#define NCOLS 8
 
 static const char *const sorts[] = {
 	N_("by overdue total"), N_("by name"), N_("by total"),
@@ -62,7 +65,7 @@ struct overdue {
 static void sort_rows(struct ui_list *l, int order);
 
 static const struct ui_list_def def = {
-	"overdue", cols, 7, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
+	"overdue", cols, NCOLS, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
 };
 
 static int collect(const struct overdue_row *or, void *arg)
@@ -85,10 +88,11 @@ static int collect(const struct overdue_row *or, void *arg)
 	snprintf(r->r.key, sizeof r->r.key, "%u", or->customer);
 	text_copy(r->r.cell[0], UI_CELL, or->name);
 	for (int b = 0; b < B_COUNT; b++) {
-		money_format(or->a.b[b], r->r.cell[1 + b], UI_CELL);
+		money_format(or->a.b[b], r->r.cell[2 + b], UI_CELL);
 		total += or->a.b[b];
 	}
-	money_format(total, r->r.cell[6], UI_CELL);
+	money_format(or->overdue_total, r->r.cell[1], UI_CELL);
+	money_format(total, r->r.cell[7], UI_CELL);
 	r->overdue = or->overdue_total;
 	r->total = total;
 	r->r.mark = or->overdue_total > 0;
@@ -196,6 +200,9 @@ static int ov_open(struct ui_scr *s, void *arg)
 	o->as_of = date_today();
 	ui_bg_stop(&o->bg);
 	o->l = s->list;
+	/* narrow: not due and the total give way to the customer's name (the
+	 * bars above show not due; overdue is what the rows are sorted by) */
+	o->l->narrow_drop = 1u << 2 | 1u << 7;
 	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
 	load(o);
 	return 0;
@@ -210,14 +217,14 @@ static void ov_close(struct ui_scr *s)
 }
 
 struct sums {
-	int64_t b[6];
+	int64_t b[NCOLS - 1];
 };
 
 static int add_row(const struct ui_row *r, void *arg)
 {
 	struct sums *s = arg;
 
-	for (int c = 0; c < 6; c++) {
+	for (int c = 0; c < NCOLS - 1; c++) {
 		int64_t v;
 
 		if (money_parse(r->cell[1 + c], 1, &v, NULL) == 0)
@@ -238,15 +245,17 @@ static void ov_draw(struct ui_scr *s)
 	snprintf(title, sizeof title, _("as of %s"), display_date(o->as_of, d, sizeof d));
 	ui_list_title(s, _("Overdue accounts"), title);
 	ui_src_each(o->l, add_row, &t, &e);
+	/* t.b[0] is the overdue total; the buckets follow */
 	for (int b = 0; b < B_COUNT; b++)
-		if (t.b[b] > max)
-			max = t.b[b];
+		if (t.b[1 + b] > max)
+			max = t.b[1 + b];
 	for (int b = 0; b < B_COUNT; b++) {
-		int fill = (int)((double)wd * (double)t.b[b] / (double)max);
+		int64_t v = t.b[1 + b];
+		int fill = (int)((double)wd * (double)v / (double)max);
 
 		ui_put(1 + b, 1, 10, _(bucket_names[b]), (int)A_NORMAL, 0, 1);
-		ui_fill(1 + b, 12, fill > 0 ? fill : t.b[b] > 0, ui_attr(R_CHART));
-		ui_put(1 + b, COLS - 20, 19, money_format_human(t.b[b], a, sizeof a), (int)A_NORMAL, 1, 0);
+		ui_fill(1 + b, 12, fill > 0 ? fill : v > 0, ui_attr(R_CHART));
+		ui_put(1 + b, COLS - 20, 19, money_format_human(v, a, sizeof a), (int)A_NORMAL, 1, 0);
 	}
 	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
 	ui_list_draw(o->l);
@@ -261,7 +270,7 @@ static void ov_draw(struct ui_scr *s)
 
 		memset(&tr, 0, sizeof tr);
 		snprintf(tr.cell[0], UI_CELL, "%s", _("Total"));
-		for (int c = 0; c < 6; c++)
+		for (int c = 0; c < NCOLS - 1; c++)
 			money_format(t.b[c], tr.cell[1 + c], UI_CELL);
 		tl.rows = &tr;
 		tl.n = 1;

@@ -354,6 +354,10 @@ struct ui_list {
 	char only[64];                  /* restrict to one index key */
 	size_t onlylen;
 	char search[128];               /* a kept search: only matching rows */
+	/* columns by bit: hide are never shown (still exported: a customer's
+	 * own invoices need no customer column); narrow_drop give way when
+	 * the name column would get too little */
+	unsigned hide, narrow_drop;
 	/* array mode */
 	struct ui_row *all;
 	long nall;
