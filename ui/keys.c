@@ -47,6 +47,7 @@ static const struct binding {
 	{ 'i', "i", A_INVOICES },
 	{ 'p', "p", A_PAY },
 	{ 'c', "c", A_CREDIT },
+	{ 'R', "R", A_UNPAY },
 	{ 'I', "I", A_ISSUE },
 	{ 'P', "P", A_PRINT },
 	{ 'S', "S", A_SEND },

@@ -353,7 +353,15 @@ static void pick(struct editor *ed, const char *typed)
 
 static void del_line(struct editor *ed)
 {
+	const struct eline *l;
+
 	if (ed->row < 0 || ed->row >= ed->n - 1)
+		return;
+	l = &ed->lines[ed->row];
+	/* a line typed in full is not lost to one key */
+	if (!inv_ed_line_empty(l) &&
+	    !ui_confirm(_("Delete line %d (%s)?"), ed->row + 1,
+	                l->c[C_DESC].len ? l->c[C_DESC].buf : l->c[C_SKU].buf))
 		return;
 	memmove(&ed->lines[ed->row], &ed->lines[ed->row + 1],
 	        (size_t)(ed->n - ed->row - 1) * sizeof ed->lines[0]);

@@ -25,10 +25,11 @@
 
 static const enum ui_act acts[] = {
 	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_REFRESH, A_NONE
+	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_UNPAY, A_PRINT, A_SEND, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_BACK, A_QUIT, A_NONE
+	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_UNPAY, A_PRINT, A_SEND, A_BACK, A_QUIT,
+	A_NONE
 };
 
 struct seg {
@@ -370,6 +371,8 @@ static int view_can(struct ui_scr *s, enum ui_act a)
 		return invoice && invoice_balance(inv) > 0;
 	case A_CREDIT:
 		return invoice && inv->status != INV_CREDITED;
+	case A_UNPAY:
+		return invoice && inv->paid > 0;
 	case A_SEND:
 		return !draft;
 	default:
@@ -459,6 +462,10 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 		if (ui_task_credit(id))
 			load(v);
 		return UI_OK;
+	case A_UNPAY:
+		if (ui_task_reverse(id))
+			load(v);
+		return UI_OK;
 	case A_PRINT:
 		print_pdf(v);
 		return UI_OK;
@@ -473,7 +480,8 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
 	{ A_OPEN, P_INVOICE_WRITE }, { A_EDIT, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
-	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
+	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE },
+	{ A_UNPAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
 	{ A_NONE, 0 }
 };
 

@@ -40,6 +40,7 @@
 	X(INVOICES, N_("Invoices"), N_("list the customer's invoices")) \
 	X(PAY, N_("Pay"), N_("record a payment on the invoice")) \
 	X(CREDIT, N_("Credit"), N_("make a credit note for the invoice")) \
+	X(UNPAY, N_("Reverse"), N_("reverse a payment of the invoice (with a reason)")) \
 	X(ISSUE, N_("Issue"), N_("issue the draft: it gets its number")) \
 	X(PRINT, N_("Print"), N_("print the invoice to a PDF in your folder ~/backoffice")) \
 	X(SEND, N_("Send"), N_("mail the invoice's PDF to the customer")) \
@@ -578,6 +579,8 @@ int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct 
 /* tasks.c: the dialogs several screens share */
 int ui_task_pay(uint32_t invoice_id);
 int ui_task_credit(uint32_t invoice_id);
+/* choose one of the invoice's payments and reverse it, with a reason */
+int ui_task_reverse(uint32_t invoice_id);
 int ui_task_issue(uint32_t invoice_id);
 int ui_task_receive(const char *sku);
 int ui_task_adjust(const char *sku);

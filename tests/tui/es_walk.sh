@@ -136,7 +136,6 @@ keys Escape
 see "list" "Facturas"
 line_has "list row" "F2026-000001 28/11/2026" "5.098,28"
 line_has "list status" "F2026-000001" "parcial"
-line_has "list due" "F2026-000001" "28/12/2026"
 line_has "credit note row" "R2026-000001" "-121,00"
 keys F10
 see "F10 asks" "backoffice?"
