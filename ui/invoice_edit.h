@@ -26,6 +26,15 @@ struct editor {
 	int top;
 	unsigned long initial;  /* hash of the cells as opened */
 	char title[120];
+	/* what the clerk should see while typing, read when the customer or
+	 * the line's item changes: the customer's balance and credit limit,
+	 * the item's stock on hand */
+	uint32_t ctx_cust;
+	int ctx_cust_ok;
+	int64_t ctx_balance, ctx_limit;
+	char ctx_sku[33];
+	int ctx_sku_ok;
+	int64_t ctx_on_hand;
 };
 
 /* The invoice as typed, lines that are empty left out. strict: stop at
