@@ -144,35 +144,34 @@ static void refresh_context(struct editor *ed)
 	}
 }
 
-/* Bottom left, beside the totals: the customer's balance and credit
+/* On the free row under the header: the customer's balance and credit
  * limit (marked when this invoice would take the balance past it) and
- * the stock on hand of the line's item. */
+ * the stock on hand of the line's item (marked when none is left). */
 static void draw_context(struct editor *ed, int64_t total)
 {
-	char a[48], q[48], line[96];
-	int y = LINES - 6, w = COLS - 53;
+	char a[48], q[48], part[128];
+	int x = 2, y = 5;
 
 	refresh_context(ed);
-	if (w < 20)
-		return;
 	if (ed->ctx_cust_ok) {
-		snprintf(line, sizeof line, "%s %s", _("Balance"),
+		snprintf(part, sizeof part, "%s %s", _("Balance"),
 		         money_format_human(ed->ctx_balance, a, sizeof a));
-		ui_put(y++, 2, w, line, (int)A_NORMAL, 0, 0);
-		if (ed->ctx_limit > 0) {
+		x += ui_put(y, x, COLS - x - 1, part, (int)A_NORMAL, 0, 0) + 3;
+		if (ed->ctx_limit > 0 && x < COLS - 2) {
 			int over = ed->ctx_balance + total > ed->ctx_limit;
 
-			snprintf(line, sizeof line, "%s %s%s", _("Credit limit"),
+			snprintf(part, sizeof part, "%s %s%s", _("Credit limit"),
 			         money_format_human(ed->ctx_limit, a, sizeof a),
 			         over ? _(" (passed)") : "");
-			ui_put(y, 2, w, line, over ? ui_attr(R_MARK) : (int)A_NORMAL, 0, 0);
+			x += ui_put(y, x, COLS - x - 1, part, over ? ui_attr(R_MARK) : (int)A_NORMAL, 0,
+			            0) + 3;
 		}
-		y++;
 	}
-	if (ed->ctx_sku_ok) {
+	if (ed->ctx_sku_ok && x < COLS - 2) {
 		display_decimal(qty_format(ed->ctx_on_hand, q, sizeof q), a, sizeof a);
-		snprintf(line, sizeof line, _("%s on hand: %s"), ed->ctx_sku, a);
-		ui_put(y, 2, w, line, ed->ctx_on_hand <= 0 ? ui_attr(R_MARK) : (int)A_NORMAL, 0, 0);
+		snprintf(part, sizeof part, _("%s on hand: %s"), ed->ctx_sku, a);
+		ui_put(y, x, COLS - x - 1, part, ed->ctx_on_hand <= 0 ? ui_attr(R_MARK) : (int)A_NORMAL,
+		       0, 0);
 	}
 }
 
