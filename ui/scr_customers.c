@@ -83,9 +83,8 @@ int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct 
 
 static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
 {
-	(void)l;
 	return ui_decode(&entity_customer, r, &rec) == 0 &&
-	       entity_matches(&entity_customer, &rec, text);
+	       ui_entity_match(l, &entity_customer, &rec, text);
 }
 
 static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,

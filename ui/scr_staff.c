@@ -68,8 +68,7 @@ static int take(struct ui_list *l, const struct browse_rec *r)
 
 static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
 {
-	(void)l;
-	return ui_decode(&entity_staff, r, &rec) == 0 && entity_matches(&entity_staff, &rec, text);
+	return ui_decode(&entity_staff, r, &rec) == 0 && ui_entity_match(l, &entity_staff, &rec, text);
 }
 
 static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,

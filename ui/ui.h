@@ -384,7 +384,12 @@ struct ui_list {
 		int active;
 		struct browse_pos next;
 		int started;
+		/* 0: first a name that starts with the text, 1: then any match */
+		int phase;
 	} find;
+	/* set while a match callback is asked for names that start with the
+	 * text (ui_entity_starts), not merely contain it */
+	int find_prefix;
 	char err[256];
 };
 
@@ -531,6 +536,13 @@ char *ui_entity_label(const struct entity *en, const char *key, char *buf, size_
 
 /* ---- helpers for screens (rows.c) ------------------------------------- */
 
+/* 1 when one of the entity's searched fields (name, NIF, SKU...) starts
+ * with text, case and accents aside: a search's first hits. */
+int ui_entity_starts(const struct entity *en, const void *rec, const char *text);
+/* The match callbacks' rule: starts with text while l->find_prefix,
+ * else contains it. */
+int ui_entity_match(const struct ui_list *l, const struct entity *en, const void *rec,
+                    const char *text);
 /* Decode a record of a flat table, secrets blanked for this role. */
 int ui_decode(const struct entity *en, const struct browse_rec *r, void *rec);
 void ui_key_text(const struct entity *en, const struct browse_rec *r, char *buf, size_t n);

@@ -163,7 +163,7 @@ walk() {
 	price_aligned "$lang: the price under its heading, to the right" "$L_PRICE" "Portes y" "10"
 	keys F2
 	see "$lang: quantity refused" "$L_QTYMSG"
-	on_field "$lang: cursor on line 1" "TOR-M6"
+	on_field "$lang: cursor on line 1" "1 TOR-M6"
 	at_end "$lang: cursor at the end of line 1's quantity" "Tornillo M6    0"
 	keys BSpace
 	typ "5"
