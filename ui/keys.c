@@ -74,6 +74,7 @@ static const struct binding {
 	{ '6', "6", A_MENU6 },
 	{ '7', "7", A_MENU7 },
 	{ '8', "8", A_MENU8 },
+	{ '9', "9", A_MENU9 },
 	{ 'A', "A", A_ACK },
 };
 

@@ -61,6 +61,7 @@
 	X(MENU6, N_("Audit"), N_("open the Audit trail")) \
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
 	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
+	X(MENU9, N_("Users"), N_("manage the user accounts and their roles (admin)")) \
 	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain"))
 
 enum ui_act {
@@ -245,7 +246,7 @@ void ui_box(int y, int x, int h, int w, const char *title);
 
 enum ui_vocab {
 	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
-	W_LANG, W_APPKIND, W_CONTACT,
+	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT,
 	W_TIME          /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
 };
 
@@ -583,7 +584,7 @@ void ui_bg_stop(struct ui_bg *b);
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
 	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit,
-	scr_records, scr_company;
+	scr_records, scr_company, scr_users;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);

@@ -59,6 +59,8 @@ static const struct {
 	{ W_CONTACT, N_("contact|letter") },
 	{ W_CONTACT, N_("contact|visit") },
 	{ W_CONTACT, N_("contact|note") },
+	{ W_ACCOUNT, N_("account|active") },
+	{ W_ACCOUNT, N_("account|disabled") },
 };
 #define NWORDS (sizeof words / sizeof words[0])
 
