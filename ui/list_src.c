@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/codec.h"
+#include "backoffice/collate.h"
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
 #include "ui.h"
@@ -168,11 +169,21 @@ static int seek_prefix(struct ui_list *l, const struct ui_order *o, const char *
 	q.from = BROWSE_SEEK;
 	q.want = 1;
 	q.budget = 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
+	if (o->seek == SEEK_FOLD) {
+		/* a name index holds ICU sort keys: the typed text's key is a
+		 * prefix of the keys of the names that start with it */
+		uint8_t k[BROWSE_KEY_MAX * 4];
 
-		q.pos.key[i] = o->seek == SEEK_FOLD ? (uint8_t)tolower(c)
-		             : o->seek == SEEK_UPPER ? (uint8_t)toupper(c) : c;
+		n = collate_key(text, k, sizeof k);
+		if (n == 0 || n > BROWSE_KEY_MAX)
+			return 0;
+		memcpy(q.pos.key, k, n);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)text[i];
+
+			q.pos.key[i] = o->seek == SEEK_UPPER ? (uint8_t)toupper(c) : c;
+		}
 	}
 	q.pos.klen = (uint32_t)n;
 	if (browse_page(ui.ss, &q, &p, e))

@@ -34,7 +34,8 @@ static const struct ui_col cols[] = {
 static const struct ui_order all_orders[] = {
 	{ N_("in order of entry"), ORDER_INVOICES_BY_ENTRY, SEEK_NONE },
 	{ N_("issued, by number"), ORDER_INVOICES_BY_NUMBER, SEEK_UPPER },
-	{ N_("by customer"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
+	/* by the customer's name, in Spanish order; typing jumps to a name */
+	{ N_("by customer"), ORDER_INVOICES_BY_CUSTOMER_NAME, SEEK_FOLD },
 };
 static const struct ui_order one_customer[] = {
 	{ N_("by date of entry"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
