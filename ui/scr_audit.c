@@ -26,11 +26,11 @@ static const enum ui_act bar[] = {
 static const struct ui_col cols[] = {
 	{ "when", N_("When"), CT_TEXT, 19, 19, W_TIME },
 	{ "user", N_("User"), CT_TEXT, 6, 10, W_NONE },
-	{ "op", N_("Operation"), CT_TEXT, 6, 10, W_NONE },
-	{ "table", N_("Table"), CT_TEXT, 8, 10, W_NONE },
+	{ "op", N_("Operation"), CT_TEXT, 11, 14, W_AUDITOP },
+	{ "table", N_("Table"), CT_TEXT, 9, 12, W_TABLE },
 	/* an invoice number whole: F2026-003740 */
 	{ "key", N_("Key"), CT_TEXT, 12, 14, W_NONE },
-	{ "changes", N_("Changes"), CT_TEXT, 20, 0, W_NONE },
+	{ "changes", N_("Changes"), CT_TEXT, 12, 0, W_NONE },
 };
 
 static const struct ui_list_def def = {
@@ -263,7 +263,7 @@ static void audit_draw(struct ui_scr *s)
 	if (st->f.user[0] && u < sizeof extra)
 		u += (size_t)snprintf(extra + u, sizeof extra - u, _(", user %s"), st->f.user);
 	if (st->f.table[0] && u < sizeof extra)
-		snprintf(extra + u, sizeof extra - u, _(", table %s"), st->f.table);
+		snprintf(extra + u, sizeof extra - u, _(", table %s"), ui_word(W_TABLE, st->f.table));
 	ui_list_title(s, _("Audit trail"), extra);
 	ui_list_draw(st->l);
 }
@@ -290,6 +290,13 @@ static void filter_dialog(struct audit_scr *st)
 	fm.save = filter_save;
 	if (!ui_form_run(&fm))
 		return;
+	/* a table by its shown name ("facturas") or its own ("invoices") */
+	if (f.table[0]) {
+		const char *t = ui_word_value(W_TABLE, f.table);
+
+		if (t)
+			snprintf(f.table, sizeof f.table, "%s", t);
+	}
 	st->f = f;
 	st->since = f.from != DATE_NONE ? day_start(f.from) : 0;
 	st->until = f.to != DATE_NONE ? day_start(f.to + 1) : 0;
@@ -325,8 +332,9 @@ static void show_entry(struct audit_scr *st, const struct ui_row *r)
 		return;
 	display_time(st->one.when, 1, when, sizeof when);
 	u = (size_t)snprintf(text, cap, "%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n\n%s:\n",
-	                     _("When"), when, _("User"), st->one.user, _("Operation"), st->one.op,
-	                     _("Table"), st->one.table, _("Key"), st->one.key, _("Changes"));
+	                     _("When"), when, _("User"), st->one.user, _("Operation"),
+	                     ui_word(W_AUDITOP, st->one.op), _("Table"),
+	                     ui_word(W_TABLE, st->one.table), _("Key"), st->one.key, _("Changes"));
 	/* "a: 1; b: 2" one change a line */
 	for (const char *p = st->one.changes; *p && u + 4 < cap; p++) {
 		if (p[0] == ';' && p[1] == ' ') {

@@ -246,7 +246,7 @@ void ui_box(int y, int x, int h, int w, const char *title);
 
 enum ui_vocab {
 	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
-	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT,
+	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE,
 	W_TIME          /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
 };
 
@@ -256,6 +256,9 @@ const char *ui_word(enum ui_vocab v, const char *value);
 /* The vocabulary whose values are exactly names (an FT_ENUM's list). */
 enum ui_vocab ui_vocab_of(const char *const *names);
 const char *ui_enum_word(const char *const *names, const char *value);
+/* The machine value whose shown name (or the value itself) is text, case
+ * aside; NULL when none is: what a clerk typed, for a filter. */
+const char *ui_word_value(enum ui_vocab v, const char *text);
 
 /* ---- dialogs (dialog.c) ----------------------------------------------- */
 

@@ -10,6 +10,7 @@
  * same word used elsewhere as a label ("paid" the amount is "cobrado",
  * "paid" the status "pagada"). Untranslated, the value itself shows. */
 #include <string.h>
+#include <strings.h>
 
 #include "backoffice/i18n.h"
 #include "ui.h"
@@ -61,6 +62,44 @@ static const struct {
 	{ W_CONTACT, N_("contact|note") },
 	{ W_ACCOUNT, N_("account|active") },
 	{ W_ACCOUNT, N_("account|disabled") },
+	/* what the audit trail records: operations, then tables */
+	{ W_AUDITOP, N_("op|init") },
+	{ W_AUDITOP, N_("op|add") },
+	{ W_AUDITOP, N_("op|edit") },
+	{ W_AUDITOP, N_("op|draft") },
+	{ W_AUDITOP, N_("op|issue") },
+	{ W_AUDITOP, N_("op|credit") },
+	{ W_AUDITOP, N_("op|annul") },
+	{ W_AUDITOP, N_("op|send") },
+	{ W_AUDITOP, N_("op|import") },
+	{ W_AUDITOP, N_("op|pay") },
+	{ W_AUDITOP, N_("op|reverse") },
+	{ W_AUDITOP, N_("op|receipt") },
+	{ W_AUDITOP, N_("op|sale") },
+	{ W_AUDITOP, N_("op|return") },
+	{ W_AUDITOP, N_("op|adjustment") },
+	{ W_AUDITOP, N_("op|account") },
+	{ W_AUDITOP, N_("op|refund") },
+	{ W_AUDITOP, N_("op|set-role") },
+	{ W_AUDITOP, N_("op|disable") },
+	{ W_AUDITOP, N_("op|enable") },
+	{ W_AUDITOP, N_("op|set") },
+	{ W_AUDITOP, N_("op|acknowledge") },
+	{ W_AUDITOP, N_("op|backup") },
+	{ W_AUDITOP, N_("op|restore") },
+	{ W_TABLE, N_("table|company") },
+	{ W_TABLE, N_("table|users") },
+	{ W_TABLE, N_("table|staff") },
+	{ W_TABLE, N_("table|customers") },
+	{ W_TABLE, N_("table|items") },
+	{ W_TABLE, N_("table|invoices") },
+	{ W_TABLE, N_("table|payments") },
+	{ W_TABLE, N_("table|applications") },
+	{ W_TABLE, N_("table|contacts") },
+	{ W_TABLE, N_("table|rates") },
+	{ W_TABLE, N_("table|records") },
+	{ W_TABLE, N_("table|settings") },
+	{ W_TABLE, N_("table|store") },
 };
 #define NWORDS (sizeof words / sizeof words[0])
 
@@ -99,6 +138,15 @@ enum ui_vocab ui_vocab_of(const char *const *names)
 			return words[i].v;
 	}
 	return W_NONE;
+}
+
+const char *ui_word_value(enum ui_vocab v, const char *text)
+{
+	for (size_t i = 0; i < NWORDS; i++)
+		if (words[i].v == v && (!strcasecmp(value_of(words[i].id), text) ||
+		                        !strcasecmp(shown(words[i].id), text)))
+			return value_of(words[i].id);
+	return NULL;
 }
 
 const char *ui_enum_word(const char *const *names, const char *value)

@@ -77,4 +77,32 @@ keys F10
 see "F10 asks" "backoffice?"
 keys y
 eq "quit" 0 "$(wait_exit)"
+
+# --- in Spanish: operations and tables by their names; a table filtered
+# by its Spanish name
+LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
+LOCPATH_ENV=""
+if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
+	mkdir -p "$T/locale"
+	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
+		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
+	LOCPATH_ENV="LOCPATH=$T/locale"
+fi
+tui_stop
+tui_start 80 24 LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$LOCALEDIR" $LOCPATH_ENV
+see "menu es" "Menú principal"
+keys 6
+see "audit es" "Auditoría"
+line_has "issue by its name" "F2026-000001" "emisión"
+line_has "table by its name" "F2026-000001" "facturas"
+keys f
+see "filter es" "Filtrar la auditoría"
+keys Tab Tab Tab
+typ "artículos"
+keys F2
+see "filtered by the Spanish name" "tabla artículos"
+see "same count" "1 / $items"
+keys F10
+keys y
+eq "quit" 0 "$(wait_exit)"
 finish
