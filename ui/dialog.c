@@ -8,7 +8,7 @@
 #include "ui.h"
 
 /* Splits text into lines of at most w columns, at spaces when it can. */
-static int wrap(const char *text, int w, char lines[][256], int max)
+int ui_wrap(const char *text, int w, char lines[][256], int max)
 {
 	int n = 0;
 	const char *p = text;
@@ -44,7 +44,7 @@ static void message_box(const char *title, const char *text, const char *hint)
 	char lines[8][256];
 	int w = COLS - 10 < 70 ? COLS - 10 : 70, n, h, y, x;
 
-	n = wrap(text, w - 4, lines, 8);
+	n = ui_wrap(text, w - 4, lines, 8);
 	h = n + 4;
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;

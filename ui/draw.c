@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
@@ -256,9 +257,9 @@ void ui_status(void)
 	char right[400], date[16], who[80];
 	int y = LINES - 2, mw, rw;
 
-	date_format(date_today(), date, sizeof date);
+	display_date(date_today(), date, sizeof date);
 	if (ui.ss)
-		snprintf(who, sizeof who, "%s (%s)", ui.ss->user, role_name(ui.ss->role));
+		snprintf(who, sizeof who, "%s (%s)", ui.ss->user, ui_word(W_ROLE, role_name(ui.ss->role)));
 	else
 		who[0] = '\0';
 	ui_fill(y, 0, COLS, ui_attr(R_STATUS));
@@ -366,34 +367,31 @@ void ui_refresh(void)
 
 char *ui_count_str(long n, char *buf, size_t len)
 {
-	char digits[32];
-	int nd, o = 0;
-
-	nd = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
-	if (n < 0 && (size_t)o + 1 < len)
-		buf[o++] = '-';
-	for (int i = 0; i < nd && (size_t)o + 2 < len; i++) {
-		if (i && (nd - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-	return buf;
+	return display_count(n, buf, len);
 }
 
 char *ui_cell_show(enum ctype t, const char *cell, char *buf, size_t n)
 {
 	int64_t v;
+	bo_date d;
 
 	switch (t) {
 	case CT_MONEY:
 		if (*cell && money_parse(cell, 1, &v, NULL) == 0)
 			return money_format_human(v, buf, n);
 		break;
+	case CT_DATE:
+		if (*cell && date_parse(cell, &d, NULL) == 0)
+			return display_date(d, buf, n);
+		break;
+	case CT_QTY:
+		return display_decimal(cell, buf, n);
 	case CT_PCT:
 	case CT_VAT:
 		if (*cell) {
-			snprintf(buf, n, "%s %%", cell);
+			char dec[64];
+
+			snprintf(buf, n, "%s %%", display_decimal(cell, dec, sizeof dec));
 			return buf;
 		}
 		break;
@@ -402,4 +400,24 @@ char *ui_cell_show(enum ctype t, const char *cell, char *buf, size_t n)
 	}
 	snprintf(buf, n, "%s", cell);
 	return buf;
+}
+
+char *ui_col_show(const struct ui_col *c, const char *cell, char *buf, size_t n)
+{
+	if (c->words == W_TIME && *cell) {
+		bo_date d;
+		char day[11];
+
+		snprintf(day, sizeof day, "%s", cell);
+		if (date_parse(day, &d, NULL) == 0) {
+			char shown[24];
+
+			snprintf(buf, n, "%s%s", display_date(d, shown, sizeof shown), cell + 10);
+			return buf;
+		}
+	} else if (c->words != W_NONE && *cell) {
+		snprintf(buf, n, "%s", ui_word(c->words, cell));
+		return buf;
+	}
+	return ui_cell_show(c->type, cell, buf, n);
 }

@@ -186,6 +186,10 @@ void ui_edit_draw(struct ui_edit *ed, int y, int x, int w, int attr, int focused
 	total = col;
 	if (ed->cur >= ed->len)
 		curcol = total;
+	/* a field the clerk is not in shows the start of its text: a name, an
+	 * address or a description is read from its beginning */
+	if (!focused)
+		curcol = 0, ed->scroll = 0;
 	if (curcol < ed->scroll)
 		ed->scroll = curcol;
 	if (curcol > ed->scroll + w - 1)

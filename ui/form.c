@@ -1,10 +1,14 @@
 /* form.c - the one form widget, driven by a record's field table: labels,
  * types and checks come from record.h, so a bad value gets the same words
  * on the screen as on the command line. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
+#include "backoffice/money.h"
 #include "ui.h"
 
 static const enum ui_act form_acts[] = {
@@ -17,6 +21,102 @@ static const enum ui_act form_bar[] = {
 static const enum ui_act form_bar_nopick[] = {
 	A_HELP, A_SAVE, A_NEXT, A_BACK, A_QUIT, A_NONE
 };
+
+/* A field's machine text (field_get) as the clerk reads it: amounts and
+ * dates in the locale's forms, decimals with its point. */
+static void to_shown(const struct field *f, const char *machine, char *out, size_t n)
+{
+	int64_t v;
+	bo_date d;
+
+	if (!*machine) {
+		out[0] = '\0';
+		return;
+	}
+	switch (f->type) {
+	case FT_MONEY:
+		if (money_parse(machine, 1, &v, NULL) == 0) {
+			display_money(v, 0, out, n);
+			return;
+		}
+		break;
+	case FT_DATE:
+		if (date_parse(machine, &d, NULL) == 0) {
+			display_date(d, out, n);
+			return;
+		}
+		break;
+	case FT_QTY:
+	case FT_PCT:
+	case FT_VAT:
+		display_decimal(machine, out, n);
+		return;
+	default:
+		break;
+	}
+	snprintf(out, n, "%s", machine);
+}
+
+/* What the clerk typed, in the shown or the plain form, as the machine
+ * text field_set reads; text that does not read goes as typed, so the
+ * refusal is the field's own (its label, its locator). */
+static const char *to_machine(const struct field *f, const char *shown, char *buf, size_t n)
+{
+	int64_t v;
+	bo_date d;
+
+	if (!*shown)
+		return shown;
+	switch (f->type) {
+	case FT_MONEY:
+		if (display_parse_money(shown, 1, &v, NULL) == 0)
+			return money_format(v, buf, n);
+		break;
+	case FT_DATE:
+		if (display_parse_date(shown, &d, NULL) == 0)
+			return date_format(d, buf, n);
+		break;
+	case FT_QTY:
+	case FT_PCT:
+	case FT_VAT:
+		if (display_machine_decimal(shown, buf, n) == 0)
+			return buf;
+		break;
+	default:
+		break;
+	}
+	return shown;
+}
+
+char *ui_field_show(const struct field *f, const void *rec, char *buf, size_t n)
+{
+	char m[512], d[512];
+
+	field_get(f, rec, m, sizeof m);
+	if (f->type == FT_ENUM) {
+		snprintf(buf, n, "%s", ui_enum_word(f->names, m));
+	} else if ((f->type == FT_PCT || f->type == FT_VAT) && *m) {
+		snprintf(buf, n, "%s %%", display_decimal(m, d, sizeof d));
+	} else {
+		to_shown(f, m, buf, n);
+	}
+	return buf;
+}
+
+static int set_field(const struct ui_ffield *ff, void *rec, struct bo_err *e)
+{
+	char m[512];
+
+	return field_set(ff->f, rec, to_machine(ff->f, ff->ed.buf, m, sizeof m), e);
+}
+
+static void get_field(struct ui_ffield *ff, const void *rec)
+{
+	char m[512];
+
+	field_get(ff->f, rec, m, sizeof m);
+	to_shown(ff->f, m, ff->initial, sizeof ff->initial);
+}
 
 static int in_list(const char *const *list, const char *name)
 {
@@ -44,7 +144,7 @@ void ui_form_init(struct ui_form *fm, const char *title, const struct rectype *r
 		memset(ff, 0, sizeof *ff);
 		ff->f = f;
 		ff->ro = in_list(ro, f->name) || (f->flags & FF_DERIVED);
-		field_get(f, rec, ff->initial, sizeof ff->initial);
+		get_field(ff, rec);
 		ui_edit_set(&ff->ed, ff->initial, 0);
 		fm->n++;
 	}
@@ -68,8 +168,8 @@ void ui_form_set(struct ui_form *fm, const char *name, const char *text)
 
 	if (!ff)
 		return;
-	snprintf(ff->initial, sizeof ff->initial, "%s", text);
-	ui_edit_set(&ff->ed, text, ff == &fm->fld[fm->cur]);
+	to_shown(ff->f, text, ff->initial, sizeof ff->initial);
+	ui_edit_set(&ff->ed, ff->initial, ff == &fm->fld[fm->cur]);
 }
 
 void ui_form_reload(struct ui_form *fm, const void *rec)
@@ -78,7 +178,7 @@ void ui_form_reload(struct ui_form *fm, const void *rec)
 	for (int i = 0; i < fm->n; i++) {
 		struct ui_ffield *ff = &fm->fld[i];
 
-		field_get(ff->f, fm->rec, ff->initial, sizeof ff->initial);
+		get_field(ff, fm->rec);
 		ui_edit_set(&ff->ed, ff->initial, i == fm->cur);
 		ff->bad = 0;
 	}
@@ -103,7 +203,7 @@ static int check(struct ui_form *fm, struct ui_ffield *ff, struct bo_err *e)
 	if (!(tmp = malloc(fm->rt->size)))
 		return bo_fail(e, _("out of memory"));
 	memcpy(tmp, fm->rec, fm->rt->size);
-	r = field_set(ff->f, tmp, ff->ed.buf, e);
+	r = set_field(ff, tmp, e);
 	free(tmp);
 	return r;
 }
@@ -176,7 +276,7 @@ int ui_form_collect(struct ui_form *fm, void *rec, struct bo_err *e)
 
 		if (ff->ro)
 			continue;
-		if (field_set(ff->f, rec, ff->ed.buf, e)) {
+		if (set_field(ff, rec, e)) {
 			ff->bad = 1;
 			focus(fm, i, 0);
 			return -1;
@@ -247,7 +347,7 @@ static int label_width(const struct ui_form *fm)
 		if (lw > w)
 			w = lw;
 	}
-	return w > 28 ? 28 : w;
+	return w > 34 ? 34 : w;
 }
 
 static int field_width(const struct field *f)
@@ -312,12 +412,22 @@ static void form_draw(void *arg)
 		/* a label cut short still leaves a column before its value */
 		ui_put(y, x0, lw - 1, label, i == fm->cur ? (int)A_BOLD : (int)A_NORMAL, 0, 1);
 		if (ff->ro) {
-			ui_put(y, x0 + lw, w - lw, ff->ed.buf, ui_attr(R_DIM), 0, 0);
+			ui_put(y, x0 + lw, w - lw, ff->f->type == FT_ENUM
+			       ? ui_enum_word(ff->f->names, ff->ed.buf) : ff->ed.buf, ui_attr(R_DIM), 0, 0);
 			continue;
 		}
 		attr = ff->bad ? ui_attr(R_FIELD_BAD)
 		     : i == fm->cur ? ui_attr(R_FIELD_FOCUS) : ui_attr(R_FIELD);
-		ui_edit_draw(&ff->ed, y, x0 + lw, fw, attr, i == fm->cur);
+		if (ff->f->type == FT_ENUM) {
+			/* the value by its name; the machine value stays in the buffer */
+			ui_put(y, x0 + lw, fw, ui_enum_word(ff->f->names, ff->ed.buf), attr, 0, 1);
+			if (i == fm->cur) {
+				ui.cy = y;
+				ui.cx = x0 + lw;
+			}
+		} else {
+			ui_edit_draw(&ff->ed, y, x0 + lw, fw, attr, i == fm->cur);
+		}
 		if (ff->pick && ff->shown[0])
 			ui_put(y, x0 + lw + fw + 1, w - lw - fw - 1, ff->shown, (int)A_NORMAL, 0, 0);
 		else if (ff->f->type == FT_ENUM && i == fm->cur)
@@ -345,7 +455,8 @@ static void enum_step(struct ui_ffield *ff, int dir, int letter)
 			cur = i;
 	if (letter) {
 		for (int i = 1; i <= n; i++)
-			if (names[(cur + i) % n][0] == letter) {
+			if (tolower((unsigned char)ui_enum_word(names, names[(cur + i) % n])[0]) ==
+			    tolower(letter)) {
 				cur = (cur + i) % n;
 				break;
 			}

@@ -26,11 +26,25 @@ struct editor {
 	int top;
 	unsigned long initial;  /* hash of the cells as opened */
 	char title[120];
+	/* what the clerk should see while typing, read when the customer or
+	 * the line's item changes: the customer's balance and credit limit,
+	 * the item's stock on hand */
+	uint32_t ctx_cust;
+	int ctx_cust_ok;
+	int64_t ctx_balance, ctx_limit;
+	char ctx_sku[33];
+	int ctx_sku_ok;
+	int64_t ctx_on_hand;
 };
 
 /* The invoice as typed, lines that are empty left out. strict: stop at
  * the first cell that does not parse (saving) instead of skipping it (the
  * running totals). */
+/* A cell as typed, in the shown form ("2,5", "1.234,50", "31/12/2026")
+ * or the plain one, into its value; 0 or -1 with why in e. */
+int inv_ed_qty(const char *s, int64_t *v, struct bo_err *e);
+int inv_ed_price(const char *s, int64_t *v, struct bo_err *e);
+int inv_ed_disc(const char *s, int32_t *bp, struct bo_err *e);
 int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_err *e);
 int inv_ed_line_empty(const struct eline *l);
 /* Draws the whole editor (struct ui_form_keys draw). */

@@ -1,9 +1,14 @@
 /* invoice_edit_draw.c - how the invoice editor looks: the header fields,
  * the table of lines with each line's base, and the totals per VAT rate
  * computed from what is typed so far. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/customer.h"
+#include "backoffice/display.h"
+#include "backoffice/entity.h"
 #include "backoffice/i18n.h"
+#include "backoffice/item.h"
 #include "backoffice/money.h"
 #include "invoice_edit.h"
 
@@ -99,14 +104,74 @@ static void draw_lines(struct editor *ed)
 			struct inv_line il;
 
 			memset(&il, 0, sizeof il);
-			if (qty_parse(l->c[C_QTY].buf, 0, &il.quantity, &e) == 0 &&
-			    money_parse(l->c[C_PRICE].buf, 0, &il.unit_price, &e) == 0 &&
-			    (!*l->c[C_DISC].buf || pct_parse(l->c[C_DISC].buf, &il.discount_bp, &e) == 0))
+			if (inv_ed_qty(l->c[C_QTY].buf, &il.quantity, &e) == 0 &&
+			    inv_ed_price(l->c[C_PRICE].buf, &il.unit_price, &e) == 0 &&
+			    (!*l->c[C_DISC].buf || inv_ed_disc(l->c[C_DISC].buf, &il.discount_bp, &e) == 0))
 				ui_put(y, COLS - 13, 12,
 				       money_format_human(invoice_line_base(&il), buf, sizeof buf),
 				       (int)A_NORMAL, 1, 0);
 		}
 		invoice_free(&one);
+	}
+}
+
+/* Read again only when the customer or the item changed. */
+static void refresh_context(struct editor *ed)
+{
+	struct bo_err e = BO_ERR_INIT;
+	uint32_t cust = (uint32_t)strtoul(ed->h[H_CUST].buf, NULL, 10);
+	const char *sku = ed->row >= 0 && ed->row < ed->n ? ed->lines[ed->row].c[C_SKU].buf : "";
+
+	if (cust != ed->ctx_cust) {
+		static _Alignas(16) struct customer c;
+		int64_t over;
+
+		ed->ctx_cust = cust;
+		ed->ctx_cust_ok = 0;
+		if (cust && entity_get(ui.ss, &entity_customer, ed->h[H_CUST].buf, &c, &e) == 0 &&
+		    ui_customer_balance(cust, &ed->ctx_balance, &over, &e) == 0) {
+			ed->ctx_limit = c.credit_limit;
+			ed->ctx_cust_ok = 1;
+		}
+	}
+	if (strcmp(sku, ed->ctx_sku)) {
+		static _Alignas(16) struct item it;
+
+		snprintf(ed->ctx_sku, sizeof ed->ctx_sku, "%.32s", sku);
+		ed->ctx_sku_ok = *sku && entity_get(ui.ss, &entity_item, sku, &it, &e) == 0;
+		if (ed->ctx_sku_ok)
+			ed->ctx_on_hand = it.on_hand;
+	}
+}
+
+/* On the free row under the header: the customer's balance and credit
+ * limit (marked when this invoice would take the balance past it) and
+ * the stock on hand of the line's item (marked when none is left). */
+static void draw_context(struct editor *ed, int64_t total)
+{
+	char a[48], q[48], part[128];
+	int x = 2, y = 5;
+
+	refresh_context(ed);
+	if (ed->ctx_cust_ok) {
+		snprintf(part, sizeof part, "%s %s", _("Balance"),
+		         money_format_human(ed->ctx_balance, a, sizeof a));
+		x += ui_put(y, x, COLS - x - 1, part, (int)A_NORMAL, 0, 0) + 3;
+		if (ed->ctx_limit > 0 && x < COLS - 2) {
+			int over = ed->ctx_balance + total > ed->ctx_limit;
+
+			snprintf(part, sizeof part, "%s %s%s", _("Credit limit"),
+			         money_format_human(ed->ctx_limit, a, sizeof a),
+			         over ? _(" (passed)") : "");
+			x += ui_put(y, x, COLS - x - 1, part, over ? ui_attr(R_MARK) : (int)A_NORMAL, 0,
+			            0) + 3;
+		}
+	}
+	if (ed->ctx_sku_ok && x < COLS - 2) {
+		display_decimal(qty_format(ed->ctx_on_hand, q, sizeof q), a, sizeof a);
+		snprintf(part, sizeof part, _("%s on hand: %s"), ed->ctx_sku, a);
+		ui_put(y, x, COLS - x - 1, part, ed->ctx_on_hand <= 0 ? ui_attr(R_MARK) : (int)A_NORMAL,
+		       0, 0);
 	}
 }
 
@@ -133,6 +198,7 @@ static void draw_totals(struct editor *ed)
 	}
 	snprintf(lab, sizeof lab, "%s %s", _("Total"), money_format_human(t.total, a, sizeof a));
 	ui_put(LINES - 3, x, 48, lab, (int)A_BOLD, 1, 0);
+	draw_context(ed, t.total);
 	invoice_free(&inv);
 }
 

@@ -7,25 +7,56 @@
 #include "backoffice/i18n.h"
 #include "ui.h"
 
-/* Widths: every column its minimum, columns dropped from the right when
- * even that does not fit, then bounded columns grow, then the rest. */
+/* What a name column should get before the others grow: most names
+ * whole ("Aislamientos Gallardo S.L."). */
+#define NAME_GOOD 28
+
+/* Widths: every column its minimum (hidden ones none), columns dropped
+ * from the right when even that does not fit, and those the screen
+ * marked narrow_drop when the name column would get less than NAME_GOOD;
+ * then the name column grows to NAME_GOOD, bounded columns to their
+ * maximum, and the name takes the rest. */
 static void widths(const struct ui_list *l, int *wd, int *shown)
 {
 	const struct ui_list_def *d = l->def;
-	int avail = l->w - 1, sum = 0, extra, grew;
+	int avail = l->w - 1, sum = 0, extra, grew, name = -1, first = 1;
 
 	for (int c = 0; c < d->ncols; c++) {
 		wd[c] = d->cols[c].min;
-		shown[c] = 1;
-		sum += wd[c] + (c ? 1 : 0);
+		shown[c] = !(l->hide >> c & 1u);
+		if (!shown[c])
+			continue;
+		sum += wd[c] + (first ? 0 : 1);
+		first = 0;
+		if (d->cols[c].max == 0 && name < 0)
+			name = c;
 	}
 	for (int c = d->ncols - 1; c > 0 && sum > avail; c--) {
+		if (!shown[c])
+			continue;
+		shown[c] = 0;
+		sum -= wd[c] + 1;
+	}
+	for (int c = d->ncols - 1; c >= 0 && name >= 0 && shown[name] &&
+	     wd[name] + avail - sum < NAME_GOOD; c--) {
+		if (!shown[c] || !(l->narrow_drop >> c & 1u))
+			continue;
 		shown[c] = 0;
 		sum -= wd[c] + 1;
 	}
 	extra = avail - sum;
-	/* a third to the bounded columns, then the unbounded (names) take
-	 * the rest; bounded ones get what is left if there are none */
+	if (name >= 0 && shown[name] && extra > 0) {
+		int give = NAME_GOOD - wd[name];
+
+		if (give > extra)
+			give = extra;
+		if (give > 0) {
+			wd[name] += give;
+			extra -= give;
+		}
+	}
+	/* then a third to the bounded columns, the unbounded the rest,
+	 * bounded ones what is left if there are none */
 	for (int pass = 0; pass < 3 && extra > 0; pass++) {
 		int budget = pass == 0 ? extra / 3 : extra;
 
@@ -63,7 +94,7 @@ void ui_list_draw_row(struct ui_list *l, int i, int y, int attr)
 
 		if (!shown[c])
 			continue;
-		ui_cell_show(d->cols[c].type, l->rows[i].cell[c], buf, sizeof buf);
+		ui_col_show(&d->cols[c], l->rows[i].cell[c], buf, sizeof buf);
 		ui_put(y, x, wd[c], buf, attr, numeric(d->cols[c].type), 1);
 		x += wd[c] + 1;
 	}
@@ -117,7 +148,9 @@ char *ui_list_counter(const struct ui_list *l, char *buf, size_t n)
 		ui_count_str(l->first_idx + l->sel + 1, a, sizeof a);
 	else
 		snprintf(a, sizeof a, l->n ? "?" : "0");
-	if (l->total >= 0)
+	if (l->known_total > l->total && l->total >= 0 && !l->search[0])
+		ui_count_str(l->known_total, b, sizeof b);
+	else if (l->total >= 0)
 		ui_count_str(l->total, b, sizeof b);
 	else
 		snprintf(b, sizeof b, "\xe2\x80\xa6");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/codec.h"
+#include "backoffice/collate.h"
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
 #include "ui.h"
@@ -16,6 +17,7 @@
 struct fctx {
 	struct ui_list *l;
 	const char *text;       /* the search being typed, or NULL */
+	int prefix;             /* text must start a name (the find's first phase) */
 };
 
 /* The screen's filter, the kept search, and the search being typed. */
@@ -29,8 +31,15 @@ static int take(const struct browse_rec *r, void *arg, struct bo_err *e)
 		return 0;
 	if (l->search[0] && (!l->def->match || !l->def->match(l, r, l->search)))
 		return 0;
-	if (f->text && (!l->def->match || !l->def->match(l, r, f->text)))
-		return 0;
+	if (f->text) {
+		int ok;
+
+		l->find_prefix = f->prefix;
+		ok = l->def->match && l->def->match(l, r, f->text);
+		l->find_prefix = 0;
+		if (!ok)
+			return 0;
+	}
 	return 1;
 }
 
@@ -39,6 +48,7 @@ static void req_init(struct ui_list *l, struct browse_req *q, struct fctx *f, co
 	memset(q, 0, sizeof *q);
 	f->l = l;
 	f->text = text;
+	f->prefix = 0;
 	q->table = l->def->orders[l->order].table;
 	q->only = l->onlylen ? l->only : NULL;
 	q->onlylen = l->onlylen;
@@ -159,11 +169,21 @@ static int seek_prefix(struct ui_list *l, const struct ui_order *o, const char *
 	q.from = BROWSE_SEEK;
 	q.want = 1;
 	q.budget = 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
+	if (o->seek == SEEK_FOLD) {
+		/* a name index holds ICU sort keys: the typed text's key is a
+		 * prefix of the keys of the names that start with it */
+		uint8_t k[BROWSE_KEY_MAX * 4];
 
-		q.pos.key[i] = o->seek == SEEK_FOLD ? (uint8_t)tolower(c)
-		             : o->seek == SEEK_UPPER ? (uint8_t)toupper(c) : c;
+		n = collate_key(text, k, sizeof k);
+		if (n == 0 || n > BROWSE_KEY_MAX)
+			return 0;
+		memcpy(q.pos.key, k, n);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)text[i];
+
+			q.pos.key[i] = o->seek == SEEK_UPPER ? (uint8_t)toupper(c) : c;
+		}
 	}
 	q.pos.klen = (uint32_t)n;
 	if (browse_page(ui.ss, &q, &p, e))
@@ -183,6 +203,14 @@ static int seek_prefix(struct ui_list *l, const struct ui_order *o, const char *
 	return found;
 }
 
+static int has_names(const struct ui_list *l)
+{
+	for (int o = 0; o < l->def->norders; o++)
+		if (l->def->orders[o].seek == SEEK_FOLD)
+			return 1;
+	return 0;
+}
+
 int ui_src_find(struct ui_list *l, const char *text, struct browse_pos *pos, struct bo_err *e)
 {
 	struct browse_req q;
@@ -198,7 +226,7 @@ int ui_src_find(struct ui_list *l, const char *text, struct browse_pos *pos, str
 			}
 		return 0;
 	}
-	if (!l->find.started) {
+	if (!l->find.started && l->find.phase == 0) {
 		for (int o = 0; o < l->def->norders; o++) {
 			if (l->def->orders[o].seek == SEEK_NONE)
 				continue;
@@ -206,8 +234,11 @@ int ui_src_find(struct ui_list *l, const char *text, struct browse_pos *pos, str
 				return r;
 		}
 	}
-	/* then the first record containing it, in steps */
+	/* then, in steps, the first record whose name starts with it (where
+	 * the list is of names: "zuniga" finds "Zúñiga y Ferrer" before
+	 * "Almacenes Zúñiga"), then the first containing it */
 	req_init(l, &q, &f, text);
+	f.prefix = l->find.phase == 0 && has_names(l);
 	q.from = l->find.started ? BROWSE_AFTER : BROWSE_FIRST;
 	q.pos = l->find.next;
 	q.want = 1;
@@ -217,6 +248,11 @@ int ui_src_find(struct ui_list *l, const char *text, struct browse_pos *pos, str
 	if (p.n == 1) {
 		browse_pos_of(&p.rec[0], pos);
 		r = 1;
+	} else if ((p.end || !p.has_last) && f.prefix) {
+		l->find.phase = 1;
+		l->find.started = 0;
+		memset(&l->find.next, 0, sizeof l->find.next);
+		r = 2;
 	} else if (p.end || !p.has_last) {
 		r = 0;
 	} else {

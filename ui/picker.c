@@ -13,7 +13,7 @@ static int pick_match(struct ui_list *l, const struct browse_rec *r, const char 
 {
 	const struct entity *en = l->ctx;
 
-	return ui_decode(en, r, recbuf) == 0 && entity_matches(en, recbuf, text);
+	return ui_decode(en, r, recbuf) == 0 && ui_entity_match(l, en, recbuf, text);
 }
 
 static int pick_row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
@@ -34,20 +34,20 @@ static int pick_row(struct ui_list *l, const struct browse_rec *r, struct ui_row
 }
 
 static const struct ui_col cust_cols[] = {
-	{ "id", N_("No."), CT_INT, 6, 8 },
-	{ "name", N_("Name"), CT_TEXT, 20, 0 },
-	{ "nif", N_("NIF"), CT_TEXT, 10, 10 },
+	{ "id", N_("No."), CT_INT, 6, 8, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 20, 0, W_NONE },
+	{ "nif", N_("NIF"), CT_TEXT, 10, 10, W_NONE },
 };
 static const struct ui_col staff_cols[] = {
-	{ "id", N_("No."), CT_INT, 6, 8 },
-	{ "name", N_("Name"), CT_TEXT, 20, 0 },
-	{ "department", N_("Department"), CT_TEXT, 12, 20 },
+	{ "id", N_("No."), CT_INT, 6, 8, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 20, 0, W_NONE },
+	{ "department", N_("Department"), CT_TEXT, 12, 20, W_NONE },
 };
 static const struct ui_col item_cols[] = {
-	{ "sku", N_("SKU"), CT_TEXT, 10, 16 },
-	{ "description", N_("Description"), CT_TEXT, 20, 0 },
-	{ "price", N_("Price"), CT_MONEY, 10, 12 },
-	{ "on_hand", N_("On hand"), CT_QTY, 8, 10 },
+	{ "sku", N_("SKU"), CT_TEXT, 10, 16, W_NONE },
+	{ "description", N_("Description"), CT_TEXT, 20, 0, W_NONE },
+	{ "price", N_("Price"), CT_MONEY, 10, 12, W_NONE },
+	{ "on_hand", N_("On hand"), CT_QTY, 8, 10, W_NONE },
 };
 static const struct ui_order cust_order[] = { { N_("by name"), ORDER_CUSTOMERS_BY_NAME, SEEK_FOLD } };
 static const struct ui_order staff_order[] = { { N_("by name"), ORDER_STAFF_BY_NAME, SEEK_FOLD } };
@@ -90,6 +90,17 @@ static void picker_draw(struct ui_scr *s)
 	ui_edit_draw(ed, y + 1, x + 2 + lw, w - 26 - lw, ui_attr(R_FIELD_FOCUS), 1);
 }
 
+/* The rows narrowed to those holding the text, the selection on the
+ * first whose name starts with it (found by the list's search). */
+static void narrow(struct ui_list *l, const char *text)
+{
+	snprintf(l->search, sizeof l->search, "%.*s", (int)sizeof l->search - 1, text);
+	ui_list_restart(l);
+	ui_edit_set(&l->sedit, l->search, 0);
+	memset(&l->find, 0, sizeof l->find);
+	l->find.active = l->search[0] != '\0';
+}
+
 static int picker_open(struct ui_scr *s, void *arg)
 {
 	struct picker *p = arg;
@@ -103,8 +114,7 @@ static int picker_open(struct ui_scr *s, void *arg)
 	l->ctx = (void *)p->en;
 	ui_list_area(l, 5, 4, LINES - 10, COLS - 8);
 	ui_edit_set(s->priv, p->typed ? p->typed : "", 0);
-	snprintf(l->search, sizeof l->search, "%s", p->typed ? p->typed : "");
-	ui_list_restart(l);
+	narrow(l, p->typed ? p->typed : "");
 	return 0;
 }
 
@@ -138,14 +148,8 @@ static int picker_key(struct ui_scr *s, int k)
 			ui_list_act(s->list, moves[i].a);
 			return UI_OK;
 		}
-	if (ui_edit_key(ed, k, sizeof s->list->search - 1) == 1) {
-		char *q = s->list->search;
-		size_t len = ed->len < sizeof s->list->search ? ed->len : sizeof s->list->search - 1;
-
-		memcpy(q, ed->buf, len);
-		q[len] = '\0';
-		ui_list_restart(s->list);
-	}
+	if (ui_edit_key(ed, k, sizeof s->list->search - 1) == 1)
+		narrow(s->list, ed->buf);
 	return UI_OK;
 }
 

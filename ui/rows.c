@@ -5,6 +5,7 @@
 
 #include "backoffice/codec.h"
 #include "backoffice/text.h"
+#include "backoffice/collate.h"
 #include "ui.h"
 
 void ui_key_text(const struct entity *en, const struct browse_rec *r, char *buf, size_t n)
@@ -40,6 +41,24 @@ size_t ui_pkey_of(const struct entity *en, const char *key, uint8_t *out)
 		n = BROWSE_PKEY_MAX;
 	memcpy(out, key, n);
 	return n;
+}
+
+int ui_entity_starts(const struct entity *en, const void *rec, const char *text)
+{
+	for (size_t i = 0; en->search[i]; i++) {
+		const struct field *f = rec_field(en->rt, en->search[i]);
+		char buf[512];
+
+		if (f && collate_match(field_get(f, rec, buf, sizeof buf), text) == 2)
+			return 1;
+	}
+	return 0;
+}
+
+int ui_entity_match(const struct ui_list *l, const struct entity *en, const void *rec,
+                    const char *text)
+{
+	return l->find_prefix ? ui_entity_starts(en, rec, text) : entity_matches(en, rec, text);
 }
 
 int ui_row_field(const struct entity *en, const void *rec, const char *name, char *cell)

@@ -20,12 +20,12 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "id", N_("No."), CT_INT, 5, 7 },
-	{ "name", N_("Name"), CT_TEXT, 18, 0 },
-	{ "nif", N_("NIF"), CT_TEXT, 9, 10 },
-	{ "phone", N_("Phone"), CT_TEXT, 9, 16 },
-	{ "balance", N_("Balance"), CT_MONEY, 12, 16 },
-	{ "overdue", N_("Overdue"), CT_MONEY, 12, 16 },
+	{ "id", N_("No."), CT_INT, 5, 7, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 18, 0, W_NONE },
+	{ "nif", N_("NIF"), CT_TEXT, 9, 10, W_NONE },
+	{ "phone", N_("Phone"), CT_TEXT, 9, 16, W_NONE },
+	{ "balance", N_("Balance"), CT_MONEY, 12, 16, W_NONE },
+	{ "overdue", N_("Overdue"), CT_MONEY, 12, 16, W_NONE },
 };
 
 static const struct ui_order orders[] = {
@@ -83,9 +83,8 @@ int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct 
 
 static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
 {
-	(void)l;
 	return ui_decode(&entity_customer, r, &rec) == 0 &&
-	       entity_matches(&entity_customer, &rec, text);
+	       ui_entity_match(l, &entity_customer, &rec, text);
 }
 
 static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
@@ -116,6 +115,8 @@ static const struct ui_list_def def = {
 static int cust_open(struct ui_scr *s, void *arg)
 {
 	(void)arg;
+	/* narrow, the phone gives way to the name */
+	s->list->narrow_drop = 1u << 3;
 	ui_list_restart(s->list);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
@@ -74,6 +75,27 @@ static int *cell_bad(struct editor *ed)
 	return ed->row < 0 ? &ed->hbad[ed->col] : &ed->lines[ed->row].bad[ed->col];
 }
 
+int inv_ed_qty(const char *s, int64_t *v, struct bo_err *e)
+{
+	char m[64];
+
+	display_machine_decimal(s, m, sizeof m);
+	return qty_parse(m, 0, v, e);
+}
+
+int inv_ed_price(const char *s, int64_t *v, struct bo_err *e)
+{
+	return display_parse_money(s, 0, v, e);
+}
+
+int inv_ed_disc(const char *s, int32_t *bp, struct bo_err *e)
+{
+	char m[64];
+
+	display_machine_decimal(s, m, sizeof m);
+	return pct_parse(m, bp, e);
+}
+
 /* Parses a cell as the core would; 0 or -1 with why in e. An empty cell
  * is fine here: a line's rules are the core's when it saves. */
 static int check_cell(int row, int col, const char *text, struct bo_err *e)
@@ -86,14 +108,14 @@ static int check_cell(int row, int col, const char *text, struct bo_err *e)
 	if (!*text)
 		return 0;
 	if (row < 0)
-		return col == H_CUST ? 0 : date_parse(text, &d, e);
+		return col == H_CUST ? 0 : display_parse_date(text, &d, e);
 	switch (col) {
 	case C_QTY:
-		return qty_parse(text, 0, &v, e) ? bo_wrap(e, _("invalid quantity")) : 0;
+		return inv_ed_qty(text, &v, e) ? bo_wrap(e, _("invalid quantity")) : 0;
 	case C_PRICE:
-		return money_parse(text, 0, &v, e) ? bo_wrap(e, _("invalid price")) : 0;
+		return inv_ed_price(text, &v, e) ? bo_wrap(e, _("invalid price")) : 0;
 	case C_DISC:
-		return pct_parse(text, &bp, e) ? bo_wrap(e, _("invalid discount")) : 0;
+		return inv_ed_disc(text, &bp, e) ? bo_wrap(e, _("invalid discount")) : 0;
 	case C_VAT:
 		return vat_parse(text, &rate, e) ? bo_wrap(e, _("invalid vat")) : 0;
 	case C_DESC:
@@ -106,11 +128,11 @@ static int check_cell(int row, int col, const char *text, struct bo_err *e)
  * lines' CSV header does. */
 static int parse_numbers(const struct eline *el, struct inv_line *l, int *rate, struct bo_err *e)
 {
-	if (qty_parse(el->c[C_QTY].buf, 0, &l->quantity, e))
+	if (inv_ed_qty(el->c[C_QTY].buf, &l->quantity, e))
 		return bo_at_field(e, "quantity");
-	if (money_parse(el->c[C_PRICE].buf, 0, &l->unit_price, e))
+	if (inv_ed_price(el->c[C_PRICE].buf, &l->unit_price, e))
 		return bo_at_field(e, "unit_price");
-	if (*el->c[C_DISC].buf && pct_parse(el->c[C_DISC].buf, &l->discount_bp, e))
+	if (*el->c[C_DISC].buf && inv_ed_disc(el->c[C_DISC].buf, &l->discount_bp, e))
 		return bo_at_field(e, "discount_pct");
 	if (*el->c[C_VAT].buf && vat_parse(el->c[C_VAT].buf, rate, e))
 		return bo_at_field(e, "vat_rate");
@@ -123,9 +145,9 @@ int inv_ed_build(struct editor *ed, struct invoice *inv, int strict, struct bo_e
 	inv->id = ed->id;
 	inv->customer = (uint32_t)strtoul(ed->h[H_CUST].buf, NULL, 10);
 	inv->issue_date = inv->due_date = DATE_NONE;
-	if (*ed->h[H_ISSUE].buf && date_parse(ed->h[H_ISSUE].buf, &inv->issue_date, e) && strict)
+	if (*ed->h[H_ISSUE].buf && display_parse_date(ed->h[H_ISSUE].buf, &inv->issue_date, e) && strict)
 		return bo_at_field(e, "issue_date");
-	if (*ed->h[H_DUE].buf && date_parse(ed->h[H_DUE].buf, &inv->due_date, e) && strict)
+	if (*ed->h[H_DUE].buf && display_parse_date(ed->h[H_DUE].buf, &inv->due_date, e) && strict)
 		return bo_at_field(e, "due_date");
 	for (int i = 0; i < ed->n; i++) {
 		const struct eline *el = &ed->lines[i];
@@ -184,8 +206,8 @@ static int load(struct editor *ed, uint32_t id, uint32_t customer)
 		snprintf(buf, sizeof buf, "%u", inv.customer);
 		ui_edit_set(&ed->h[H_CUST], buf, 0);
 		text_copy(ed->cust_name, sizeof ed->cust_name, inv.customer_name);
-		ui_edit_set(&ed->h[H_ISSUE], date_format(inv.issue_date, buf, sizeof buf), 0);
-		ui_edit_set(&ed->h[H_DUE], date_format(inv.due_date, buf, sizeof buf), 0);
+		ui_edit_set(&ed->h[H_ISSUE], display_date(inv.issue_date, buf, sizeof buf), 0);
+		ui_edit_set(&ed->h[H_DUE], display_date(inv.due_date, buf, sizeof buf), 0);
 		for (size_t i = 0; i < inv.nlines; i++) {
 			const struct inv_line *il = &inv.lines[i];
 			struct eline *l = line_add(ed);
@@ -194,9 +216,13 @@ static int load(struct editor *ed, uint32_t id, uint32_t customer)
 				break;
 			ui_edit_set(&l->c[C_SKU], il->sku, 0);
 			ui_edit_set(&l->c[C_DESC], il->description, 0);
-			ui_edit_set(&l->c[C_QTY], qty_format(il->quantity, buf, sizeof buf), 0);
-			ui_edit_set(&l->c[C_PRICE], money_format(il->unit_price, buf, sizeof buf), 0);
-			ui_edit_set(&l->c[C_DISC], pct_format(il->discount_bp, buf, sizeof buf), 0);
+			char m[64];
+
+			ui_edit_set(&l->c[C_QTY], display_decimal(qty_format(il->quantity, m, sizeof m),
+			                                          buf, sizeof buf), 0);
+			ui_edit_set(&l->c[C_PRICE], display_money(il->unit_price, 0, buf, sizeof buf), 0);
+			ui_edit_set(&l->c[C_DISC], display_decimal(pct_format(il->discount_bp, m, sizeof m),
+			                                           buf, sizeof buf), 0);
 			snprintf(buf, sizeof buf, "%d", (int)il->vat_rate);
 			ui_edit_set(&l->c[C_VAT], buf, 0);
 		}
@@ -288,7 +314,7 @@ static void pick_item(struct editor *ed, const char *typed)
 	}
 	ui_edit_set(&l->c[C_SKU], it.sku, 0);
 	ui_edit_set(&l->c[C_DESC], it.description, 0);
-	ui_edit_set(&l->c[C_PRICE], money_format(it.price, buf, sizeof buf), 0);
+	ui_edit_set(&l->c[C_PRICE], display_money(it.price, 0, buf, sizeof buf), 0);
 	snprintf(buf, sizeof buf, "%d", (int)it.vat_rate);
 	ui_edit_set(&l->c[C_VAT], buf, 0);
 	if (!l->c[C_QTY].len)
@@ -327,7 +353,15 @@ static void pick(struct editor *ed, const char *typed)
 
 static void del_line(struct editor *ed)
 {
+	const struct eline *l;
+
 	if (ed->row < 0 || ed->row >= ed->n - 1)
+		return;
+	l = &ed->lines[ed->row];
+	/* a line typed in full is not lost to one key */
+	if (!inv_ed_line_empty(l) &&
+	    !ui_confirm(_("Delete line %d (%s)?"), ed->row + 1,
+	                l->c[C_DESC].len ? l->c[C_DESC].buf : l->c[C_SKU].buf))
 		return;
 	memmove(&ed->lines[ed->row], &ed->lines[ed->row + 1],
 	        (size_t)(ed->n - ed->row - 1) * sizeof ed->lines[0]);

@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "backoffice/clerk_files.h"
 #include "backoffice/codec.h"
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
 #include "backoffice/mail.h"
@@ -23,10 +25,12 @@
 
 static const enum ui_act acts[] = {
 	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_PRINT, A_SEND, A_REFRESH, A_APPLY, A_NONE
+	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_UNPAY, A_PRINT, A_SEND, A_REFRESH, A_APPLY,
+	A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_APPLY, A_PRINT, A_SEND, A_BACK, A_QUIT, A_NONE
+	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_APPLY, A_UNPAY, A_PRINT, A_SEND, A_BACK,
+	A_QUIT, A_NONE
 };
 
 struct seg {
@@ -155,9 +159,9 @@ static void build_lines(struct view *v)
 		l = add(v, (int)A_NORMAL);
 		seg(l, xs[0], ws[0], 0, il->sku);
 		seg(l, xs[1], ws[1], 0, il->description);
-		seg(l, xs[2], ws[2], 1, qty_format(il->quantity, a, sizeof a));
+		seg(l, xs[2], ws[2], 1, display_decimal(qty_format(il->quantity, b, sizeof b), a, sizeof a));
 		seg(l, xs[3], ws[3], 1, money_format_human(il->unit_price, a, sizeof a));
-		snprintf(b, sizeof b, "%s %%", pct_format(il->discount_bp, a, sizeof a));
+		snprintf(b, sizeof b, "%s %%", display_decimal(pct_format(il->discount_bp, b, sizeof b), a, sizeof a));
 		seg(l, xs[4], ws[4], 1, b);
 		snprintf(b, sizeof b, "%d %%", il->vat_rate);
 		seg(l, xs[5], ws[5], 1, b);
@@ -215,9 +219,9 @@ static void build_related(struct view *v)
 		if (rec_decode(&payment_type, &p, v->pays.rec[i].val, v->pays.rec[i].vlen, "?", NULL))
 			continue;
 		l = add(v, (int)A_NORMAL);
-		seg(l, 1, 10, 0, date_format(p.date, d, sizeof d));
+		seg(l, 1, 10, 0, display_date(p.date, d, sizeof d));
 		seg(l, 12, 14, 1, money_format_human(p.amount, a, sizeof a));
-		seg(l, 28, 13, 0, p.method);
+		seg(l, 28, 13, 0, ui_word(W_METHOD, p.method));
 		seg(l, 42, 20, 0, p.reference);
 		seg(l, 63, COLS - 64, 0, p.reverses ? p.reason : p.user);
 	}
@@ -234,7 +238,7 @@ static void build_related(struct view *v)
 			invoice_totals(&cn, &t);
 			l = add(v, (int)A_NORMAL);
 			seg(l, 1, 13, 0, cn.number);
-			seg(l, 15, 10, 0, date_format(cn.issue_date, d, sizeof d));
+			seg(l, 15, 10, 0, display_date(cn.issue_date, d, sizeof d));
 			seg(l, 26, 14, 1, money_format_human(t.total, a, sizeof a));
 			seg(l, 42, COLS - 43, 0, cn.reason);
 		}
@@ -251,7 +255,7 @@ static void build(struct view *v)
 	v->n = 0;
 	l = add(v, (int)A_BOLD);
 	snprintf(a, sizeof a, "%s", inv->status >= 0 && inv->status < INV_STATUS_COUNT
-	                            ? inv_status_names[inv->status] : "?");
+	                            ? ui_word(W_STATUS, inv_status_names[inv->status]) : "?");
 	seg(l, 1, 16, 0, _("Status"));
 	seg(l, 18, 20, 0, a);
 	if (inv->corrects || inv->corrects_number[0]) {
@@ -269,21 +273,18 @@ static void build(struct view *v)
 	seg(l, COLS - 16, 15, 0, inv->customer_nif);
 	l = add(v, (int)A_NORMAL);
 	seg(l, 1, 16, 0, _("Issue date"));
-	seg(l, 18, 12, 0, date_format(inv->issue_date, d1, sizeof d1));
+	seg(l, 18, 12, 0, display_date(inv->issue_date, d1, sizeof d1));
 	seg(l, 32, 10, 0, _("Due date"));
-	seg(l, 43, 12, 0, date_format(inv->due_date, d2, sizeof d2));
+	seg(l, 43, 12, 0, display_date(inv->due_date, d2, sizeof d2));
 	if (*inv->reason) {
 		l = add(v, (int)A_NORMAL);
 		seg(l, 1, 16, 0, _("Reason"));
 		seg(l, 18, COLS - 19, 0, inv->reason);
 	}
 	if (inv->sent_at) {
-		time_t t = (time_t)inv->sent_at;
-		struct tm tm;
-		char when[32] = "", what[200];
+		char when[40], what[200];
 
-		if (localtime_r(&t, &tm))
-			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		display_time((long long)inv->sent_at, 0, when, sizeof when);
 		snprintf(what, sizeof what, "%s  %s", inv->sent_to, when);
 		l = add(v, (int)A_NORMAL);
 		seg(l, 1, 16, 0, _("Sent to"));
@@ -371,6 +372,8 @@ static int view_can(struct ui_scr *s, enum ui_act a)
 		return invoice && invoice_balance(inv) > 0;
 	case A_CREDIT:
 		return invoice && inv->status != INV_CREDITED;
+	case A_UNPAY:
+		return invoice && inv->paid > 0;
 	case A_SEND:
 		return !draft;
 	case A_APPLY:
@@ -387,8 +390,14 @@ static void print_pdf(struct view *v)
 	char path[1200];
 
 	if (clerk_files_path(path, sizeof path, v->inv.number[0] ? v->inv.number : "draft", NULL,
-	                     DATE_NONE, "pdf", &e) ||
-	    invoice_print_pdf(ui.ss, &v->inv, path, &e)) {
+	                     DATE_NONE, "pdf", &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	/* a file printed before is replaced only after a yes */
+	if (access(path, F_OK) == 0 && !ui_confirm(_("Replace \"%s\"?"), path))
+		return;
+	if (invoice_print_pdf(ui.ss, &v->inv, path, &e)) {
 		ui_error("%s", e.msg);
 		return;
 	}
@@ -460,6 +469,10 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 		if (ui_task_apply_credit(id))
 			load(v);
 		return UI_OK;
+	case A_UNPAY:
+		if (ui_task_reverse(id))
+			load(v);
+		return UI_OK;
 	case A_PRINT:
 		print_pdf(v);
 		return UI_OK;
@@ -474,7 +487,8 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
 	{ A_OPEN, P_INVOICE_WRITE }, { A_EDIT, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
-	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
+	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE },
+	{ A_UNPAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
 	{ A_APPLY, P_PAYMENT_WRITE }, { A_NONE, 0 }
 };
 

@@ -23,19 +23,20 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "number", N_("Number"), CT_TEXT, 12, 13 },
-	{ "date", N_("Date"), CT_DATE, 10, 10 },
-	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
-	{ "total", N_("Total"), CT_MONEY, 10, 15 },
-	{ "balance", N_("Balance"), CT_MONEY, 10, 15 },
-	{ "status", N_("Status"), CT_TEXT, 7, 9 },
-	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
+	{ "number", N_("Number"), CT_TEXT, 12, 13, W_NONE },
+	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
+	{ "customer", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 10, 15, W_NONE },
+	{ "balance", N_("Balance"), CT_MONEY, 10, 15, W_NONE },
+	{ "status", N_("Status"), CT_TEXT, 7, 9, W_STATUS },
+	{ "due_date", N_("Due"), CT_DATE, 10, 10, W_NONE },
 };
 
 static const struct ui_order all_orders[] = {
 	{ N_("in order of entry"), ORDER_INVOICES_BY_ENTRY, SEEK_NONE },
 	{ N_("issued, by number"), ORDER_INVOICES_BY_NUMBER, SEEK_UPPER },
-	{ N_("by customer"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
+	/* by the customer's name, in Spanish order; typing jumps to a name */
+	{ N_("by customer"), ORDER_INVOICES_BY_CUSTOMER_NAME, SEEK_FOLD },
 };
 static const struct ui_order one_customer[] = {
 	{ N_("by date of entry"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
@@ -154,6 +155,11 @@ static int inv_open(struct ui_scr *s, void *arg)
 	/* the orders depend on arg: the list is made here, not declared */
 	if (!(st->l = ui_scr_list(s, &st->def)))
 		return -1;
+	/* a customer's own invoices need no customer column; narrow, the due
+	 * date gives way to the customer's name */
+	if (st->customer)
+		st->l->hide = 1u << 2;
+	st->l->narrow_drop = 1u << 6;
 	if (st->customer) {
 		key_u32(st->customer, (uint8_t *)st->l->only);
 		st->l->onlylen = 4;

@@ -1,11 +1,15 @@
-/* scr_item.c - one item with its movement history, newest last; e or
- * Enter edits it, r receives and a adjusts its stock. */
+/* scr_item.c - one item with its movement history, newest last, each
+ * movement with the stock on hand after it; Enter on a sale or a return
+ * opens its invoice, e (or Enter elsewhere) edits the item, r receives
+ * and a adjusts its stock. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "backoffice/codec.h"
 #include "backoffice/i18n.h"
+#include "backoffice/invoice.h"
 #include "backoffice/item.h"
+#include "backoffice/money.h"
 #include "backoffice/text.h"
 #include "ui.h"
 
@@ -17,12 +21,13 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "date", N_("Date"), CT_DATE, 10, 10 },
-	{ "kind", N_("Kind"), CT_TEXT, 10, 10 },
-	{ "quantity", N_("Quantity"), CT_QTY, 9, 12 },
-	{ "reference", N_("Reference"), CT_TEXT, 10, 16 },
-	{ "user", N_("User"), CT_TEXT, 8, 12 },
-	{ "reason", N_("Reason"), CT_TEXT, 10, 0 },
+	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
+	{ "kind", N_("Kind"), CT_TEXT, 10, 10, W_MOVE },
+	{ "quantity", N_("Quantity"), CT_QTY, 9, 12, W_NONE },
+	{ "reference", N_("Reference"), CT_TEXT, 12, 16, W_NONE },
+	{ "user", N_("User"), CT_TEXT, 8, 12, W_NONE },
+	{ "reason", N_("Reason"), CT_TEXT, 10, 0, W_NONE },
+	{ "balance", N_("Stock after"), CT_QTY, 11, 12, W_NONE },
 };
 
 static const struct ui_order orders[] = {
@@ -33,7 +38,73 @@ struct item_scr {
 	struct ui_list *l;      /* the screen's list (s->list) */
 	struct item it;
 	char sku[33];
+	/* the stock after each movement, by movement id (ascending) */
+	uint64_t *ids;
+	int64_t *after;
+	size_t nb, cap;
 };
+
+static int add_move(const struct move *m, void *arg)
+{
+	struct item_scr *st = arg;
+
+	if (st->nb == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 64;
+		uint64_t *ids = realloc(st->ids, cap * sizeof *ids);
+		int64_t *after;
+
+		if (!ids)
+			return 1;
+		st->ids = ids;
+		if (!(after = realloc(st->after, cap * sizeof *after)))
+			return 1;
+		st->after = after;
+		st->cap = cap;
+	}
+	st->ids[st->nb] = m->id;
+	/* for now the running sum; made into stock after by balances() */
+	st->after[st->nb] = (st->nb ? st->after[st->nb - 1] : 0) + m->quantity;
+	st->nb++;
+	return 0;
+}
+
+/* The running balance, anchored on the item's on hand: the stock after a
+ * movement is what is on hand now less what came in after it, so the
+ * last one reads the item's on hand even where stock predates the log. */
+static void balances(struct item_scr *st)
+{
+	struct bo_err e = BO_ERR_INIT;
+	int64_t total;
+
+	st->nb = 0;
+	if (stock_each_move(ui.ss, st->sku, add_move, st, &e)) {
+		ui_error("%s", e.msg);
+		st->nb = 0;
+		return;
+	}
+	total = st->nb ? st->after[st->nb - 1] : 0;
+	for (size_t i = 0; i < st->nb; i++)
+		st->after[i] = st->it.on_hand - (total - st->after[i]);
+}
+
+static int after_of(const struct item_scr *st, uint64_t id, int64_t *v)
+{
+	size_t lo = 0, hi = st->nb;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < st->nb && st->ids[lo] == id) {
+		*v = st->after[lo];
+		return 0;
+	}
+	return -1;
+}
 
 static _Alignas(16) struct move mv;
 
@@ -53,7 +124,9 @@ static int match(struct ui_list *l, const struct browse_rec *r, const char *text
 static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,
                struct bo_err *e)
 {
-	(void)l;
+	const struct item_scr *st = l->ctx;
+	int64_t after;
+
 	(void)e;
 	snprintf(out->key, sizeof out->key, "%llu",
 	         r->pklen == 8 ? (unsigned long long)key_get_u64(r->pkey) : 0ULL);
@@ -67,11 +140,13 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 
 		text_copy(out->cell[c], UI_CELL, field_get(f, &mv, buf, sizeof buf));
 	}
+	if (after_of(st, mv.id, &after) == 0)
+		qty_format(after, out->cell[6], UI_CELL);
 	return 0;
 }
 
 static const struct ui_list_def def = {
-	"moves", cols, 6, orders, 1, NULL, match, row, NULL, NULL, 0
+	"moves", cols, 7, orders, 1, NULL, match, row, NULL, NULL, 0
 };
 
 static void load(struct item_scr *st)
@@ -80,6 +155,7 @@ static void load(struct item_scr *st)
 
 	if (entity_get(ui.ss, &entity_item, st->sku, &st->it, &e))
 		ui_error("%s", e.msg);
+	balances(st);
 }
 
 static int item_open(struct ui_scr *s, void *arg)
@@ -104,7 +180,7 @@ static void detail(int y, int x, int w, const struct item *it, const char *name)
 	char buf[256];
 
 	ui_put(y, x, 16, _(f->label), (int)A_BOLD, 0, 1);
-	ui_put(y, x + 16, w - 16, field_show(f, it, buf, sizeof buf), (int)A_NORMAL, 0, 0);
+	ui_put(y, x + 16, w - 16, ui_field_show(f, it, buf, sizeof buf), (int)A_NORMAL, 0, 0);
 }
 
 static void item_draw(struct ui_scr *s)
@@ -133,6 +209,30 @@ static void item_resume(struct ui_scr *s)
 	ui_list_reload(st->l);
 }
 
+/* Enter on a sale or a return: the invoice or credit note it came from.
+ * 1 when the row is one (opened, or why not said). */
+static int open_invoice(struct item_scr *st)
+{
+	const struct ui_row *r = ui_list_current(st->l);
+	struct bo_err e = BO_ERR_INIT;
+	struct invoice inv;
+	uint32_t id;
+
+	if (!r || !r->cell[3][0] || (strcmp(r->cell[1], move_kind_name(MOVE_SALE)) &&
+	                             strcmp(r->cell[1], move_kind_name(MOVE_RETURN))))
+		return 0;
+	invoice_init(&inv);
+	if (invoice_find(ui.ss, r->cell[3], &inv, &e)) {
+		ui_error("%s", e.msg);
+		invoice_free(&inv);
+		return 1;
+	}
+	id = inv.id;
+	invoice_free(&inv);
+	ui_push(&scr_invoice_view, &id);
+	return 1;
+}
+
 static int item_act(struct ui_scr *s, enum ui_act a)
 {
 	struct item_scr *st = s->priv;
@@ -141,6 +241,9 @@ static int item_act(struct ui_scr *s, enum ui_act a)
 	switch (a) {
 	case A_OPEN:
 	case A_EDIT:
+		/* Enter on a sale opens its invoice; elsewhere it edits the item */
+		if (a == A_OPEN && open_invoice(st))
+			return UI_OK;
 		if (ui_entity_form(&entity_item, st->sku, key, sizeof key))
 			load(st);
 		return UI_OK;
@@ -155,6 +258,14 @@ static int item_act(struct ui_scr *s, enum ui_act a)
 	default:
 		return UI_UNHANDLED;
 	}
+}
+
+static void item_close(struct ui_scr *s)
+{
+	struct item_scr *st = s->priv;
+
+	free(st->ids);
+	free(st->after);
 }
 
 /* the keys that write, for the roles that may */
@@ -173,4 +284,5 @@ const struct ui_scr_ops scr_item = {
 	.draw = item_draw,
 	.act = item_act,
 	.resume = item_resume,
+	.close = item_close,
 };

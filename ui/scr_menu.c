@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
@@ -12,7 +13,8 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_MENU7, A_MENU8, A_UP, A_DOWN, A_OPEN,
+	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_MENU7, A_MENU8, A_MENU9, A_UP,
+	A_DOWN, A_OPEN,
 	A_HELP, A_BACK, A_QUIT, A_REFRESH, A_NONE
 };
 static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
@@ -20,7 +22,7 @@ static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
 static const struct ui_guard guards[] = {
 	{ A_MENU1, P_STAFF_READ }, { A_MENU2, P_CUSTOMER_READ }, { A_MENU3, P_INVOICE_READ },
 	{ A_MENU4, P_ITEM_READ }, { A_MENU5, P_OVERDUE_READ }, { A_MENU6, P_AUDIT_READ },
-	{ A_MENU7, P_AUDIT_READ }, { A_MENU8, P_USERS }, { A_NONE, 0 }
+	{ A_MENU7, P_AUDIT_READ }, { A_MENU8, P_USERS }, { A_MENU9, P_USERS }, { A_NONE, 0 }
 };
 
 /* An entry shows only to the roles that may read what it opens; its digit
@@ -38,6 +40,7 @@ static const struct {
 	{ N_("Audit trail"), &scr_audit, P_AUDIT_READ },
 	{ N_("Records"), &scr_records, P_AUDIT_READ },
 	{ N_("Company"), &scr_company, P_USERS },
+	{ N_("Users"), &scr_users, P_USERS },
 };
 
 #define NENTRIES ((int)(sizeof entries / sizeof entries[0]))
@@ -162,8 +165,10 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 	}
 	y++;
 	figure(y++, x, w, _("Receivables"), money_format_human(d->receivables, a, sizeof a));
-	snprintf(line, sizeof line, "%s (%.1f %%)", money_format_human(d->overdue, a, sizeof a),
+	snprintf(b, sizeof b, "%.1f",
 	         d->receivables > 0 ? 100.0 * (double)d->overdue / (double)d->receivables : 0.0);
+	snprintf(line, sizeof line, "%s (%s %%)", money_format_human(d->overdue, a, sizeof a),
+	         display_decimal(b, b + 24, sizeof b - 24));
 	figure(y++, x, w, _("Overdue"), line);
 	y++;
 	for (int i = 0; i < B_COUNT; i++)
@@ -178,7 +183,7 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 		y++;
 	}
 	y++;
-	snprintf(line, sizeof line, "%ld (%s)", d->issued_this_month,
+	snprintf(line, sizeof line, "%s (%s)", ui_count_str(d->issued_this_month, b, sizeof b),
 	         money_format_human(d->invoiced_this_month, a, sizeof a));
 	figure(y++, x, w, _("Invoices issued this month"), line);
 	snprintf(line, sizeof line, _("%s of %s"), ui_count_str(d->below_reorder, a, sizeof a),
@@ -223,6 +228,7 @@ static int menu_act(struct ui_scr *s, enum ui_act a)
 	case A_MENU6:
 	case A_MENU7:
 	case A_MENU8:
+	case A_MENU9:
 		if (!shown(a - A_MENU1))
 			return UI_OK;       /* a hidden entry's digit does nothing */
 		m->sel = a - A_MENU1;

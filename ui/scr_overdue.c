@@ -3,10 +3,14 @@
  * sorted by the overdue total, a totals row and a bar per bucket; d moves
  * the as-of date; Enter drills into the customer's invoices, where p
  * records a payment. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/clerk_files.h"
 #include "backoffice/date.h"
+#include "backoffice/display.h"
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/report.h"
@@ -28,14 +32,17 @@ static const enum ui_act detail_bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "customer", N_("Customer"), CT_TEXT, 12, 0 },
-	{ "not_due", N_("Not due"), CT_MONEY, 10, 16 },
-	{ "days_1_30", N_("1-30"), CT_MONEY, 10, 16 },
-	{ "days_31_60", N_("31-60"), CT_MONEY, 10, 16 },
-	{ "days_61_90", N_("61-90"), CT_MONEY, 10, 16 },
-	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16 },
-	{ "total", N_("Total"), CT_MONEY, 10, 16 },
+	{ "customer", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
+	/* what the rows are sorted by, shown first */
+	{ "overdue_total", N_("Overdue"), CT_MONEY, 10, 16, W_NONE },
+	{ "not_due", N_("Not due"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_1_30", N_("1-30"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_31_60", N_("31-60"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_61_90", N_("61-90"), CT_MONEY, 10, 16, W_NONE },
+	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 10, 16, W_NONE },
 };
+#define NCOLS 8
 
 static const char *const sorts[] = {
 	N_("by overdue total"), N_("by name"), N_("by total"),
@@ -59,7 +66,7 @@ struct overdue {
 static void sort_rows(struct ui_list *l, int order);
 
 static const struct ui_list_def def = {
-	"overdue", cols, 7, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
+	"overdue", cols, NCOLS, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
 };
 
 static int collect(const struct overdue_row *or, void *arg)
@@ -82,10 +89,11 @@ static int collect(const struct overdue_row *or, void *arg)
 	snprintf(r->r.key, sizeof r->r.key, "%u", or->customer);
 	text_copy(r->r.cell[0], UI_CELL, or->name);
 	for (int b = 0; b < B_COUNT; b++) {
-		money_format(or->a.b[b], r->r.cell[1 + b], UI_CELL);
+		money_format(or->a.b[b], r->r.cell[2 + b], UI_CELL);
 		total += or->a.b[b];
 	}
-	money_format(total, r->r.cell[6], UI_CELL);
+	money_format(or->overdue_total, r->r.cell[1], UI_CELL);
+	money_format(total, r->r.cell[7], UI_CELL);
 	r->overdue = or->overdue_total;
 	r->total = total;
 	r->r.mark = or->overdue_total > 0;
@@ -193,6 +201,9 @@ static int ov_open(struct ui_scr *s, void *arg)
 	o->as_of = date_today();
 	ui_bg_stop(&o->bg);
 	o->l = s->list;
+	/* narrow: not due and the total give way to the customer's name (the
+	 * bars above show not due; overdue is what the rows are sorted by) */
+	o->l->narrow_drop = 1u << 2 | 1u << 7;
 	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
 	load(o);
 	return 0;
@@ -207,14 +218,14 @@ static void ov_close(struct ui_scr *s)
 }
 
 struct sums {
-	int64_t b[6];
+	int64_t b[NCOLS - 1];
 };
 
 static int add_row(const struct ui_row *r, void *arg)
 {
 	struct sums *s = arg;
 
-	for (int c = 0; c < 6; c++) {
+	for (int c = 0; c < NCOLS - 1; c++) {
 		int64_t v;
 
 		if (money_parse(r->cell[1 + c], 1, &v, NULL) == 0)
@@ -232,18 +243,20 @@ static void ov_draw(struct ui_scr *s)
 	int64_t max = 1;
 	int wd = COLS - 34;
 
-	snprintf(title, sizeof title, _("as of %s"), date_format(o->as_of, d, sizeof d));
+	snprintf(title, sizeof title, _("as of %s"), display_date(o->as_of, d, sizeof d));
 	ui_list_title(s, _("Overdue accounts"), title);
 	ui_src_each(o->l, add_row, &t, &e);
+	/* t.b[0] is the overdue total; the buckets follow */
 	for (int b = 0; b < B_COUNT; b++)
-		if (t.b[b] > max)
-			max = t.b[b];
+		if (t.b[1 + b] > max)
+			max = t.b[1 + b];
 	for (int b = 0; b < B_COUNT; b++) {
-		int fill = (int)((double)wd * (double)t.b[b] / (double)max);
+		int64_t v = t.b[1 + b];
+		int fill = (int)((double)wd * (double)v / (double)max);
 
 		ui_put(1 + b, 1, 10, _(bucket_names[b]), (int)A_NORMAL, 0, 1);
-		ui_fill(1 + b, 12, fill > 0 ? fill : t.b[b] > 0, ui_attr(R_CHART));
-		ui_put(1 + b, COLS - 20, 19, money_format_human(t.b[b], a, sizeof a), (int)A_NORMAL, 1, 0);
+		ui_fill(1 + b, 12, fill > 0 ? fill : v > 0, ui_attr(R_CHART));
+		ui_put(1 + b, COLS - 20, 19, money_format_human(v, a, sizeof a), (int)A_NORMAL, 1, 0);
 	}
 	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
 	ui_list_draw(o->l);
@@ -258,7 +271,7 @@ static void ov_draw(struct ui_scr *s)
 
 		memset(&tr, 0, sizeof tr);
 		snprintf(tr.cell[0], UI_CELL, "%s", _("Total"));
-		for (int c = 0; c < 6; c++)
+		for (int c = 0; c < NCOLS - 1; c++)
 			money_format(t.b[c], tr.cell[1 + c], UI_CELL);
 		tl.rows = &tr;
 		tl.n = 1;
@@ -271,15 +284,59 @@ static void ov_draw(struct ui_scr *s)
 	}
 }
 
+/* x: the command line's export of the same report (export overdue -o
+ * DIR/ --as-of D): every column, the summary, chart and invoice sheets,
+ * under the name the command line gives it. It computes the report
+ * itself, in one snapshot, so it never depends on the rows the screen
+ * is still waiting for; an existing file is replaced only after a yes. */
+static void ov_export(struct overdue *o)
+{
+	struct export_opts eo = { o->as_of, NULL, REPORT_BY_DUE };
+	struct bo_err e = BO_ERR_INIT;
+	char what[64], day[16], path[512], full[PATH_MAX];
+	int exists;
+
+	snprintf(what, sizeof what, "overdue-as-of-%s-by-due", date_format(o->as_of, day, sizeof day));
+	if (clerk_files_path(path, sizeof path, what, NULL, DATE_NONE, "xlsx", &e)) {
+		snprintf(path, sizeof path, "%s.xlsx", what);
+		bo_err_clear(&e);
+	}
+	if (!ui_prompt(_("Export to .xlsx"), _("File:"), path, sizeof path))
+		return;
+	if (!*path) {
+		ui_error(_("export: no file name"));
+		return;
+	}
+	if (export_target_check(ui.ss->dir, path, &exists, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (exists && !ui_confirm(_("Replace \"%s\"?"), path))
+		return;
+	ui_progress(_("Exporting the overdue report"), 0, 0);
+	if (export_to_file(ui.ss, "overdue", &eo, path, &e)) {
+		ui_error("%s", e.msg);
+		return;
+	}
+	if (!realpath(path, full))
+		snprintf(full, sizeof full, "%s", path);
+	ui_msg(_("exported the overdue report as of %s to %s"), display_date(o->as_of, day, sizeof day),
+	       full);
+	ui_offer_mail(full);
+}
+
 static int ov_act(struct ui_scr *s, enum ui_act a)
 {
 	struct overdue *o = s->priv;
 	const struct ui_row *r = ui_list_current(o->l);
-	char buf[32], d[16];
+	char buf[32], d[16], prompt[64];
 	struct bo_err e = BO_ERR_INIT;
 	bo_date nd;
 
 	switch (a) {
+	case A_EXPORT:
+		ov_export(o);
+		return UI_OK;
 	case A_OPEN:
 		if (r) {
 			uint32_t arg[2] = { (uint32_t)strtoul(r->key, NULL, 10), (uint32_t)o->as_of };
@@ -288,16 +345,17 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 		}
 		return UI_OK;
 	case A_ASOF:
-		snprintf(buf, sizeof buf, "%s", date_format(o->as_of, d, sizeof d));
-		if (!ui_prompt(_("Overdue as of"), _("Date (YYYY-MM-DD):"), buf, sizeof buf))
+		snprintf(buf, sizeof buf, "%s", display_date(o->as_of, d, sizeof d));
+		snprintf(prompt, sizeof prompt, _("Date (%s):"), display_date_hint());
+		if (!ui_prompt(_("Overdue as of"), prompt, buf, sizeof buf))
 			return UI_OK;
-		if (date_parse(buf, &nd, &e)) {
+		if (display_parse_date(buf, &nd, &e)) {
 			ui_error(_("invalid as-of date: %s"), e.msg);
 			return UI_OK;
 		}
 		o->as_of = nd;
 		load(o);
-		ui_msg(_("overdue as of %s"), date_format(nd, d, sizeof d));
+		ui_msg(_("overdue as of %s"), display_date(nd, d, sizeof d));
 		return UI_OK;
 	case A_CONTACT:
 	case A_CONTACTS:
@@ -339,12 +397,12 @@ const struct ui_scr_ops scr_overdue = {
 /* ---- one customer's invoices with a balance ---- */
 
 static const struct ui_col dcols[] = {
-	{ "number", N_("Number"), CT_TEXT, 12, 13 },
-	{ "issue_date", N_("Issued"), CT_DATE, 10, 10 },
-	{ "due_date", N_("Due"), CT_DATE, 10, 10 },
-	{ "total", N_("Total"), CT_MONEY, 11, 16 },
-	{ "balance", N_("Balance"), CT_MONEY, 11, 16 },
-	{ "days_overdue", N_("Days overdue"), CT_INT, 8, 13 },
+	{ "number", N_("Number"), CT_TEXT, 12, 13, W_NONE },
+	{ "issue_date", N_("Issued"), CT_DATE, 10, 10, W_NONE },
+	{ "due_date", N_("Due"), CT_DATE, 10, 10, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 11, 16, W_NONE },
+	{ "balance", N_("Balance"), CT_MONEY, 11, 16, W_NONE },
+	{ "days_overdue", N_("Days overdue"), CT_INT, 8, 13, W_NONE },
 };
 
 static const struct ui_list_def ddef = {
@@ -419,7 +477,7 @@ static void det_draw(struct ui_scr *s)
 	char name[200], dt[16], as[64];
 
 	snprintf(name, sizeof name, "%s %s", _("Overdue"), d->name);
-	snprintf(as, sizeof as, _("as of %s"), date_format(d->as_of, dt, sizeof dt));
+	snprintf(as, sizeof as, _("as of %s"), display_date(d->as_of, dt, sizeof dt));
 	ui_list_title(s, name, as);
 	ui_list_draw(d->l);
 }

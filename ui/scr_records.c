@@ -16,14 +16,14 @@ static const enum ui_act bar[] = {
 static const struct ui_guard guards[] = { { A_ACK, P_USERS }, { A_NONE, 0 } };
 
 static const struct ui_col cols[] = {
-	{ "seq", N_("Record"), CT_INT, 6, 8 },
-	{ "kind", N_("Kind"), CT_TEXT, 9, 10 },
-	{ "number", N_("Number"), CT_TEXT, 12, 13 },
-	{ "issue_date", N_("Issue date"), CT_TEXT, 10, 10 },
-	{ "invoice_type", N_("Type"), CT_TEXT, 4, 4 },
-	{ "total", N_("Total"), CT_MONEY, 10, 12 },
-	{ "timestamp", N_("Generated"), CT_TEXT, 25, 25 },
-	{ "status", N_("Status"), CT_TEXT, 6, 0 },
+	{ "seq", N_("Record"), CT_INT, 6, 8, W_NONE },
+	{ "kind", N_("Kind"), CT_TEXT, 9, 10, W_NONE },
+	{ "number", N_("Number"), CT_TEXT, 12, 13, W_NONE },
+	{ "issue_date", N_("Issue date"), CT_TEXT, 10, 10, W_NONE },
+	{ "invoice_type", N_("Type"), CT_TEXT, 4, 4, W_NONE },
+	{ "total", N_("Total"), CT_MONEY, 10, 12, W_NONE },
+	{ "timestamp", N_("Generated"), CT_TEXT, 25, 25, W_NONE },
+	{ "status", N_("Status"), CT_TEXT, 6, 0, W_NONE },
 };
 
 static const struct ui_list_def def = {

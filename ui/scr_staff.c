@@ -17,11 +17,11 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "id", N_("No."), CT_INT, 5, 7 },
-	{ "name", N_("Name"), CT_TEXT, 18, 0 },
-	{ "department", N_("Department"), CT_TEXT, 12, 22 },
-	{ "position", N_("Position"), CT_TEXT, 12, 26 },
-	{ "status", N_("Status"), CT_TEXT, 8, 9 },
+	{ "id", N_("No."), CT_INT, 5, 7, W_NONE },
+	{ "name", N_("Name"), CT_TEXT, 18, 0, W_NONE },
+	{ "department", N_("Department"), CT_TEXT, 12, 22, W_NONE },
+	{ "position", N_("Position"), CT_TEXT, 12, 26, W_NONE },
+	{ "status", N_("Status"), CT_TEXT, 8, 9, W_STAFF },
 };
 
 static const struct ui_order orders[] = {
@@ -68,8 +68,7 @@ static int take(struct ui_list *l, const struct browse_rec *r)
 
 static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
 {
-	(void)l;
-	return ui_decode(&entity_staff, r, &rec) == 0 && entity_matches(&entity_staff, &rec, text);
+	return ui_decode(&entity_staff, r, &rec) == 0 && ui_entity_match(l, &entity_staff, &rec, text);
 }
 
 static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,

@@ -17,12 +17,12 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "sku", N_("SKU"), CT_TEXT, 10, 18 },
-	{ "description", N_("Description"), CT_TEXT, 20, 0 },
-	{ "on_hand", N_("On hand"), CT_QTY, 9, 12 },
-	{ "unit", N_("Unit"), CT_TEXT, 4, 5 },
-	{ "reorder_level", N_("Reorder"), CT_QTY, 8, 12 },
-	{ "location", N_("Location"), CT_TEXT, 8, 16 },
+	{ "sku", N_("SKU"), CT_TEXT, 10, 18, W_NONE },
+	{ "description", N_("Description"), CT_TEXT, 20, 0, W_NONE },
+	{ "on_hand", N_("On hand"), CT_QTY, 9, 12, W_NONE },
+	{ "unit", N_("Unit"), CT_TEXT, 4, 5, W_NONE },
+	{ "reorder_level", N_("Reorder"), CT_QTY, 8, 12, W_NONE },
+	{ "location", N_("Location"), CT_TEXT, 8, 16, W_NONE },
 };
 
 static const struct ui_order orders[] = {
@@ -54,8 +54,7 @@ static int take(struct ui_list *l, const struct browse_rec *r)
 
 static int match(struct ui_list *l, const struct browse_rec *r, const char *text)
 {
-	(void)l;
-	return ui_decode(&entity_item, r, &rec) == 0 && entity_matches(&entity_item, &rec, text);
+	return ui_decode(&entity_item, r, &rec) == 0 && ui_entity_match(l, &entity_item, &rec, text);
 }
 
 static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out,

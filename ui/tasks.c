@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
@@ -31,8 +32,10 @@ struct credit_form {
 	char reason[201];
 	bo_date date;
 	int32_t type;           /* 0..3: R1..R4 */
-	int32_t line;           /* with amount: the line whose amount is corrected */
-	int64_t amount;         /* 0: credit what is left, goods back in stock */
+	int32_t line;           /* with amount or quantity: the line corrected */
+	int64_t amount;         /* a base off that line, no goods back */
+	int64_t quantity;       /* or a quantity of that line back (stock too);
+	                         * neither, and no line: all that is left */
 };
 
 static const char *const credit_types[] = { "R1", "R2", "R3", "R4", NULL };
@@ -41,8 +44,9 @@ static const struct field credit_fields[] = {
 	{ "reason", N_("Reason"), FT_TEXT, 1, FIELD(struct credit_form, reason), FF_REQUIRED, 0, 0, NULL },
 	{ "date", N_("Date"), FT_DATE, 2, FIELD(struct credit_form, date), FF_REQUIRED, 0, 0, NULL },
 	{ "type", N_("Corrective type"), FT_ENUM, 3, FIELD(struct credit_form, type), 0, 0, 0, credit_types },
-	{ "line", N_("Only an amount: line"), FT_INT, 4, FIELD(struct credit_form, line), 0, 0, INV_MAX_LINES, NULL },
+	{ "line", N_("Only part: line"), FT_INT, 4, FIELD(struct credit_form, line), 0, 0, INV_MAX_LINES, NULL },
 	{ "amount", N_("Amount off that line"), FT_MONEY, 5, FIELD(struct credit_form, amount), 0, 0, 0, NULL },
+	{ "quantity", N_("Or quantity taken back"), FT_QTY, 6, FIELD(struct credit_form, quantity), 0, 0, 0, NULL },
 };
 
 struct move_form {
@@ -147,17 +151,27 @@ static int credit_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	struct credit_form *cf = rec;
 	struct credit_line cl;
 
-	/* an amount (a price, a discount, a rebate) moves no goods */
+	/* an amount (a price, a discount, a rebate) moves no goods; a
+	 * quantity brings that much of the line back */
 	memset(&cl, 0, sizeof cl);
-	if (cf->amount || cf->line) {
-		if (!cf->amount || !cf->line) {
-			bo_failc(e, BO_EINVAL, _("an amount needs its line, and a line its amount"));
-			return bo_at_field(e, cf->amount ? "line" : "amount");
+	if (cf->amount && cf->quantity) {
+		bo_failc(e, BO_EINVAL, _("an amount or a quantity of the line, not both"));
+		return bo_at_field(e, "quantity");
+	}
+	if (cf->amount || cf->quantity || cf->line) {
+		if (!cf->line) {
+			bo_failc(e, BO_EINVAL, _("which line? an amount or a quantity needs its line"));
+			return bo_at_field(e, "line");
+		}
+		if (!cf->amount && !cf->quantity) {
+			bo_failc(e, BO_EINVAL, _("a line needs an amount off it or a quantity back"));
+			return bo_at_field(e, "amount");
 		}
 		snprintf(cl.ref, sizeof cl.ref, "#%d", (int)cf->line);
 		cl.amount = cf->amount;
+		cl.quantity = cf->quantity;
 	}
-	return invoice_credit_as(ui.ss, c->inv.number, &cl, cf->amount ? 1 : 0, cf->reason,
+	return invoice_credit_as(ui.ss, c->inv.number, &cl, cf->line ? 1 : 0, cf->reason,
 	                         CORR_R1 + cf->type, cf->date, c->out, sizeof c->out, e);
 }
 
@@ -178,7 +192,7 @@ int ui_task_credit(uint32_t invoice_id)
 	}
 	memset(&cf, 0, sizeof cf);
 	cf.date = date_today();
-	snprintf(title, sizeof title, _("Credit note for what is left of %s (or an amount)"),
+	snprintf(title, sizeof title, _("Credit note for what is left of %s (or part of a line)"),
 	         c.inv.number);
 	ui_form_init(&fm, title, &credit_type, &cf, NULL, NULL);
 	fm.dialog = 1;
@@ -188,6 +202,89 @@ int ui_task_credit(uint32_t invoice_id)
 		ui_msg(_("credit note %s made for %s"), c.out, c.inv.number);
 	invoice_free(&c.inv);
 	return r;
+}
+
+struct rev {
+	struct payment p[32];
+	struct payment open[32];        /* those offered, newest first */
+	char label[32][96];
+	const char *items[33];
+	int n;
+	uint32_t reversed[64];  /* payments a reversal already undid */
+	int nrev;
+};
+
+static int rev_collect(const struct payment *p, void *arg)
+{
+	struct rev *r = arg;
+
+	if (p->reverses) {
+		if (r->nrev < 64)
+			r->reversed[r->nrev++] = p->reverses;
+	} else if (r->n < 32) {
+		r->p[r->n++] = *p;
+	}
+	return 0;
+}
+
+int ui_task_reverse(uint32_t invoice_id)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct rev *r = calloc(1, sizeof *r);
+	char reason[201] = "", a[40], d[16];
+	int k = 0, pick, done = 0;
+	uint32_t out;
+
+	if (!r)
+		return 0;
+	if (ui_need(P_PAYMENT_WRITE, _("reverse payment")))
+		goto out;
+	if (payment_each(ui.ss, NULL, invoice_id, rev_collect, r, &e)) {
+		ui_error("%s", e.msg);
+		goto out;
+	}
+	/* the payments nothing reversed yet, newest first */
+	for (int i = r->n - 1; i >= 0; i--) {
+		int gone = 0;
+
+		for (int j = 0; j < r->nrev; j++)
+			gone |= r->reversed[j] == r->p[i].id;
+		if (gone)
+			continue;
+		struct payment p = r->p[i];
+		char label[96];
+
+		snprintf(label, sizeof label, "%s  %s  %s  %s", display_date(p.date, d, sizeof d),
+		         money_format_human(p.amount, a, sizeof a), ui_word(W_METHOD, p.method),
+		         p.reference);
+		r->open[k] = p;
+		memcpy(r->label[k], label, sizeof label);
+		r->items[k] = r->label[k];
+		k++;
+	}
+	if (k == 0) {
+		ui_error(_("reverse payment: the invoice has no payment to reverse"));
+		goto out;
+	}
+	/* the labels are data, not messages: ui_choose runs them through _(),
+	 * which gives back any text that is no msgid unchanged */
+	if ((pick = ui_choose(_("Reverse which payment?"), r->items, k, 0)) < 0)
+		goto out;
+	if (!ui_prompt(_("Reverse payment"), _("Reason:"), reason, sizeof reason))
+		goto out;
+	money_format_human(r->open[pick].amount, a, sizeof a);
+	if (!ui_confirm(_("Reverse the payment of %s of %s? The invoice owes it again."), a,
+	                display_date(r->open[pick].date, d, sizeof d)))
+		goto out;
+	if (payment_reverse(ui.ss, r->open[pick].id, reason, &out, &e)) {
+		ui_error("%s", e.msg);
+		goto out;
+	}
+	ui_msg(_("payment of %s reversed"), a);
+	done = 1;
+out:
+	free(r);
+	return done;
 }
 
 int ui_task_issue(uint32_t invoice_id)
@@ -259,7 +356,7 @@ static int stock_task(const char *sku, int adjust)
 		ui_error("%s", e.msg);
 		return 0;
 	}
-	qty_format(it.on_hand, oh, sizeof oh);
+	display_decimal(qty_format(it.on_hand, q, sizeof q), oh, sizeof oh);
 	snprintf(title, sizeof title, adjust ? _("Adjust stock of %s (on hand %s): %s")
 	                                     : _("Receive %s (on hand %s): %s"), sku, oh, it.description);
 	ui_form_init(&fm, title, adjust ? &adjust_type : &receive_type, &m, NULL, NULL);
@@ -272,7 +369,7 @@ static int stock_task(const char *sku, int adjust)
 	fm.ctx = &c;
 	if (!(r = ui_form_run(&fm)))
 		return 0;
-	qty_format(m.quantity, q, sizeof q);
+	display_decimal(qty_format(m.quantity, oh, sizeof oh), q, sizeof q);
 	if (adjust)
 		ui_msg(_("stock of %s adjusted by %s"), sku, q);
 	else

@@ -40,6 +40,7 @@
 	X(INVOICES, N_("Invoices"), N_("list the customer's invoices")) \
 	X(PAY, N_("Pay"), N_("record a payment on the invoice")) \
 	X(CREDIT, N_("Credit"), N_("make a credit note for the invoice")) \
+	X(UNPAY, N_("Reverse"), N_("reverse a payment of the invoice (with a reason)")) \
 	X(ISSUE, N_("Issue"), N_("issue the draft: it gets its number")) \
 	X(PRINT, N_("Print"), N_("print the invoice to a PDF in your folder ~/backoffice")) \
 	X(SEND, N_("Send"), N_("mail the invoice's PDF to the customer")) \
@@ -60,6 +61,7 @@
 	X(MENU6, N_("Audit"), N_("open the Audit trail")) \
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
 	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
+	X(MENU9, N_("Users"), N_("manage the user accounts and their roles (admin)")) \
 	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain")) \
 	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
@@ -111,6 +113,7 @@ enum {
 };
 
 struct ui_list;
+struct ui_col;
 struct ui_scr;
 
 /* A key that writes, and the permission it needs: a role without it does
@@ -239,7 +242,27 @@ void ui_refresh(void);
 char *ui_count_str(long n, char *buf, size_t len);
 /* A canonical cell shown for people: money with separators, "21 %". */
 char *ui_cell_show(enum ctype t, const char *cell, char *buf, size_t n);
+/* A list cell as shown: ui_cell_show, machine words by name. */
+char *ui_col_show(const struct ui_col *c, const char *cell, char *buf, size_t n);
 void ui_box(int y, int x, int h, int w, const char *title);
+
+/* ---- the books' words in the clerk's language (words.c) --------------- */
+
+enum ui_vocab {
+	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
+	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE,
+	W_TIME          /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
+};
+
+/* The name shown for a machine value of a vocabulary ("issued" ->
+ * "emitida"); the value itself when it has none. */
+const char *ui_word(enum ui_vocab v, const char *value);
+/* The vocabulary whose values are exactly names (an FT_ENUM's list). */
+enum ui_vocab ui_vocab_of(const char *const *names);
+const char *ui_enum_word(const char *const *names, const char *value);
+/* The machine value whose shown name (or the value itself) is text, case
+ * aside; NULL when none is: what a clerk typed, for a filter. */
+const char *ui_word_value(enum ui_vocab v, const char *text);
 
 /* ---- dialogs (dialog.c) ----------------------------------------------- */
 
@@ -252,6 +275,12 @@ void ui_last_message(void);
 void ui_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line of text in a box: 1 accepted into buf, 0 cancelled. */
 int ui_prompt(const char *title, const char *label, char *buf, size_t n);
+/* Splits text into lines of at most w columns, at spaces when it can;
+ * returns how many (at most max). */
+int ui_wrap(const char *text, int w, char lines[][256], int max);
+/* A long text whole in a box, its lines (\n) wrapped, scrolled with the
+ * arrows, until another key (textview.c). */
+void ui_text_view(const char *title, const char *text);
 /* A progress bar box, drawn at once. */
 void ui_progress(const char *what, long done, long total);
 
@@ -282,6 +311,7 @@ struct ui_col {
 	const char *title;              /* N_() heading */
 	enum ctype type;
 	int min, max;                   /* width; max 0: takes what is left */
+	enum ui_vocab words;            /* a CT_TEXT of machine values, shown by name */
 };
 
 struct ui_row {
@@ -333,6 +363,10 @@ struct ui_list {
 	char only[64];                  /* restrict to one index key */
 	size_t onlylen;
 	char search[128];               /* a kept search: only matching rows */
+	/* columns by bit: hide are never shown (still exported: a customer's
+	 * own invoices need no customer column); narrow_drop give way when
+	 * the name column would get too little */
+	unsigned hide, narrow_drop;
 	/* array mode */
 	struct ui_row *all;
 	long nall;
@@ -344,6 +378,9 @@ struct ui_list {
 	long first_idx;                 /* index of rows[0], -1 unknown */
 	long first_from_end;            /* rows[0] counted from the end, -1 */
 	long total;                     /* -1 unknown */
+	/* array lists holding part of their rows (the next read as the view
+	 * reaches them): how many there are in all, for the counter; 0 unknown */
+	long known_total;
 	struct ui_job count_total, count_first;
 	/* search as you type */
 	int searching;
@@ -355,7 +392,12 @@ struct ui_list {
 		int active;
 		struct browse_pos next;
 		int started;
+		/* 0: first a name that starts with the text, 1: then any match */
+		int phase;
 	} find;
+	/* set while a match callback is asked for names that start with the
+	 * text (ui_entity_starts), not merely contain it */
+	int find_prefix;
 	char err[256];
 };
 
@@ -445,6 +487,9 @@ struct ui_form {
  * ro are read-only; those in skip are left out (NULL-terminated). */
 void ui_form_init(struct ui_form *fm, const char *title, const struct rectype *rt, void *rec,
                   const char *const *ro, const char *const *skip);
+/* A field of rec as the clerk reads it: locale amounts, dates and
+ * decimals, enum values by name. */
+char *ui_field_show(const struct field *f, const void *rec, char *buf, size_t n);
 struct ui_ffield *ui_form_field(struct ui_form *fm, const char *name);
 /* Start a field with text (not counted as a change). */
 void ui_form_set(struct ui_form *fm, const char *name, const char *text);
@@ -499,6 +544,13 @@ char *ui_entity_label(const struct entity *en, const char *key, char *buf, size_
 
 /* ---- helpers for screens (rows.c) ------------------------------------- */
 
+/* 1 when one of the entity's searched fields (name, NIF, SKU...) starts
+ * with text, case and accents aside: a search's first hits. */
+int ui_entity_starts(const struct entity *en, const void *rec, const char *text);
+/* The match callbacks' rule: starts with text while l->find_prefix,
+ * else contains it. */
+int ui_entity_match(const struct ui_list *l, const struct entity *en, const void *rec,
+                    const char *text);
 /* Decode a record of a flat table, secrets blanked for this role. */
 int ui_decode(const struct entity *en, const struct browse_rec *r, void *rec);
 void ui_key_text(const struct entity *en, const struct browse_rec *r, char *buf, size_t n);
@@ -539,7 +591,7 @@ void ui_bg_stop(struct ui_bg *b);
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
 	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit,
-	scr_records, scr_company;
+	scr_records, scr_company, scr_users;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);
@@ -547,6 +599,8 @@ int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct 
 /* tasks.c: the dialogs several screens share */
 int ui_task_pay(uint32_t invoice_id);
 int ui_task_credit(uint32_t invoice_id);
+/* choose one of the invoice's payments and reverse it, with a reason */
+int ui_task_reverse(uint32_t invoice_id);
 int ui_task_issue(uint32_t invoice_id);
 int ui_task_receive(const char *sku);
 int ui_task_adjust(const char *sku);

@@ -25,6 +25,9 @@ char *display_count(long long v, char *buf, size_t n);
 /* "07/12/2026" in Spanish (the locale's order, always four-digit years),
  * "2026-12-07" in the C locale; "" for DATE_NONE. */
 char *display_date(bo_date d, char *buf, size_t n);
+/* A moment in local time: the date as display_date, then "14:03:59"
+ * (seconds when with_seconds). */
+char *display_time(long long t, int with_seconds, char *buf, size_t n);
 /* The date format shown to a clerk as a hint: "dd/mm/aaaa" or "YYYY-MM-DD". */
 const char *display_date_hint(void);
 
@@ -34,6 +37,14 @@ const char *display_date_hint(void);
  * thousands). At most two decimals; groups must have three digits. */
 int display_parse_money(const char *s, int allow_negative, int64_t *out,
                         struct bo_err *e);
+/* A machine decimal ("2.5", a quantity or a percentage) with the locale's
+ * decimal point ("2,5"); no grouping. */
+char *display_decimal(const char *machine, char *buf, size_t n);
+/* What a clerk typed as a quantity or percentage into the machine form
+ * ("2,5" -> "2.5"), by the rules of display_parse_money; -1 when it is
+ * not a number (out is then a copy of s, for the machine parser's
+ * message). */
+int display_machine_decimal(const char *s, char *out, size_t n);
 /* Dates: the shown form ("31/12/2026") and ISO ("2026-12-31"). */
 int display_parse_date(const char *s, bo_date *out, struct bo_err *e);
 

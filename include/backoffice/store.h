@@ -11,7 +11,8 @@
 
 /* 2: the Veri*Factu records and events tables; 3: applications (money
  * matched: credits applied, money on account, refunds); 4: charges
- * (dunning fees, compensation and interest owed) */
+ * (dunning fees, compensation and interest owed), and the name indexes
+ * on ICU sort keys with invoices by customer name */
 #define STORE_SCHEMA 4
 
 /* The store and its transactions are opaque above src/store/: only it
@@ -51,7 +52,8 @@ struct store_buf {
 /* The kinds of key a table or index orders by. */
 enum store_key {
 	KEY_TEXT,       /* bytes (codes, logins, numbers); an empty index key is left out */
-	KEY_FOLD,       /* text lowercased, so that name order ignores case */
+	KEY_FOLD,       /* a name's ICU sort key (collate.h): Spanish order, case
+	                 * and accents aside; a name that is not UTF-8 lowercased */
 	KEY_U32,        /* a big-endian u32 id; 0 is left out of an index */
 	KEY_U64,        /* a big-endian u64 id */
 };
@@ -96,9 +98,11 @@ enum store_key {
 	 * open until billed or waived (charge.h) */ \
 	X(TB_CHARGES, ORDER_CHARGES_BY_ENTRY, "charges.db", "charges", TB_CHARGES, KEY_U32, 0, 0)
 #define STORE_INDEXES(X) \
-	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_name.db", "staff by name", \
+	/* schema 4: the name indexes hold ICU sort keys under new file names \
+	 * (the old ones, of lowercased bytes, are dropped on upgrade) */ \
+	X(TB_STAFF_BY_NAME, ORDER_STAFF_BY_NAME, "ix_staff_collate.db", "staff by name", \
 	  TB_STAFF, KEY_FOLD, TAG_STAFF_NAME, 1) \
-	X(TB_CUST_BY_NAME, ORDER_CUSTOMERS_BY_NAME, "ix_customer_name.db", "customers by name", \
+	X(TB_CUST_BY_NAME, ORDER_CUSTOMERS_BY_NAME, "ix_customer_collate.db", "customers by name", \
 	  TB_CUSTOMERS, KEY_FOLD, TAG_CUSTOMER_NAME, 1) \
 	X(TB_MOVES_BY_ITEM, ORDER_MOVES_BY_ITEM, "ix_move_item.db", "moves by item", \
 	  TB_MOVES, KEY_TEXT, TAG_MOVE_ITEM, 1) \
@@ -123,7 +127,10 @@ enum store_key {
 	X(TB_APP_BY_CUSTOMER, ORDER_APPLICATIONS_BY_CUSTOMER, "ix_application_customer.db", \
 	  "applications by customer", TB_APPLICATIONS, KEY_U32, TAG_APP_CUSTOMER, 1) \
 	X(TB_CHARGES_BY_CUSTOMER, ORDER_CHARGES_BY_CUSTOMER, "ix_charge_customer.db", \
-	  "charges by customer", TB_CHARGES, KEY_U32, TAG_CHARGE_CUSTOMER, 1)
+	  "charges by customer", TB_CHARGES, KEY_U32, TAG_CHARGE_CUSTOMER, 1) \
+	/* schema 4: invoices by the customer's name as on them (ICU keys) */ \
+	X(TB_INV_BY_CUST_NAME, ORDER_INVOICES_BY_CUSTOMER_NAME, "ix_invoice_customer_name.db", \
+	  "invoices by customer name", TB_INVOICES, KEY_FOLD, TAG_INVOICE_CUSTOMER_NAME, 1)
 
 /* A table or index, and under its other name the order it lists in. */
 #define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,

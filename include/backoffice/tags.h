@@ -9,6 +9,7 @@
 #define TAG_MOVE_ITEM           2
 #define TAG_INVOICE_NUMBER      3
 #define TAG_INVOICE_CUSTOMER    4
+#define TAG_INVOICE_CUSTOMER_NAME 5     /* the name as on the invoice */
 #define TAG_INVOICE_CORRECTS    9
 #define TAG_PAYMENT_INVOICE     2
 #define TAG_CONTACT_CUSTOMER    2

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "backoffice/display.h"
 #include "backoffice/money.h"
@@ -175,6 +176,24 @@ char *display_date(bo_date d, char *buf, size_t n)
 	return buf;
 }
 
+char *display_time(long long t, int with_seconds, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char d[24];
+
+	if (!localtime_r(&tt, &tm)) {
+		snprintf(buf, n, "%s", "");
+		return buf;
+	}
+	display_date(date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), d, sizeof d);
+	if (with_seconds)
+		snprintf(buf, n, "%s %02d:%02d:%02d", d, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	else
+		snprintf(buf, n, "%s %02d:%02d", d, tm.tm_hour, tm.tm_min);
+	return buf;
+}
+
 const char *display_date_hint(void)
 {
 	ensure();
@@ -265,6 +284,39 @@ int display_parse_money(const char *s, int allow_negative, int64_t *out, struct 
 		                conv.point[0] == ',' ? "1.234,56" : "1,234.56");
 	}
 	return 0;
+}
+
+char *display_decimal(const char *machine, char *buf, size_t n)
+{
+	const char *p = machine, *dot = strchr(machine, '.');
+	size_t ilen = dot ? (size_t)(dot - machine) : strlen(machine);
+	char digits[32], g[64];
+	int neg = *p == '-';
+
+	ensure();
+	if (neg) {
+		p++;
+		ilen--;
+	}
+	/* the whole part grouped as amounts are ("1.000"), when it is digits */
+	if (ilen == 0 || ilen >= sizeof digits || strspn(p, "0123456789") != ilen) {
+		snprintf(buf, n, "%s", machine);
+		return buf;
+	}
+	memcpy(digits, p, ilen);
+	digits[ilen] = '\0';
+	group(strtoull(digits, NULL, 10), g, sizeof g);
+	snprintf(buf, n, "%s%s%s%s", neg ? "-" : "", g, dot ? conv.point : "", dot ? dot + 1 : "");
+	return buf;
+}
+
+int display_machine_decimal(const char *s, char *out, size_t n)
+{
+	ensure();
+	if (strlen(s) < n && to_machine(s, out, n) == 0)
+		return 0;
+	snprintf(out, n, "%s", s);
+	return -1;
 }
 
 int display_parse_date(const char *s, bo_date *out, struct bo_err *e)

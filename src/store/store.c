@@ -214,7 +214,8 @@ static int env_open(struct store *s, struct bo_err *e)
  * missing is damage. */
 static int since_schema(int t)
 {
-	if (store_primary_of(t) == TB_CHARGES)
+	if (store_primary_of(t) == TB_CHARGES || t == TB_STAFF_BY_NAME || t == TB_CUST_BY_NAME ||
+	    t == TB_INV_BY_CUST_NAME)
 		return 4;
 	if (store_primary_of(t) == TB_APPLICATIONS)
 		return 3;
@@ -264,12 +265,15 @@ static int db_open_one(struct store *s, int t, int create)
 
 /* Associations live in the process, not on disk: every open must make
  * them again, and a failure is fatal. */
-static int db_associate(struct store *s, int t)
+static int db_associate(struct store *s, int t, int fill)
 {
 	const struct store_def *ix = store_index_of(t);
 	DB *p = s->db[ix->primary];
 
-	return p->associate(p, NULL, s->db[t], store_index_callback(t), DB_AUTO_COMMIT);
+	/* fill: an index new to this store is built from its primary's
+	 * records (Berkeley DB does it when the index is empty) */
+	return p->associate(p, NULL, s->db[t], store_index_callback(t),
+	                    DB_AUTO_COMMIT | (fill ? DB_CREATE : 0));
 }
 
 /* Every table and index at once: a new store, and one of an older schema
@@ -286,7 +290,8 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 		/* the meta table says which schema the store is of */
 		if (t == TB_META && !create && store_counter_get(s, NULL, "schema", &schema) != 0)
 			schema = STORE_SCHEMA;
-		if (store_index_of(t) && (ret = db_associate(s, t)) != 0)
+		if (store_index_of(t) &&
+		    (ret = db_associate(s, t, !create && since_schema(t) > (int)schema)) != 0)
 			return bo_failc(e, store_code(ret), _("open index %s: %s"), store_table_name(t), db_strerror(ret));
 	}
 	for (int t = 0; t < TB_PRIMARY_COUNT; t++)
@@ -334,7 +339,7 @@ int store_db(struct store *s, enum store_table t, DB **out)
 	ix = store_index_of(t);
 	if (ix && !s->db[ix->primary] && (ret = store_db(s, ix->primary, out)) != 0)
 		return ret;
-	if ((ret = db_open_one(s, t, 0)) == 0 && ix && (ret = db_associate(s, t)) != 0) {
+	if ((ret = db_open_one(s, t, 0)) == 0 && ix && (ret = db_associate(s, t, 0)) != 0) {
 		s->db[t]->close(s->db[t], DB_NOSYNC);
 		s->db[t] = NULL;
 	}
@@ -623,6 +628,15 @@ static int open_at(struct store *s, const char *dir, struct bo_err *e)
 	if (schema < STORE_SCHEMA)
 		store_log(s, "upgraded the data directory from schema %llu to %d",
 		          (unsigned long long)schema, STORE_SCHEMA);
+	/* schema 4 rebuilt the name indexes under new names: the old files
+	 * (no program of this schema opens them) go, through the environment,
+	 * which may still cache their pages */
+	if (schema < 4) {
+		static const char *const old[] = { "ix_staff_name.db", "ix_customer_name.db" };
+
+		for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
+			s->env->dbremove(s->env, NULL, old[i], NULL, DB_AUTO_COMMIT);
+	}
 	return 0;
 fail:
 	store_locks_drop(s);

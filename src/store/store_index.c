@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "backoffice/codec.h"
+#include "backoffice/collate.h"
 #include "backoffice/tags.h"
 #include "store_index.h"
 
@@ -95,14 +96,31 @@ static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
 	if (len == 0)
 		return DB_DONOTINDEX;
 	if (ix->key == KEY_FOLD) {
-		char *k = malloc(len);
+		/* the name's ICU sort key: Spanish order, case and accents
+		 * aside (collate.h); about three bytes a character at most */
+		size_t cap = len * 4 + 16, klen = 0;
+		char *name = malloc(len + 1);
+		uint8_t *k = malloc(cap);
 
-		if (!k)
+		if (!name || !k) {
+			free(name);
+			free(k);
 			return ENOMEM;
-		for (size_t i = 0; i < len; i++)
-			k[i] = (char)tolower(val[i]);
+		}
+		memcpy(name, val, len);
+		name[len] = '\0';
+		klen = collate_key(name, k, cap);
+		free(name);
+		if (klen == 0) {
+			/* not UTF-8 (damaged data): its bytes lowercased, still listed */
+			for (size_t i = 0; i < len; i++)
+				k[i] = (uint8_t)tolower(val[i]);
+			klen = len;
+		}
 		out->data = k;
+		out->size = (u_int32_t)klen;
 		out->flags = DB_DBT_APPMALLOC;
+		return 0;
 	} else {
 		/* points into the record: Berkeley DB copies it */
 		out->data = (void *)val;

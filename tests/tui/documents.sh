@@ -70,6 +70,12 @@ keys P
 see "printed, and where" "printed F2026-000001 to $HOME/backoffice/F2026-000001.pdf"
 [ -s "$HOME/backoffice/F2026-000001.pdf" ] && pass || fail "no PDF in the folder"
 pdftotext "$HOME/backoffice/F2026-000001.pdf" - | grep -q 'F2026-000001' && pass || fail "PDF text"
+# printed again: the file there is replaced only after a yes
+echo "kept" >"$HOME/backoffice/F2026-000001.pdf"
+keys P
+see "asks before replacing" "Replace \"$HOME/backoffice/F2026-000001.pdf\"?"
+keys n
+eq "kept on no" "kept" "$(cat "$HOME/backoffice/F2026-000001.pdf")"
 
 # with an address on the clerk's account, P offers to mail the file there
 PY=/usr/bin/python3
@@ -86,6 +92,8 @@ chmod 755 "$T/sendmail"
 ok "sendmail" bo company edit --sendmail "$T/sendmail" --email facturas@penalver.es
 ok "own address" bo user edit "$(id -un)" --email yo@penalver.es
 keys P
+see "asks before replacing" "Replace"
+keys y
 see "offered" "yo@penalver.es?"
 keys y
 see "mailed" "F2026-000001.pdf to yo@penalver.es"
@@ -100,7 +108,7 @@ wait "$SMTP" 2>/dev/null
 
 # a credit note for an amount, from the invoice: no goods come back
 keys c
-see "credit dialog" "(or an amount)"
+see "credit dialog" "(or part of a line)"
 typ "Descuento pactado"
 keys Tab Tab Tab
 typ "1"
@@ -112,6 +120,37 @@ ok "show it" bo invoice show R2026-000001
 contains "an amount line" "(amount of line 1)" "$out"
 contains "its total" "total        -12.10" "$out"
 contains "reason" "Descuento pactado" "$out"
+
+# a partial credit note by line and quantity: one of the two services back
+keys c
+see "credit dialog again" "(or part of a line)"
+typ "Un servicio no prestado"
+keys Tab Tab Tab
+typ "1"
+keys Tab Tab
+typ "1"
+keys F2
+see "partial credit note made" "credit note R2026-000002 made for F2026-000001"
+ok "show the partial one" bo invoice show R2026-000002
+contains "one back" "total        -48.40" "$out"
+ok "what is left" bo invoice show F2026-000001
+contains "credited so far" "60.50" "$out"
+# both an amount and a quantity: refused on the quantity
+keys c
+see "credit dialog a third time" "(or part of a line)"
+typ "Mal"
+keys Tab Tab Tab
+typ "1"
+keys Tab
+typ "5"
+keys Tab
+typ "1"
+keys F2
+see "refused" "an amount or a quantity of the line, not both"
+on_field "cursor on the quantity" "Or quantity taken back"
+keys Escape
+see "discard asked" "Discard your changes?"
+keys y
 
 keys F10
 see "F10 asks to leave" "backoffice?"

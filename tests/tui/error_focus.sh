@@ -18,33 +18,6 @@ if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
 	LOCPATH_ENV="LOCPATH=$T/locale"
 fi
 
-cursor_x() { tmux -L "$SOCK" display -p -t bo '#{cursor_x}'; }
-
-# on_field DESCRIPTION LABEL: the cursor is on the row of the field
-# labelled LABEL (the first row showing it).
-on_field() {
-	local want
-	want=$(row_of "$2")
-	if [ -n "$want" ] && [ "$want" = "$(cursor_row)" ]; then
-		pass
-	else
-		fail "$1: cursor on row $(cursor_row), [$2] on row [$want]"
-		screen | sed 's/^/    | /' >&2
-	fi
-}
-
-# at_end DESCRIPTION TEXT: the text left of the cursor on its row ends
-# with TEXT (bash counts characters, not bytes, in a UTF-8 locale).
-at_end() {
-	local line x
-	line=$(screen | sed -n "$(($(cursor_row) + 1))p")
-	x=$(cursor_x)
-	case "${line:0:$x}" in
-	*"$2") pass ;;
-	*) fail "$1: [${line:0:$x}] left of the cursor does not end with [$2]" ;;
-	esac
-}
-
 # price_aligned DESCRIPTION HEADING ROWTEXT VALUE: on the row holding
 # ROWTEXT, VALUE ends in the column where HEADING ends.
 price_aligned() {
@@ -65,12 +38,13 @@ price_aligned() {
 walk() {
 	local lang=$1
 	local L_CUSTOMERS L_NEWCUST L_NIFMSG L_WHY L_STAFF L_EDITEMP L_ENDDATE L_STATUSMSG
-	local L_DISCARD YES L_NAME L_PICK L_PRICE L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
+	local L_LEFT L_DISCARD YES L_NAME L_PICK L_PRICE L_INVOICES L_NEWINV L_CUSTOMER L_NOCUST L_QTYMSG L_SAVED
 
 	if [ "$lang" = es ]; then
 		L_CUSTOMERS="Clientes" L_NEWCUST="Alta: cliente" L_WHY="se esperaban 9 caracteres"
 		L_NIFMSG="NIF/CIF: NIF no válido"
 		L_STAFF="Plantilla" L_EDITEMP="Modificar empleado 1" L_ENDDATE="Fecha de baja"
+		L_LEFT="Estado +cesado "
 		L_STATUSMSG='valor de Estado no válido "left": falta Fecha de baja'
 		L_DISCARD="¿Descartar los cambios" YES=s L_NAME="Nombre y apellidos" L_PICK="F4 Elegir"
 		L_PRICE="Precio"
@@ -82,6 +56,7 @@ walk() {
 		L_CUSTOMERS="Customers" L_NEWCUST="New customer" L_WHY="expected 9 characters"
 		L_NIFMSG="NIF/CIF: invalid tax id"
 		L_STAFF="Staff" L_EDITEMP="Edit employee 1" L_ENDDATE="End date"
+		L_LEFT="Status +left "
 		L_STATUSMSG='invalid Status "left": needs an End date'
 		L_DISCARD="Discard" YES=y L_NAME="Full name" L_PICK="F4 Choose"
 		L_PRICE="Price"
@@ -146,7 +121,8 @@ walk() {
 	for i in 1 2 3 4 5 6 7; do keys Tab; done
 	keys Right
 	keys Right
-	see "$lang: status left" "left"
+	# the status by its name in the clerk's language, not the machine value
+	line_has "$lang: status left" "^ +$L_LEFT" " "
 	keys F2
 	see "$lang: rule refused in the clerk's words" "$L_STATUSMSG"
 	on_field "$lang: cursor on the end date" "$L_ENDDATE"
@@ -187,7 +163,7 @@ walk() {
 	price_aligned "$lang: the price under its heading, to the right" "$L_PRICE" "Portes y" "10"
 	keys F2
 	see "$lang: quantity refused" "$L_QTYMSG"
-	on_field "$lang: cursor on line 1" "TOR-M6"
+	on_field "$lang: cursor on line 1" "1 TOR-M6"
 	at_end "$lang: cursor at the end of line 1's quantity" "Tornillo M6    0"
 	keys BSpace
 	typ "5"

@@ -77,6 +77,34 @@ typ() { tmux -L "$SOCK" send-keys -t bo -l -- "$1"; }
 screen() { tmux -L "$SOCK" capture-pane -p -t bo; }
 resize() { tmux -L "$SOCK" resize-window -t bo -x "$1" -y "$2"; }
 cursor_row() { tmux -L "$SOCK" display -p -t bo '#{cursor_y}'; }
+# cursor_x: the column of the cursor (from 0)
+cursor_x() { tmux -L "$SOCK" display -p -t bo '#{cursor_x}'; }
+
+# on_field DESCRIPTION LABEL: the cursor is on the row of the field
+# labelled LABEL (the first row showing it).
+on_field() {
+	local want
+	want=$(row_of "$2")
+	if [ -n "$want" ] && [ "$want" = "$(cursor_row)" ]; then
+		pass
+	else
+		fail "$1: cursor on row $(cursor_row), [$2] on row [$want]"
+		screen | sed 's/^/    | /' >&2
+	fi
+}
+
+# at_end DESCRIPTION TEXT: the text left of the cursor on its row ends
+# with TEXT (bash counts characters, not bytes, in a UTF-8 locale).
+at_end() {
+	local line x
+	line=$(screen | sed -n "$(($(cursor_row) + 1))p")
+	x=$(cursor_x)
+	case "${line:0:$x}" in
+	*"$2") pass ;;
+	*) fail "$1: [${line:0:$x}] left of the cursor does not end with [$2]" ;;
+	esac
+}
+
 # row_of TEXT: the first screen row (from 0) holding TEXT
 row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
 

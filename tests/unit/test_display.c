@@ -74,6 +74,17 @@ static void test_spanish_shown(void **state)
 	assert_string_equal(display_count(999, b, sizeof b), "999");
 	assert_string_equal(display_date(date_from_ymd(2026, 12, 7), b, sizeof b), "07/12/2026");
 	assert_string_equal(display_date(DATE_NONE, b, sizeof b), "");
+	assert_string_equal(display_decimal("2.5", b, sizeof b), "2,5");
+	assert_string_equal(display_decimal("12", b, sizeof b), "12");
+	assert_string_equal(display_decimal("-1234.5", b, sizeof b), "-1.234,5");
+	assert_int_equal(display_machine_decimal("2,5", b, sizeof b), 0);
+	assert_string_equal(b, "2.5");
+	assert_int_equal(display_machine_decimal("2.5", b, sizeof b), 0);
+	assert_string_equal(b, "2.5");
+	assert_int_equal(display_machine_decimal("1.000", b, sizeof b), 0);
+	assert_string_equal(b, "1000");
+	assert_int_equal(display_machine_decimal("x1", b, sizeof b), -1);
+	assert_string_equal(b, "x1");
 	/* what the money module gives people follows the locale too */
 	assert_string_equal(money_format_human(123456, b, sizeof b), "1.234,56");
 	/* and the machine form never does */
@@ -128,6 +139,10 @@ static void test_english(void **state)
 	assert_string_equal(display_count(5193, b, sizeof b), "5,193");
 	assert_string_equal(display_date(date_from_ymd(2026, 12, 7), b, sizeof b), "2026-12-07");
 	assert_string_equal(display_date_hint(), "YYYY-MM-DD");
+	assert_string_equal(display_decimal("2.5", b, sizeof b), "2.5");
+	assert_string_equal(display_decimal("1234", b, sizeof b), "1,234");
+	assert_int_equal(display_machine_decimal("2.5", b, sizeof b), 0);
+	assert_string_equal(b, "2.5");
 	assert_int_equal(amount("1,234.56"), 123456);
 	assert_int_equal(amount("1234.56"), 123456);
 	refused("1234,56");

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "backoffice/codec.h"
+#include "backoffice/collate.h"
 #include "backoffice/store.h"
 #include "backoffice/tags.h"
 #include "store_index.h"
@@ -307,6 +308,89 @@ static void test_upgrade(void **state)
 	assert_non_null(strstr(e.msg, "verifactu records is missing"));
 }
 
+struct names_seen {
+	uint32_t id[8];
+	int n;
+};
+
+static int put_customers(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	static const char *const names[] = { "Zapata", "Álvarez", "Ñandú", "Nuño" };
+	struct codec_buf b;
+	uint8_t k[8];
+	int ret = 0;
+
+	(void)arg;
+	(void)e;
+	codec_start(&b, 1);
+	for (uint32_t i = 0; i < 4 && !ret; i++) {
+		codec_reset(&b, 1);
+		codec_put_str(&b, TAG_CUSTOMER_NAME, names[i]);
+		key_u32(i + 1, k);
+		ret = store_put(s, txn, TB_CUSTOMERS, k, 4, b.data, b.len, 0);
+	}
+	codec_free(&b);
+	if (!ret) {
+		/* a store of schema 3: its name indexes were of lowercased bytes */
+		key_u64(3, k);
+		ret = store_put(s, txn, TB_META, "schema", 6, k, 8, 0);
+	}
+	return ret;
+}
+
+static int seen_row(const struct store_buf *pkey, const struct store_buf *val, void *arg,
+                    struct bo_err *e)
+{
+	struct names_seen *n = arg;
+
+	(void)val;
+	(void)e;
+	if (n->n < 8)
+		n->id[n->n++] = key_get_u32(pkey->data);
+	return 0;
+}
+
+static int read_by_name(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	return store_each(s, txn, TB_CUST_BY_NAME, NULL, 0, seen_row, arg, e);
+}
+
+/* Schema 4 keeps names under ICU sort keys in new index files: a store of
+ * schema 3 opened by this program gets them built from its records, in
+ * Spanish order (Álvarez, Nuño, Ñandú, Zapata). */
+static void test_upgrade_names(void **state)
+{
+	struct store *s;
+	struct bo_err e = BO_ERR_INIT;
+	struct names_seen n = { { 0 }, 0 };
+	uint64_t v = 0;
+	char d[300], p[400];
+
+	(void)state;
+	snprintf(d, sizeof d, "%s-names", dir);
+	assert_int_equal(store_create(d, NULL, &e), 0);
+	assert_int_equal(store_open(&s, d, &e), 0);
+	assert_int_equal(store_write(s, "schema 3 customers", put_customers, NULL, &e), 0);
+	store_close(s);
+	/* as a schema 3 store has them: no ICU name indexes at all */
+	for (int t = 0; t < TB_COUNT; t++)
+		if (t == TB_STAFF_BY_NAME || t == TB_CUST_BY_NAME || t == TB_INV_BY_CUST_NAME) {
+			snprintf(p, sizeof p, "%s/%s", d, store_table_file(t));
+			assert_int_equal(unlink(p), 0);
+		}
+	if (store_open(&s, d, &e))
+		fail_msg("open a schema 3 store: %s", e.msg);
+	assert_int_equal(store_read(s, "schema", read_schema, &v, &e), 0);
+	assert_int_equal(v, STORE_SCHEMA);
+	assert_int_equal(store_read(s, "by name", read_by_name, &n, &e), 0);
+	store_close(s);
+	assert_int_equal(n.n, 4);
+	assert_int_equal(n.id[0], 2);   /* Álvarez */
+	assert_int_equal(n.id[1], 4);   /* Nuño */
+	assert_int_equal(n.id[2], 3);   /* Ñandú */
+	assert_int_equal(n.id[3], 1);   /* Zapata */
+}
+
 /* The table of tables: each order is its table or index, which knows its
  * primary, its title and whether it files many records under one key. */
 static void test_tables(void **state)
@@ -341,8 +425,15 @@ static void test_index_key(void **state)
 	codec_start(&b, 1);
 	codec_put_str(&b, TAG_CUSTOMER_NAME, "Ana ROCA");
 	assert_int_equal(store_index_key(TB_CUST_BY_NAME, b.data, b.len, &key, &n), 0);
-	assert_int_equal(n, 8);
-	assert_memory_equal(key, "ana roca", 8);
+	{
+		/* the name's ICU sort key, case aside */
+		uint8_t want[32];
+		size_t wn = collate_key("ana roca", want, sizeof want);
+
+		assert_true(wn > 0);
+		assert_int_equal(n, wn);
+		assert_memory_equal(key, want, wn);
+	}
 	free(key);
 	codec_reset(&b, 1);
 	codec_put_str(&b, TAG_CUSTOMER_NAME, "");
@@ -388,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_writers_one_at_a_time),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_upgrade),
+		cmocka_unit_test(test_upgrade_names),
 		cmocka_unit_test(test_newer_schema),   /* last: it spoils the store */
 	};
 
