@@ -20,12 +20,12 @@ static const enum ui_act bar[] = {
 };
 
 static const struct ui_col cols[] = {
-	{ "date", N_("Date"), CT_DATE, 10, 10 },
-	{ "kind", N_("Kind"), CT_TEXT, 6, 7 },
-	{ "promise_date", N_("Promised for"), CT_DATE, 10, 12 },
-	{ "promise_amount", N_("Promised amount"), CT_MONEY, 15, 15 },
-	{ "user", N_("User"), CT_TEXT, 6, 12 },
-	{ "note", N_("Note"), CT_TEXT, 10, 0 },
+	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
+	{ "kind", N_("Kind"), CT_TEXT, 6, 7, W_CONTACT },
+	{ "promise_date", N_("Promised for"), CT_DATE, 10, 12, W_NONE },
+	{ "promise_amount", N_("Promised amount"), CT_MONEY, 15, 15, W_NONE },
+	{ "user", N_("User"), CT_TEXT, 6, 12, W_NONE },
+	{ "note", N_("Note"), CT_TEXT, 10, 0, W_NONE },
 };
 
 static const struct ui_list_def def = {
