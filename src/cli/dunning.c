@@ -69,7 +69,7 @@ static int cmd_set(struct cli *c, const struct cli_args *a)
 	struct bo_err e = BO_ERR_INIT;
 	struct dunning_conf conf;
 	struct session *ss;
-	int level;
+	int level = 0;
 
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
@@ -175,7 +175,7 @@ static int cmd_template(struct cli *c, const struct cli_args *a)
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
 	char *text = NULL;
-	int level, l;
+	int level = 0, l;
 
 	if (parse_level(what, a->argv[0], DUNNING_MAX_LEVELS, &level, &e))
 		return cli_fail(&e);
