@@ -24,10 +24,19 @@
 
 static char bus_line[1400];
 static size_t bus_len;
+/* the front end's own handler of SIGBUS, from before the store's (the
+ * screens': give the clerk's terminal back) */
+static struct sigaction bus_prev;
 
 static void on_sigbus(int sig)
 {
-	(void)sig;
+	/* The screens restore the terminal first, or the line would be
+	 * written into a screen about to vanish and the terminal left raw.
+	 * Their handler ends by raising the signal again: blocked while this
+	 * handler runs, it stays pending and never lands, as we _exit. */
+	if (!(bus_prev.sa_flags & SA_SIGINFO) && bus_prev.sa_handler != SIG_DFL &&
+	    bus_prev.sa_handler != SIG_IGN && bus_prev.sa_handler != on_sigbus)
+		bus_prev.sa_handler(sig);
 	if (bus_len && write(2, bus_line, bus_len) < 0)
 		_exit(1);
 	_exit(1);
@@ -35,7 +44,7 @@ static void on_sigbus(int sig)
 
 void store_sigbus_guard(const char *dir)
 {
-	struct sigaction sa;
+	struct sigaction sa, prev;
 	int n;
 
 	/* the line is made now: a handler may not format or translate */
@@ -45,7 +54,8 @@ void store_sigbus_guard(const char *dir)
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_sigbus;
-	sigaction(SIGBUS, &sa, NULL);
+	if (sigaction(SIGBUS, &sa, &prev) == 0 && prev.sa_handler != on_sigbus)
+		bus_prev = prev;
 }
 
 void store_regions_leftover(const char *dir)
