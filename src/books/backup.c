@@ -223,17 +223,21 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	struct store *st;
 	int r = -1;
 
-	if (store_exists(dir) != 1)
+	/* The backup and its copy are the clerk's: made, opened, checked and
+	 * removed with the clerk's own rights, a private store of theirs
+	 * (the data group's rights in a directory the clerk owns would let
+	 * them swap it for a link into the data directory meanwhile, and the
+	 * removal of the copy would empty the books). */
+	clerk_rights_begin();
+	if (store_exists(dir) != 1) {
+		clerk_rights_end();
 		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
-	if (scratch_make(tmp, sizeof tmp, e))
-		return bo_wrap(e, _("verify backup \"%s\""), dir);
-	/* installed setgid, the copy is the data group's like a store (and
-	 * so nobody's but the program's) */
-	if (clerk_setgid() && chmod(tmp, 02770)) {
-		bo_fail(e, _("verify backup \"%s\": %s"), dir, bo_strerror(errno));
-		goto out;
 	}
-	if (bk_copy_dir(dir, tmp, clerk_setgid() ? 0660 : 0600, e))
+	if (scratch_make(tmp, sizeof tmp, e)) {
+		clerk_rights_end();
+		return bo_wrap(e, _("verify backup \"%s\""), dir);
+	}
+	if (bk_copy_dir(dir, tmp, 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
 	if (store_open(&st, tmp, e))
@@ -264,6 +268,7 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	r = 0;
 out:
 	bk_remove_flat(tmp);
+	clerk_rights_end();
 	if (r)
 		bo_wrap(e, _("verify backup \"%s\""), dir);
 	return r;

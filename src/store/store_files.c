@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +123,17 @@ static const char *group_name(gid_t g, char *buf, size_t n)
 	return buf;
 }
 
+static const char *user_name(uid_t u, char *buf, size_t n)
+{
+	struct passwd *pw = getpwuid(u);
+
+	if (pw && pw->pw_name)
+		snprintf(buf, n, "%s", pw->pw_name);
+	else
+		snprintf(buf, n, "%ld", (long)u);
+	return buf;
+}
+
 /* One entry of the data directory: a regular file of the data group,
  * 0660, one link; a directory of the group (pre-restore copies, scratch),
  * 0770 or 2770. Never a symbolic link, a FIFO or a device. */
@@ -190,12 +202,18 @@ int store_files_check(const char *dir, struct bo_err *e)
 		                err == ELOOP ? _("is a symbolic link") : bo_strerror(err));
 	}
 	group_name(data, want, sizeof want);
-	if (st.st_gid != data || (st.st_mode & 07777) != 02770) {
+	/* root's: its owner could chmod it open to themselves, and then every
+	 * file in it (the files' owners vary, each made by whichever clerk's
+	 * process first needed it, and are harmless behind this directory:
+	 * nobody but root and the program reaches them to chmod) */
+	if (st.st_uid != 0 || st.st_gid != data || (st.st_mode & 07777) != 02770) {
+		char u[64];
+
 		close(dfd);
 		return bo_failc(e, BO_EPERM,
-		                _("open data directory \"%s\": group %s and mode %04o, expected %s and 2770; as root: install -d -o root -g %s -m 2770 %s"),
-		                dir, group_name(st.st_gid, g, sizeof g), (unsigned)(st.st_mode & 07777),
-		                want, want, dir);
+		                _("open data directory \"%s\": owner %s, group %s and mode %04o, expected root, %s and 2770; as root: install -d -o root -g %s -m 2770 %s"),
+		                dir, user_name(st.st_uid, u, sizeof u), group_name(st.st_gid, g, sizeof g),
+		                (unsigned)(st.st_mode & 07777), want, want, dir);
 	}
 	if (!(d = fdopendir(dfd))) {
 		close(dfd);

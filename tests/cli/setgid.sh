@@ -70,6 +70,9 @@ install -d -o "${P}admin" -m 700 "$T/admin"
 ok "the admin backs up to their own directory" as admin backup "$T/admin/bk"
 ok "the admin's check" as admin check
 eq "check passes" "no problems found" "$out"
+# the copy check --backup and restore verify is the admin's own, private
+ok "the admin's check --backup" as admin check --backup "$T/admin/bk"
+eq "check --backup passes" "backup $T/admin/bk: no problems found" "$out"
 
 # --- each person's shell is refused every file of the store (the dump
 # to load is anyone's to read)
@@ -121,6 +124,22 @@ mv "$T/log.saved" "$D/backoffice.log"
 eq "nothing changed" "$before" "$(state)"
 ok "check after it all" as admin check
 eq "check still passes" "no problems found" "$out"
+
+# the admin's restore, in the shared set-up
+ok "the admin restores" as admin restore "$T/admin/bk"
+eq "the books as backed up" "$(echo "$before" | sed '$d')" "$(state | sed '$d')"
+ok "check after the restore" as admin check
+eq "check passes after the restore" "no problems found" "$out"
+
+# a data directory of another owner is refused with what to run: its
+# owner could open it to themselves with chmod
+chown "${P}admin" "$D"
+refuses "a data directory of the admin's" "owner ${P}admin, group $G and mode 2770, expected root.*install -d -o root -g $G -m 2770 $D" \
+	as bill customer list
+chmod 2777 "$D" 2>/dev/null
+chmod 2770 "$D"
+chown root "$D"
+ok "fixed as the line said" as bill customer list
 
 # a store file with the wrong group is refused with what to run
 chgrp root "$D/customers.db"
