@@ -14,6 +14,7 @@
 #include "backoffice/backup.h"
 #include "backoffice/check.h"
 #include "backoffice/clerk.h"
+#include "backoffice/scratch.h"
 #include "backoffice/user.h"
 #include "backup_int.h"
 
@@ -221,7 +222,7 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	char tmp[1200];
 	struct role_ctx rc = { login, ROLE_NONE };
 	struct store *st;
-	int r = -1;
+	int r = -1, slot;
 
 	/* The backup and its copy are the clerk's: made, opened, checked and
 	 * removed with the clerk's own rights, a private store of theirs
@@ -233,10 +234,15 @@ static int verify_copy(const char *dir, const char *login, int *role,
 		clerk_rights_end();
 		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
 	}
+	/* tracked from its making on: a signal removes it (scratch.h) */
+	scratch_hold();
 	if (scratch_make(tmp, sizeof tmp, e)) {
+		scratch_release();
 		clerk_rights_end();
 		return bo_wrap(e, _("verify backup \"%s\""), dir);
 	}
+	slot = scratch_track(tmp);
+	scratch_release();
 	if (bk_copy_dir(dir, tmp, 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
@@ -268,6 +274,7 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	r = 0;
 out:
 	bk_remove_flat(tmp);
+	scratch_forget(slot);
 	clerk_rights_end();
 	if (r)
 		bo_wrap(e, _("verify backup \"%s\""), dir);

@@ -14,6 +14,7 @@
 
 #include "backoffice/audit.h"
 #include "backoffice/backup.h"
+#include "backoffice/scratch.h"
 #include "backup_int.h"
 
 /* Who may restore: an active admin of the current store. Only when the
@@ -249,7 +250,7 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
                    char *why, size_t nwhy, struct bo_err *e)
 {
 	char login[40], stage[1200];
-	int role = ROLE_NONE, fd = -1, r = -1;
+	int role = ROLE_NONE, fd = -1, r = -1, slot = -1, held = 0;
 
 	kept[0] = '\0';
 	if (session_os_login(login, sizeof login, e))
@@ -263,21 +264,38 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 	if (store_lock_exclusive(data_dir, &fd, e))
 		return bo_wrap(e, _("restore"));
 	drop_stale_stages(data_dir);
+	/* the staging copy is tracked from its making on: a signal while it
+	 * fills removes it (scratch.h) */
+	scratch_hold();
 	if (snprintf(stage, sizeof stage, "%s/.restore-%ld", data_dir, (long)getpid()) >=
 	    (int)sizeof stage || mkdir(stage, 0770)) {
+		scratch_release();
 		bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(errno));
 		goto out;
 	}
-	if (bk_copy_dir(backup, stage, 0660, e) || swap_in(data_dir, stage, kept, n, e)) {
+	slot = scratch_track(stage);
+	scratch_release();
+	if (bk_copy_dir(backup, stage, 0660, e)) {
+		bo_wrap(e, _("restore into \"%s\""), data_dir);
+		goto out;
+	}
+	/* from the swap to its record in the audit trail nothing stops
+	 * halfway: a signal meanwhile waits until it is all done */
+	scratch_hold();
+	held = 1;
+	if (swap_in(data_dir, stage, kept, n, e)) {
 		bo_wrap(e, _("restore into \"%s\""), data_dir);
 		goto out;
 	}
 	r = 0;
 out:
 	bk_remove_flat(stage);
+	scratch_forget(slot);
 	store_unlock(fd);
 	if (r == 0 && record_restore(data_dir, login, backup, kept, why, e))
-		return bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
+		r = bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
+	if (held)
+		scratch_release();
 	return r;
 }
 
