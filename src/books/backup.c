@@ -319,7 +319,7 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 {
 	char target[1024], stage[1100], from[1200], to[1200];
 	size_t len;
-	int r;
+	int r, slot;
 
 	if (session_need(ss, P_BACKUP, _("back up"), e))
 		return -1;
@@ -337,7 +337,10 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 	/* made and named with the admin's own rights: a backup goes only
 	 * where they could write themselves */
 	clerk_rights_begin();
+	scratch_hold();         /* a signal removes it from its making on */
 	r = mkdir(stage, 0700);
+	slot = r ? -1 : scratch_track(stage);
+	scratch_release();
 	clerk_rights_end();
 	if (r)
 		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
@@ -353,7 +356,11 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 		goto fail;
 	/* rename replaces an empty directory: dir is a whole backup or none */
 	clerk_rights_begin();
+	scratch_hold();         /* whole under its name, then not a scratch */
 	r = rename(stage, target);
+	if (r == 0)
+		scratch_forget(slot);
+	scratch_release();
 	clerk_rights_end();
 	if (r) {
 		bo_fail(e, "%s", bo_strerror(errno));
@@ -363,5 +370,6 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 	return 0;
 fail:
 	bk_remove_flat(stage);
+	scratch_forget(slot);
 	return bo_wrap(e, _("back up to \"%s\""), dir);
 }

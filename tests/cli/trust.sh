@@ -232,6 +232,13 @@ for sig in TERM INT HUP; do
 	died "check --backup" "$sig" "$pid"
 	eq "SIG$sig: check --backup's copy is gone" "" "$(ls -A "$T/tmp/backoffice-0")"
 done
+# a backup's copy, made beside its target until it is whole
+"$BACKOFFICE" --db "$D" backup "$T/bksig" >/dev/null 2>&1 &
+pid=$!
+seen "$T/bksig.partial-$pid" || fail "backup made no partial copy"
+kill -INT "$pid"
+died "backup" INT "$pid"
+compgen -G "$T/bksig*" >/dev/null && fail "backup left [$(echo "$T"/bksig*)]" || pass
 audit_restores() { bo --db "$D" audit --format csv | grep -c ',restore,store,'; }
 restores=$(audit_restores)
 # while restore verifies the backup (its copy in the scratch directory)
