@@ -63,6 +63,11 @@ ok "billing adds a customer" as bill customer add --name "Cliente Uno" --nif 123
 ok "billing issues an invoice" as bill invoice create --customer 1 --text "Obra:1:100:21" --issue
 ok "the viewer lists it" as view invoice list --format csv
 eq "one invoice" 2 "$(echo "$out" | wc -l)"
+# the clerk's environment steers nothing: a Veri*Factu clock pinned in the
+# future would leave every later record "behind the last one"
+BACKOFFICE_NOW=2099-01-01T00:00:00+01:00 ok "billing issues with a clock of their own" \
+	as bill invoice create --customer 1 --text "Obra:1:100:21" --issue
+ok "the next invoice on the real clock" as bill invoice create --customer 1 --text "Obra:1:50:21" --issue
 refuses "the viewer writes nothing" "permission denied.*role viewer" \
 	as view customer add --name "Otro" --nif 87654321X
 refuses "billing cannot back up" "permission denied.*role billing" as bill backup "$T/bk"
