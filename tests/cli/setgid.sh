@@ -79,6 +79,17 @@ eq "check passes" "no problems found" "$out"
 ok "the admin's check --backup" as admin check --backup "$T/admin/bk"
 eq "check --backup passes" "backup $T/admin/bk: no problems found" "$out"
 
+# a logo is read with the admin's own rights: a PNG only the data group
+# may read stays unread, and a FIFO is no PNG (nor a wait)
+printf '\211PNG\r\n\032\n0123456789' >"$T/group.png"
+chown root:"$G" "$T/group.png" && chmod 0640 "$T/group.png"
+refuses "a logo only the data group may read" "invalid logo.*permission denied" \
+	as admin company edit --logo "$T/group.png"
+runuser -u "${P}admin" -- mkfifo "$T/admin/logo.png"
+refuses "a FIFO as the logo" "invalid logo.*must be a PNG file" \
+	timeout 20 runuser -u "${P}admin" -- "$BIN" --db "$D" company edit --logo "$T/admin/logo.png"
+rm -f "$T/admin/logo.png"
+
 # --- each person's shell is refused every file of the store (the dump
 # to load is anyone's to read)
 db5.3_dump -h "$T/admin/bk" users.db >"$T/users.dump" && chmod 644 "$T/users.dump"
