@@ -4,7 +4,8 @@
 # root:GROUP 2755), the data directory root:GROUP 2770, init by the
 # administrator's own account. An admin, a billing clerk and a viewer with
 # shells each work with their role, and each one's shell is refused every
-# file of the store; the viewer's export onto a store file, an outsider's
+# file of the store; the viewer's export onto a store file (from the
+# command line and with x in the screens), an outsider's
 # restore, a FIFO import and a symlinked log fail with one line and change
 # nothing. Needs root (useradd, groupadd, chown); fails rather than skip.
 . "$(dirname "$0")/lib.sh"
@@ -21,6 +22,7 @@ USERS=()
 MADE_GROUP=
 cleanup() {
 	local u
+	tmux -L "sg-$$" kill-server 2>/dev/null
 	for u in "${USERS[@]}"; do userdel "$u" 2>/dev/null; done
 	[ -n "$MADE_GROUP" ] && groupdel "$G" 2>/dev/null
 	rm -rf "$T"
@@ -120,6 +122,34 @@ refuses "the viewer's export onto a store file" "inside the data directory\|must
 	as view export customers -o "$D/users.db"
 refuses "the viewer's export into the data directory" "inside the data directory" \
 	as view export customers -o "$D/users.csv"
+# and the viewer's x in the screens (the installed program, in tmux)
+SOCK="sg-$$"
+tmux_screen() { tmux -L "$SOCK" capture-pane -p -t sg; }
+tmux_see() {
+	local end=$((SECONDS + 20))
+	while [ "$SECONDS" -le "$end" ]; do
+		tmux_screen | grep -qF -- "$2" && { pass; return; }
+		sleep 0.05
+	done
+	fail "$1: [$2] not on the screen: $(tmux_screen | grep -v '^ *$' | tail -3)"
+}
+printf 'set -g status off\nset -g default-terminal tmux-256color\n' >"$T/tmux.conf"
+tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -s sg -x 100 -y 30 \
+	runuser -u "${P}view" -- env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME=/tmp "$BIN" --db "$D"
+tmux_see "the viewer's screens" "Main menu"
+tmux -L "$SOCK" send-keys -t sg 2
+tmux_see "the viewer's customers" "Cliente Uno"
+for target in "$D/users.db:must end in .csv or .xlsx" "$D/users.xlsx:inside the data directory"; do
+	tmux -L "$SOCK" send-keys -t sg x
+	tmux_see "the viewer's export prompt" "Export to .xlsx"
+	tmux -L "$SOCK" send-keys -t sg -l -- "${target%%:*}"
+	tmux -L "$SOCK" send-keys -t sg Enter
+	tmux_see "the viewer's x to ${target%%:*}" "${target#*:}"
+done
+tmux -L "$SOCK" send-keys -t sg F10
+tmux_see "the viewer leaves" "backoffice?"
+tmux -L "$SOCK" send-keys -t sg y
+tmux -L "$SOCK" kill-server 2>/dev/null
 install -d -o "${P}out" -m 700 "$T/outsider"
 ok "the outsider makes a store of their own" \
 	runuser -u "${P}out" -- "$BIN" --db "$T/outsider/own" init --company "Mía S.L." --nif B12345674
