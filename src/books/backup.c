@@ -315,11 +315,47 @@ static int usable_target(const char *dir)
 	return empty;
 }
 
+/* The stage made and pinned: its descriptor, and the path through it
+ * (/proc/self/fd/N) that the copy goes by. A link the admin swaps in for
+ * the stage's name meanwhile (it is in their folder) then leads the data
+ * group's rights nowhere: Berkeley DB's backup empties its target first
+ * (DB_BACKUP_CLEAN), and a recovery runs there. */
+static int stage_make(const char *stage, char *pinned, size_t n, int *slot)
+{
+	struct stat st;
+	int fd = -1, r;
+
+	/* made and named with the admin's own rights: a backup goes only
+	 * where they could write themselves */
+	clerk_rights_begin();
+	scratch_hold();         /* a signal removes it from its making on */
+	r = mkdir(stage, 0700);
+	if (r == 0 && (fd = open(stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		r = -1;
+	if (r == 0 && (fstat(fd, &st) || st.st_uid != getuid() || (st.st_mode & 077))) {
+		errno = EPERM;
+		r = -1;
+	}
+	*slot = r ? -1 : scratch_track(stage);
+	scratch_release();
+	clerk_rights_end();
+	if (r) {
+		int err = errno;
+
+		if (fd >= 0)
+			close(fd);
+		errno = err;
+		return -1;
+	}
+	snprintf(pinned, n, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
 int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 {
-	char target[1024], stage[1100], from[1200], to[1200];
+	char target[1024], stage[1100], pinned[64], from[1200], to[1200];
 	size_t len;
-	int r, slot;
+	int r, slot, sfd;
 
 	if (session_need(ss, P_BACKUP, _("back up"), e))
 		return -1;
@@ -334,25 +370,17 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 	if (clerk_path_inside(target, ss->dir))
 		return bo_failc(e, BO_EPERM, _("back up to \"%s\": inside the data directory"), dir);
 	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
-	/* made and named with the admin's own rights: a backup goes only
-	 * where they could write themselves */
-	clerk_rights_begin();
-	scratch_hold();         /* a signal removes it from its making on */
-	r = mkdir(stage, 0700);
-	slot = r ? -1 : scratch_track(stage);
-	scratch_release();
-	clerk_rights_end();
-	if (r)
+	if ((sfd = stage_make(stage, pinned, sizeof pinned, &slot)) < 0)
 		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
-	if (store_hot_copy(ss->st, stage, e))
+	if (store_hot_copy(ss->st, pinned, e))
 		goto fail;
 	if (bk_join(from, sizeof from, store_dir(ss->st), "DB_CONFIG") ||
-	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
+	    bk_join(to, sizeof to, pinned, "DB_CONFIG") ||
 	    (is_regular(from) && copy_file(from, to, 0600, 0))) {
 		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
 		goto fail;
 	}
-	if (bk_recover(stage, 1, e) || backup_verify(stage, e))
+	if (bk_recover(pinned, 1, e) || backup_verify(stage, e))
 		goto fail;
 	/* rename replaces an empty directory: dir is a whole backup or none */
 	clerk_rights_begin();
@@ -366,10 +394,15 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 		bo_fail(e, "%s", bo_strerror(errno));
 		goto fail;
 	}
+	close(sfd);
 	store_log(ss->st, "backup to %s by %s", target, ss->user);
 	return 0;
 fail:
-	bk_remove_flat(stage);
+	bk_remove_flat(pinned);         /* its files, by the pinned way */
+	clerk_rights_begin();
+	rmdir(stage);
+	clerk_rights_end();
 	scratch_forget(slot);
+	close(sfd);
 	return bo_wrap(e, _("back up to \"%s\""), dir);
 }

@@ -186,6 +186,21 @@ ok "a backup of the upgraded store" bo --db "$O" backup "$T/newbk"
 flip_salary "$T/newbk/staff.db" || fail "the salary is not in the upgraded staff.db"
 refuses "now the flipped salary is found" "damaged\|checksum" bo check --backup "$T/newbk"
 
+# --- the admin's race against their own backup: the staging directory,
+# in their folder, swapped for a link into the data directory right after
+# it is made (the shim makes the race certain). Berkeley DB's backup
+# empties its target first, and a recovery runs there: the store must not
+# be reached through the link.
+: "${SWAP_STAGE:?set SWAP_STAGE to the test shim}"
+files_before=$(cd "$BACKOFFICE_DB" && ls | sort)
+sum_before=$(cksum <"$BACKOFFICE_DB/users.db")
+mkdir -m 700 "$T/race"
+LD_PRELOAD="$SWAP_STAGE" SWAP_STAGE_TO="$BACKOFFICE_DB" bo backup "$T/race/bk" >/dev/null 2>&1
+eq "the store's files all there after the race" "$files_before" "$(cd "$BACKOFFICE_DB" && ls | sort)"
+eq "users.db untouched by the race" "$sum_before" "$(cksum <"$BACKOFFICE_DB/users.db")"
+ok "the store checks after the race" bo check
+eq "check passes after the race" "no problems found" "$out"
+
 # --- a check --backup killed leaves its copy; the next run removes it
 mkdir -m 700 "$T/tmp"
 ok "a big backup" bo --db "$D" backup "$T/demobk"
