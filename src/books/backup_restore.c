@@ -253,6 +253,8 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 	int role = ROLE_NONE, fd = -1, r = -1, slot = -1, held = 0;
 
 	kept[0] = '\0';
+	/* into a new directory, or one of the user's own: all theirs */
+	store_private_target(data_dir);
 	if (session_os_login(login, sizeof login, e))
 		return -1;
 	if (same_dir(backup, data_dir))

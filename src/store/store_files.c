@@ -21,6 +21,7 @@
 #include <db.h>
 
 #include "backoffice/i18n.h"
+#include "backoffice/store.h"
 #include "store_files.h"
 
 static char bus_line[1400];
@@ -171,6 +172,17 @@ void store_drop_group(void)
 {
 	if (getegid() != getgid() && setregid(getgid(), getgid()))
 		abort();        /* never go on half-privileged */
+}
+
+void store_private_target(const char *dir)
+{
+	struct stat st;
+
+	if (getegid() == getgid())
+		return;
+	if (lstat(dir, &st) ? errno == ENOENT
+	                    : S_ISDIR(st.st_mode) && st.st_gid != getegid() && st.st_uid == getuid())
+		store_drop_group();
 }
 
 int store_files_check(const char *dir, struct bo_err *e)

@@ -157,6 +157,12 @@ eq "a private store is the user's own, not the data group's" "${P}out users" \
 	"$(stat -c '%U %G' "$T/outsider/own/users.db")"
 ok "and backs it up" runuser -u "${P}out" -- "$BIN" --db "$T/outsider/own" backup "$T/outsider/bk"
 refuses "the outsider's restore" "user \"${P}out\" has no account" as out restore "$T/outsider/bk"
+# into a new directory of their own it is a private store of theirs
+ok "the outsider restores into a new directory of theirs" \
+	runuser -u "${P}out" -- "$BIN" --db "$T/outsider/again" restore "$T/outsider/bk"
+eq "the restored store is the outsider's own" "${P}out users 700" \
+	"$(stat -c '%U %G %a' "$T/outsider/again")"
+ok "and opens" runuser -u "${P}out" -- "$BIN" --db "$T/outsider/again" check
 install -d -o "${P}bill" -m 700 "$T/bill"
 runuser -u "${P}bill" -- mkfifo "$T/bill/fifo.csv"
 refuses "a FIFO import" "not a regular file" timeout 20 runuser -u "${P}bill" -- "$BIN" --db "$D" \
