@@ -152,6 +152,8 @@ int store_default_dir(const char *opt, char *out, size_t n, struct bo_err *e);
 /* Create a new store in dir (made if missing; must be empty of any other
  * store). group may be NULL; when given, files belong to it (mode 0660). */
 int store_create(const char *dir, const char *group, struct bo_err *e);
+/* Write the program's own DB_CONFIG into dir (replacing one there). */
+int store_config_write(const char *dir, struct bo_err *e);
 /* 1 when dir holds a backoffice store, 0 when not, -1 on error. */
 int store_exists(const char *dir);
 /* Before writing a store into dir (a restore): a directory not there yet,

@@ -119,6 +119,11 @@ int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
 	return transfer(from, to, not_copied, 0, mode, 1, e);
 }
 
+int bk_copy_file(const char *from, const char *to, mode_t mode)
+{
+	return copy_file(from, to, mode, 0);
+}
+
 int bk_copy_store(const char *from, const char *to, mode_t mode, struct bo_err *e)
 {
 	return transfer(from, to, not_copied, 0, mode, 0, e);

@@ -239,6 +239,27 @@ static void drop_stale_stages(const char *dir)
 	closedir(d);
 }
 
+/* The backup's DB_CONFIG is never taken: it can send the environment's
+ * files anywhere (set_data_dir, set_lg_dir), and a backup made for the
+ * purpose would have the shared store's tables live on in its maker's
+ * folder, theirs to edit. The current store's (root's or the program's
+ * to write) stays; the program's own when there is none, or when the
+ * current store did not open (fallback). */
+static int keep_config(const char *data_dir, const char *stage, int fallback, struct bo_err *e)
+{
+	char from[1200], to[1200];
+	struct stat st;
+
+	if (bk_join(from, sizeof from, data_dir, "DB_CONFIG") ||
+	    bk_join(to, sizeof to, stage, "DB_CONFIG"))
+		return bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(ENAMETOOLONG));
+	if (fallback || lstat(from, &st) || !S_ISREG(st.st_mode))
+		return store_config_write(stage, e);
+	if ((unlink(to) && errno != ENOENT) || bk_copy_file(from, to, 0660))
+		return bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
+	return 0;
+}
+
 static int same_dir(const char *a, const char *b)
 {
 	char ra[PATH_MAX], rb[PATH_MAX];
@@ -277,7 +298,7 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 	}
 	slot = scratch_track(stage);
 	scratch_release();
-	if (bk_copy_dir(backup, stage, 0660, e)) {
+	if (bk_copy_dir(backup, stage, 0660, e) || keep_config(data_dir, stage, why[0] != '\0', e)) {
 		bo_wrap(e, _("restore into \"%s\""), data_dir);
 		goto out;
 	}

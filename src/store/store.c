@@ -413,15 +413,27 @@ static int write_db_config(const char *dir, struct bo_err *e)
 {
 	char p[1200];
 	FILE *f;
+	int fd;
 
 	if (path_in(dir, "DB_CONFIG", p, sizeof p))
 		return bo_fail(e, _("create data directory: path too long"));
-	if (!(f = fopen(p, "w")))
+	/* made anew, never written through a link */
+	if ((unlink(p) && errno != ENOENT) ||
+	    (fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660)) < 0)
 		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+	if (!(f = fdopen(fd, "w"))) {
+		close(fd);
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+	}
 	fputs(db_config, f);
 	if (fclose(f))
 		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	return 0;
+}
+
+int store_config_write(const char *dir, struct bo_err *e)
+{
+	return write_db_config(dir, e);
 }
 
 static int set_group(const char *dir, const char *group, struct bo_err *e)

@@ -182,6 +182,21 @@ ok "the admin restores" as admin restore "$T/admin/bk"
 eq "the books as backed up" "$(echo "$before" | sed '$d')" "$(state | sed '$d')"
 ok "check after the restore" as admin check
 eq "check passes after the restore" "no problems found" "$out"
+# a backup's DB_CONFIG is not taken: one that sends the tables to the
+# admin's own folder (set_data_dir, the tables copied there) would make
+# the company's books the admin's files to edit
+ok "a backup to doctor" as admin backup "$T/admin/bk2"
+install -d -o "${P}admin" -m 700 "$T/admin/evil"
+cp "$T/admin/bk2"/*.db "$T/admin/evil/" && chown "${P}admin" "$T/admin/evil"/*.db
+echo "set_data_dir $T/admin/evil" >>"$T/admin/bk2/DB_CONFIG"
+cfg=$(cat "$D/DB_CONFIG")
+evil=$(cd "$T/admin/evil" && cksum ./*.db)
+as admin restore "$T/admin/bk2" >/dev/null 2>&1
+eq "the store keeps its own DB_CONFIG" "$cfg" "$(cat "$D/DB_CONFIG")"
+ok "billing adds a customer after it" as bill customer add --name "Cliente Tres" --nif 11111111H
+eq "the admin's folder holds none of it" "$evil" "$(cd "$T/admin/evil" && cksum ./*.db)"
+ok "check after the doctored restore" as admin check
+eq "check passes after the doctored restore" "no problems found" "$out"
 
 # a data directory of another owner is refused with what to run: its
 # owner could open it to themselves with chmod
