@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -168,6 +169,36 @@ static int check_entry(const char *dir, int dfd, const char *name, gid_t data,
 	return 0;
 }
 
+/* Every directory above a shared data directory root's and closed to
+ * others' writes (or sticky, as /tmp is): whoever could rename an entry
+ * of one could put a directory of their own where the program looks,
+ * between its checks and Berkeley DB's opens. */
+static int check_above(const char *dir, struct bo_err *e)
+{
+	char p[PATH_MAX], u[64];
+	struct stat st;
+	char *slash;
+
+	if (!realpath(dir, p))
+		return 0;       /* the directory's own open says what is wrong */
+	while ((slash = strrchr(p, '/'))) {
+		if (slash == p)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		if (stat(p, &st))
+			break;
+		if (st.st_uid != 0 || ((st.st_mode & 022) && !(st.st_mode & S_ISVTX)))
+			return bo_failc(e, BO_EPERM,
+			                _("open data directory \"%s\": \"%s\" above it is not root's alone (owner %s, mode %04o); as root: chown root %s && chmod go-w %s"),
+			                dir, p, user_name(st.st_uid, u, sizeof u),
+			                (unsigned)(st.st_mode & 07777), p, p);
+		if (!p[1])
+			break;  /* "/" */
+	}
+	return 0;
+}
+
 void store_drop_group(void)
 {
 	if (getegid() != getgid() && setregid(getgid(), getgid()))
@@ -226,6 +257,10 @@ int store_files_check(const char *dir, struct bo_err *e)
 		                _("open data directory \"%s\": owner %s, group %s and mode %04o, expected root, %s and 2770; as root: install -d -o root -g %s -m 2770 %s"),
 		                dir, user_name(st.st_uid, u, sizeof u), group_name(st.st_gid, g, sizeof g),
 		                (unsigned)(st.st_mode & 07777), want, want, dir);
+	}
+	if (check_above(dir, e)) {
+		close(dfd);
+		return -1;
 	}
 	if (!(d = fdopendir(dfd))) {
 		close(dfd);

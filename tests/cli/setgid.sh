@@ -208,6 +208,18 @@ chmod 2770 "$D"
 chown root "$D"
 ok "fixed as the line said" as bill customer list
 
+# a directory above it that a person could rename entries of is refused:
+# they could put a directory of their own in its place meanwhile
+chown "${P}admin" "$T"
+refuses "a directory above it of the admin's" "\"$T\" above it is not root's alone (owner ${P}admin, mode 0755); as root: chown root $T && chmod go-w $T" \
+	as bill customer list
+chown root "$T"
+chmod 0775 "$T"
+refuses "a directory above it others may write" "\"$T\" above it is not root's alone (owner root, mode 0775)" \
+	as bill customer list
+chmod 0755 "$T"
+ok "fixed as the line said" as bill customer list
+
 # a store file with the wrong group is refused with what to run
 chgrp root "$D/customers.db"
 refuses "a file of another group" "\"customers.db\" has group root.*chgrp $G $D/customers.db" \
