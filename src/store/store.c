@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -595,8 +596,16 @@ int store_reopen(struct store *s, struct bo_err *e)
 static int open_at(struct store *s, const char *dir, struct bo_err *e)
 {
 	uint64_t schema = STORE_SCHEMA;
+	char real[PATH_MAX];
 	struct stat st;
 
+	/* Installed setgid, the store is checked and opened by one path,
+	 * resolved once: a link on the way (a clerk's) turned elsewhere
+	 * between the checks and Berkeley DB's opens (a table is opened on
+	 * first use) would mix another directory's files with the store's.
+	 * The directories above the resolved one are root's (check_above). */
+	if (getegid() != getgid() && realpath(dir, real))
+		dir = real;
 	if (strlen(dir) >= sizeof s->dir)
 		return bo_fail(e, _("open data directory: path too long"));
 	if (check_dir(dir, e))

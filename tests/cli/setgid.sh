@@ -208,6 +208,11 @@ chmod 2770 "$D"
 chown root "$D"
 ok "fixed as the line said" as bill customer list
 
+# a clerk's own link to the data directory leads to it, resolved once
+ln -s "$D" "$T/bill/link"
+ok "billing by a link of theirs" runuser -u "${P}bill" -- "$BIN" --db "$T/bill/link/" customer list --format csv
+eq "the same customers by the link" "$(as bill customer list --format csv)" "$out"
+
 # a directory above it that a person could rename entries of is refused:
 # they could put a directory of their own in its place meanwhile
 chown "${P}admin" "$T"
