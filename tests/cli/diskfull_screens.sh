@@ -11,6 +11,7 @@
 # page Berkeley DB touches first is not ours to choose; past the end of
 # the file it always faults). Runs the screens in tmux with the helpers of
 # the screen tests.
+WAIT=${WAIT:-30}        # a loaded machine opens the screens slowly
 . "$(dirname "$0")/../tui/lib.sh"
 
 if [ "$(id -u)" -ne 0 ]; then
