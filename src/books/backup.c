@@ -328,18 +328,25 @@ static int usable_target(const char *dir)
 static int stage_make(const char *stage, char *pinned, size_t n, int *slot)
 {
 	struct stat st;
-	int fd = -1, r;
+	int fd = -1, r, made;
 
 	/* made and named with the admin's own rights: a backup goes only
 	 * where they could write themselves */
 	clerk_rights_begin();
 	scratch_hold();         /* a signal removes it from its making on */
 	r = mkdir(stage, 0700);
+	made = r == 0;
 	if (r == 0 && (fd = open(stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		r = -1;
 	if (r == 0 && (fstat(fd, &st) || st.st_uid != getuid() || (st.st_mode & 077))) {
 		errno = EPERM;
 		r = -1;
+	}
+	if (r && made) {
+		int err = errno;
+
+		rmdir(stage);   /* an empty one we made; not a link put there */
+		errno = err;
 	}
 	*slot = r ? -1 : scratch_track(stage);
 	scratch_release();
