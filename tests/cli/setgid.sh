@@ -232,4 +232,28 @@ refuses "a file of another group" "\"customers.db\" has group root.*chgrp $G $D/
 chgrp "$G" "$D/customers.db"
 ok "fixed as the line said" as view customer list
 
+# a signal during the admin's check --backup removes its private copy at
+# once, made with the admin's own rights in /tmp/backoffice-UID (a demo
+# store big enough that the run is still going when the copy is seen)
+D2="$T/srv2"
+install -d -o root -g "$G" -m 2770 "$D2"
+ok "a big shared store" runuser -u "${P}admin" -- "$BIN" --db "$D2" demo --invoices 4000
+ok "its backup" runuser -u "${P}admin" -- "$BIN" --db "$D2" backup "$T/admin/big"
+scratch="/tmp/backoffice-$(id -u "${P}admin")"
+runuser -u "${P}admin" -- "$BIN" --db "$D2" check --backup "$T/admin/big" >/dev/null 2>&1 &
+pid=$!
+end=$((SECONDS + 60))
+until compgen -G "$scratch/verify-*" >/dev/null || [ "$SECONDS" -gt "$end" ]; do sleep 0.01; done
+compgen -G "$scratch/verify-*" >/dev/null && pass || fail "check --backup made no copy in $scratch"
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+if [ "$rc" -eq 0 ]; then
+	fail "check --backup finished before SIGTERM (make the demo store bigger)"
+else
+	eq "check --backup died of SIGTERM" 143 "$rc"
+	eq "its copy is gone" "" "$(ls -A "$scratch" 2>/dev/null)"
+fi
+rm -rf "$scratch"
+
 finish
