@@ -165,8 +165,16 @@ int store_default_dir(const char *opt, char *out, size_t n, struct bo_err *e);
 /* Create a new store in dir (made if missing; must be empty of any other
  * store). group may be NULL; when given, files belong to it (mode 0660). */
 int store_create(const char *dir, const char *group, struct bo_err *e);
+/* Write the program's own DB_CONFIG into dir (replacing one there). */
+int store_config_write(const char *dir, struct bo_err *e);
 /* 1 when dir holds a backoffice store, 0 when not, -1 on error. */
 int store_exists(const char *dir);
+/* Before writing a store into dir (a restore): a directory not there yet,
+ * or one of the user's own that is not the data group's, is a private
+ * store, and the installed program lets go of its data group for good, so
+ * that all it makes there is the user's. Nothing when not setgid, nor for
+ * the data group's directory. */
+void store_private_target(const char *dir);
 /* Open the store in dir into *s (allocated); store_close frees it. */
 int store_open(struct store **s, const char *dir, struct bo_err *e);
 void store_close(struct store *s);

@@ -14,6 +14,7 @@
 #include "backoffice/backup.h"
 #include "backoffice/check.h"
 #include "backoffice/clerk.h"
+#include "backoffice/scratch.h"
 #include "backoffice/user.h"
 #include "backup_int.h"
 
@@ -116,6 +117,11 @@ static int transfer(const char *from, const char *to, int (*skip)(const char *na
 int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e)
 {
 	return transfer(from, to, not_copied, 0, mode, 1, e);
+}
+
+int bk_copy_file(const char *from, const char *to, mode_t mode)
+{
+	return copy_file(from, to, mode, 0);
 }
 
 int bk_copy_store(const char *from, const char *to, mode_t mode, struct bo_err *e)
@@ -221,19 +227,28 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	char tmp[1200];
 	struct role_ctx rc = { login, ROLE_NONE };
 	struct store *st;
-	int r = -1;
+	int r = -1, slot;
 
-	if (store_exists(dir) != 1)
+	/* The backup and its copy are the clerk's: made, opened, checked and
+	 * removed with the clerk's own rights, a private store of theirs
+	 * (the data group's rights in a directory the clerk owns would let
+	 * them swap it for a link into the data directory meanwhile, and the
+	 * removal of the copy would empty the books). */
+	clerk_rights_begin();
+	if (store_exists(dir) != 1) {
+		clerk_rights_end();
 		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
-	if (scratch_make(tmp, sizeof tmp, e))
-		return bo_wrap(e, _("verify backup \"%s\""), dir);
-	/* installed setgid, the copy is the data group's like a store (and
-	 * so nobody's but the program's) */
-	if (clerk_setgid() && chmod(tmp, 02770)) {
-		bo_fail(e, _("verify backup \"%s\": %s"), dir, bo_strerror(errno));
-		goto out;
 	}
-	if (bk_copy_dir(dir, tmp, clerk_setgid() ? 0660 : 0600, e))
+	/* tracked from its making on: a signal removes it (scratch.h) */
+	scratch_hold();
+	if (scratch_make(tmp, sizeof tmp, e)) {
+		scratch_release();
+		clerk_rights_end();
+		return bo_wrap(e, _("verify backup \"%s\""), dir);
+	}
+	slot = scratch_track(tmp);
+	scratch_release();
+	if (bk_copy_dir(dir, tmp, 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
 	if (store_open(&st, tmp, e))
@@ -264,6 +279,8 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	r = 0;
 out:
 	bk_remove_flat(tmp);
+	scratch_forget(slot);
+	clerk_rights_end();
 	if (r)
 		bo_wrap(e, _("verify backup \"%s\""), dir);
 	return r;
@@ -303,11 +320,54 @@ static int usable_target(const char *dir)
 	return empty;
 }
 
+/* The stage made and pinned: its descriptor, and the path through it
+ * (/proc/self/fd/N) that the copy goes by. A link the admin swaps in for
+ * the stage's name meanwhile (it is in their folder) then leads the data
+ * group's rights nowhere: Berkeley DB's backup empties its target first
+ * (DB_BACKUP_CLEAN), and a recovery runs there. */
+static int stage_make(const char *stage, char *pinned, size_t n, int *slot)
+{
+	struct stat st;
+	int fd = -1, r, made;
+
+	/* made and named with the admin's own rights: a backup goes only
+	 * where they could write themselves */
+	clerk_rights_begin();
+	scratch_hold();         /* a signal removes it from its making on */
+	r = mkdir(stage, 0700);
+	made = r == 0;
+	if (r == 0 && (fd = open(stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		r = -1;
+	if (r == 0 && (fstat(fd, &st) || st.st_uid != getuid() || (st.st_mode & 077))) {
+		errno = EPERM;
+		r = -1;
+	}
+	if (r && made) {
+		int err = errno;
+
+		rmdir(stage);   /* an empty one we made; not a link put there */
+		errno = err;
+	}
+	*slot = r ? -1 : scratch_track(stage);
+	scratch_release();
+	clerk_rights_end();
+	if (r) {
+		int err = errno;
+
+		if (fd >= 0)
+			close(fd);
+		errno = err;
+		return -1;
+	}
+	snprintf(pinned, n, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
 int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 {
-	char target[1024], stage[1100], from[1200], to[1200];
+	char target[1024], stage[1100], pinned[64], from[1200], to[1200];
 	size_t len;
-	int r;
+	int r, slot, sfd;
 
 	if (session_need(ss, P_BACKUP, _("back up"), e))
 		return -1;
@@ -322,34 +382,39 @@ int backup_create(struct session *ss, const char *dir, struct bo_err *e)
 	if (clerk_path_inside(target, ss->dir))
 		return bo_failc(e, BO_EPERM, _("back up to \"%s\": inside the data directory"), dir);
 	snprintf(stage, sizeof stage, "%s.partial-%ld", target, (long)getpid());
-	/* made and named with the admin's own rights: a backup goes only
-	 * where they could write themselves */
-	clerk_rights_begin();
-	r = mkdir(stage, 0700);
-	clerk_rights_end();
-	if (r)
+	if ((sfd = stage_make(stage, pinned, sizeof pinned, &slot)) < 0)
 		return bo_fail(e, _("back up to \"%s\": %s"), dir, bo_strerror(errno));
-	if (store_hot_copy(ss->st, stage, e))
+	if (store_hot_copy(ss->st, pinned, e))
 		goto fail;
 	if (bk_join(from, sizeof from, store_dir(ss->st), "DB_CONFIG") ||
-	    bk_join(to, sizeof to, stage, "DB_CONFIG") ||
+	    bk_join(to, sizeof to, pinned, "DB_CONFIG") ||
 	    (is_regular(from) && copy_file(from, to, 0600, 0))) {
 		bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
 		goto fail;
 	}
-	if (bk_recover(stage, 1, e) || backup_verify(stage, e))
+	if (bk_recover(pinned, 1, e) || backup_verify(stage, e))
 		goto fail;
 	/* rename replaces an empty directory: dir is a whole backup or none */
 	clerk_rights_begin();
+	scratch_hold();         /* whole under its name, then not a scratch */
 	r = rename(stage, target);
+	if (r == 0)
+		scratch_forget(slot);
+	scratch_release();
 	clerk_rights_end();
 	if (r) {
 		bo_fail(e, "%s", bo_strerror(errno));
 		goto fail;
 	}
+	close(sfd);
 	store_log(ss->st, "backup to %s by %s", target, ss->user);
 	return 0;
 fail:
-	bk_remove_flat(stage);
+	bk_remove_flat(pinned);         /* its files, by the pinned way */
+	clerk_rights_begin();
+	rmdir(stage);
+	clerk_rights_end();
+	scratch_forget(slot);
+	close(sfd);
 	return bo_wrap(e, _("back up to \"%s\""), dir);
 }

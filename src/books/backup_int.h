@@ -17,6 +17,8 @@ int bk_is_local(const char *name);
 int bk_copy_dir(const char *from, const char *to, mode_t mode, struct bo_err *e);
 /* The same from a store's own files (the data group's rights). */
 int bk_copy_store(const char *from, const char *to, mode_t mode, struct bo_err *e);
+/* Copy one file, made anew with mode and synced (the store's rights). */
+int bk_copy_file(const char *from, const char *to, mode_t mode);
 /* Rename every regular file of from into to, except our log and locks. */
 int bk_move_files(const char *from, const char *to, struct bo_err *e);
 /* Remove a directory that holds only plain files (staging, scratch). */

@@ -14,6 +14,7 @@
 
 #include "backoffice/audit.h"
 #include "backoffice/backup.h"
+#include "backoffice/scratch.h"
 #include "backup_int.h"
 
 /* Who may restore: an active admin of the current store. Only when the
@@ -238,6 +239,27 @@ static void drop_stale_stages(const char *dir)
 	closedir(d);
 }
 
+/* The backup's DB_CONFIG is never taken: it can send the environment's
+ * files anywhere (set_data_dir, set_lg_dir), and a backup made for the
+ * purpose would have the shared store's tables live on in its maker's
+ * folder, theirs to edit. The current store's (root's or the program's
+ * to write) stays; the program's own when there is none, or when the
+ * current store did not open (fallback). */
+static int keep_config(const char *data_dir, const char *stage, int fallback, struct bo_err *e)
+{
+	char from[1200], to[1200];
+	struct stat st;
+
+	if (bk_join(from, sizeof from, data_dir, "DB_CONFIG") ||
+	    bk_join(to, sizeof to, stage, "DB_CONFIG"))
+		return bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(ENAMETOOLONG));
+	if (fallback || lstat(from, &st) || !S_ISREG(st.st_mode))
+		return store_config_write(stage, e);
+	if ((unlink(to) && errno != ENOENT) || bk_copy_file(from, to, 0660))
+		return bo_fail(e, _("copy DB_CONFIG: %s"), bo_strerror(errno));
+	return 0;
+}
+
 static int same_dir(const char *a, const char *b)
 {
 	char ra[PATH_MAX], rb[PATH_MAX];
@@ -249,9 +271,11 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
                    char *why, size_t nwhy, struct bo_err *e)
 {
 	char login[40], stage[1200];
-	int role = ROLE_NONE, fd = -1, r = -1;
+	int role = ROLE_NONE, fd = -1, r = -1, slot = -1, held = 0;
 
 	kept[0] = '\0';
+	/* into a new directory, or one of the user's own: all theirs */
+	store_private_target(data_dir);
 	if (session_os_login(login, sizeof login, e))
 		return -1;
 	if (same_dir(backup, data_dir))
@@ -263,21 +287,38 @@ int backup_restore(const char *backup, const char *data_dir, char *kept, size_t 
 	if (store_lock_exclusive(data_dir, &fd, e))
 		return bo_wrap(e, _("restore"));
 	drop_stale_stages(data_dir);
+	/* the staging copy is tracked from its making on: a signal while it
+	 * fills removes it (scratch.h) */
+	scratch_hold();
 	if (snprintf(stage, sizeof stage, "%s/.restore-%ld", data_dir, (long)getpid()) >=
 	    (int)sizeof stage || mkdir(stage, 0770)) {
+		scratch_release();
 		bo_fail(e, _("restore into \"%s\": %s"), data_dir, bo_strerror(errno));
 		goto out;
 	}
-	if (bk_copy_dir(backup, stage, 0660, e) || swap_in(data_dir, stage, kept, n, e)) {
+	slot = scratch_track(stage);
+	scratch_release();
+	if (bk_copy_dir(backup, stage, 0660, e) || keep_config(data_dir, stage, why[0] != '\0', e)) {
+		bo_wrap(e, _("restore into \"%s\""), data_dir);
+		goto out;
+	}
+	/* from the swap to its record in the audit trail nothing stops
+	 * halfway: a signal meanwhile waits until it is all done */
+	scratch_hold();
+	held = 1;
+	if (swap_in(data_dir, stage, kept, n, e)) {
 		bo_wrap(e, _("restore into \"%s\""), data_dir);
 		goto out;
 	}
 	r = 0;
 out:
 	bk_remove_flat(stage);
+	scratch_forget(slot);
 	store_unlock(fd);
 	if (r == 0 && record_restore(data_dir, login, backup, kept, why, e))
-		return bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
+		r = bo_wrap(e, _("restored \"%s\", but not recorded"), data_dir);
+	if (held)
+		scratch_release();
 	return r;
 }
 

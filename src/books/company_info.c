@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/clerk.h"
 #include "backoffice/company.h"
 #include "backoffice/iban.h"
 #include "backoffice/payment.h"
@@ -109,7 +110,12 @@ static int read_logo(const char *path, void **png, size_t *len, struct bo_err *e
 	struct stat sb;
 	unsigned char *buf = NULL;
 	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd;
+
+	/* never blocking on a FIFO, a terminal never made ours */
+	clerk_rights_begin();
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	clerk_rights_end();
 
 	if (fd < 0)
 		return bo_failc(e, bo_code_of_errno(errno), _("invalid logo \"%s\": %s"), path, bo_strerror(errno));

@@ -10,6 +10,7 @@
 
 #include <nettle/sha2.h>
 
+#include "backoffice/clerk.h"
 #include "backoffice/verifactu.h"
 
 void vf_sha256_hex(const char *s, size_t n, char *out)
@@ -199,7 +200,7 @@ int vf_parse_timestamp(const char *ts, int64_t *epoch)
 
 void vf_now(char *buf, size_t n, int64_t *epoch)
 {
-	const char *pin = getenv("BACKOFFICE_NOW");
+	const char *pin = clerk_getenv("BACKOFFICE_NOW");     /* not when setgid */
 	time_t now = time(NULL);
 	struct tm tm;
 	long off;

@@ -24,12 +24,20 @@
 #include "backoffice/clerk.h"
 #include "backoffice/export.h"
 #include "backoffice/i18n.h"
+#include "backoffice/scratch.h"
 #include "backoffice/store.h"
 #include "cli.h"
 #include "run.h"
 
-/* A command ended by a signal removes the export it was writing, then
- * dies of the signal as it would have (export_on_signal). */
+/* A command ended by a signal removes the private copy it was making or
+ * checking (a backup verified, a restore staged) and the export it was
+ * writing, then dies of the signal as it would have (export_on_signal). */
+static void on_signal(int sig)
+{
+	scratch_remove_all();
+	export_on_signal(sig);
+}
+
 static void signals_install(void)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
@@ -37,7 +45,10 @@ static void signals_install(void)
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = export_on_signal;
+	/* one handler at a time: the second signal waits for the first */
+	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+		sigaddset(&sa.sa_mask, sigs[k]);
+	sa.sa_handler = on_signal;
 	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
 		sigaction(sigs[k], &sa, NULL);
 }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,15 +423,27 @@ static int write_db_config(const char *dir, struct bo_err *e)
 {
 	char p[1200];
 	FILE *f;
+	int fd;
 
 	if (path_in(dir, "DB_CONFIG", p, sizeof p))
 		return bo_fail(e, _("create data directory: path too long"));
-	if (!(f = fopen(p, "w")))
+	/* made anew, never written through a link */
+	if ((unlink(p) && errno != ENOENT) ||
+	    (fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660)) < 0)
 		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+	if (!(f = fdopen(fd, "w"))) {
+		close(fd);
+		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
+	}
 	fputs(db_config, f);
 	if (fclose(f))
 		return bo_failc(e, bo_code_of_errno(errno), _("create data directory: write \"%s\": %s"), p, bo_strerror(errno));
 	return 0;
+}
+
+int store_config_write(const char *dir, struct bo_err *e)
+{
+	return write_db_config(dir, e);
 }
 
 static int set_group(const char *dir, const char *group, struct bo_err *e)
@@ -601,8 +614,16 @@ int store_reopen(struct store *s, struct bo_err *e)
 static int open_at(struct store *s, const char *dir, struct bo_err *e)
 {
 	uint64_t schema = STORE_SCHEMA;
+	char real[PATH_MAX];
 	struct stat st;
 
+	/* Installed setgid, the store is checked and opened by one path,
+	 * resolved once: a link on the way (a clerk's) turned elsewhere
+	 * between the checks and Berkeley DB's opens (a table is opened on
+	 * first use) would mix another directory's files with the store's.
+	 * The directories above the resolved one are root's (check_above). */
+	if (getegid() != getgid() && realpath(dir, real))
+		dir = real;
 	if (strlen(dir) >= sizeof s->dir)
 		return bo_fail(e, _("open data directory: path too long"));
 	if (check_dir(dir, e))

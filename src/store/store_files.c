@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,14 +22,24 @@
 #include <db.h>
 
 #include "backoffice/i18n.h"
+#include "backoffice/store.h"
 #include "store_files.h"
 
 static char bus_line[1400];
 static size_t bus_len;
+/* the front end's own handler of SIGBUS, from before the store's (the
+ * screens': give the clerk's terminal back) */
+static struct sigaction bus_prev;
 
 static void on_sigbus(int sig)
 {
-	(void)sig;
+	/* The screens restore the terminal first, or the line would be
+	 * written into a screen about to vanish and the terminal left raw.
+	 * Their handler ends by raising the signal again: blocked while this
+	 * handler runs, it stays pending and never lands, as we _exit. */
+	if (!(bus_prev.sa_flags & SA_SIGINFO) && bus_prev.sa_handler != SIG_DFL &&
+	    bus_prev.sa_handler != SIG_IGN && bus_prev.sa_handler != on_sigbus)
+		bus_prev.sa_handler(sig);
 	if (bus_len && write(2, bus_line, bus_len) < 0)
 		_exit(1);
 	_exit(1);
@@ -35,7 +47,7 @@ static void on_sigbus(int sig)
 
 void store_sigbus_guard(const char *dir)
 {
-	struct sigaction sa;
+	struct sigaction sa, prev;
 	int n;
 
 	/* the line is made now: a handler may not format or translate */
@@ -45,7 +57,8 @@ void store_sigbus_guard(const char *dir)
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_sigbus;
-	sigaction(SIGBUS, &sa, NULL);
+	if (sigaction(SIGBUS, &sa, &prev) == 0 && prev.sa_handler != on_sigbus)
+		bus_prev = prev;
 }
 
 void store_regions_leftover(const char *dir)
@@ -112,6 +125,17 @@ static const char *group_name(gid_t g, char *buf, size_t n)
 	return buf;
 }
 
+static const char *user_name(uid_t u, char *buf, size_t n)
+{
+	struct passwd *pw = getpwuid(u);
+
+	if (pw && pw->pw_name)
+		snprintf(buf, n, "%s", pw->pw_name);
+	else
+		snprintf(buf, n, "%ld", (long)u);
+	return buf;
+}
+
 /* One entry of the data directory: a regular file of the data group,
  * 0660, one link; a directory of the group (pre-restore copies, scratch),
  * 0770 or 2770. Never a symbolic link, a FIFO or a device. */
@@ -145,10 +169,51 @@ static int check_entry(const char *dir, int dfd, const char *name, gid_t data,
 	return 0;
 }
 
+/* Every directory above a shared data directory root's and closed to
+ * others' writes (or sticky, as /tmp is): whoever could rename an entry
+ * of one could put a directory of their own where the program looks,
+ * between its checks and Berkeley DB's opens. */
+static int check_above(const char *dir, struct bo_err *e)
+{
+	char p[PATH_MAX], u[64];
+	struct stat st;
+	char *slash;
+
+	if (!realpath(dir, p))
+		return 0;       /* the directory's own open says what is wrong */
+	while ((slash = strrchr(p, '/'))) {
+		if (slash == p)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		if (stat(p, &st))
+			break;
+		if (st.st_uid != 0 || ((st.st_mode & 022) && !(st.st_mode & S_ISVTX)))
+			return bo_failc(e, BO_EPERM,
+			                _("open data directory \"%s\": \"%s\" above it is not root's alone (owner %s, mode %04o); as root: chown root %s && chmod go-w %s"),
+			                dir, p, user_name(st.st_uid, u, sizeof u),
+			                (unsigned)(st.st_mode & 07777), p, p);
+		if (!p[1])
+			break;  /* "/" */
+	}
+	return 0;
+}
+
 void store_drop_group(void)
 {
 	if (getegid() != getgid() && setregid(getgid(), getgid()))
 		abort();        /* never go on half-privileged */
+}
+
+void store_private_target(const char *dir)
+{
+	struct stat st;
+
+	if (getegid() == getgid())
+		return;
+	if (lstat(dir, &st) ? errno == ENOENT
+	                    : S_ISDIR(st.st_mode) && st.st_gid != getegid() && st.st_uid == getuid())
+		store_drop_group();
 }
 
 int store_files_check(const char *dir, struct bo_err *e)
@@ -180,12 +245,22 @@ int store_files_check(const char *dir, struct bo_err *e)
 		                err == ELOOP ? _("is a symbolic link") : bo_strerror(err));
 	}
 	group_name(data, want, sizeof want);
-	if (st.st_gid != data || (st.st_mode & 07777) != 02770) {
+	/* root's: its owner could chmod it open to themselves, and then every
+	 * file in it (the files' owners vary, each made by whichever clerk's
+	 * process first needed it, and are harmless behind this directory:
+	 * nobody but root and the program reaches them to chmod) */
+	if (st.st_uid != 0 || st.st_gid != data || (st.st_mode & 07777) != 02770) {
+		char u[64];
+
 		close(dfd);
 		return bo_failc(e, BO_EPERM,
-		                _("open data directory \"%s\": group %s and mode %04o, expected %s and 2770; as root: install -d -o root -g %s -m 2770 %s"),
-		                dir, group_name(st.st_gid, g, sizeof g), (unsigned)(st.st_mode & 07777),
-		                want, want, dir);
+		                _("open data directory \"%s\": owner %s, group %s and mode %04o, expected root, %s and 2770; as root: install -d -o root -g %s -m 2770 %s"),
+		                dir, user_name(st.st_uid, u, sizeof u), group_name(st.st_gid, g, sizeof g),
+		                (unsigned)(st.st_mode & 07777), want, want, dir);
+	}
+	if (check_above(dir, e)) {
+		close(dfd);
+		return -1;
 	}
 	if (!(d = fdopendir(dfd))) {
 		close(dfd);

@@ -16,7 +16,8 @@ void store_regions_leftover(const char *dir);
  * the process with one line naming dir, not a crash. */
 void store_sigbus_guard(const char *dir);
 /* Installed setgid to the data group (the shared set-up), the data
- * directory must be the group's, 2770, and every entry in it the group's:
+ * directory must be root's and the group's, 2770, and every entry in it
+ * the group's:
  * files 0660 with one link, directories 2770, nothing else. 0, or -1
  * with one line naming the file and what root should run. A private
  * store (not setgid) passes. */

@@ -200,6 +200,12 @@ static int job_start(struct job *j, pthread_t *t)
 	pthread_attr_init(&ta);
 	/* signals (SIGWINCH, SIGTERM, SIGHUP) stay with the calling thread */
 	sigfillset(&all);
+	/* but not a fault of its own (a region page a full disk cannot back):
+	 * blocked, the kernel kills with no word and the terminal stays raw */
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	r = pthread_create(t, &ta, job_run, j);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);

@@ -1,7 +1,8 @@
 #!/bin/bash
 # trust.sh - the holes an attack on the store found, each closed: exports
 # only outside the data directory, never through a symbolic link, private
-# (0600), and a SIGTERM leaves no temporary file behind; restore only by an
+# (0600), and a SIGTERM leaves no temporary file behind (nor a copy of the
+# books made by check --backup or restore); restore only by an
 # active admin of the current store (an admin of the backup only when the
 # current store does not open), every restore in the audit trail. Needs
 # root for the OS accounts (os_clerks).
@@ -33,25 +34,28 @@ eq "an xlsx export is private" "600" "$(stat -c %a "$T/s.xlsx")"
 (umask 000; bo export customers -o "$T/c0.csv") && pass || fail "export with umask 000"
 eq "umask 000 still makes it private" "600" "$(stat -c %a "$T/c0.csv")"
 
-# --- SIGTERM during an export: the temporary file goes with it. The demo
-# store is big enough that the export runs for a while; the signal is sent
-# once its temporary file is seen.
+# --- SIGTERM, SIGINT or SIGHUP during an export: the temporary file goes
+# with it. The demo store is big enough that the export runs for a while;
+# the signal is sent once its temporary file is seen.
 D="$T/demo"
 ok "demo store" bo --db "$D" demo --invoices 4000
 mkdir "$T/exp"
-"$BACKOFFICE" --db "$D" export all -o "$T/exp/all.xlsx" 2>"$T/term.err" &
-pid=$!
-end=$((SECONDS + 60))
-while [ "$SECONDS" -le "$end" ] && [ -z "$(ls -A "$T/exp")" ]; do sleep 0.01; done
-kill -TERM "$pid"
-wait "$pid"
-rc=$?
-if [ "$rc" -eq 0 ]; then
-	fail "SIGTERM: the export finished before the signal (make the demo store bigger)"
-else
-	eq "SIGTERM: the export died of the signal" 143 "$rc"
-	eq "SIGTERM: no temporary file left" "" "$(ls -A "$T/exp")"
-fi
+for sig in TERM INT HUP; do
+	"$BACKOFFICE" --db "$D" export all -o "$T/exp/all.xlsx" 2>"$T/term.err" &
+	pid=$!
+	end=$((SECONDS + 60))
+	while [ "$SECONDS" -le "$end" ] && [ -z "$(ls -A "$T/exp")" ]; do sleep 0.01; done
+	kill -"$sig" "$pid"
+	wait "$pid"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		fail "SIG$sig: the export finished before the signal (make the demo store bigger)"
+	else
+		eq "SIG$sig: the export died of the signal" "$((128 + $(kill -l "$sig")))" "$rc"
+		eq "SIG$sig: no temporary file left" "" "$(ls -A "$T/exp")"
+	fi
+	rm -f "$T/exp"/*
+done
 
 # --- import: a regular file only, read whole before the writer gate. A
 # FIFO with no writer once froze every clerk; the guard fails the test
@@ -182,6 +186,21 @@ ok "a backup of the upgraded store" bo --db "$O" backup "$T/newbk"
 flip_salary "$T/newbk/staff.db" || fail "the salary is not in the upgraded staff.db"
 refuses "now the flipped salary is found" "damaged\|checksum" bo check --backup "$T/newbk"
 
+# --- the admin's race against their own backup: the staging directory,
+# in their folder, swapped for a link into the data directory right after
+# it is made (the shim makes the race certain). Berkeley DB's backup
+# empties its target first, and a recovery runs there: the store must not
+# be reached through the link.
+: "${SWAP_STAGE:?set SWAP_STAGE to the test shim}"
+files_before=$(cd "$BACKOFFICE_DB" && ls | sort)
+sum_before=$(cksum <"$BACKOFFICE_DB/users.db")
+mkdir -m 700 "$T/race"
+LD_PRELOAD="$SWAP_STAGE" SWAP_STAGE_TO="$BACKOFFICE_DB" bo backup "$T/race/bk" >/dev/null 2>&1
+eq "the store's files all there after the race" "$files_before" "$(cd "$BACKOFFICE_DB" && ls | sort)"
+eq "users.db untouched by the race" "$sum_before" "$(cksum <"$BACKOFFICE_DB/users.db")"
+ok "the store checks after the race" bo check
+eq "check passes after the race" "no problems found" "$out"
+
 # --- a check --backup killed leaves its copy; the next run removes it
 mkdir -m 700 "$T/tmp"
 ok "a big backup" bo --db "$D" backup "$T/demobk"
@@ -196,6 +215,74 @@ eq "the scratch directory is private" 700 "$(stat -c %a "$T/tmp/backoffice-0")"
 ok "a small backup" bo backup "$T/fresh"
 ok "the next check --backup" env TMPDIR="$T/tmp" "$BACKOFFICE" check --backup "$T/fresh"
 eq "the killed run's copy is gone" "" "$(ls -A "$T/tmp/backoffice-0")"
+
+# --- a signal (SIGTERM, SIGINT, SIGHUP) during check --backup or restore
+# removes the private copy at once, not only at the next run. Each is
+# sent once the copy is seen; a run that ended first fails the test.
+# seen GLOB: wait (up to a minute) until a path matches GLOB
+seen() {
+	local end=$((SECONDS + 60))
+	while [ "$SECONDS" -le "$end" ]; do
+		compgen -G "$1" >/dev/null && return 0
+		sleep 0.01
+	done
+	return 1
+}
+# died WHAT SIG PID: the run must have died of SIG
+died() {
+	local rc
+	wait "$3"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		fail "$1: the run finished before SIG$2 (make the demo store bigger)"
+	else
+		eq "$1: died of SIG$2" "$((128 + $(kill -l "$2")))" "$rc"
+	fi
+}
+for sig in TERM INT HUP; do
+	TMPDIR="$T/tmp" "$BACKOFFICE" --db "$D" check --backup "$T/demobk" >/dev/null 2>&1 &
+	pid=$!
+	seen "$T/tmp/backoffice-0/verify-$pid-*" || fail "$sig: check --backup made no copy"
+	kill -"$sig" "$pid"
+	died "check --backup" "$sig" "$pid"
+	eq "SIG$sig: check --backup's copy is gone" "" "$(ls -A "$T/tmp/backoffice-0")"
+done
+# a backup's copy, made beside its target until it is whole
+"$BACKOFFICE" --db "$D" backup "$T/bksig" >/dev/null 2>&1 &
+pid=$!
+seen "$T/bksig.partial-$pid" || fail "backup made no partial copy"
+kill -INT "$pid"
+died "backup" INT "$pid"
+compgen -G "$T/bksig*" >/dev/null && fail "backup left [$(echo "$T"/bksig*)]" || pass
+audit_restores() { bo --db "$D" audit --format csv | grep -c ',restore,store,'; }
+restores=$(audit_restores)
+# while restore verifies the backup (its copy in the scratch directory)
+TMPDIR="$T/tmp" "$BACKOFFICE" --db "$D" restore "$T/demobk" >/dev/null 2>&1 &
+pid=$!
+seen "$T/tmp/backoffice-0/verify-$pid-*" || fail "restore made no copy to verify"
+kill -TERM "$pid"
+died "restore verifying" TERM "$pid"
+eq "restore's copy is gone" "" "$(ls -A "$T/tmp/backoffice-0")"
+compgen -G "$D/.restore-*" >/dev/null && fail "a staging copy was left" || pass
+compgen -G "$D/pre-restore-*" >/dev/null && fail "the store's files were moved aside" || pass
+eq "no restore recorded" "$restores" "$(audit_restores)"
+ok "the store checks after the stopped restore" bo --db "$D" check
+# while restore stages the backup in the data directory: the staging copy
+# goes; a signal that lands in the swap waits until the restore is whole
+# and recorded (then the store is the backup's, as asked)
+TMPDIR="$T/tmp" "$BACKOFFICE" --db "$D" restore "$T/demobk" >/dev/null 2>&1 &
+pid=$!
+seen "$D/.restore-$pid" || fail "restore made no staging copy"
+kill -HUP "$pid"
+died "restore staging" HUP "$pid"
+compgen -G "$D/.restore-*" >/dev/null && fail "the staging copy was left" || pass
+eq "no copy in the scratch directory" "" "$(ls -A "$T/tmp/backoffice-0")"
+if compgen -G "$D/pre-restore-*" >/dev/null; then
+	eq "a restore that swapped is recorded" "$((restores + 1))" "$(audit_restores)"
+else
+	eq "a restore that did not swap is not" "$restores" "$(audit_restores)"
+fi
+ok "the store checks after the signal" bo --db "$D" check
 
 # --- restore: an outsider's own store is no way in
 ok "add viewer" bo user add "${P}view" --role viewer
