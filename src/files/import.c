@@ -16,6 +16,7 @@
 #include "backoffice/mem.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
+#include "backoffice/payment.h"
 #include "backoffice/staff.h"
 #include "backoffice/text.h"
 #include "import_int.h"
@@ -95,7 +96,41 @@ int imp_rewind(struct importer *im, struct bo_err *e)
 	csv_close(&im->r);
 	im->rows = 0;
 	im->line = 0;
-	return imp_open(im, e);
+	im->done = 0;
+	if (imp_open(im, e))
+		return -1;
+	/* a later batch starts where the one before stopped, always at the
+	 * start of a row, past the header that imp_open has just read */
+	if (im->from_off && fseek(im->r.f, im->from_off, SEEK_SET))
+		return bo_fail(e, _("read \"%s\": %s"), im->path, bo_strerror(errno));
+	if (im->from_off)
+		im->r.next = im->from_line;
+	return 0;
+}
+
+int imp_full(const struct importer *im)
+{
+	return im->rows >= im->batch;
+}
+
+int imp_stop_after(struct importer *im)
+{
+	int c = getc(im->r.f);
+
+	/* nothing after it: the batch ends with the file, and a file of
+	 * one batch is one transaction */
+	if (c == EOF)
+		return 0;
+	ungetc(c, im->r.f);
+	im->stop_off = ftell(im->r.f);
+	im->stop_line = im->r.next;
+	return 1;
+}
+
+void imp_stop_before(struct importer *im)
+{
+	im->stop_off = im->row_off;
+	im->stop_line = im->row_line;
 }
 
 /* Every row read once: its columns and their encoding. The rules that
@@ -118,6 +153,8 @@ int imp_next(struct importer *im, struct bo_err *e)
 {
 	int got;
 
+	im->row_off = ftell(im->r.f);
+	im->row_line = im->r.next;
 	/* blank lines (a trailing one, say) are no rows */
 	do {
 		if ((got = csv_read(&im->r, e)) <= 0)
@@ -153,7 +190,7 @@ const char *imp_cell(const struct importer *im, const char *col)
 
 struct deferred {
 	long line;
-	uint32_t id;
+	uint32_t id, manager;
 };
 
 struct ent_import {
@@ -222,11 +259,12 @@ static int manager_exists(struct ent_import *x, struct store_txn *txn, uint32_t 
 	return entity_get_txn(x->im->ss, txn, &entity_staff, key, &m, 0, e);
 }
 
-static int defer(struct ent_import *x, uint32_t id)
+static int defer(struct ent_import *x, uint32_t id, uint32_t manager)
 {
 	if (mem_grow(&x->later, &x->caplater, x->nlater + 1, sizeof *x->later, 16))
 		return ENOMEM;
 	x->later[x->nlater].line = x->im->line;
+	x->later[x->nlater].manager = manager;
 	x->later[x->nlater++].id = id;
 	return 0;
 }
@@ -270,7 +308,7 @@ static int insert_row(struct ent_import *x, struct store_txn *txn, int64_t on_ha
 
 		/* a manager later in the file is checked once all are in */
 		if (manager && (ret = manager_exists(x, txn, manager, e)) == STORE_NOTFOUND) {
-			if ((ret = defer(x, s->id)))
+			if ((ret = defer(x, s->id, manager)))
 				return ret;
 			s->manager = 0;
 			ret = en->check(ss, txn, NULL, x->rec, e);
@@ -308,6 +346,23 @@ static int insert_row(struct ent_import *x, struct store_txn *txn, int64_t on_ha
 	return 0;
 }
 
+/* A batch commits only once every manager it refers to is in: 1 when
+ * the staff deferred so far all have theirs now. */
+static int deferred_ready(struct ent_import *x, struct store_txn *txn, int *ready,
+                          struct bo_err *e)
+{
+	*ready = 1;
+	for (size_t i = 0; i < x->nlater && *ready; i++) {
+		int ret = manager_exists(x, txn, x->later[i].manager, e);
+
+		if (ret == STORE_NOTFOUND)
+			*ready = 0;
+		else if (ret)
+			return ret == STORE_FAILED ? imp_fail(x->im, "manager", e) : ret;
+	}
+	return 0;
+}
+
 static int check_deferred(struct ent_import *x, struct store_txn *txn, struct bo_err *e)
 {
 	for (size_t i = 0; i < x->nlater; i++) {
@@ -334,11 +389,17 @@ static int entity_body(struct importer *im, struct store_txn *txn, const struct 
 		goto out;
 	while ((got = imp_next(im, e)) == 1) {
 		int64_t on_hand = 0;
+		int ready = 1;
 
 		if ((ret = parse_row(&x, &on_hand, e)) || (ret = insert_row(&x, txn, on_hand, e)))
 			goto out;
 		im->rows++;
+		if (imp_full(im) && (ret = deferred_ready(&x, txn, &ready, e)))
+			goto out;
+		if (imp_full(im) && ready && imp_stop_after(im))
+			break;
 	}
+	im->done = got == 0;
 	ret = got < 0 ? STORE_FAILED : check_deferred(&x, txn, e);
 out:
 	free(x.rec);
@@ -347,19 +408,133 @@ out:
 	return ret;
 }
 
+/* Where an import that has not finished stopped, kept in the store with
+ * the batch that got there: "LINE OFFSET ROWS HASH", the line and byte
+ * where the next batch starts, the rows in before it, and a hash of the
+ * file's bytes before it, which a run again must find unchanged. */
+static void progress_key(const struct importer *im, char *key, size_t n)
+{
+	snprintf(key, n, "import:%s", im->table);
+}
+
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 1099511628211u;
+	return h;
+}
+
+#define HASH_START 14695981039346656037u
+
+static int progress_put(struct importer *im, struct store_txn *txn)
+{
+	char key[64], val[128], skey[80];
+	int ret;
+
+	progress_key(im, key, sizeof key);
+	if (!im->done) {
+		uint64_t h = hash_bytes(im->hash, im->data + im->from_off,
+		                        (size_t)(im->stop_off - im->from_off));
+
+		snprintf(val, sizeof val, "%ld %ld %ld %016llx", im->stop_line, im->stop_off,
+		         im->before + im->rows, (unsigned long long)h);
+		return store_meta_put(im->ss->st, txn, key, val);
+	}
+	/* finished: nothing to continue (a file of one batch never had it) */
+	snprintf(skey, sizeof skey, "set:%s", key);
+	ret = store_del(im->ss->st, txn, TB_META, skey, strlen(skey));
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
 static int import_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct importer *im = arg;
+	int ret;
 
 	(void)st;
-	/* a run again (after a recovery) reads the file from its first row */
+	/* a run again (after a recovery) reads from the batch's first row */
 	if (imp_rewind(im, e))
 		return STORE_FAILED;
 	if (!strcmp(im->table, "invoices"))
-		return import_docs_body(im, txn, e);
-	if (!strcmp(im->table, "payments"))
-		return import_payments_body(im, txn, e);
-	return entity_body(im, txn, entity_find(im->table), e);
+		ret = import_docs_body(im, txn, e);
+	else if (!strcmp(im->table, "payments"))
+		ret = import_payments_body(im, txn, e);
+	else
+		ret = entity_body(im, txn, entity_find(im->table), e);
+	return ret ? ret : progress_put(im, txn);
+}
+
+struct progress {
+	struct importer *im;
+	int found;
+	long line, off, rows;
+	unsigned long long hash;
+};
+
+static int progress_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct progress *p = arg;
+	char key[64], val[128];
+	int ret;
+
+	(void)e;
+	progress_key(p->im, key, sizeof key);
+	p->found = 0;
+	ret = store_meta_get(st, txn, key, val, sizeof val);
+	if (ret == STORE_NOTFOUND)
+		return 0;
+	if (ret)
+		return ret;
+	p->found = sscanf(val, "%ld %ld %ld %llx", &p->line, &p->off, &p->rows, &p->hash) == 4 &&
+	           p->line > 1 && p->off > 0 && p->rows >= 0;
+	return 0;
+}
+
+/* Where this run starts: at the first row; where an earlier run of the
+ * same file stopped (its bytes before that point unchanged); or at the
+ * line the clerk gives. Never at a row an earlier batch wrote, unless the
+ * clerk says so (and then the rules still refuse a record that exists). */
+static int start_point(struct importer *im, const char *what, long from_line,
+                       struct import_done *done, struct bo_err *e)
+{
+	struct progress p = { im, 0, 0, 0, 0, 0 };
+	int got;
+
+	im->from_off = 0;
+	im->from_line = 0;
+	im->hash = HASH_START;
+	if (store_read(im->ss->st, what, progress_body, &p, e))
+		return -1;
+	if (from_line <= 0 && p.found) {
+		if ((size_t)p.off > im->len ||
+		    hash_bytes(HASH_START, im->data, (size_t)p.off) != p.hash)
+			return bo_failc(e, BO_ESTATE,
+			                _("an earlier import of %s stopped at line %ld of a file that does not begin like \"%s\": import that file again to finish it, or give --from-line"),
+			                im->table, p.line, im->path);
+		im->from_off = p.off;
+		im->from_line = p.line;
+		im->hash = p.hash;
+		im->before = p.rows;
+		done->from_line = p.line;
+		done->before = p.rows;
+		return 0;
+	}
+	if (from_line <= 0)
+		return 0;
+	/* the clerk's line must be where a row starts */
+	if (imp_rewind(im, e))
+		return -1;
+	while ((got = imp_next(im, e)) == 1 && im->line < from_line)
+		;
+	if (got < 0)
+		return -1;
+	if (got == 0 || im->line != from_line)
+		return bo_failc(e, BO_EINVAL, _("%s: no row starts at line %ld"), im->path, from_line);
+	im->from_off = im->row_off;
+	im->from_line = im->row_line;
+	im->hash = hash_bytes(HASH_START, im->data, (size_t)im->from_off);
+	done->from_line = from_line;
+	return 0;
 }
 
 static const struct {
@@ -449,15 +624,26 @@ static int read_whole(const char *path, char **data, size_t *len, struct bo_err 
 	return 0;
 }
 
-int import_csv(struct session *ss, const char *table, const char *path, long *rows,
-               struct bo_err *e)
+/* Rows a transaction takes: few enough that a batch's locks and page
+ * copies stay small (see the README's Performance), many enough that
+ * the commits cost little. BACKOFFICE_IMPORT_BATCH sets it (tests). */
+static long batch_rows(void)
+{
+	const char *s = getenv("BACKOFFICE_IMPORT_BATCH");
+	long n = s ? strtol(s, NULL, 10) : 0;
+
+	return n > 0 ? n : IMPORT_BATCH;
+}
+
+int import_csv_from(struct session *ss, const char *table, const char *path, long from_line,
+                    struct import_done *done, struct bo_err *e)
 {
 	struct importer im;
 	char what[64], *data;
 	size_t i;
-	int ret;
+	int ret = 0;
 
-	*rows = 0;
+	memset(done, 0, sizeof *done);
 	for (i = 0; i < sizeof importable / sizeof importable[0]; i++)
 		if (!strcmp(table, importable[i].table))
 			break;
@@ -471,22 +657,66 @@ int import_csv(struct session *ss, const char *table, const char *path, long *ro
 	im.ss = ss;
 	im.table = table;
 	im.path = path;
+	im.batch = batch_rows();
 	im.cols = export_columns(importable[i].columns, &im.ncols);
 	/* the whole file read and every row's form checked before the
 	 * writer gate: only the write holds it */
 	if (read_whole(path, &data, &im.len, e))
 		return bo_wrap(e, "%s", what);
 	im.data = data;
-	if (imp_open(&im, e) || imp_scan(&im, e)) {
+	if (imp_open(&im, e) || imp_scan(&im, e) || start_point(&im, what, from_line, done, e)) {
 		imp_close(&im);
 		free(data);
 		return bo_wrap(e, "%s", what);
 	}
-	ret = store_write(ss->st, what, import_body, &im, e);
+	if (!strcmp(table, "payments") && !(im.pay = payment_batch_new())) {
+		imp_close(&im);
+		free(data);
+		return bo_failc(e, BO_ENOMEM, _("%s: out of memory"), what);
+	}
+	/* one transaction a batch, and the writer gate let go between them
+	 * so that other clerks' saves go in; each batch records in the
+	 * store where the next starts, so a run cut short anywhere (a bad
+	 * row, a kill, a full disk) is continued by running it again */
+	for (;;) {
+		ret = store_write(ss->st, what, import_body, &im, e);
+		if (im.pay)
+			payment_batch_clear(im.pay);
+		if (ret)
+			break;
+		done->rows += im.rows;
+		if (im.done)
+			break;
+		im.hash = hash_bytes(im.hash, im.data + im.from_off,
+		                     (size_t)(im.stop_off - im.from_off));
+		im.before += im.rows;
+		im.from_off = im.stop_off;
+		im.from_line = im.stop_line;
+	}
 	imp_close(&im);
+	payment_batch_free(im.pay);
 	free(data);
-	if (ret)
-		return e->msg[0] && strncmp(e->msg, what, strlen(what)) ? bo_wrap(e, "%s", what) : -1;
-	*rows = im.rows;
-	return 0;
+	if (!ret)
+		return 0;
+	if (e->msg[0] && strncmp(e->msg, what, strlen(what)))
+		bo_wrap(e, "%s", what);
+	if (im.from_off) {
+		size_t n = strlen(e->msg);
+
+		/* the batches before this one are in: say so, and how to go on */
+		snprintf(e->msg + n, sizeof e->msg - n,
+		         _(" (the rows before line %ld are imported: correct the file from there and run the same import again to continue, or give --from-line %ld)"),
+		         im.from_line, im.from_line);
+	}
+	return -1;
+}
+
+int import_csv(struct session *ss, const char *table, const char *path, long *rows,
+               struct bo_err *e)
+{
+	struct import_done done;
+	int ret = import_csv_from(ss, table, path, 0, &done, e);
+
+	*rows = done.rows;
+	return ret;
 }
