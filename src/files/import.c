@@ -438,9 +438,11 @@ static int progress_put(struct importer *im, struct store_txn *txn)
 
 		snprintf(val, sizeof val, "%ld %ld %ld %016llx", im->stop_line, im->stop_off,
 		         im->before + im->rows, (unsigned long long)h);
+		snprintf(im->wrote, sizeof im->wrote, "%s", val);
 		return store_meta_put(im->ss->st, txn, key, val);
 	}
 	/* finished: nothing to continue (a file of one batch never had it) */
+	im->wrote[0] = '\0';
 	snprintf(skey, sizeof skey, "set:%s", key);
 	ret = store_del(im->ss->st, txn, TB_META, skey, strlen(skey));
 	return ret == STORE_NOTFOUND ? 0 : ret;
@@ -449,9 +451,23 @@ static int progress_put(struct importer *im, struct store_txn *txn)
 static int import_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct importer *im = arg;
+	char key[64], cur[128];
 	int ret;
 
 	(void)st;
+	/* the point this run continues from must still be the one it left:
+	 * another import of the table in between (the same file run twice
+	 * at once) would have this one write its rows a second time */
+	progress_key(im, key, sizeof key);
+	ret = store_meta_get(im->ss->st, txn, key, cur, sizeof cur);
+	if (ret == STORE_NOTFOUND)
+		cur[0] = '\0';
+	else if (ret)
+		return ret;
+	if (strcmp(cur, im->expect))
+		return bo_failc(e, BO_ECONFLICT,
+		                _("another import of %s has written meanwhile: run this one again once it has finished"),
+		                im->table), STORE_FAILED;
 	/* a run again (after a recovery) reads from the batch's first row */
 	if (imp_rewind(im, e))
 		return STORE_FAILED;
@@ -480,11 +496,13 @@ static int progress_body(struct store *st, struct store_txn *txn, void *arg, str
 	(void)e;
 	progress_key(p->im, key, sizeof key);
 	p->found = 0;
+	p->im->expect[0] = '\0';
 	ret = store_meta_get(st, txn, key, val, sizeof val);
 	if (ret == STORE_NOTFOUND)
 		return 0;
 	if (ret)
 		return ret;
+	snprintf(p->im->expect, sizeof p->im->expect, "%s", val);
 	p->found = sscanf(val, "%ld %ld %ld %llx", &p->line, &p->off, &p->rows, &p->hash) == 4 &&
 	           p->line > 1 && p->off > 0 && p->rows >= 0;
 	return 0;
@@ -685,6 +703,7 @@ int import_csv_from(struct session *ss, const char *table, const char *path, lon
 		if (ret)
 			break;
 		done->rows += im.rows;
+		memcpy(im.expect, im.wrote, sizeof im.expect);
 		if (im.done)
 			break;
 		im.hash = hash_bytes(im.hash, im.data + im.from_off,
@@ -700,7 +719,9 @@ int import_csv_from(struct session *ss, const char *table, const char *path, lon
 		return 0;
 	if (e->msg[0] && strncmp(e->msg, what, strlen(what)))
 		bo_wrap(e, "%s", what);
-	if (im.from_off) {
+	/* only when the store holds the point to continue from: a batch of
+	 * this run committed, or this run started from an earlier one's */
+	if (done->rows > 0 || (from_line <= 0 && done->from_line > 0)) {
 		size_t n = strlen(e->msg);
 
 		/* the batches before this one are in: say so, and how to go on */

@@ -39,6 +39,8 @@ struct importer {
 	int done;                       /* this batch reached the end */
 	long before;                    /* rows of the batches before this one */
 	uint64_t hash;                  /* of the file's bytes before from_off */
+	char expect[128];               /* the progress this run left, or "" */
+	char wrote[128];                /* what the batch leaves there */
 	struct payment_batch *pay;
 };
 
