@@ -1,7 +1,7 @@
-/* import.c - all-or-nothing CSV imports: the whole file is read, checked
- * and written inside one transaction, which the first bad row aborts.
- * Staff, customers and items here; invoices and payments in
- * import_docs.c. */
+/* import.c - CSV imports: the whole file read and every row's form
+ * checked, then written in batches that each commit (import_csv_from), the
+ * store remembering where an unfinished import goes on. Staff, customers
+ * and items here; invoices and payments in import_docs.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -647,7 +647,7 @@ static int read_whole(const char *path, char **data, size_t *len, struct bo_err 
  * the commits cost little. BACKOFFICE_IMPORT_BATCH sets it (tests). */
 static long batch_rows(void)
 {
-	const char *s = getenv("BACKOFFICE_IMPORT_BATCH");
+	const char *s = clerk_getenv("BACKOFFICE_IMPORT_BATCH");
 	long n = s ? strtol(s, NULL, 10) : 0;
 
 	return n > 0 ? n : IMPORT_BATCH;
