@@ -10,7 +10,7 @@
 
 /* Rows (invoices, for the invoices file) one transaction of an import
  * takes; a file of at most this many is all or nothing. */
-#define IMPORT_BATCH 5000
+#define IMPORT_BATCH 2000
 
 struct import_done {
 	long rows;              /* imported by this run */

@@ -16,7 +16,7 @@ export BACKOFFICE_DB="$T/fs/db"
 ok "init" bo init --company "Lleno S.L." --nif B12345674
 # room for what the new store takes (its region files) and 29 MB more:
 # the cache's pages as they fill (tmpfs backs them too), one batch of
-# 5,000 customers and their audit entries, not four
+# 2,000 customers and their audit entries, not ten
 used=$(df --output=used -k "$T/fs" | tail -1)
 mount -o remount,size=$((used + 29 * 1024))k "$T/fs" || fail "remount small"
 awk 'BEGIN { L = "TRWAGMYFPDXBNJZSQVHLCKE"
