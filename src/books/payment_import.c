@@ -116,11 +116,22 @@ int payment_batch_add(struct session *ss, struct store_txn *txn, struct payment_
 	return 0;
 }
 
+static int by_id(const void *a, const void *b)
+{
+	const struct invoice *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
 int payment_batch_end(struct session *ss, struct store_txn *txn, struct payment_batch *b,
                       struct bo_err *e)
 {
 	int ret = 0;
 
+	/* in id order: the invoices table is keyed by id, so neighbours
+	 * share pages and the writes walk the file once (the slots are
+	 * cleared below, never used on the sorted array) */
+	qsort(b->inv, b->n, sizeof *b->inv, by_id);
 	for (size_t i = 0; i < b->n && !ret; i++)
 		ret = invoice_put_txn(ss, txn, &b->inv[i], e);
 	payment_batch_clear(b);
