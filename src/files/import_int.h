@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "backoffice/csv.h"
+#include "backoffice/entity.h"
 #include "backoffice/export.h"
 #include "backoffice/session.h"
 
@@ -64,6 +65,10 @@ const char *imp_cell(const struct importer *im, const char *col);
  * message in e; returns STORE_FAILED for transaction bodies. */
 int imp_fail(const struct importer *im, const char *col, struct bo_err *e);
 
+/* Every row read once: its columns and their encoding (before the gate). */
+int imp_scan(struct importer *im, struct bo_err *e);
+int import_entity_body(struct importer *im, struct store_txn *txn, const struct entity *en,
+                       struct bo_err *e);
 int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
 int import_payments_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
 
