@@ -42,6 +42,19 @@ int payment_add(struct session *ss, const char *number, int64_t amount, bo_date 
  * updated in the same transaction. */
 int payment_add_txn(struct session *ss, struct store_txn *txn, struct payment *p,
                     struct bo_err *e);
+/* Many payments in one transaction (an import): each invoice is read
+ * once and written once, at payment_batch_end, which must run before the
+ * transaction commits (a batch abandoned with the transaction is only
+ * cleared). payment_batch_add applies payment_add_txn's rules, p->number
+ * naming the invoice. */
+struct payment_batch;
+struct payment_batch *payment_batch_new(void);
+int payment_batch_add(struct session *ss, struct store_txn *txn, struct payment_batch *b,
+                      struct payment *p, struct bo_err *e);
+int payment_batch_end(struct session *ss, struct store_txn *txn, struct payment_batch *b,
+                      struct bo_err *e);
+void payment_batch_clear(struct payment_batch *b);
+void payment_batch_free(struct payment_batch *b);
 int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_t *out,
                     struct bo_err *e);
 /* All payments in id order (invoice 0) or one invoice's. */

@@ -16,6 +16,7 @@
 #include "backoffice/record.h"
 #include "backoffice/tags.h"
 #include "backoffice/text.h"
+#include "payment_int.h"
 
 const char *const payment_methods[] = {
 	"transfer", "cash", "card", "direct-debit", "cheque", NULL
@@ -236,10 +237,9 @@ static int check_amount(struct session *ss, struct store_txn *txn, struct paymen
 	return 0;
 }
 
-static int validate(struct session *ss, struct store_txn *txn, struct payment *p, struct invoice *inv,
-                    struct bo_err *e)
+int payment_invoice_txn(struct session *ss, struct store_txn *txn, const struct payment *p,
+                        struct invoice *inv, struct bo_err *e)
 {
-	char a[16], b[16];
 	int ret;
 
 	if (p->invoice)
@@ -248,8 +248,14 @@ static int validate(struct session *ss, struct store_txn *txn, struct payment *p
 		ret = invoice_find_txn(ss, txn, p->number, inv, STORE_RMW, e);
 	if (ret == STORE_NOTFOUND)
 		return bo_fail(e, _("no such invoice \"%s\""), p->number);
-	if (ret)
-		return ret;
+	return ret;
+}
+
+int payment_validate_txn(struct session *ss, struct store_txn *txn, struct payment *p,
+                         const struct invoice *inv, struct bo_err *e)
+{
+	char a[16], b[16];
+
 	if (inv->status == INV_DRAFT)
 		return bo_fail(e, _("invoice %u is a draft: issue it first"), inv->id);
 	if (inv->series != 'F')
@@ -315,26 +321,40 @@ static int assign_id(struct session *ss, struct store_txn *txn, struct payment *
 int payment_add_txn(struct session *ss, struct store_txn *txn, struct payment *p, struct bo_err *e)
 {
 	struct invoice inv;
-	char what[48], key[16], changes[400], amt[32], date[16];
+	char what[48];
 	int ret;
 
 	snprintf(what, sizeof what, p->amount < 0 ? _("reverse payment") : _("add payment"));
 	if (session_need(ss, P_PAYMENT_WRITE, what, e))
 		return STORE_FAILED;
 	invoice_init(&inv);
-	if ((ret = validate(ss, txn, p, &inv, e)) || (ret = assign_id(ss, txn, p, e))) {
+	if ((ret = payment_invoice_txn(ss, txn, p, &inv, e)) ||
+	    (ret = payment_validate_txn(ss, txn, p, &inv, e)) ||
+	    (ret = payment_enter_txn(ss, txn, p, e))) {
 		if (ret == STORE_FAILED)
 			bo_wrap(e, "%s", what);
 		goto out;
 	}
+	inv.paid += p->amount;
+	inv.status = invoice_status_of(&inv);
+	ret = invoice_put_txn(ss, txn, &inv, e);
+out:
+	invoice_free(&inv);
+	return ret;
+}
+
+int payment_enter_txn(struct session *ss, struct store_txn *txn, struct payment *p,
+                      struct bo_err *e)
+{
+	char key[16], changes[400], amt[32], date[16];
+	int ret;
+
+	if ((ret = assign_id(ss, txn, p, e)))
+		return ret;
 	if (!*p->user)
 		snprintf(p->user, sizeof p->user, "%s", ss->user);
 	if ((ret = put_txn(ss, txn, p)))
-		goto out;
-	inv.paid += p->amount;
-	inv.status = invoice_status_of(&inv);
-	if ((ret = invoice_put_txn(ss, txn, &inv, e)))
-		goto out;
+		return ret;
 	snprintf(key, sizeof key, "%u", p->id);
 	snprintf(changes, sizeof changes, "invoice: %s; date: %s; amount: %s; method: %s%s%s",
 	         p->number, date_format(p->date, date, sizeof date),
@@ -343,10 +363,7 @@ int payment_add_txn(struct session *ss, struct store_txn *txn, struct payment *p
 	if (p->reverses)
 		snprintf(changes + strlen(changes), sizeof changes - strlen(changes),
 		         "; reverses: %u", p->reverses);
-	ret = audit_add(ss, txn, p->reverses ? "reverse" : "pay", "payments", key, changes, NULL);
-out:
-	invoice_free(&inv);
-	return ret;
+	return audit_add(ss, txn, p->reverses ? "reverse" : "pay", "payments", key, changes, NULL);
 }
 
 struct add_ctx {

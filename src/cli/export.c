@@ -1,7 +1,9 @@
 /* export.c - backoffice export TABLE -o FILE, import TABLE FILE.csv
  * and report overdue: thin shells over the files' export and import and
  * the books' report. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -126,20 +128,36 @@ static int cmd_export(struct cli *c, const struct cli_args *a)
 static int cmd_import(struct cli *c, const struct cli_args *a)
 {
 	const char *table = a->argv[0];
+	const char *from = cli_arg(a, "from-line");
 	struct bo_err e = BO_ERR_INIT;
+	struct import_done done;
 	struct session *ss;
-	long rows;
+	long from_line = 0;
 
+	if (from) {
+		char *end;
+
+		errno = 0;
+		from_line = strtol(from, &end, 10);
+		if (!*from || *end || errno || from_line < 2)
+			return cli_usage(_("import %s: invalid --from-line \"%s\": expected a line number from 2"),
+			                 table, from);
+	}
 	if (strcmp(table, "staff") && strcmp(table, "customers") && strcmp(table, "items") &&
 	    strcmp(table, "invoices") && strcmp(table, "payments"))
 		return cli_usage(_("import \"%s\": expected staff, customers, items, invoices or payments"),
 		                 table);
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (import_csv(ss, table, a->argv[1], &rows, &e))
+	if (import_csv_from(ss, table, a->argv[1], from_line, &done, &e))
 		return cli_fail(&e);
-	printf(ngettext("imported %ld row into %s\n", "imported %ld rows into %s\n",
-	                (unsigned long)rows), rows, table);
+	if (done.from_line)
+		printf(ngettext("imported %ld row into %s, from line %ld\n",
+		                "imported %ld rows into %s, from line %ld\n", (unsigned long)done.rows),
+		       done.rows, table, done.from_line);
+	else
+		printf(ngettext("imported %ld row into %s\n", "imported %ld rows into %s\n",
+		                (unsigned long)done.rows), done.rows, table);
 	return 0;
 }
 
@@ -271,6 +289,7 @@ static int cmd_overdue(struct cli *c, const struct cli_args *a)
 static const struct cli_opt overdue_opts[] = {
 	{ "as-of", 0, 0 }, { "basis", 0, 0 }, { "format", 0, 0 }, { NULL, 0, 0 }
 };
+static const struct cli_opt import_opts[] = { { "from-line", 0, 0 }, { NULL, 0, 0 } };
 static const struct cli_opt export_opts[] = {
 	{ "output", 0, 'o' }, { "as-of", 0, 0 }, { "basis", 0, 0 }, { "search", 0, 0 }, { "from", 0, 0 },
 	{ "to", 0, 0 }, { NULL, 0, 0 }
@@ -282,8 +301,8 @@ const struct cli_cmd cli_cmds_files[] = {
 	{ .name = "report", .sub = "overdue", .usage = N_("report overdue [--as-of D] [--basis due|issue] [--format text|csv]"),
 	  .opts = overdue_opts, .max_args = 0, .perm = P_OVERDUE_READ, .what = N_("overdue report"),
 	  .flags = CMD_READONLY, .exec = cmd_overdue },
-	{ .name = "import", .usage = N_("import staff|customers|items|invoices|payments FILE.csv"),
-	  .min_args = 2, .max_args = 2, .perm = CLI_ANYONE, .flags = CMD_UNWATCHED,
+	{ .name = "import", .usage = N_("import staff|customers|items|invoices|payments FILE.csv [--from-line N]"),
+	  .opts = import_opts, .min_args = 2, .max_args = 2, .perm = CLI_ANYONE, .flags = CMD_UNWATCHED,
 	  .exec = cmd_import },
 	{ .name = "export",
 	  .usage = N_("export TABLE|all|records|events -o FILE.csv|FILE.xlsx [--as-of D] [--basis due|issue] [--search TEXT] [--from D] [--to D]"),

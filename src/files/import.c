@@ -1,16 +1,12 @@
-/* import.c - all-or-nothing CSV imports: the whole file is read, checked
- * and written inside one transaction, which the first bad row aborts.
- * Staff, customers and items here; invoices and payments in
- * import_docs.c. */
+/* import.c - the strict CSV reading every import shares, and the rows of
+ * staff, customers and items (invoices and payments in import_docs.c; the
+ * batches, the point an unfinished import goes on from and the command in
+ * import_run.c). */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "backoffice/audit.h"
-#include "backoffice/clerk.h"
 #include "backoffice/entity.h"
 #include "backoffice/import.h"
 #include "backoffice/mem.h"
@@ -95,12 +91,46 @@ int imp_rewind(struct importer *im, struct bo_err *e)
 	csv_close(&im->r);
 	im->rows = 0;
 	im->line = 0;
-	return imp_open(im, e);
+	im->done = 0;
+	if (imp_open(im, e))
+		return -1;
+	/* a later batch starts where the one before stopped, always at the
+	 * start of a row, past the header that imp_open has just read */
+	if (im->from_off && fseek(im->r.f, im->from_off, SEEK_SET))
+		return bo_fail(e, _("read \"%s\": %s"), im->path, bo_strerror(errno));
+	if (im->from_off)
+		im->r.next = im->from_line;
+	return 0;
+}
+
+int imp_full(const struct importer *im)
+{
+	return im->rows >= im->batch;
+}
+
+int imp_stop_after(struct importer *im)
+{
+	int c = getc(im->r.f);
+
+	/* nothing after it: the batch ends with the file, and a file of
+	 * one batch is one transaction */
+	if (c == EOF)
+		return 0;
+	ungetc(c, im->r.f);
+	im->stop_off = ftell(im->r.f);
+	im->stop_line = im->r.next;
+	return 1;
+}
+
+void imp_stop_before(struct importer *im)
+{
+	im->stop_off = im->row_off;
+	im->stop_line = im->row_line;
 }
 
 /* Every row read once: its columns and their encoding. The rules that
  * need the store run in the transaction, over the file in memory. */
-static int imp_scan(struct importer *im, struct bo_err *e)
+int imp_scan(struct importer *im, struct bo_err *e)
 {
 	int got;
 
@@ -118,6 +148,8 @@ int imp_next(struct importer *im, struct bo_err *e)
 {
 	int got;
 
+	im->row_off = ftell(im->r.f);
+	im->row_line = im->r.next;
 	/* blank lines (a trailing one, say) are no rows */
 	do {
 		if ((got = csv_read(&im->r, e)) <= 0)
@@ -153,7 +185,7 @@ const char *imp_cell(const struct importer *im, const char *col)
 
 struct deferred {
 	long line;
-	uint32_t id;
+	uint32_t id, manager;
 };
 
 struct ent_import {
@@ -222,11 +254,12 @@ static int manager_exists(struct ent_import *x, struct store_txn *txn, uint32_t 
 	return entity_get_txn(x->im->ss, txn, &entity_staff, key, &m, 0, e);
 }
 
-static int defer(struct ent_import *x, uint32_t id)
+static int defer(struct ent_import *x, uint32_t id, uint32_t manager)
 {
 	if (mem_grow(&x->later, &x->caplater, x->nlater + 1, sizeof *x->later, 16))
 		return ENOMEM;
 	x->later[x->nlater].line = x->im->line;
+	x->later[x->nlater].manager = manager;
 	x->later[x->nlater++].id = id;
 	return 0;
 }
@@ -270,7 +303,7 @@ static int insert_row(struct ent_import *x, struct store_txn *txn, int64_t on_ha
 
 		/* a manager later in the file is checked once all are in */
 		if (manager && (ret = manager_exists(x, txn, manager, e)) == STORE_NOTFOUND) {
-			if ((ret = defer(x, s->id)))
+			if ((ret = defer(x, s->id, manager)))
 				return ret;
 			s->manager = 0;
 			ret = en->check(ss, txn, NULL, x->rec, e);
@@ -308,6 +341,23 @@ static int insert_row(struct ent_import *x, struct store_txn *txn, int64_t on_ha
 	return 0;
 }
 
+/* A batch commits only once every manager it refers to is in: 1 when
+ * the staff deferred so far all have theirs now. */
+static int deferred_ready(struct ent_import *x, struct store_txn *txn, int *ready,
+                          struct bo_err *e)
+{
+	*ready = 1;
+	for (size_t i = 0; i < x->nlater && *ready; i++) {
+		int ret = manager_exists(x, txn, x->later[i].manager, e);
+
+		if (ret == STORE_NOTFOUND)
+			*ready = 0;
+		else if (ret)
+			return ret == STORE_FAILED ? imp_fail(x->im, "manager", e) : ret;
+	}
+	return 0;
+}
+
 static int check_deferred(struct ent_import *x, struct store_txn *txn, struct bo_err *e)
 {
 	for (size_t i = 0; i < x->nlater; i++) {
@@ -324,7 +374,7 @@ static int check_deferred(struct ent_import *x, struct store_txn *txn, struct bo
 	return 0;
 }
 
-static int entity_body(struct importer *im, struct store_txn *txn, const struct entity *en,
+int import_entity_body(struct importer *im, struct store_txn *txn, const struct entity *en,
                        struct bo_err *e)
 {
 	struct ent_import x = { im, en, malloc(en->rt->size), malloc(en->rt->size), NULL, 0, 0 };
@@ -334,167 +384,21 @@ static int entity_body(struct importer *im, struct store_txn *txn, const struct 
 		goto out;
 	while ((got = imp_next(im, e)) == 1) {
 		int64_t on_hand = 0;
+		int ready = 1;
 
 		if ((ret = parse_row(&x, &on_hand, e)) || (ret = insert_row(&x, txn, on_hand, e)))
 			goto out;
 		im->rows++;
+		if (imp_full(im) && (ret = deferred_ready(&x, txn, &ready, e)))
+			goto out;
+		if (imp_full(im) && ready && imp_stop_after(im))
+			break;
 	}
+	im->done = got == 0;
 	ret = got < 0 ? STORE_FAILED : check_deferred(&x, txn, e);
 out:
 	free(x.rec);
 	free(x.old);
 	free(x.later);
 	return ret;
-}
-
-static int import_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
-{
-	struct importer *im = arg;
-
-	(void)st;
-	/* a run again (after a recovery) reads the file from its first row */
-	if (imp_rewind(im, e))
-		return STORE_FAILED;
-	if (!strcmp(im->table, "invoices"))
-		return import_docs_body(im, txn, e);
-	if (!strcmp(im->table, "payments"))
-		return import_payments_body(im, txn, e);
-	return entity_body(im, txn, entity_find(im->table), e);
-}
-
-static const struct {
-	const char *table;
-	const char *columns;    /* the export whose format it reads */
-	enum perm perm;
-} importable[] = {
-	{ "staff", "staff", P_STAFF_WRITE },
-	{ "customers", "customers", P_CUSTOMER_WRITE },
-	{ "items", "items", P_ITEM_WRITE },
-	{ "invoices", "lines", P_INVOICE_WRITE },
-	{ "payments", "payments", P_PAYMENT_WRITE },
-};
-
-/* The whole file into memory, opened with the clerk's own rights: a
- * regular file only (a FIFO or a device would hold the caller, and once
- * it held every clerk behind the writer gate), at most IMPORT_FILE_MAX. */
-static int read_whole(const char *path, char **data, size_t *len, struct bo_err *e)
-{
-	struct stat st;
-	size_t cap, n = 0;
-	char *buf;
-	int fd, err;
-
-	*data = NULL;
-	*len = 0;
-	clerk_rights_begin();
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	clerk_rights_end();
-	if (fd < 0)
-		return bo_failc(e, bo_code_of_errno(errno), _("read \"%s\": %s"), path,
-		                bo_strerror(errno));
-	if (fstat(fd, &st)) {
-		err = errno;
-		close(fd);
-		return bo_failc(e, BO_EIO, _("read \"%s\": %s"), path, bo_strerror(err));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return bo_failc(e, BO_EINVAL, _("read \"%s\": %s"), path, bo_strerror(EISDIR));
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return bo_failc(e, BO_EINVAL, _("read \"%s\": not a regular file"), path);
-	}
-	if (st.st_size > IMPORT_FILE_MAX) {
-		close(fd);
-		return bo_failc(e, BO_EINVAL, _("read \"%s\": larger than %d MiB"), path,
-		                IMPORT_FILE_MAX >> 20);
-	}
-	cap = (size_t)st.st_size + 1;
-	if (!(buf = malloc(cap))) {
-		close(fd);
-		return bo_failc(e, BO_ENOMEM, _("read \"%s\": out of memory"), path);
-	}
-	for (;;) {
-		ssize_t got;
-
-		if (n == cap) {         /* it grew while read */
-			char *nb;
-
-			if (cap > IMPORT_FILE_MAX || !(nb = realloc(buf, cap * 2))) {
-				free(buf);
-				close(fd);
-				return bo_failc(e, BO_EINVAL, _("read \"%s\": larger than %d MiB"),
-				                path, IMPORT_FILE_MAX >> 20);
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		got = read(fd, buf + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			err = errno;
-			free(buf);
-			close(fd);
-			return bo_failc(e, BO_EIO, _("read \"%s\": %s"), path, bo_strerror(err));
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
-int import_csv(struct session *ss, const char *table, const char *path, long *rows,
-               struct bo_err *e)
-{
-	struct importer im;
-	char what[64], *data;
-	size_t i;
-	int ret;
-
-	*rows = 0;
-	for (i = 0; i < sizeof importable / sizeof importable[0]; i++)
-		if (!strcmp(table, importable[i].table))
-			break;
-	if (i == sizeof importable / sizeof importable[0])
-		return bo_fail(e, _("import \"%s\": expected staff, customers, items, invoices or payments"),
-		               table);
-	snprintf(what, sizeof what, _("import %s"), table);
-	if (session_need(ss, importable[i].perm, what, e))
-		return -1;
-	memset(&im, 0, sizeof im);
-	im.ss = ss;
-	im.table = table;
-	im.path = path;
-	im.cols = export_columns(importable[i].columns, &im.ncols);
-	/* the whole file read and every row's form checked before the
-	 * writer gate: only the write holds it */
-	if (read_whole(path, &data, &im.len, e))
-		return bo_wrap(e, "%s", what);
-	im.data = data;
-	if (imp_open(&im, e) || imp_scan(&im, e)) {
-		imp_close(&im);
-		free(data);
-		return bo_wrap(e, "%s", what);
-	}
-	{
-		/* history from an earlier system: its terms and cash payments
-		 * were the law's business when they happened */
-		int history = ss->history;
-
-		ss->history = 1;
-		ret = store_write(ss->st, what, import_body, &im, e);
-		ss->history = history;
-	}
-	imp_close(&im);
-	free(data);
-	if (ret)
-		return e->msg[0] && strncmp(e->msg, what, strlen(what)) ? bo_wrap(e, "%s", what) : -1;
-	*rows = im.rows;
-	return 0;
 }

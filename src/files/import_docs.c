@@ -314,7 +314,7 @@ int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *
 	struct doc d;
 	char head[7][24];
 	long want_line = 0;
-	int got, ret = 0;
+	int got, ret = 0, stopped = 0;
 
 	memset(&d, 0, sizeof d);
 	invoice_init(&d.inv);
@@ -330,7 +330,15 @@ int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *
 			break;
 		}
 		if (!same) {
-			if ((ret = finish_doc(im, txn, &d, e)) || (ret = start_doc(im, txn, &d, e)))
+			if ((ret = finish_doc(im, txn, &d, e)))
+				break;
+			/* a batch ends where an invoice starts */
+			if (imp_full(im)) {
+				imp_stop_before(im);
+				stopped = 1;
+				break;
+			}
+			if ((ret = start_doc(im, txn, &d, e)))
 				break;
 			for (int i = 0; head_cols[i]; i++)
 				snprintf(head[i], sizeof head[i], "%s", imp_cell(im, head_cols[i]));
@@ -349,12 +357,14 @@ int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *
 	}
 	if (got < 0)
 		ret = STORE_FAILED;
-	else if (!ret)
+	else if (!ret && !stopped)
 		ret = finish_doc(im, txn, &d, e);
+	im->done = got == 0;
 	if (!ret) {
 		char detail[300];
 
-		snprintf(detail, sizeof detail, "invoices from \"%s\": %ld rows", im->path, im->rows);
+		snprintf(detail, sizeof detail, "invoices from \"%s\" line %ld: %ld rows", im->path,
+		         im->from_line ? im->from_line : 2, im->rows);
 		ret = vf_event_txn(im->ss, txn, "import", detail, e);
 	}
 	invoice_free(&d.inv);
@@ -362,10 +372,13 @@ int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *
 }
 
 /* Payments keep their ids; a negative amount reverses an earlier payment
- * of the same invoice and amount. */
+ * of the same invoice and amount. The invoices they pay are written once
+ * at the end of the batch (payment_batch_end). */
 int import_payments_body(struct importer *im, struct store_txn *txn, struct bo_err *e)
 {
 	int got, ret;
+
+	payment_batch_clear(im->pay);
 
 	while ((got = imp_next(im, e)) == 1) {
 		const char *number = imp_cell(im, "invoice"), *amount = imp_cell(im, "amount");
@@ -398,9 +411,14 @@ int import_payments_body(struct importer *im, struct store_txn *txn, struct bo_e
 		}
 		snprintf(p.method, sizeof p.method, "%s", imp_cell(im, "method"));
 		snprintf(p.reference, sizeof p.reference, "%s", imp_cell(im, "reference"));
-		if ((ret = payment_add_txn(im->ss, txn, &p, e)))
+		if ((ret = payment_batch_add(im->ss, txn, im->pay, &p, e)))
 			return ret == STORE_FAILED ? imp_fail(im, NULL, e) : ret;
 		im->rows++;
+		if (imp_full(im) && imp_stop_after(im))
+			break;
 	}
-	return got < 0 ? STORE_FAILED : 0;
+	if (got < 0)
+		return STORE_FAILED;
+	im->done = got == 0;
+	return payment_batch_end(im->ss, txn, im->pay, e);
 }
