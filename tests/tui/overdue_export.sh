@@ -16,7 +16,7 @@ ok "customer 1" bo customer add --name "Zúñiga y Ferrer" --nif 12345678Z --pay
 ok "customer 2" bo customer add --name "Álvarez Hnos." --nif B12345674 --payment-terms-days 30
 ok "older invoice" bo invoice create --customer 2 --text 'Obra:2:350:21' --date 2026-02-10 --issue
 ok "old invoice" bo invoice create --customer 1 --text 'Portes:1:100:21' --date 2026-04-01 --issue
-ok "not due then" bo invoice create --customer 2 --text 'Obra:1:80:21' --date 2026-06-20 --issue
+ok "not due then" bo invoice create --customer 2 --text 'Obra:1:80:21' --date 2026-06-20 --issue --override-hold
 ok "paid today" bo payment add --invoice F2026-000002 --amount 121
 mkdir -p "$T/cli"
 ok "cli export" bo export overdue -o "$T/cli/" --as-of 2026-06-30
