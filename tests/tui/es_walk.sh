@@ -3,9 +3,9 @@
 # invoice typed with Spanish numbers and dates ("1.000", "2,5", "7,5",
 # "1.234,56", "28/12/2026"), a date and a price refused with the cursor
 # put on the refused cell, the draft issued, paid in part ("1.000,5",
-# cash chosen by its Spanish name), credited by an amount; every figure
+# a cheque chosen by its Spanish name), credited by an amount; every figure
 # on the screens in the Spanish forms (5.098,28, 28/11/2026, emitida,
-# efectivo) and the books, read back through the command line, in the
+# cheque) and the books, read back through the command line, in the
 # machine forms.
 . "$(dirname "$0")/lib.sh"
 
@@ -103,17 +103,18 @@ see "issued view" "Factura F2026-000001"
 line_has "issued status by its name" "Estado" "emitida"
 line_has "line 1 quantity grouped" "TOR-M6" " 1.000 "
 
-# --- paid in part, cash chosen by its Spanish initial
+# --- paid in part, the method chosen by its Spanish initial (cheque: cash
+# is barred on an operation of 1,000 EUR or more between businesses)
 keys p
 see "payment dialog" "Cobro de la factura F2026-000001 (pendiente 5.098,28)"
 line_has "amount pre-filled" "Importe" "5.098,28"
 typ "1.000,5"
 keys Tab Tab
-keys e
-line_has "method by its name" "Forma de pago" "efectivo"
+keys c
+line_has "method by its name" "Forma de pago" "cheque"
 keys F2
 see "payment recorded" "cobro de 1.000,50 registrado en la factura F2026-000001"
-line_has "payment line" "28/11/2026 .*1.000,50" "efectivo"
+line_has "payment line" "28/11/2026 .*1.000,50" "cheque"
 line_has "balance" "Saldo" "4.097,78"
 line_has "status partial" "Estado" "parcial"
 
@@ -149,7 +150,7 @@ contains "paid" "1000.50" "$out"
 contains "credited" "121.00" "$out"
 contains "due" "2026-12-28" "$out"
 ok "payments export" bo export payments -o "$T/pay.csv"
-contains "cash payment" "F2026-000001,2026-11-28,1000.50,cash" "$(cat "$T/pay.csv")"
+contains "cheque payment" "F2026-000001,2026-11-28,1000.50,cheque" "$(cat "$T/pay.csv")"
 ok "lines" bo invoice show F2026-000001
 contains "quantity 2.5" "2.5" "$out"
 
