@@ -284,6 +284,7 @@ int payment_validate_txn(struct session *ss, struct store_txn *txn, struct payme
 		struct customer c;
 		struct inv_totals t;
 		char key[16];
+		int ret;
 
 		snprintf(key, sizeof key, "%u", inv->customer);
 		ret = entity_get_txn(ss, txn, &entity_customer, key, &c, 0, e);
