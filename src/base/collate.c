@@ -1,7 +1,10 @@
 /* collate.c - Spanish sort keys and accent-blind search with ICU. A
  * collator is opened once per thread: the screens compute reports on a
  * background thread, and ICU's collators are cheap to keep but not to
- * open per call. */
+ * open per call. It is closed when its thread ends (a pthread key's
+ * destructor): the store's watched helpers are threads that come and go,
+ * one per write. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +18,19 @@
 #define MAX_UNITS 1024
 
 static _Thread_local UCollator *coll;
+static pthread_key_t closer;
+static pthread_once_t closer_once = PTHREAD_ONCE_INIT;
+static int closer_ok;
+
+static void close_coll(void *c)
+{
+	ucol_close(c);
+}
+
+static void make_closer(void)
+{
+	closer_ok = pthread_key_create(&closer, close_coll) == 0;
+}
 
 static UCollator *spanish(void)
 {
@@ -22,11 +38,15 @@ static UCollator *spanish(void)
 
 	if (coll)
 		return coll;
+	pthread_once(&closer_once, make_closer);
 	coll = ucol_open("es", &st);
 	if (U_FAILURE(st)) {
+		ucol_close(coll);
 		coll = NULL;
 		return NULL;
 	}
+	if (closer_ok)
+		pthread_setspecific(closer, coll);
 	/* primary: base letters only, so case and accents are ignored;
 	 * Spanish keeps ñ a letter of its own at that level */
 	ucol_setStrength(coll, UCOL_PRIMARY);
