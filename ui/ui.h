@@ -52,6 +52,7 @@
 	X(PREV, N_("Previous"), N_("previous field")) \
 	X(PICK, N_("Choose"), N_("choose from a list")) \
 	X(DELLINE, N_("Del line"), N_("delete the invoice line")) \
+	X(DELETE, N_("Delete"), N_("delete the draft (an issued invoice is never deleted)")) \
 	X(MESSAGE, N_("Message"), N_("show the last message in full (when the status line cuts it)")) \
 	X(MENU1, N_("Staff"), N_("open Staff")) \
 	X(MENU2, N_("Customers"), N_("open Customers")) \
@@ -602,6 +603,8 @@ int ui_task_credit(uint32_t invoice_id);
 /* choose one of the invoice's payments and reverse it, with a reason */
 int ui_task_reverse(uint32_t invoice_id);
 int ui_task_issue(uint32_t invoice_id);
+/* Delete a draft after a yes that names it: 1 when it is gone. */
+int ui_task_delete(uint32_t invoice_id);
 int ui_task_receive(const char *sku);
 int ui_task_adjust(const char *sku);
 /* collections (dlg_contact.c, scr_contacts.c, scr_apply.c,
