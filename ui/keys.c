@@ -65,6 +65,7 @@ static const struct binding {
 	{ UI_FK(KEY_UP), "Up", A_PREV },
 	{ UI_FK(KEY_F(4)), "F4", A_PICK },
 	{ UI_FK(KEY_F(8)), "F8", A_DELLINE },
+	{ UI_FK(KEY_F(8)), "F8", A_DELETE },
 	{ UI_FK(KEY_F(9)), "F9", A_MESSAGE },
 	{ '1', "1", A_MENU1 },
 	{ '2', "2", A_MENU2 },

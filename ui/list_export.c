@@ -1,5 +1,7 @@
 /* list_export.c - x: the rows of a list exactly as shown (filter, search
- * and order kept) streamed to a .xlsx workbook through the xlsx sink. */
+ * and order kept) streamed to a .xlsx workbook through the xlsx sink,
+ * with its progress on the screen; Esc or Ctrl-C stops it, and then the
+ * half-written workbook (a temporary file until the end) is dropped. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ struct feed {
 	struct bo_err *e;
 	long rows;
 	int failed;
+	struct ui_busy busy;
 };
 
 static int feed_row(const struct ui_row *r, void *arg)
@@ -33,10 +36,24 @@ static int feed_row(const struct ui_row *r, void *arg)
 		return 1;
 	}
 	f->rows++;
-	if (f->rows % 500 == 0)
-		ui_progress(_("Exporting"), f->rows, f->l->total);
-	/* a hangup stops the export: the half-written file is dropped */
-	return ui_hangup();
+	/* a list still being counted goes on counting in steps, so the
+	 * progress gets its total */
+	if (f->l->total < 0 && f->rows % 1024 == 0)
+		ui_list_idle(f->l);
+	f->busy.total = f->l->total;
+	/* Esc, Ctrl-C or a hangup stop the export */
+	return ui_busy_tick(&f->busy, f->rows) || ui_hangup();
+}
+
+/* Every row is in: the workbook is zipped up, which is not stopped
+ * halfway, and may take a moment on a long list. */
+static void say_writing(const struct feed *f)
+{
+	char n[32];
+
+	ui_msg(_("writing the workbook of %s rows"), ui_count_str(f->rows, n, sizeof n));
+	ui_status();
+	refresh();
 }
 
 void ui_offer_mail(const char *path)
@@ -63,9 +80,9 @@ void ui_list_export(struct ui_list *l)
 	struct xlsx_props props;
 	struct bo_err e = BO_ERR_INIT;
 	struct sink sink;
-	struct feed f = { l, &sink, &e, 0, 0 };
+	struct feed f = { l, &sink, &e, 0, 0, { 0 } };
 	char path[512], date[16], full[PATH_MAX], n[32];
-	int exists;
+	int exists, stopped;
 
 	/* the clerk's own folder, which sftp can download from; the name
 	 * says what the file holds: the list, its search and the day */
@@ -95,15 +112,23 @@ void ui_list_export(struct ui_list *l)
 		cols[c].type = d->cols[c].type;
 	}
 	xlsx_props_init(&props, ui.ss, d->export_name);
-	ui_progress(_("Exporting"), 0, l->total);
+	ui_busy_start(&f.busy, _("Exporting"), _("exporting"), l->total);
 	if (xlsx_sink_open(&sink, path, &props, &e)) {
 		ui_error("%s", e.msg);
 		return;
 	}
-	if (sink.begin(&sink, d->export_name, cols, (size_t)d->ncols, &e) ||
-	    ui_src_each(l, feed_row, &f, &e) || f.failed || ui_hangup() || sink.end(&sink, &e)) {
+	stopped = sink.begin(&sink, d->export_name, cols, (size_t)d->ncols, &e) ||
+	          ui_src_each(l, feed_row, &f, &e) || f.failed || f.busy.stop || ui_hangup();
+	if (!stopped) {
+		say_writing(&f);
+		stopped = sink.end(&sink, &e);
+	}
+	if (stopped) {
 		xlsx_sink_abort(&sink);
-		ui_error(_("export to \"%s\": %s"), path, e.msg[0] ? e.msg : _("interrupted"));
+		if (f.busy.stop == 1 && !f.failed)
+			ui_msg(_("export to \"%s\" cancelled: nothing was written"), path);
+		else
+			ui_error(_("export to \"%s\": %s"), path, e.msg[0] ? e.msg : _("interrupted"));
 		return;
 	}
 	if (xlsx_sink_close(&sink, &e)) {

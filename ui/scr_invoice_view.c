@@ -2,7 +2,7 @@
  * per VAT rate, its payments and its credit notes. A draft is edited (e)
  * or issued (I) from here; an issued invoice takes a payment (p) or a
  * credit note (c); any is printed (P) to the clerk's folder or mailed (S)
- * to the customer. */
+ * to the customer. A draft may be deleted (F8), never an issued one. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -25,12 +25,12 @@
 
 static const enum ui_act acts[] = {
 	A_HELP, A_BACK, A_QUIT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_OPEN, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_UNPAY, A_PRINT, A_SEND, A_REFRESH, A_APPLY,
-	A_NONE
+	A_OPEN, A_EDIT, A_ISSUE, A_DELETE, A_PAY, A_CREDIT, A_UNPAY, A_PRINT, A_SEND, A_REFRESH,
+	A_APPLY, A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_EDIT, A_ISSUE, A_PAY, A_CREDIT, A_APPLY, A_UNPAY, A_PRINT, A_SEND, A_BACK,
-	A_QUIT, A_NONE
+	A_HELP, A_EDIT, A_ISSUE, A_DELETE, A_PAY, A_CREDIT, A_APPLY, A_UNPAY, A_PRINT, A_SEND,
+	A_BACK, A_QUIT, A_NONE
 };
 
 struct seg {
@@ -357,8 +357,9 @@ static void view_resume(struct ui_scr *s)
 	load(s->priv);
 }
 
-/* The keys the invoice's state allows: a draft is edited and issued, an
- * issued invoice paid (while it owes) and credited, a credit note neither. */
+/* The keys the invoice's state allows: a draft is edited, issued and
+ * deleted, an issued invoice paid (while it owes) and credited, a credit
+ * note neither. */
 static int view_can(struct ui_scr *s, enum ui_act a)
 {
 	const struct invoice *inv = &((struct view *)s->priv)->inv;
@@ -367,6 +368,7 @@ static int view_can(struct ui_scr *s, enum ui_act a)
 	switch (a) {
 	case A_EDIT:
 	case A_ISSUE:
+	case A_DELETE:
 		return draft;
 	case A_PAY:
 		return invoice && invoice_balance(inv) > 0;
@@ -457,6 +459,9 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 		if (ui_task_issue(id))
 			load(v);
 		return UI_OK;
+	case A_DELETE:
+		/* nothing left to show: back to where the clerk came from */
+		return ui_task_delete(id) ? UI_LEAVE : UI_OK;
 	case A_PAY:
 		if (ui_task_pay(id))
 			load(v);
@@ -487,6 +492,7 @@ static int view_act(struct ui_scr *s, enum ui_act a)
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
 	{ A_OPEN, P_INVOICE_WRITE }, { A_EDIT, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
+	{ A_DELETE, P_INVOICE_WRITE },
 	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE },
 	{ A_UNPAY, P_PAYMENT_WRITE }, { A_SEND, P_INVOICE_WRITE },
 	{ A_APPLY, P_PAYMENT_WRITE }, { A_NONE, 0 }

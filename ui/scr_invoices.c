@@ -1,7 +1,8 @@
 /* scr_invoices.c - invoices and credit notes (number, date, customer,
  * total, balance, status, due date) in order of entry, by number or by
  * customer, filtered draft / open / overdue / paid / credit notes; all of
- * them or one customer's. n writes a new one; p, c and I act on the row. */
+ * them or one customer's. n writes a new one; p, c, I and F8 (delete a
+ * draft) act on the row. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,12 +15,12 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_FILTER, A_PAY, A_CREDIT, A_ISSUE, A_CONTACT,
-	A_CONTACTS, A_APPLY, A_RECEIPT, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_NEW, A_SORT, A_FILTER, A_PAY, A_CREDIT, A_ISSUE, A_DELETE,
+	A_CONTACT, A_CONTACTS, A_APPLY, A_RECEIPT, A_NONE
 };
 static const enum ui_act bar[] = {
-	A_HELP, A_OPEN, A_NEW, A_PAY, A_ISSUE, A_SEARCH, A_FILTER, A_SORT, A_EXPORT, A_BACK,
-	A_QUIT, A_NONE
+	A_HELP, A_OPEN, A_NEW, A_PAY, A_ISSUE, A_DELETE, A_SEARCH, A_FILTER, A_SORT, A_EXPORT,
+	A_BACK, A_QUIT, A_NONE
 };
 
 static const struct ui_col cols[] = {
@@ -193,19 +194,20 @@ static void show_id(struct inv_scr *st, uint32_t id)
 }
 
 /* The keys the selected invoice's state allows (its row: number, balance,
- * status): issue a draft, pay an invoice that owes, credit an invoice. */
+ * status): issue or delete a draft, pay an invoice that owes, credit an
+ * invoice. */
 static int inv_can(struct ui_scr *s, enum ui_act a)
 {
 	const struct ui_row *r = ui_list_current(s->list);
 	int draft, invoice;
 
-	if (a != A_ISSUE && a != A_PAY && a != A_CREDIT)
+	if (a != A_ISSUE && a != A_DELETE && a != A_PAY && a != A_CREDIT)
 		return 1;
 	if (!r)
 		return 0;
 	draft = !strcmp(r->cell[5], inv_status_names[INV_DRAFT]);
 	invoice = !draft && r->cell[0][0] != 'R';
-	if (a == A_ISSUE)
+	if (a == A_ISSUE || a == A_DELETE)
 		return draft;
 	if (a == A_PAY)
 		return invoice && strcmp(r->cell[4], "0.00") != 0;
@@ -243,6 +245,10 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 		if (id && ui_task_issue(id))
 			ui_list_reload(st->l);
 		return UI_OK;
+	case A_DELETE:
+		if (id && ui_task_delete(id))
+			ui_list_reload(st->l);
+		return UI_OK;
 	case A_CONTACT:
 	case A_CONTACTS:
 	case A_APPLY:
@@ -265,7 +271,7 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 
 /* the keys that write, for the roles that may */
 static const struct ui_guard guards[] = {
-	{ A_NEW, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE },
+	{ A_NEW, P_INVOICE_WRITE }, { A_ISSUE, P_INVOICE_WRITE }, { A_DELETE, P_INVOICE_WRITE },
 	{ A_CREDIT, P_INVOICE_WRITE }, { A_PAY, P_PAYMENT_WRITE }, { A_CONTACT, P_CONTACT_WRITE },
 	{ A_APPLY, P_PAYMENT_WRITE }, { A_RECEIPT, P_PAYMENT_WRITE }, { A_NONE, 0 }
 };

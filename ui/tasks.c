@@ -1,5 +1,5 @@
 /* tasks.c - the dialogs several screens share: record a payment, make a
- * credit note, issue a draft, receive or adjust stock. Each is a small
+ * credit note, issue or delete a draft, receive or adjust stock. Each is a small
  * form over a record of its own, saved through the same core call as the
  * command line. */
 #include <stdlib.h>
@@ -315,6 +315,38 @@ int ui_task_issue(uint32_t invoice_id)
 	}
 	ui_msg(_("issued as %s, total %s"), number, total);
 	ui_notice(_("Issued as %s, total %s."), number, total);
+	return 1;
+}
+
+int ui_task_delete(uint32_t invoice_id)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct invoice inv;
+	struct inv_totals t;
+	char total[40];
+
+	if (ui_need(P_INVOICE_WRITE, _("delete draft")) || get_invoice(invoice_id, &inv))
+		return 0;
+	/* the books refuse it too; this says so before asking */
+	if (inv.status != INV_DRAFT) {
+		ui_error(_("delete draft %u: %s is issued and is never deleted; make a credit note"),
+		         inv.id, inv.number);
+		invoice_free(&inv);
+		return 0;
+	}
+	invoice_totals(&inv, &t);
+	money_format_human(t.total, total, sizeof total);
+	if (!ui_confirm(_("Delete draft #%u for %s, total %s? It cannot be undone."), inv.id,
+	                inv.customer_name[0] ? inv.customer_name : "?", total)) {
+		invoice_free(&inv);
+		return 0;
+	}
+	invoice_free(&inv);
+	if (invoice_delete_draft(ui.ss, invoice_id, &e)) {
+		ui_error("%s", e.msg);
+		return 0;
+	}
+	ui_msg(_("deleted draft #%u"), invoice_id);
 	return 1;
 }
 

@@ -52,6 +52,7 @@
 	X(PREV, N_("Previous"), N_("previous field")) \
 	X(PICK, N_("Choose"), N_("choose from a list")) \
 	X(DELLINE, N_("Del line"), N_("delete the invoice line")) \
+	X(DELETE, N_("Delete"), N_("delete the draft (an issued invoice is never deleted)")) \
 	X(MESSAGE, N_("Message"), N_("show the last message in full (when the status line cuts it)")) \
 	X(MENU1, N_("Staff"), N_("open Staff")) \
 	X(MENU2, N_("Customers"), N_("open Customers")) \
@@ -587,6 +588,24 @@ int ui_bg_poll(struct ui_bg *b);
 const void *ui_bg_next(const struct ui_bg *b, size_t *at, size_t *n);
 void ui_bg_stop(struct ui_bg *b);
 
+/* ---- long work in the screen's own process (busy.c) ------------------ */
+
+struct ui_busy {
+	const char *title;              /* the progress box's: "Exporting" */
+	const char *what;               /* the status line's: "exporting" */
+	long done, total;               /* total: the caller may set it later; < 0 unknown */
+	long calls;
+	long long next_poll, next_draw; /* monotonic ms */
+	int resized;
+	int stop;                       /* 1 Esc or Ctrl-C, 2 a hangup */
+};
+
+/* Shows the progress box and "what 0 / total" on the status line. */
+void ui_busy_start(struct ui_busy *b, const char *title, const char *what, long total);
+/* The work's progress callback, at every row: redraws a few times a
+ * second, reads the keys; non-zero once the work is to stop (b->stop). */
+int ui_busy_tick(struct ui_busy *b, long done);
+
 /* ---- the screens ------------------------------------------------------ */
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
@@ -602,6 +621,8 @@ int ui_task_credit(uint32_t invoice_id);
 /* choose one of the invoice's payments and reverse it, with a reason */
 int ui_task_reverse(uint32_t invoice_id);
 int ui_task_issue(uint32_t invoice_id);
+/* Delete a draft after a yes that names it: 1 when it is gone. */
+int ui_task_delete(uint32_t invoice_id);
 int ui_task_receive(const char *sku);
 int ui_task_adjust(const char *sku);
 /* collections (dlg_contact.c, scr_contacts.c, scr_apply.c,

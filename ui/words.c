@@ -68,6 +68,7 @@ static const struct {
 	{ W_AUDITOP, N_("op|edit") },
 	{ W_AUDITOP, N_("op|draft") },
 	{ W_AUDITOP, N_("op|issue") },
+	{ W_AUDITOP, N_("op|delete") },
 	{ W_AUDITOP, N_("op|credit") },
 	{ W_AUDITOP, N_("op|annul") },
 	{ W_AUDITOP, N_("op|send") },

@@ -136,6 +136,10 @@ int invoice_save_txn(struct session *ss, struct store_txn *txn, struct invoice *
 /* Issue a draft: number from the series counter, stock out, status. */
 int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n,
                   struct bo_err *e);
+/* Delete draft id, audited as "delete": BO_ENOTFOUND when there is no
+ * such invoice, BO_ESTATE when it is issued (issued invoices are never
+ * deleted: a credit note corrects them). */
+int invoice_delete_draft(struct session *ss, uint32_t id, struct bo_err *e);
 int invoice_get(struct session *ss, uint32_t id, struct invoice *inv, struct bo_err *e);
 int invoice_get_txn(struct session *ss, struct store_txn *txn, uint32_t id, struct invoice *inv,
                     uint32_t flags, struct bo_err *e);

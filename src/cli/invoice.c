@@ -1,4 +1,4 @@
-/* invoice.c - backoffice invoice create|issue|show|list|credit. */
+/* invoice.c - backoffice invoice create|issue|delete|show|list|credit. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -133,6 +133,24 @@ static int cmd_issue(struct cli *c, const struct cli_args *a)
 	if (invoice_issue(ss, id, number, sizeof number, &e))
 		return cli_fail(&e);
 	printf("%s\n", number);
+	return 0;
+}
+
+/* Only a draft: the books refuse an issued invoice. */
+static int cmd_delete(struct cli *c, const struct cli_args *a)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session *ss;
+	uint32_t id;
+
+	if (rec_parse_id(a->argv[0], &id)) {
+		bo_failc(&e, BO_EINVAL, _("delete draft \"%s\": not a draft id"), a->argv[0]);
+		return cli_fail(&e);
+	}
+	if (!(ss = cli_session(c)))
+		return EXIT_FAIL;
+	if (invoice_delete_draft(ss, id, &e))
+		return cli_fail(&e);
 	return 0;
 }
 
@@ -494,6 +512,9 @@ const struct cli_cmd cli_cmds_invoice[] = {
 	  .usage = N_("invoice issue DRAFT_ID [--override-hold] [--long-terms]"),
 	  .opts = issue_opts, .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE, .what = N_("issue invoice"),
 	  .exec = cmd_issue },
+	{ .name = "invoice", .sub = "delete", .usage = N_("invoice delete DRAFT_ID"),
+	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_WRITE, .what = N_("delete draft"),
+	  .exec = cmd_delete },
 	{ .name = "invoice", .sub = "show", .usage = N_("invoice show NUMBER|DRAFT_ID"),
 	  .min_args = 1, .max_args = 1, .perm = P_INVOICE_READ, .what = N_("read invoice"),
 	  .flags = CMD_READONLY, .exec = cmd_show },

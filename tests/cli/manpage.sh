@@ -139,7 +139,7 @@ done <"$T/options.txt"
 refuses "a repeated option" 'audit: option --format given twice$' bo audit --format csv --format=text
 refuses "a flag with a value" 'invoice create: option --issue takes no value$' \
 	bo invoice create --customer 1 --issue=yes
-refuses "an unknown subcommand" 'invoice: expected create, issue, show, list, credit, print, send, annul or qr, not "frob"$' \
+refuses "an unknown subcommand" 'invoice: expected create, issue, delete, show, list, credit, print, send, annul or qr, not "frob"$' \
 	bo invoice frob
 
 # --- options: every one the binary takes is in the page, and the page
