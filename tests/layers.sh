@@ -32,33 +32,65 @@ dir_layer() {
 }
 
 cd "$ROOT" || exit 1
-for f in src/*/*.[ch] ui/*.[ch] include/backoffice/*.h; do
-	case "$f" in
-	include/*) l=$(header_layer "$(basename "$f" .h)") ;;
-	*) l=$(dir_layer "$(dirname "$f")") ;;
+# each public header's layer once: a subshell per include made this test
+# take half a minute on a loaded machine
+declare -A HL
+for h in include/backoffice/*.h; do
+	h=$(basename "$h" .h)
+	HL[$h]=$(header_layer "$h")
+done
+# one grep over every file, then no process per file or per include: a
+# loop of subshells made this test take half a minute on a loaded machine
+FILES=(src/*/*.[ch] ui/*.[ch] include/backoffice/*.h)
+layer_of() {
+	case "$1" in
+	include/*) l=$(basename "$1" .h); l=${HL[$l]} ;;
+	src/base/*) l=1 ;;
+	src/store/*) l=2 ;;
+	src/books/*) l=3 ;;
+	src/files/*) l=4 ;;
+	src/cli/* | ui/*) l=5 ;;
+	*) l= ;;
 	esac
-	[ -n "$l" ] || { fail "$f: in no layer (src/README.md lists them)"; continue; }
-	for h in $(sed -n 's|^#include "backoffice/\([a-z_0-9]*\)\.h".*|\1|p' "$f"); do
-		hl=$(header_layer "$h")
+}
+for f in "${FILES[@]}"; do
+	layer_of "$f"
+	[ -n "$l" ] || fail "$f: in no layer (src/README.md lists them)"
+done
+while IFS=: read -r f inc; do
+	layer_of "$f"
+	[ -n "$l" ] || continue
+	case "$inc" in
+	'#include "backoffice/'*)
+		h=${inc#'#include "backoffice/'}
+		h=${h%%.h\"*}
+		hl=${HL[$h]:-$(header_layer "$h")}
 		[ "$hl" -le "$l" ] || fail "$f (layer $l) includes backoffice/$h.h (layer $hl)"
-	done
-	if grep -q '^#include <db\.h>' "$f"; then
+		;;
+	'#include <db.h>'*)
 		case "$f" in
 		src/store/*) ;;
 		*) fail "$f includes <db.h>: only src/store/ talks to Berkeley DB" ;;
 		esac
-	fi
-	case "$f" in
-	ui/*) grep -q '^#include "\.\./src\|^#include "cli\.h"' "$f" &&
-		fail "$f includes the command line" ;;
-	src/cli/*) grep -q '^#include "ui\.h"' "$f" && fail "$f includes the screens" ;;
+		;;
+	'#include "'*)
+		h=${inc#'#include "'}
+		h=${h%%\"*}
+		case "$f:$h" in
+		ui/*:../src* | ui/*:cli.h) fail "$f includes the command line" ;;
+		src/cli/*:ui.h) fail "$f includes the screens" ;;
+		esac
+		# headers private to a folder stay in it; ui/run.h is the
+		# screens' one entry point, for main() to start them
+		case "$h" in
+		*/*) ;;
+		*)
+			[ "$f:$h" = src/cli/main.c:run.h ] && [ -f ui/run.h ] && continue
+			[ -f "${f%/*}/$h" ] || fail "$f includes $h from another folder"
+			;;
+		esac
+		;;
 	esac
-	# headers private to a folder stay in it; ui/run.h is the screens'
-	# one entry point, for main() to start them
-	for h in $(sed -n 's|^#include "\([a-z_0-9]*\.h\)".*|\1|p' "$f"); do
-		[ "$f:$h" = src/cli/main.c:run.h ] && [ -f ui/run.h ] && continue
-		[ -f "$(dirname "$f")/$h" ] || fail "$f includes $h from another folder"
-	done
-done
+done < <(grep -H '^#include ["<]' "${FILES[@]}")
 pass
 finish

@@ -29,7 +29,8 @@ static const struct ui_col cols[] = {
 	{ "customer", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
 	{ "total", N_("Total"), CT_MONEY, 10, 15, W_NONE },
 	{ "balance", N_("Balance"), CT_MONEY, 10, 15, W_NONE },
-	{ "status", N_("Status"), CT_TEXT, 7, 9, W_STATUS },
+	/* 8: "borrador", the longest status in Spanish, whole at 80 columns */
+	{ "status", N_("Status"), CT_TEXT, 8, 9, W_STATUS },
 	{ "due_date", N_("Due"), CT_DATE, 10, 10, W_NONE },
 };
 

@@ -28,7 +28,7 @@ contains() { case "$3" in *"$2"*) pass ;; *) fail "$1: [$2] not in [$3]" ;; esac
 
 ok "help in spanish" es bo --help
 contains "usage line" "uso: backoffice [--db DIR] [ORDEN ...]" "$out"
-contains "commands stay as typed" "backoffice invoice create|issue|show|list|credit|print|send|annul|qr ..." "$out"
+contains "commands stay as typed" "backoffice invoice create|issue|delete|show|list|credit|print|send|annul|qr ..." "$out"
 contains "placeholders translated" "export TABLA|all|records|events -o FICHERO.csv|FICHERO.xlsx" "$out"
 ok "help in english" bo --help
 contains "english usage" "usage: backoffice [--db DIR] [COMMAND ...]" "$out"

@@ -42,6 +42,8 @@ keys 3
 see "invoices" "Facturas"
 # opened at the end: draft 3 is selected
 see "draft 3 listed" "#3"
+# the longest status in Spanish, whole at 80 columns
+line_has "the status whole" " borrador *$" "#3"
 wait_for "F8 Borrar"
 contains "list, draft: F8 in the bar" "F8 Borrar" "$(bar)"
 
