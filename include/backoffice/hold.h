@@ -54,4 +54,16 @@ int law_terms_check(struct session *ss, const struct customer *c, int days, stru
 int law_cash_check(struct session *ss, const struct customer *c, const char *method,
                    int64_t amount, int64_t total, struct bo_err *e);
 
+/* What the clerk may overrule fails with BO_ECONFIRM, the locator's
+ * field naming the command line's flag ("override-hold", "long-terms",
+ * "cash-over-limit"), and the message ending in how that flag says yes:
+ * "WHAT (--long-terms to keep them)". Returns -1. */
+int law_confirm_fail(struct bo_err *e, const char *flag, const char *what);
+/* The session's answer to that flag (&ss->override_hold ...), NULL for
+ * a name that is none of them. */
+int *law_confirm_flag(struct session *ss, const char *flag);
+/* e's message without the command line's tail, for a screen that asks
+ * the clerk instead. */
+char *law_confirm_text(const struct bo_err *e, char *buf, size_t n);
+
 #endif
