@@ -41,15 +41,21 @@ static int duplicate_nif_ok(struct bo_err *e)
 	return 1;
 }
 
-static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
+/* A refusal the clerk may overrule: a NIF another customer has, terms
+ * past the law's (confirm.c). */
+static int asked(struct bo_err *e)
+{
+	return duplicate_nif_ok(e) || ui_confirm_again(e);
+}
+
+static int save_asking(struct ui_form *fm, void *rec, struct bo_err *e)
 {
 	struct ectx *c = fm->ctx;
 	int conflict = 0, ret;
 
 	if (!c->key) {
-		ret = entity_add(ui.ss, c->en, rec, e);
-		if (ret && duplicate_nif_ok(e))
-			ret = entity_add(ui.ss, c->en, rec, e);
+		while ((ret = entity_add(ui.ss, c->en, rec, e)) && asked(e))
+			;
 		ui.ss->allow_duplicate_nif = 0;
 		if (ret)
 			return -1;
@@ -60,7 +66,7 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	/* A conflict asks the clerk; overwriting re-saves against what is
 	 * stored now, which may itself have moved on: then ask again. */
 	while (entity_edit_seen(ui.ss, c->en, c->key, c->seen, rec, &conflict, c->current, e)) {
-		if (!conflict && duplicate_nif_ok(e))
+		if (!conflict && asked(e))
 			continue;
 		ui.ss->allow_duplicate_nif = 0;
 		if (!conflict)
@@ -83,6 +89,15 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	snprintf(c->newkey, c->n, "%s", c->key);
 	snprintf(fm->saved_msg, sizeof fm->saved_msg, _("saved %s %s"), _(c->en->title), c->key);
 	return 0;
+}
+
+static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	int ret = save_asking(fm, rec, e);
+
+	/* a yes is for the save it was asked about */
+	ui_confirm_end();
+	return ret;
 }
 
 /* New records start with what a clerk would type anyway. */

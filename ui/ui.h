@@ -267,6 +267,15 @@ const char *ui_word_value(enum ui_vocab v, const char *text);
 /* ---- dialogs (dialog.c) ----------------------------------------------- */
 
 int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* confirm.c: a refusal the clerk may overrule (BO_ECONFIRM: a credit
+ * hold, a legal limit) is shown and asked about; 1 when they said yes:
+ * make the same call again, then ui_confirm_end clears the yes. On no,
+ * e keeps the refusal, in the screen's words. The loop:
+ *     while ((ret = call(..., e)) && ui_confirm_again(e))
+ *             ;
+ *     ui_confirm_end(); */
+int ui_confirm_again(struct bo_err *e);
+void ui_confirm_end(void);
 /* Index chosen among items, or -1. */
 int ui_choose(const char *title, const char *const *items, int n, int cur);
 /* The last message (ui.last) whole, wrapped in a box, until a key. */
