@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/item.h"
 #include "ui.h"
@@ -120,7 +121,7 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 	void *rec = malloc(en->rt->size), *seen = malloc(en->rt->size);
 	void *current = malloc(en->rt->size);
 	struct ectx c = { en, key, seen, current, newkey, n };
-	struct ui_ffield *mgr;
+	struct ui_ffield *mgr, *lim;
 	char title[200];
 	int r = 0;
 
@@ -150,6 +151,13 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 		for (int i = 0; i < fm->n; i++)
 			fm->fld[i].ro = 1;
 		snprintf(title, sizeof title, _("%s %s (read only)"), _(en->title), key);
+	}
+	/* an empty limit and one of 0.00 look alike and are opposites */
+	if ((lim = ui_form_field(fm, "credit_limit")) && !lim->ro) {
+		char zero[32];
+
+		snprintf(lim->hint, sizeof lim->hint, _("(empty: no limit · %s: cash only)"),
+		         display_money(0, 0, zero, sizeof zero));
 	}
 	if ((mgr = ui_form_field(fm, "manager"))) {
 		mgr->pick = ui_pick_staff;

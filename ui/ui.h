@@ -476,6 +476,7 @@ struct ui_ffield {
 	int bad;                        /* the text does not parse */
 	ui_pick_fn pick;
 	char shown[160];                /* what a picked id stands for */
+	char hint[96];                  /* shown beside it: what its values mean */
 };
 
 #define UI_FORM_MAX 24

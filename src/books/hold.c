@@ -49,7 +49,8 @@ int hold_of_txn(struct session *ss, struct store_txn *txn, const struct customer
 	h->adding = adding;
 	if ((ret = invoice_outstanding(ss, txn, c->id, &h->owed)))
 		return ret;
-	h->over_limit = c->credit_limit > 0 && h->owed + adding > c->credit_limit;
+	/* a limit of 0.00 is cash only: anything owed passes it */
+	h->over_limit = c->credit_limit != MONEY_NONE && h->owed + adding > c->credit_limit;
 	memset(&s, 0, sizeof s);
 	s.ss = ss;
 	s.on = on;
@@ -101,7 +102,11 @@ char *hold_reason(const struct hold *h, char *buf, size_t n)
 	char a[32], b[32], d[32], l[32];
 
 	buf[0] = '\0';
-	if (h->over_limit)
+	if (h->over_limit && h->limit == 0)
+		snprintf(buf, n, _("would owe %s (%s outstanding + %s), and pays cash only (credit limit %s)"),
+		         money_format(h->owed + h->adding, a, sizeof a), money_format(h->owed, b, sizeof b),
+		         money_format(h->adding, d, sizeof d), money_format(h->limit, l, sizeof l));
+	else if (h->over_limit)
 		snprintf(buf, n, _("would owe %s (%s outstanding + %s), above the credit limit %s"),
 		         money_format(h->owed + h->adding, a, sizeof a), money_format(h->owed, b, sizeof b),
 		         money_format(h->adding, d, sizeof d), money_format(h->limit, l, sizeof l));
