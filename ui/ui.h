@@ -66,7 +66,8 @@
 	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
 	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
-	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first"))
+	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
+	X(STATEMENT, N_("Statement"), N_("write the customer's statement of account to a .pdf, .xlsx or .txt file"))
 
 enum ui_act {
 	A_NONE,
@@ -620,6 +621,9 @@ int ui_task_contact(uint32_t customer);
 int ui_show_contacts(uint32_t customer);
 int ui_task_apply_credit(uint32_t invoice_id);
 int ui_task_receipt(uint32_t customer);
+/* dlg_statement.c: t, the customer's statement as of a day to a file the
+ * clerk names; 1 when written */
+int ui_task_statement(uint32_t customer, bo_date as_of);
 /* l, L, a and R on a screen of customers or invoices, for the customer
  * (and the invoice, 0 none) selected: 1 when the screen must reload. */
 int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice);
