@@ -67,7 +67,7 @@
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
 	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
 	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
-	X(STATEMENT, N_("Statement"), N_("write the customer's statement of account to a .pdf, .xlsx or .txt file"))
+	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file"))
 
 enum ui_act {
 	A_NONE,
