@@ -10,7 +10,12 @@
  * The law's limits: payment terms over 60 days for a business customer
  * (Ley 3/2004, art. 4) and cash payments of 1,000 EUR or more between
  * businesses (Ley 7/2012, art. 7) are refused unless the clerk confirms
- * them (allow_long_terms, allow_cash_limit). */
+ * them (allow_long_terms, allow_cash_limit). Each refusal is BO_ECONFIRM
+ * with the flag that confirms it as its field: the screens ask and try
+ * again with the flag set (ui/confirm.c).
+ *
+ * A credit limit is MONEY_NONE (empty) for none; 0.00 is cash only: any
+ * amount owed on credit passes it. */
 #ifndef BACKOFFICE_HOLD_H
 #define BACKOFFICE_HOLD_H
 
