@@ -4,7 +4,8 @@
 # 7/2012) shows the law's words and asks; n records nothing, s (in
 # Spanish) records it. Issuing a draft to a customer on credit hold
 # shows why it is on hold and asks; n issues nothing, y issues it and the
-# override is in the audit trail. Neither screen shows the command
+# override is in the audit trail. Terms of 90 days for a business in the
+# customer form: n adds nothing, y adds it. No screen shows the command
 # line's "(--flag ...)".
 . "$(dirname "$0")/lib.sh"
 
@@ -88,6 +89,32 @@ contains "y: issued" "status       issued" "$(bo invoice show F2026-000002)"
 ok "audit" bo audit --table customers
 contains "the override recorded" "override-hold" "$out"
 contains "with the invoice and why" "invoice: F2026-000002; hold: would owe 363.00" "$out"
+
+# --- payment terms past the law's for a business, in the customer form
+keys Escape
+see "main menu" "Main menu"
+keys 2
+see "customers" "Customers"
+keys n
+see "new customer form" "New customer"
+typ "Lenta SA"
+keys Tab
+typ "B11111119"
+keys Tab Tab Tab Tab
+on_field "on the terms" "Payment terms (days)"
+typ "90"
+keys F2
+see "the law" "payment terms of 90 days for a business are over the"
+see "asked about the terms" "Keep these terms?"
+not_see "no command-line flag" "--long-terms"
+keys n
+see "n: the form stays" "New customer"
+eq "n: not added" "" "$(bo customer list | grep -F "Lenta SA")"
+keys F2
+see "asked again" "Keep these terms?"
+keys y
+see "y: added" "added customer 3"
+contains "y: with its terms" "payment_terms_days   90" "$(bo customer show 3)"
 ok "books agree" bo check
 keys F10
 see "F10 asks to leave" "backoffice?"
