@@ -117,9 +117,16 @@ static int rcpt_save(struct ui_form *fm, void *rec, struct bo_err *e)
 		e->msg[0] = '\0';
 		goto out;
 	}
-	if (alloc_pay(ui.ss, c->customer, p->amount, p->date, payment_methods[p->method],
-	              p->reference, specs, (size_t)ns, left > 0, &c->r, e))
+	/* cash past the law's limit is asked about */
+	while ((ret = alloc_pay(ui.ss, c->customer, p->amount, p->date, payment_methods[p->method],
+	                        p->reference, specs, (size_t)ns, left > 0, &c->r, e)) &&
+	       ui_confirm_again(e))
+		;
+	ui_confirm_end();
+	if (ret) {
+		ret = -1;
 		goto out;
+	}
 	c->invoices = ns;
 	ret = 0;
 out:

@@ -405,6 +405,10 @@ static void form_draw(void *arg)
 		int y = y0 + i - fm->top, fw = field_width(ff->f), attr;
 		char label[128];
 
+		/* an amount's 18 columns leave its hint no room at 80 columns,
+		 * and 14 show any credit limit there is */
+		if (ff->hint[0] && fw > 14)
+			fw = 14;
 		if (fw > w - lw - 2)
 			fw = w - lw - 2;
 		snprintf(label, sizeof label, "%s%s", _(ff->f->label),
@@ -436,6 +440,8 @@ static void form_draw(void *arg)
 		else if (ff->pick && i == fm->cur)
 			ui_put(y, x0 + lw + fw + 1, w - lw - fw - 1, _("(F4 or type to choose)"),
 			       ui_attr(R_DIM), 0, 0);
+		else if (ff->hint[0])
+			ui_put(y, x0 + lw + fw + 1, w - lw - fw - 1, ff->hint, ui_attr(R_DIM), 0, 0);
 	}
 	if (fm->dialog)
 		ui_put(y0 + rows, x0, w, _("F2 saves, Esc cancels, Tab next field"), ui_attr(R_DIM), 0, 0);

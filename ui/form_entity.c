@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/item.h"
 #include "ui.h"
@@ -41,15 +42,21 @@ static int duplicate_nif_ok(struct bo_err *e)
 	return 1;
 }
 
-static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
+/* A refusal the clerk may overrule: a NIF another customer has, terms
+ * past the law's (confirm.c). */
+static int asked(struct bo_err *e)
+{
+	return duplicate_nif_ok(e) || ui_confirm_again(e);
+}
+
+static int save_asking(struct ui_form *fm, void *rec, struct bo_err *e)
 {
 	struct ectx *c = fm->ctx;
 	int conflict = 0, ret;
 
 	if (!c->key) {
-		ret = entity_add(ui.ss, c->en, rec, e);
-		if (ret && duplicate_nif_ok(e))
-			ret = entity_add(ui.ss, c->en, rec, e);
+		while ((ret = entity_add(ui.ss, c->en, rec, e)) && asked(e))
+			;
 		ui.ss->allow_duplicate_nif = 0;
 		if (ret)
 			return -1;
@@ -60,7 +67,7 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	/* A conflict asks the clerk; overwriting re-saves against what is
 	 * stored now, which may itself have moved on: then ask again. */
 	while (entity_edit_seen(ui.ss, c->en, c->key, c->seen, rec, &conflict, c->current, e)) {
-		if (!conflict && duplicate_nif_ok(e))
+		if (!conflict && asked(e))
 			continue;
 		ui.ss->allow_duplicate_nif = 0;
 		if (!conflict)
@@ -85,6 +92,15 @@ static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	return 0;
 }
 
+static int entity_save(struct ui_form *fm, void *rec, struct bo_err *e)
+{
+	int ret = save_asking(fm, rec, e);
+
+	/* a yes is for the save it was asked about */
+	ui_confirm_end();
+	return ret;
+}
+
 /* New records start with what a clerk would type anyway. */
 static void defaults(const struct entity *en, void *rec)
 {
@@ -105,7 +121,7 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 	void *rec = malloc(en->rt->size), *seen = malloc(en->rt->size);
 	void *current = malloc(en->rt->size);
 	struct ectx c = { en, key, seen, current, newkey, n };
-	struct ui_ffield *mgr;
+	struct ui_ffield *mgr, *lim;
 	char title[200];
 	int r = 0;
 
@@ -135,6 +151,13 @@ int ui_entity_form(const struct entity *en, const char *key, char *newkey, size_
 		for (int i = 0; i < fm->n; i++)
 			fm->fld[i].ro = 1;
 		snprintf(title, sizeof title, _("%s %s (read only)"), _(en->title), key);
+	}
+	/* an empty limit and one of 0.00 look alike and are opposites */
+	if ((lim = ui_form_field(fm, "credit_limit")) && !lim->ro) {
+		char zero[32];
+
+		snprintf(lim->hint, sizeof lim->hint, _("(empty: no limit · %s: cash only)"),
+		         display_money(0, 0, zero, sizeof zero));
 	}
 	if ((mgr = ui_form_field(fm, "manager"))) {
 		mgr->pick = ui_pick_staff;

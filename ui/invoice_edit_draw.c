@@ -157,12 +157,15 @@ static void draw_context(struct editor *ed, int64_t total)
 		snprintf(part, sizeof part, "%s %s", _("Balance"),
 		         money_format_human(ed->ctx_balance, a, sizeof a));
 		x += ui_put(y, x, COLS - x - 1, part, (int)A_NORMAL, 0, 0) + 3;
-		if (ed->ctx_limit > 0 && x < COLS - 2) {
+		if (ed->ctx_limit != MONEY_NONE && x < COLS - 2) {
 			int over = ed->ctx_balance + total > ed->ctx_limit;
 
-			snprintf(part, sizeof part, "%s %s%s", _("Credit limit"),
-			         money_format_human(ed->ctx_limit, a, sizeof a),
-			         over ? _(" (passed)") : "");
+			if (ed->ctx_limit == 0)
+				snprintf(part, sizeof part, "%s", _("Cash only"));
+			else
+				snprintf(part, sizeof part, "%s %s%s", _("Credit limit"),
+				         money_format_human(ed->ctx_limit, a, sizeof a),
+				         over ? _(" (passed)") : "");
 			x += ui_put(y, x, COLS - x - 1, part, over ? ui_attr(R_MARK) : (int)A_NORMAL, 0,
 			            0) + 3;
 		}

@@ -81,6 +81,7 @@ static const struct binding {
 	{ 'L', "L", A_CONTACTS },
 	{ 'a', "a", A_APPLY },
 	{ 'R', "R", A_RECEIPT },
+	{ 't', "t", A_STATEMENT },
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])

@@ -435,7 +435,11 @@ static int save(void *arg)
 		focus_error(ed, &e);
 		return 0;
 	}
-	ret = invoice_save(ui.ss, &inv, 0, &e);
+	/* nothing a draft holds is refused today until issued; should it
+	 * be, the clerk is asked like anywhere else */
+	while ((ret = invoice_save(ui.ss, &inv, 0, &e)) && ui_confirm_again(&e))
+		;
+	ui_confirm_end();
 	if (ret) {
 		ui_error("%s", e.msg);
 		focus_error(ed, &e);

@@ -2,7 +2,7 @@
  * not yet due and what is 1-30, 31-60, 61-90 and over 90 days overdue,
  * sorted by the overdue total, a totals row and a bar per bucket; d moves
  * the as-of date; Enter drills into the customer's invoices, where p
- * records a payment. */
+ * records a payment; t writes the customer's statement. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_CONTACT, A_CONTACTS, A_RECEIPT, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_CONTACT, A_CONTACTS, A_RECEIPT, A_STATEMENT, A_NONE
 };
 static const enum ui_act bar[] = {
 	A_HELP, A_OPEN, A_ASOF, A_CONTACT, A_CONTACTS, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT,
@@ -362,6 +362,11 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 	case A_RECEIPT:
 		if (r && ui_collect_act(a, (uint32_t)strtoul(r->key, NULL, 10), 0))
 			load(o);
+		return UI_OK;
+	case A_STATEMENT:
+		/* as of the screen's day: the file's totals are the row's */
+		if (r)
+			ui_task_statement((uint32_t)strtoul(r->key, NULL, 10), o->as_of);
 		return UI_OK;
 	default:
 		return UI_UNHANDLED;

@@ -99,9 +99,15 @@ static int pay_save(struct ui_form *fm, void *rec, struct bo_err *e)
 	struct tctx *c = fm->ctx;
 	struct pay_form *p = rec;
 	uint32_t id;
+	int ret;
 
-	return payment_add(ui.ss, c->inv.number, p->amount, p->date, payment_methods[p->method],
-	                   p->reference, &id, e);
+	/* cash past the law's limit is asked about */
+	while ((ret = payment_add(ui.ss, c->inv.number, p->amount, p->date,
+	                          payment_methods[p->method], p->reference, &id, e)) &&
+	       ui_confirm_again(e))
+		;
+	ui_confirm_end();
+	return ret;
 }
 
 int ui_task_pay(uint32_t invoice_id)
@@ -293,6 +299,7 @@ int ui_task_issue(uint32_t invoice_id)
 	struct invoice inv;
 	struct inv_totals t;
 	char total[40], number[32];
+	int ret;
 
 	if (ui_need(P_INVOICE_WRITE, _("issue invoice")) || get_invoice(invoice_id, &inv))
 		return 0;
@@ -309,7 +316,12 @@ int ui_task_issue(uint32_t invoice_id)
 		return 0;
 	}
 	invoice_free(&inv);
-	if (invoice_issue(ui.ss, invoice_id, number, sizeof number, &e)) {
+	/* a customer on hold, terms past the law's: asked about */
+	while ((ret = invoice_issue(ui.ss, invoice_id, number, sizeof number, &e)) &&
+	       ui_confirm_again(&e))
+		;
+	ui_confirm_end();
+	if (ret) {
 		ui_error("%s", e.msg);
 		return 0;
 	}

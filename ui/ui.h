@@ -67,7 +67,8 @@
 	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
 	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
-	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first"))
+	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
+	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file"))
 
 enum ui_act {
 	A_NONE,
@@ -268,6 +269,15 @@ const char *ui_word_value(enum ui_vocab v, const char *text);
 /* ---- dialogs (dialog.c) ----------------------------------------------- */
 
 int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* confirm.c: a refusal the clerk may overrule (BO_ECONFIRM: a credit
+ * hold, a legal limit) is shown and asked about; 1 when they said yes:
+ * make the same call again, then ui_confirm_end clears the yes. On no,
+ * e keeps the refusal, in the screen's words. The loop:
+ *     while ((ret = call(..., e)) && ui_confirm_again(e))
+ *             ;
+ *     ui_confirm_end(); */
+int ui_confirm_again(struct bo_err *e);
+void ui_confirm_end(void);
 /* Index chosen among items, or -1. */
 int ui_choose(const char *title, const char *const *items, int n, int cur);
 /* The last message (ui.last) whole, wrapped in a box, until a key. */
@@ -468,6 +478,7 @@ struct ui_ffield {
 	int bad;                        /* the text does not parse */
 	ui_pick_fn pick;
 	char shown[160];                /* what a picked id stands for */
+	char hint[96];                  /* shown beside it: what its values mean */
 };
 
 #define UI_FORM_MAX 24
@@ -631,6 +642,9 @@ int ui_task_contact(uint32_t customer);
 int ui_show_contacts(uint32_t customer);
 int ui_task_apply_credit(uint32_t invoice_id);
 int ui_task_receipt(uint32_t customer);
+/* dlg_statement.c: t, the customer's statement as of a day to a file the
+ * clerk names; 1 when written */
+int ui_task_statement(uint32_t customer, bo_date as_of);
 /* l, L, a and R on a screen of customers or invoices, for the customer
  * (and the invoice, 0 none) selected: 1 when the screen must reload. */
 int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice);

@@ -12,7 +12,7 @@ struct customer {
 	char email[121];
 	char phone[33];
 	int32_t payment_terms_days;
-	int64_t credit_limit;   /* cents; 0 = no limit */
+	int64_t credit_limit;   /* cents; MONEY_NONE: no limit, 0: cash only */
 	char notes[501];
 	/* the address invoices print; "address" above is the free text of
 	 * stores made before it was split */

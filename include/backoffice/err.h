@@ -24,6 +24,10 @@ enum bo_code {
 	BO_EIO,         /* reading or writing a file failed */
 	BO_ENOMEM,
 	BO_ESTATE,      /* not allowed in the record's state (issued, paid) */
+	BO_ECONFIRM,    /* allowed only when the clerk confirms: a credit hold
+	                 * or a legal limit; loc.field names the flag that
+	                 * confirms it ("override-hold", "long-terms",
+	                 * "cash-over-limit") */
 	BO_CODE_COUNT
 };
 

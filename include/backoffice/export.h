@@ -60,6 +60,10 @@ int export_to_file(struct session *ss, const char *table, const struct export_op
  * at with the clerk's own rights. */
 int export_target_check(const char *datadir, const char *path, int *exists,
                         struct bo_err *e);
+/* The same rules but the name's ending, for a document whose writer has
+ * endings of its own (a statement's .pdf, .xlsx or .txt). */
+int export_file_target_check(const char *datadir, const char *path, int *exists,
+                             struct bo_err *e);
 /* The handler of SIGTERM, SIGINT and SIGHUP for the command line: while
  * an export is written it asks it to stop (it removes its files and
  * fails); otherwise, or at a second signal, it removes the temporary

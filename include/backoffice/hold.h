@@ -10,7 +10,12 @@
  * The law's limits: payment terms over 60 days for a business customer
  * (Ley 3/2004, art. 4) and cash payments of 1,000 EUR or more between
  * businesses (Ley 7/2012, art. 7) are refused unless the clerk confirms
- * them (allow_long_terms, allow_cash_limit). */
+ * them (allow_long_terms, allow_cash_limit). Each refusal is BO_ECONFIRM
+ * with the flag that confirms it as its field: the screens ask and try
+ * again with the flag set (ui/confirm.c).
+ *
+ * A credit limit is MONEY_NONE (empty) for none; 0.00 is cash only: any
+ * amount owed on credit passes it. */
 #ifndef BACKOFFICE_HOLD_H
 #define BACKOFFICE_HOLD_H
 
@@ -53,5 +58,17 @@ int law_terms_check(struct session *ss, const struct customer *c, int days, stru
  * unless the clerk confirmed it. */
 int law_cash_check(struct session *ss, const struct customer *c, const char *method,
                    int64_t amount, int64_t total, struct bo_err *e);
+
+/* What the clerk may overrule fails with BO_ECONFIRM, the locator's
+ * field naming the command line's flag ("override-hold", "long-terms",
+ * "cash-over-limit"), and the message ending in how that flag says yes:
+ * "WHAT (--long-terms to keep them)". Returns -1. */
+int law_confirm_fail(struct bo_err *e, const char *flag, const char *what);
+/* The session's answer to that flag (&ss->override_hold ...), NULL for
+ * a name that is none of them. */
+int *law_confirm_flag(struct session *ss, const char *flag);
+/* e's message without the command line's tail, for a screen that asks
+ * the clerk instead. */
+char *law_confirm_text(const struct bo_err *e, char *buf, size_t n);
 
 #endif

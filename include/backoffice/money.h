@@ -15,6 +15,9 @@
  * invoices is part of it, so it stays inside int64 (9.2 * 10^18). */
 #define MONEY_BOOKS_MAX INT64_C(4000000000000000000)
 #define QTY_MAX   INT64_C(1000000000000)      /* thousandths: 10^9 units */
+/* An amount left empty where empty means something else than 0.00 (a
+ * credit limit: none at all, where 0.00 is cash only); see FF_BLANK. */
+#define MONEY_NONE INT64_MIN
 
 /* "1234.5", "-3", "0.07": at most two decimals, no exponent, no thousands
  * separator, no leading '+'. Negative only when allow_negative. */

@@ -36,6 +36,10 @@ enum {
 	FF_AUTO = 1 << 5,       /* an id the store assigns when empty */
 	FF_PERSON = 1 << 6,     /* FT_TAXID of a person: a NIF or NIE, no CIF */
 	FF_EUVAT = 1 << 7,      /* FT_TAXID that may be another EU country's VAT number */
+	/* FT_MONEY that may be empty (MONEY_NONE: "" in CSV, on the command
+	 * line and in forms), told apart from 0.00. Its min is the record
+	 * version it is told apart from: older records wrote 0 for empty. */
+	FF_BLANK = 1 << 8,
 };
 
 struct field {

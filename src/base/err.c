@@ -134,7 +134,7 @@ const char *bo_code_name(enum bo_code code)
 		[BO_ECONFLICT] = "conflict", [BO_EPERM] = "permission",
 		[BO_EDAMAGED] = "damaged", [BO_ENOSPC] = "no-space",
 		[BO_EBUSY] = "busy", [BO_EIO] = "io", [BO_ENOMEM] = "no-memory",
-		[BO_ESTATE] = "state",
+		[BO_ESTATE] = "state", [BO_ECONFIRM] = "confirm",
 	};
 
 	return (unsigned)code < BO_CODE_COUNT ? names[code] : "?";

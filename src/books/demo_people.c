@@ -8,6 +8,7 @@
 
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/money.h"
 #include "backoffice/staff.h"
 #include "backoffice/taxid.h"
 #include "demo_int.h"
@@ -256,7 +257,8 @@ static int one_customer(struct demo *d, struct demo_rng *r, long i, struct bo_er
 	c.payment_terms_days = kind == 2 ? 60 : terms[demo_rng_below(r, 10)];
 	/* the biggest customer (the first: picks favour low indexes) buys
 	 * without a limit, so there is always someone to invoice */
-	c.credit_limit = demo_rng_chance(r, 15) || i == 0 ? 0 : demo_rng_range(r, 6, 120) * 50000;
+	c.credit_limit = demo_rng_chance(r, 15) || i == 0 ? MONEY_NONE
+	                                                 : demo_rng_range(r, 6, 120) * 50000;
 	if (demo_rng_chance(r, 15) &&
 	    set(&entity_customer, &c, "notes", notes[demo_rng_below(r, sizeof notes / sizeof notes[0])], e))
 		return -1;

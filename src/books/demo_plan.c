@@ -8,6 +8,7 @@
 
 #include "backoffice/invoice.h"
 #include "backoffice/mem.h"
+#include "backoffice/money.h"
 #include "demo_plan.h"
 
 static int grow(void *pp, size_t *cap, size_t need, size_t size)
@@ -292,7 +293,7 @@ static size_t pick_customer(struct gen *g, int64_t total)
 		size_t c = demo_rng_skewed(&g->r, g->d->ncusts);
 		const struct demo_cust *dc = &g->d->custs[c];
 
-		if (dc->limit == 0 || dc->owed + total <= dc->limit)
+		if (dc->limit == MONEY_NONE || dc->owed + total <= dc->limit)
 			return c;
 	}
 	return 0;       /* the first customer has no limit */

@@ -7,6 +7,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/date.h"
 #include "backoffice/entity.h"
+#include "backoffice/money.h"
 #include "backoffice/text.h"
 
 void entity_blank(const struct entity *en, void *rec)
@@ -17,6 +18,8 @@ void entity_blank(const struct entity *en, void *rec)
 
 		if (f->type == FT_DATE)
 			*(bo_date *)((char *)rec + f->off) = DATE_NONE;
+		if (f->flags & FF_BLANK)
+			*(int64_t *)((char *)rec + f->off) = MONEY_NONE;
 	}
 }
 

@@ -6,6 +6,7 @@
 
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/money.h"
 #include "backoffice/hold.h"
 #include "backoffice/item.h"
 #include "backoffice/staff.h"
@@ -41,7 +42,8 @@ static const struct field customer_fields[] = {
 	{ "email", N_("Email"), FT_EMAIL, 5, F(customer, email), 0, 0, 0, NULL },
 	{ "phone", N_("Phone"), FT_PHONE, 6, F(customer, phone), 0, 0, 0, NULL },
 	{ "payment_terms_days", N_("Payment terms (days)"), FT_INT, 7, F(customer, payment_terms_days), 0, 0, 365, NULL },
-	{ "credit_limit", N_("Credit limit"), FT_MONEY, 8, F(customer, credit_limit), 0, 0, 0, NULL },
+	/* empty: no limit; 0.00: cash only (told apart from version 2 on) */
+	{ "credit_limit", N_("Credit limit"), FT_MONEY, 8, F(customer, credit_limit), FF_BLANK, 2, 0, NULL },
 	{ "notes", N_("Notes"), FT_TEXT, 9, F(customer, notes), 0, 0, 0, NULL },
 	{ "street", N_("Street"), FT_TEXT, 10, F(customer, street), 0, 0, 0, NULL },
 	{ "postcode", N_("Postcode"), FT_TEXT, 11, F(customer, postcode), 0, 0, 0, NULL },
@@ -69,7 +71,8 @@ static const struct field item_fields[] = {
 #define NF(a) (sizeof a / sizeof a[0])
 
 static const struct rectype staff_type = { "staff", 1, sizeof(struct staff), staff_fields, NF(staff_fields) };
-static const struct rectype customer_type = { "customer", 1, sizeof(struct customer), customer_fields, NF(customer_fields) };
+/* version 2: a credit limit of 0.00 is cash only, no longer none */
+static const struct rectype customer_type = { "customer", 2, sizeof(struct customer), customer_fields, NF(customer_fields) };
 static const struct rectype item_type = { "item", 1, sizeof(struct item), item_fields, NF(item_fields) };
 
 static int check_staff(struct session *ss, struct store_txn *txn, const void *old, void *rec,
@@ -146,7 +149,7 @@ static int check_customer(struct session *ss, struct store_txn *txn, const void 
 	uint32_t other;
 	int ret;
 
-	if (c->credit_limit < 0) {
+	if (c->credit_limit < 0 && c->credit_limit != MONEY_NONE) {
 		bo_fail(e, _("invalid %s: must not be negative"),
 		        rec_field_title(&customer_type, "credit_limit"));
 		return bo_at_field(e, "credit_limit");

@@ -1,4 +1,6 @@
 /* hold.c - credit holds and the law's limits (hold.h). */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,7 +49,8 @@ int hold_of_txn(struct session *ss, struct store_txn *txn, const struct customer
 	h->adding = adding;
 	if ((ret = invoice_outstanding(ss, txn, c->id, &h->owed)))
 		return ret;
-	h->over_limit = c->credit_limit > 0 && h->owed + adding > c->credit_limit;
+	/* a limit of 0.00 is cash only: anything owed passes it */
+	h->over_limit = c->credit_limit != MONEY_NONE && h->owed + adding > c->credit_limit;
 	memset(&s, 0, sizeof s);
 	s.ss = ss;
 	s.on = on;
@@ -99,7 +102,11 @@ char *hold_reason(const struct hold *h, char *buf, size_t n)
 	char a[32], b[32], d[32], l[32];
 
 	buf[0] = '\0';
-	if (h->over_limit)
+	if (h->over_limit && h->limit == 0)
+		snprintf(buf, n, _("would owe %s (%s outstanding + %s), and pays cash only (credit limit %s)"),
+		         money_format(h->owed + h->adding, a, sizeof a), money_format(h->owed, b, sizeof b),
+		         money_format(h->adding, d, sizeof d), money_format(h->limit, l, sizeof l));
+	else if (h->over_limit)
 		snprintf(buf, n, _("would owe %s (%s outstanding + %s), above the credit limit %s"),
 		         money_format(h->owed + h->adding, a, sizeof a), money_format(h->owed, b, sizeof b),
 		         money_format(h->adding, d, sizeof d), money_format(h->limit, l, sizeof l));
@@ -112,6 +119,60 @@ char *hold_reason(const struct hold *h, char *buf, size_t n)
 	return buf;
 }
 
+/* The clerk's answer to each refusal a clerk may overrule, by the name
+ * of the command line's flag that gives it. */
+static const struct {
+	const char *flag;
+	size_t at;              /* its int in struct session */
+	const char *hint;       /* the tail of the message on the command line */
+} confirms[] = {
+	{ "override-hold", offsetof(struct session, override_hold), N_("--override-hold to issue anyway") },
+	{ "long-terms", offsetof(struct session, allow_long_terms), N_("--long-terms to keep them") },
+	{ "cash-over-limit", offsetof(struct session, allow_cash_limit), N_("--cash-over-limit to record it") },
+};
+
+static int confirm_of(const char *flag)
+{
+	for (size_t i = 0; i < sizeof confirms / sizeof confirms[0]; i++)
+		if (!strcmp(confirms[i].flag, flag))
+			return (int)i;
+	return -1;
+}
+
+int law_confirm_fail(struct bo_err *e, const char *flag, const char *what)
+{
+	int i = confirm_of(flag);
+
+	bo_failc(e, BO_ECONFIRM, "%s (%s)", what, i < 0 ? flag : _(confirms[i].hint));
+	snprintf(e->loc.field, sizeof e->loc.field, "%s", flag);
+	return -1;
+}
+
+int *law_confirm_flag(struct session *ss, const char *flag)
+{
+	int i = confirm_of(flag);
+
+	return i < 0 ? NULL : (int *)((char *)ss + confirms[i].at);
+}
+
+char *law_confirm_text(const struct bo_err *e, char *buf, size_t n)
+{
+	int i = confirm_of(e->loc.field);
+	char tail[200];
+	size_t len, tl;
+
+	snprintf(buf, n, "%s", e->msg);
+	if (e->code != BO_ECONFIRM || i < 0)
+		return buf;
+	/* an outer layer may have put what failed in front, never behind */
+	snprintf(tail, sizeof tail, " (%s)", _(confirms[i].hint));
+	len = strlen(buf);
+	tl = strlen(tail);
+	if (len >= tl && !strcmp(buf + len - tl, tail))
+		buf[len - tl] = '\0';
+	return buf;
+}
+
 int law_business(const struct customer *c)
 {
 	return c->kind != CUST_PERSON;
@@ -119,16 +180,19 @@ int law_business(const struct customer *c)
 
 int law_terms_check(struct session *ss, const struct customer *c, int days, struct bo_err *e)
 {
+	char what[400];
+
 	if (days <= LAW_TERMS_DAYS || !law_business(c) || ss->allow_long_terms || ss->history)
 		return 0;
-	return bo_failc(e, BO_EINVAL, _("payment terms of %d days for a business are over the %d of Ley 3/2004, art. 4 (--long-terms to keep them)"),
-	                days, LAW_TERMS_DAYS);
+	snprintf(what, sizeof what, _("payment terms of %d days for a business are over the %d of Ley 3/2004, art. 4"),
+	         days, LAW_TERMS_DAYS);
+	return law_confirm_fail(e, "long-terms", what);
 }
 
 int law_cash_check(struct session *ss, const struct customer *c, const char *method,
                    int64_t amount, int64_t total, struct bo_err *e)
 {
-	char a[32], t[32];
+	char a[32], t[32], what[400];
 
 	if (strcmp(method, "cash") || amount <= 0 || !law_business(c) || ss->allow_cash_limit ||
 	    ss->history)
@@ -137,6 +201,7 @@ int law_cash_check(struct session *ss, const struct customer *c, const char *met
 	 * parts does not get under it */
 	if (amount < LAW_CASH_LIMIT && total < LAW_CASH_LIMIT)
 		return 0;
-	return bo_failc(e, BO_EINVAL, _("a cash payment of %s on an operation of %s between businesses reaches the 1,000 EUR limit of Ley 7/2012, art. 7 (--cash-over-limit to record it)"),
-	                money_format(amount, a, sizeof a), money_format(total, t, sizeof t));
+	snprintf(what, sizeof what, _("a cash payment of %s on an operation of %s between businesses reaches the 1,000 EUR limit of Ley 7/2012, art. 7"),
+	         money_format(amount, a, sizeof a), money_format(total, t, sizeof t));
+	return law_confirm_fail(e, "cash-over-limit", what);
 }

@@ -228,7 +228,7 @@ static int hold_check(struct session *ss, struct store_txn *txn, const struct cu
                       const struct invoice *inv, struct hold *h, struct bo_err *e)
 {
 	struct inv_totals t;
-	char why[400];
+	char why[400], what[500];
 	int ret;
 
 	memset(h, 0, sizeof *h);
@@ -239,8 +239,9 @@ static int hold_check(struct session *ss, struct store_txn *txn, const struct cu
 		return ret;
 	if (!h->on_hold || ss->override_hold)
 		return 0;
-	return bo_failc(e, BO_ESTATE, _("customer %u is on hold: %s (--override-hold to issue anyway)"),
-	                c->id, hold_reason(h, why, sizeof why)), bo_at_field(e, "customer");
+	snprintf(what, sizeof what, _("customer %u is on hold: %s"), c->id,
+	         hold_reason(h, why, sizeof why));
+	return law_confirm_fail(e, "override-hold", what);
 }
 
 static int hold_record(struct session *ss, struct store_txn *txn, const struct customer *c,

@@ -230,7 +230,7 @@ static int set_value(const struct field *f, void *rec, const char *text, struct 
 		break;
 	case FT_MONEY:
 		ret = *text ? money_parse(text, neg, AT(rec, f, int64_t), e)
-		            : (*AT(rec, f, int64_t) = 0, 0);
+		            : (*AT(rec, f, int64_t) = f->flags & FF_BLANK ? MONEY_NONE : 0, 0);
 		break;
 	case FT_QTY:
 		ret = *text ? qty_parse(text, neg, AT(rec, f, int64_t), e)
@@ -301,7 +301,10 @@ char *field_get(const struct field *f, const void *rec, char *buf, size_t n)
 		date_format(*CAT(rec, f, bo_date), buf, n);
 		break;
 	case FT_MONEY:
-		money_format(*CAT(rec, f, int64_t), buf, n);
+		if (*CAT(rec, f, int64_t) == MONEY_NONE)
+			buf[0] = '\0';
+		else
+			money_format(*CAT(rec, f, int64_t), buf, n);
 		break;
 	case FT_QTY:
 		qty_format(*CAT(rec, f, int64_t), buf, n);
@@ -331,6 +334,8 @@ char *field_get(const struct field *f, const void *rec, char *buf, size_t n)
 
 char *field_show(const struct field *f, const void *rec, char *buf, size_t n)
 {
+	if (f->type == FT_MONEY && *CAT(rec, f, int64_t) == MONEY_NONE)
+		return buf[0] = '\0', buf;
 	if (f->type == FT_MONEY)
 		return money_format_human(*CAT(rec, f, int64_t), buf, n);
 	if (f->type == FT_VAT || f->type == FT_PCT) {
@@ -375,6 +380,8 @@ int field_is_empty(const struct field *f, const void *rec)
 {
 	if (f->type == FT_DATE)
 		return *CAT(rec, f, bo_date) == DATE_NONE;
+	if (f->type == FT_MONEY)
+		return *CAT(rec, f, int64_t) == MONEY_NONE;
 	if (held(f->type) == HELD_U32)
 		return *CAT(rec, f, uint32_t) == 0;
 	if (held(f->type) == HELD_TEXT)
@@ -409,7 +416,9 @@ void rec_encode(const struct rectype *rt, const void *rec, struct codec_buf *b)
 			codec_put_str(b, f->tag, CAT(rec, f, char));
 			break;
 		case HELD_I64:
-			codec_put_i64(b, f->tag, *CAT(rec, f, int64_t));
+			/* an empty amount is no field: it decodes as empty */
+			if (!(f->type == FT_MONEY && *CAT(rec, f, int64_t) == MONEY_NONE))
+				codec_put_i64(b, f->tag, *CAT(rec, f, int64_t));
 			break;
 		case HELD_I32:
 			codec_put_i64(b, f->tag, *CAT(rec, f, int32_t));
@@ -460,9 +469,12 @@ int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len
 	int got;
 
 	memset(rec, 0, rt->size);
-	for (size_t i = 0; i < rt->nfields; i++)
+	for (size_t i = 0; i < rt->nfields; i++) {
 		if (rt->fields[i].type == FT_DATE)
 			*AT(rec, &rt->fields[i], bo_date) = DATE_NONE;
+		if (rt->fields[i].flags & FF_BLANK)
+			*AT(rec, &rt->fields[i], int64_t) = MONEY_NONE;
+	}
 	if (codec_open(&r, data, len) || r.version == 0 || r.version > rt->version)
 		goto corrupt;
 	while ((got = codec_next(&r, &tag, &val, &vlen)) == 1) {
@@ -470,6 +482,9 @@ int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len
 
 		if (f && decode_field(f, rec, val, vlen))
 			goto corrupt;
+		/* written before 0.00 meant something of its own: it was empty */
+		if (f && (f->flags & FF_BLANK) && r.version < f->min && *AT(rec, f, int64_t) == 0)
+			*AT(rec, f, int64_t) = MONEY_NONE;
 	}
 	if (got < 0)
 		goto corrupt;

@@ -122,9 +122,11 @@ static int apply_fields(const struct entity *en, void *rec, const struct cli_arg
 			               en->name, f->name);
 		if ((f->flags & FF_KEY) && !adding)
 			return bo_fail(e, _("%s: field \"%s\" cannot change"), en->name, f->name);
-		/* an unset shell variable must not zero a price */
-		if (!*val && (f->type == FT_MONEY || f->type == FT_QTY || f->type == FT_PCT ||
-		              f->type == FT_INT))
+		/* an unset shell variable must not zero a price; an amount
+		 * that may be empty (no credit limit) is emptied so */
+		if (!*val && !(f->flags & FF_BLANK) &&
+		    (f->type == FT_MONEY || f->type == FT_QTY || f->type == FT_PCT ||
+		     f->type == FT_INT))
 			return bo_fail(e, _("invalid %s: empty; give 0 for none"), f->name);
 		if (field_set(f, rec, val, e))
 			return -1;

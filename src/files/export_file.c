@@ -78,14 +78,22 @@ static int has_suffix(const char *s, const char *suffix)
 int export_target_check(const char *datadir, const char *path, int *exists,
                         struct bo_err *e)
 {
-	struct stat st;
-	int ret, found;
-
 	if (exists)
 		*exists = 0;
 	if (!has_suffix(path, ".csv") && !has_suffix(path, ".xlsx"))
 		return bo_failc(e, BO_EINVAL,
 		                _("export to \"%s\": the file name must end in .csv or .xlsx"), path);
+	return export_file_target_check(datadir, path, exists, e);
+}
+
+int export_file_target_check(const char *datadir, const char *path, int *exists,
+                             struct bo_err *e)
+{
+	struct stat st;
+	int ret, found;
+
+	if (exists)
+		*exists = 0;
 	clerk_rights_begin();
 	ret = lstat(path, &st);
 	clerk_rights_end();

@@ -88,6 +88,8 @@ ok "a name with blanks around it" bo customer add --duplicate-nif --name "  Ana 
 id=$out
 ok "show it" bo customer show "$id"
 echo "$out" | grep -q '^name *Ana Blanco$' && pass || fail "name trimmed: $out"
-refuses "an empty amount" "invalid credit_limit: empty; give 0 for none" bo customer edit "$id" --credit-limit ""
+refuses "an empty amount" "invalid price: empty; give 0 for none" bo item add --sku VACIO --description V --unit ud --price ""
+# ... but for a credit limit, empty is a value of its own: no limit
+ok "no credit limit" bo customer edit "$id" --credit-limit ""
 
 finish

@@ -63,6 +63,36 @@ refuses "one sum over invoices" "reaches the 1,000 EUR limit" \
 	on 2026-09-30 payment add --customer 3 --amount 1000 --method cash
 ok "a person pays cash" on 2026-09-30 invoice create --customer 4 --text "Obra:1:1500:0" --issue
 ok "no limit between a business and a person here" on 2026-09-30 payment add --invoice "$out" --amount 1500 --method cash
+
+# --- a credit limit: empty is none, 0.00 is cash only; the two stay apart
+# through show, export and import, and an edit empties it again
+limit() { awk -F, -v id="$2" '$1 == id { print "[" $8 "]" }' "$1"; }
+ok "no limit" bo customer add --name "Sin Límite SL" --nif B22222228
+NOLIM=$out
+ok "cash only" bo customer add --name "Contado SL" --nif B33333337 --credit-limit 0.00
+CASH=$out
+ok "show no limit" bo customer show "$NOLIM"
+echo "$out" | grep -q '^credit_limit *$' && pass || fail "shown empty: $out"
+ok "show cash only" bo customer show "$CASH"
+contains "shown 0.00" "credit_limit         0.00" "$out"
+ok "no limit: any sum" on 2026-09-30 invoice create --customer "$NOLIM" --text "Obra:1:90000:0" --issue
+refuses "cash only: nothing on credit" "customer $CASH is on hold: would owe 10.00 (0.00 outstanding + 10.00), and pays cash only (credit limit 0.00) (--override-hold to issue anyway)" \
+	on 2026-09-30 invoice create --customer "$CASH" --text "X:1:10:0" --issue
+ok "export" bo export customers -o "$T/limits.csv"
+eq "exported empty" "[]" "$(limit "$T/limits.csv" "$NOLIM")"
+eq "exported 0.00" "[0.00]" "$(limit "$T/limits.csv" "$CASH")"
+eq "a limit as it was" "[1000.00]" "$(limit "$T/limits.csv" 1)"
+BACKOFFICE_DB="$T/db2" bo init --company X --nif B12345674 >/dev/null
+ok "import" env BACKOFFICE_DB="$T/db2" "$BACKOFFICE" import customers "$T/limits.csv"
+ok "export the import" env BACKOFFICE_DB="$T/db2" "$BACKOFFICE" export customers -o "$T/limits2.csv"
+eq "the same file" "$(cat "$T/limits.csv")" "$(cat "$T/limits2.csv")"
+refuses "imported cash only still refuses credit" "and pays cash only" \
+	env BACKOFFICE_DB="$T/db2" "$BACKOFFICE" invoice create --customer "$CASH" --text "X:1:10:0" --issue
+ok "emptied: no limit" bo customer edit "$CASH" --credit-limit ""
+ok "then issued" on 2026-09-30 invoice create --customer "$CASH" --text "X:1:10:0" --issue
+ok "audit" bo audit --table customers
+contains "the edit in the audit" 'credit_limit: "0.00" -> ""' "$out"
+
 ok "check" bo check
 eq "books agree" "no problems found" "$out"
 finish

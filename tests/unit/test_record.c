@@ -7,8 +7,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
+#include "backoffice/money.h"
 #include "backoffice/record.h"
 #include "backoffice/staff.h"
 
@@ -84,6 +86,61 @@ static void test_item_fields(void **state)
 	set_bad(rt, &it, "description", "\xc3\x28", "utf-8");
 }
 
+/* A customer record of `version` holding only a credit limit (or none),
+ * decoded: what the limit reads as. */
+static int64_t limit_of(uint8_t version, int has, int64_t cents)
+{
+	struct codec_buf b;
+	struct customer c;
+	struct bo_err e = BO_ERR_INIT;
+
+	codec_start(&b, version);
+	codec_put_u64(&b, 1, 7);
+	if (has)
+		codec_put_i64(&b, 8, cents);
+	if (rec_decode(entity_customer.rt, &c, b.data, b.len, "7", &e))
+		fail_msg("decode: %s", e.msg);
+	codec_free(&b);
+	return c.credit_limit;
+}
+
+/* A credit limit left empty is none; 0.00 is cash only; a record written
+ * before the two were told apart held 0 for none. */
+static void test_credit_limit_blank(void **state)
+{
+	const struct rectype *rt = entity_customer.rt;
+	struct customer c, back;
+	struct codec_buf b;
+	struct bo_err e = BO_ERR_INIT;
+	char buf[64];
+
+	(void)state;
+	entity_blank(&entity_customer, &c);
+	assert_true(c.credit_limit == MONEY_NONE);
+	assert_string_equal(field_get(rec_field(rt, "credit_limit"), &c, buf, sizeof buf), "");
+	assert_string_equal(field_show(rec_field(rt, "credit_limit"), &c, buf, sizeof buf), "");
+	assert_true(field_is_empty(rec_field(rt, "credit_limit"), &c));
+	set_ok(rt, &c, "credit_limit", "0", "0.00");
+	assert_true(c.credit_limit == 0);
+	set_ok(rt, &c, "credit_limit", "", "");
+	assert_true(c.credit_limit == MONEY_NONE);
+	set_bad(rt, &c, "credit_limit", "-1", "credit_limit");
+	/* both survive the codec */
+	for (int i = 0; i < 2; i++) {
+		c.credit_limit = i ? 0 : MONEY_NONE;
+		codec_start(&b, 0);
+		rec_encode(rt, &c, &b);
+		assert_int_equal(rec_decode(rt, &back, b.data, b.len, "1", &e), 0);
+		assert_true(back.credit_limit == c.credit_limit);
+		codec_free(&b);
+	}
+	assert_true(limit_of(1, 1, 0) == MONEY_NONE);
+	assert_true(limit_of(1, 1, 500000) == 500000);
+	assert_true(limit_of(1, 0, 0) == MONEY_NONE);
+	assert_true(limit_of(2, 1, 0) == 0);
+	assert_true(limit_of(2, 0, 0) == MONEY_NONE);
+}
+
 static void test_diff_hides_salary(void **state)
 {
 	const struct rectype *rt = entity_staff.rt;
@@ -112,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_staff_fields),
 		cmocka_unit_test(test_item_fields),
 		cmocka_unit_test(test_diff_hides_salary),
+		cmocka_unit_test(test_credit_limit_blank),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
