@@ -18,7 +18,7 @@
 #include "backoffice/xlsx.h"
 #include "export_file.h"
 #include "pdf_layout.h"
-#include "pdf_words.h"
+#include "doc_format.h"
 
 struct words {
 	const char *title, *customer, *date, *items, *number, *issued, *due, *days, *total,
@@ -112,7 +112,7 @@ static void cells(struct layout *l, int kind, const char *const *c)
 static void pair(struct layout *l, const char *label, int64_t v)
 {
 	char m[48];
-	const char *c[] = { label, pdf_money(v, l->en, m, sizeof m), NULL };
+	const char *c[] = { label, doc_money(v, l->en, m, sizeof m), NULL };
 
 	cells(l, ROW_CELLS, c);
 }
@@ -133,7 +133,7 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	text_row(l, ROW_HEAD, w->title);
 	snprintf(buf, sizeof buf, "%s: %s (%u)", w->customer, s->name, s->customer);
 	text_row(l, ROW_TEXT, buf);
-	snprintf(buf, sizeof buf, "%s: %s", w->date, pdf_date(s->on, l->en, d, sizeof d));
+	snprintf(buf, sizeof buf, "%s: %s", w->date, doc_date(s->on, l->en, d, sizeof d));
 	text_row(l, ROW_TEXT, buf);
 	text_row(l, ROW_BLANK, "");
 	text_row(l, ROW_HEAD, w->items);
@@ -148,15 +148,15 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	for (size_t i = 0; i < s->n; i++) {
 		const struct statement_item *it = &s->items[i];
 		char is[32], du[32], days[16], t[48], ap[48], ba[48], in[48];
-		const char *c[] = { it->number, pdf_date(it->issue, l->en, is, sizeof is),
-		                    pdf_date(it->due, l->en, du, sizeof du), days,
-		                    pdf_money(it->total, l->en, t, sizeof t),
-		                    pdf_money(it->applied, l->en, ap, sizeof ap),
-		                    pdf_money(it->balance, l->en, ba, sizeof ba), in, NULL };
+		const char *c[] = { it->number, doc_date(it->issue, l->en, is, sizeof is),
+		                    doc_date(it->due, l->en, du, sizeof du), days,
+		                    doc_money(it->total, l->en, t, sizeof t),
+		                    doc_money(it->applied, l->en, ap, sizeof ap),
+		                    doc_money(it->balance, l->en, ba, sizeof ba), in, NULL };
 
-		snprintf(days, sizeof days, "%d", it->days > 0 ? it->days : 0);
+		doc_int(it->days > 0 ? it->days : 0, l->en, days, sizeof days);
 		if (it->interest >= 0)
-			pdf_money(it->interest, l->en, in, sizeof in);
+			doc_money(it->interest, l->en, in, sizeof in);
 		else
 			snprintf(in, sizeof in, "-");
 		cells(l, ROW_CELLS, c);
@@ -173,8 +173,8 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	for (size_t i = 0; i < s->ncharges; i++) {
 		const struct charge *ch = &s->charges[i];
 		char dt[32], m[48];
-		const char *c[] = { w->kinds[ch->kind], ch->number, pdf_date(ch->date, l->en, dt, sizeof dt),
-		                    pdf_money(s->owed[i], l->en, m, sizeof m), NULL };
+		const char *c[] = { w->kinds[ch->kind], ch->number, doc_date(ch->date, l->en, dt, sizeof dt),
+		                    doc_money(s->owed[i], l->en, m, sizeof m), NULL };
 
 		cells(l, ROW_CELLS, c);
 	}
