@@ -21,14 +21,14 @@
 #include "doc_format.h"
 
 struct words {
-	const char *title, *customer, *date, *items, *number, *issued, *due, *days, *total,
+	const char *title, *nif, *customer, *date, *items, *number, *issued, *due, *days, *total,
 		*applied, *balance, *interest, *charges, *kind, *invoice, *owed, *summary,
 		*buckets[B_COUNT], *overdue, *credits, *on_account, *net, *charges_total,
 		*total_due, *none_items, *none_charges, *kinds[CHARGE_KIND_COUNT];
 };
 
 static const struct words es = {
-	"ESTADO DE CUENTA", "Cliente", "Fecha", "Partidas abiertas", "Factura", "Emisión",
+	"ESTADO DE CUENTA", "NIF", "Cliente", "Fecha", "Partidas abiertas", "Factura", "Emisión",
 	"Vencimiento", "Días", "Total", "Aplicado", "Pendiente", "Intereses", "Cargos pendientes",
 	"Concepto", "Factura", "Importe", "Resumen",
 	{ "No vencido", "Vencido 1-30 días", "Vencido 31-60 días", "Vencido 61-90 días",
@@ -39,14 +39,14 @@ static const struct words es = {
 };
 
 static const struct words en = {
-	"STATEMENT OF ACCOUNT", "Customer", "Date", "Open items", "Invoice", "Issued", "Due",
+	"STATEMENT OF ACCOUNT", "VAT ID", "Customer", "Date", "Open items", "Invoice", "Issued", "Due",
 	"Days", "Total", "Applied", "Outstanding", "Interest", "Open charges", "Charge",
 	"Invoice", "Amount", "Summary",
 	{ "Not yet due", "Overdue 1-30 days", "Overdue 31-60 days", "Overdue 61-90 days",
 	  "Overdue over 90 days" },
 	"Total overdue", "Credits not yet applied", "Money on account", "Net balance",
 	"Charges (interest, compensation, fees)", "Total due", "(none)", "(none)",
-	{ "Collection fee", "Compensation (40 EUR)", "Late-payment interest" },
+	{ "Collection fee", "Compensation (€40)", "Late-payment interest" },
 };
 
 /* A row of cells, each in its column: the text form pads them, the PDF
@@ -126,7 +126,8 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	{
 		char addr[400];
 
-		snprintf(buf, sizeof buf, "%s - NIF %s", company_address(ci, addr, sizeof addr), ci->nif);
+		snprintf(buf, sizeof buf, "%s - %s %s", company_address(ci, addr, sizeof addr), w->nif,
+		         ci->nif);
 	}
 	text_row(l, ROW_TEXT, buf);
 	text_row(l, ROW_BLANK, "");
