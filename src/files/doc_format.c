@@ -10,12 +10,21 @@ struct forms {
 	char group, point;
 	const char *money;      /* sign, amount */
 	const char *months[12]; /* empty: dates are dd/mm/yyyy */
+	const char *long_form;  /* day, month, year */
+	const char *long_months[12];
 };
 
-static const struct forms es = { '.', ',', "%s%s €", { "" } };
+static const struct forms es = {
+	'.', ',', "%s%s €", { "" }, "%d de %s de %d",
+	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	  "octubre", "noviembre", "diciembre" },
+};
 static const struct forms en = {
 	',', '.', "%s€%s",
 	{ "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+	"%d %s %d",
+	{ "January", "February", "March", "April", "May", "June", "July", "August", "September",
+	  "October", "November", "December" },
 };
 
 static const struct forms *forms(int english)
@@ -132,5 +141,19 @@ char *doc_date(bo_date d, int english, char *buf, size_t n)
 		snprintf(buf, n, "%d %s %d", day, f->months[(m - 1) % 12], y);
 	else
 		snprintf(buf, n, "%02d/%02d/%04d", day, m, y);
+	return buf;
+}
+
+char *doc_date_long(bo_date d, int english, char *buf, size_t n)
+{
+	const struct forms *f = forms(english);
+	int y, m, day;
+
+	if (d == DATE_NONE) {
+		snprintf(buf, n, "%s", "");
+		return buf;
+	}
+	date_to_ymd(d, &y, &m, &day);
+	snprintf(buf, n, f->long_form, day, f->long_months[(m - 1) % 12], y);
 	return buf;
 }

@@ -22,5 +22,7 @@ char *doc_int(int64_t v, int english, char *buf, size_t n);
 char *doc_number(const char *canonical, int english, char *buf, size_t n);
 /* 28/11/2026 (es) or 28 Nov 2026 (en); empty for DATE_NONE */
 char *doc_date(bo_date d, int english, char *buf, size_t n);
+/* 28 de noviembre de 2026 (es) or 28 November 2026 (en): a letter's date */
+char *doc_date_long(bo_date d, int english, char *buf, size_t n);
 
 #endif

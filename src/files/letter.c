@@ -23,22 +23,17 @@
 struct words {
 	const char *invoice, *due, *days, *balance, *interest;
 	const char *interest_line, *compensation_line, *fee_line, *no_iban;
-	const char *months[12];
 };
 
 static const struct words words_es = {
 	"Factura", "Vencimiento", "Días", "Pendiente", "Intereses",
 	"Intereses de demora (Ley 3/2004, art. 7)", "Indemnización por costes de cobro (art. 8)",
 	"Gastos de reclamación", "nuestra cuenta habitual",
-	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-	  "octubre", "noviembre", "diciembre" },
 };
 static const struct words words_en = {
 	"Invoice", "Due date", "Days", "Outstanding", "Interest",
 	"Late-payment interest (Law 3/2004, art. 7)", "Compensation for recovery costs (art. 8)",
 	"Collection fee", "our usual account",
-	{ "January", "February", "March", "April", "May", "June", "July", "August", "September",
-	  "October", "November", "December" },
 };
 
 struct fill {
@@ -128,7 +123,6 @@ static void value(FILE *f, const char *name, const struct fill *x)
 {
 	const struct dunning_proposal *p = x->p;
 	char buf[600];
-	int y, m, d;
 
 	buf[0] = '\0';
 	if (!strcmp(name, "company")) {
@@ -152,13 +146,9 @@ static void value(FILE *f, const char *name, const struct fill *x)
 	} else if (!strcmp(name, "customer_nif")) {
 		fputs(x->cust.nif, f);
 	} else if (!strcmp(name, "place_date")) {
-		date_to_ymd(p->on, &y, &m, &d);
 		if (*x->ci.city)
 			fprintf(f, "%s, ", x->ci.city);
-		if (x->en)
-			fprintf(f, "%d %s %d", d, x->w->months[m - 1], y);
-		else
-			fprintf(f, "%d de %s de %d", d, x->w->months[m - 1], y);
+		fputs(doc_date_long(p->on, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "date")) {
 		fputs(doc_date(p->on, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "pay_by")) {

@@ -144,6 +144,7 @@ for f in dunning-1-2026-11-28-L1.txt dunning-1-2026-11-28-L1.pdf; do
 	case $f in *.pdf) D=$(pdftotext -layout "$T/letters/$f" - 2>&1) ;; *) D=$(cat "$T/letters/$f") ;; esac
 	contains "$f: Spanish" "Asunto: recordatorio de pago" "$D"
 	contains "$f: as of" "a fecha 28/11/2026" "$D"
+	contains "$f: the letter's date" "28 de noviembre de 2026" "$D"
 	contains "$f: due date" "01/07/2026" "$D"
 	contains "$f: days in thousands" "1.338" "$D"
 	contains "$f: balance" "5.098,28 €" "$D"
@@ -157,6 +158,7 @@ for f in dunning-2-2026-11-28-L1.txt dunning-2-2026-11-28-L1.pdf; do
 	contains "$f: English" "Subject: payment reminder" "$D"
 	contains "$f: as of" "unpaid on
 28 Nov 2026" "$D"
+	contains "$f: the letter's date" "28 November 2026" "$D"
 	contains "$f: due date" "1 Jul 2026" "$D"
 	contains "$f: balance" "€5,098.28" "$D"
 	contains "$f: pay by" "pay by 8 Dec 2026" "$D"

@@ -98,6 +98,11 @@ static void test_date(void **state)
 	assert_string_equal(doc_date(date_from_ymd(2027, 1, 5), ES, buf, sizeof buf), "05/01/2027");
 	assert_string_equal(doc_date(date_from_ymd(2027, 1, 5), EN, buf, sizeof buf), "5 Jan 2027");
 	assert_string_equal(doc_date(DATE_NONE, ES, buf, sizeof buf), "");
+	assert_string_equal(doc_date_long(date_from_ymd(2026, 8, 10), ES, buf, sizeof buf),
+	                    "10 de agosto de 2026");
+	assert_string_equal(doc_date_long(date_from_ymd(2026, 12, 1), EN, buf, sizeof buf),
+	                    "1 December 2026");
+	assert_string_equal(doc_date_long(DATE_NONE, EN, buf, sizeof buf), "");
 }
 
 /* The clerk's locale is not the document's: a Spanish clerk's statement
