@@ -250,6 +250,19 @@ struct page {
 	double y;
 };
 
+/* The size at which a cell stays on one line in its column: a row is one
+ * line high, so a wrapped amount (999.999.999,99 € in a column sized for
+ * the usual ones) would run into the next row. */
+static double fit(struct page *g, double w, const char *text, int bold)
+{
+	double s = SIZE;
+
+	while (s > SIZE / 2 &&
+	       pdf_text_height(&g->p, w, text, s, bold) > pdf_text_height(&g->p, w, "X", s, bold))
+		s -= 0.25;
+	return s;
+}
+
 static void draw(struct page *g)
 {
 	static const double items_x[MAXC] = { 0, 78, 136, 200, 230, 298, 366, 438 };
@@ -281,7 +294,8 @@ static void draw(struct page *g)
 			double w = r->n == 2 ? (c ? 100 : 248) : r->n == 4 ? charges_w[c] : items_w[c];
 			int right = r->n == 2 ? c == 1 : r->n == 4 ? c == 3 : c >= 3;
 
-			pdf_text(&g->p, M + x, g->y, w, r->cell[c], SIZE, bold, right ? PDF_RIGHT : PDF_LEFT);
+			pdf_text(&g->p, M + x, g->y, w, r->cell[c], fit(g, w, r->cell[c], bold), bold,
+			         right ? PDF_RIGHT : PDF_LEFT);
 		}
 		g->y += h;
 	}

@@ -124,6 +124,13 @@ for f in en.txt en.pdf; do
 	en_summary "$f" "$D"
 done
 
+# the largest amounts stay on their row in the PDF's narrow columns
+ok "customer with a big order" bo customer add --name "Grande S.A." --nif 87654321X --payment-terms-days 30
+ok "F5 the largest" bo invoice create --customer 3 --text "Servicio:1:999999999.99:0" --date 2026-11-20 --issue
+ok "its statement .pdf" bo statement 3 -o "$T/big.pdf"
+eq "total and outstanding on the item's line" "999.999.999,99 € 0,00 € 999.999.999,99 € 0,00 €" \
+	"$(pdftotext -layout "$T/big.pdf" - | sed -n 's/^F2026-000004 .*20\/12\/2026 *0  *//p' | tr -s ' ')"
+
 # the workbook is for machines: numbers and dates as cells, as before
 ok "statement es .xlsx" bo statement 1 -o "$T/es.xlsx"
 eq "workbook cells are numbers and dates" "F2026-000001 2026-07-01 5098.28" \
