@@ -44,11 +44,15 @@ struct fill {
 	struct customer cust;
 };
 
-/* s padded with spaces to width columns, left or right. */
+/* s padded with spaces to width columns, left or right; one that fills
+ * its column (the largest amounts) still keeps a space from its
+ * neighbour, or 180 days and 999.999.999,99 € would read as one number. */
 static void put_cell(FILE *f, const char *s, size_t width, int right)
 {
 	size_t w = text_width(s);
 
+	if (right && w >= width)
+		fputc(' ', f);
 	if (right)
 		for (; w < width; w++)
 			fputc(' ', f);
@@ -56,6 +60,8 @@ static void put_cell(FILE *f, const char *s, size_t width, int right)
 	if (!right)
 		for (; w < width; w++)
 			fputc(' ', f);
+	if (!right && w == text_width(s))
+		fputc(' ', f);
 }
 
 static void invoice_table(FILE *f, const struct fill *x)

@@ -193,10 +193,15 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 
 /* ---- text ---- */
 
+/* s padded to width columns; one that fills its column (the largest
+ * amounts) still keeps a space from its neighbour, or 150 days and
+ * 999.999.999,99 € would read as one number. */
 static void pad(FILE *f, const char *s, size_t width, int right)
 {
 	size_t n = text_width(s);
 
+	if (right && n >= width)
+		fputc(' ', f);
 	if (right)
 		for (; n < width; n++)
 			fputc(' ', f);
@@ -204,6 +209,8 @@ static void pad(FILE *f, const char *s, size_t width, int right)
 	if (!right)
 		for (; n < width; n++)
 			fputc(' ', f);
+	if (!right && n == text_width(s))
+		fputc(' ', f);
 }
 
 static const size_t text_w[MAXC] = { 14, 12, 12, 6, 14, 14, 14, 12 };

@@ -130,6 +130,10 @@ ok "F5 the largest" bo invoice create --customer 3 --text "Servicio:1:999999999.
 ok "its statement .pdf" bo statement 3 -o "$T/big.pdf"
 eq "total and outstanding on the item's line" "999.999.999,99 € 0,00 € 999.999.999,99 € 0,00 €" \
 	"$(pdftotext -layout "$T/big.pdf" - | sed -n 's/^F2026-000004 .*20\/12\/2026 *0  *//p' | tr -s ' ')"
+ok "its statement .txt" bo statement 3 -o "$T/big.txt"
+eq "a full column keeps a space from the days" \
+	"F2026-000004 20/11/2026 20/12/2026 0 999.999.999,99 € 0,00 € 999.999.999,99 € 0,00 €" \
+	"$(grep '^F2026-000004' "$T/big.txt" | tr -s ' ')"
 
 # the workbook is for machines: numbers and dates as cells, as before
 ok "statement es .xlsx" bo statement 1 -o "$T/es.xlsx"
