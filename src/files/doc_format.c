@@ -8,21 +8,21 @@
 
 struct forms {
 	char group, point;
-	const char *money;      /* sign, amount */
+	int euro_after;         /* 1.234,56 € or €1,234.56 */
 	const char *months[12]; /* empty: dates are dd/mm/yyyy */
-	const char *long_form;  /* day, month, year */
+	const char *long_of;    /* between day, month and year: 1 de mayo de 2026 */
 	const char *long_months[12];
 };
 
 static const struct forms es = {
-	'.', ',', "%s%s €", { "" }, "%d de %s de %d",
+	'.', ',', 1, { "" }, " de ",
 	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
 	  "octubre", "noviembre", "diciembre" },
 };
 static const struct forms en = {
-	',', '.', "%s€%s",
+	',', '.', 0,
 	{ "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
-	"%d %s %d",
+	" ",
 	{ "January", "February", "March", "April", "May", "June", "July", "August", "September",
 	  "October", "November", "December" },
 };
@@ -83,7 +83,10 @@ char *doc_money(int64_t cents, int english, char *buf, size_t n)
 	char a[48];
 
 	unsigned_amount(magnitude(cents), f, a, sizeof a);
-	snprintf(buf, n, f->money, cents < 0 ? "-" : "", a);
+	if (f->euro_after)
+		snprintf(buf, n, "%s%s €", cents < 0 ? "-" : "", a);
+	else
+		snprintf(buf, n, "%s€%s", cents < 0 ? "-" : "", a);
 	return buf;
 }
 
@@ -154,6 +157,6 @@ char *doc_date_long(bo_date d, int english, char *buf, size_t n)
 		return buf;
 	}
 	date_to_ymd(d, &y, &m, &day);
-	snprintf(buf, n, f->long_form, day, f->long_months[(m - 1) % 12], y);
+	snprintf(buf, n, "%d%s%s%s%d", day, f->long_of, f->long_months[(m - 1) % 12], f->long_of, y);
 	return buf;
 }
