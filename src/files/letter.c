@@ -17,28 +17,23 @@
 #include "backoffice/text.h"
 #include "export_file.h"
 #include "pdf_layout.h"
-#include "pdf_words.h"
+#include "doc_format.h"
 
 /* The words of the letter that are not in its template, per language. */
 struct words {
 	const char *invoice, *due, *days, *balance, *interest;
 	const char *interest_line, *compensation_line, *fee_line, *no_iban;
-	const char *months[12];
 };
 
 static const struct words words_es = {
 	"Factura", "Vencimiento", "Días", "Pendiente", "Intereses",
 	"Intereses de demora (Ley 3/2004, art. 7)", "Indemnización por costes de cobro (art. 8)",
 	"Gastos de reclamación", "nuestra cuenta habitual",
-	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-	  "octubre", "noviembre", "diciembre" },
 };
 static const struct words words_en = {
 	"Invoice", "Due date", "Days", "Outstanding", "Interest",
 	"Late-payment interest (Law 3/2004, art. 7)", "Compensation for recovery costs (art. 8)",
 	"Collection fee", "our usual account",
-	{ "January", "February", "March", "April", "May", "June", "July", "August", "September",
-	  "October", "November", "December" },
 };
 
 struct fill {
@@ -49,11 +44,15 @@ struct fill {
 	struct customer cust;
 };
 
-/* s padded with spaces to width columns, left or right. */
+/* s padded with spaces to width columns, left or right; one that fills
+ * its column (the largest amounts) still keeps a space from its
+ * neighbour, or 180 days and 999.999.999,99 € would read as one number. */
 static void put_cell(FILE *f, const char *s, size_t width, int right)
 {
 	size_t w = text_width(s);
 
+	if (right && w >= width)
+		fputc(' ', f);
 	if (right)
 		for (; w < width; w++)
 			fputc(' ', f);
@@ -61,6 +60,8 @@ static void put_cell(FILE *f, const char *s, size_t width, int right)
 	if (!right)
 		for (; w < width; w++)
 			fputc(' ', f);
+	if (!right && w == text_width(s))
+		fputc(' ', f);
 }
 
 static void invoice_table(FILE *f, const struct fill *x)
@@ -79,13 +80,13 @@ static void invoice_table(FILE *f, const struct fill *x)
 	for (size_t i = 0; i < p->n; i++) {
 		const struct dunning_item *it = &p->items[i];
 
-		snprintf(days, sizeof days, "%d", (int)(p->on - it->due));
+		doc_int(p->on - it->due, x->en, days, sizeof days);
 		put_cell(f, it->number, 14, 0);
-		put_cell(f, pdf_date(it->due, x->en, due, sizeof due), 13, 1);
+		put_cell(f, doc_date(it->due, x->en, due, sizeof due), 13, 1);
 		put_cell(f, days, 7, 1);
-		put_cell(f, pdf_money(it->balance, x->en, bal, sizeof bal), 16, 1);
+		put_cell(f, doc_money(it->balance, x->en, bal, sizeof bal), 16, 1);
 		if (with_interest)
-			put_cell(f, pdf_money(p->interest[i], x->en, in, sizeof in), 14, 1);
+			put_cell(f, doc_money(p->interest[i], x->en, in, sizeof in), 14, 1);
 		if (i + 1 < p->n)
 			fputc('\n', f);
 	}
@@ -98,16 +99,16 @@ static void charges(FILE *f, const struct fill *x)
 	int any = 0;
 
 	if (p->interest_total) {
-		fprintf(f, "%s: %s", x->w->interest_line, pdf_money(p->interest_total, x->en, m, sizeof m));
+		fprintf(f, "%s: %s", x->w->interest_line, doc_money(p->interest_total, x->en, m, sizeof m));
 		any = 1;
 	}
 	if (p->compensation_total) {
 		fprintf(f, "%s%s: %s", any ? "\n" : "", x->w->compensation_line,
-		        pdf_money(p->compensation_total, x->en, m, sizeof m));
+		        doc_money(p->compensation_total, x->en, m, sizeof m));
 		any = 1;
 	}
 	if (p->fee)
-		fprintf(f, "%s%s: %s", any ? "\n" : "", x->w->fee_line, pdf_money(p->fee, x->en, m, sizeof m));
+		fprintf(f, "%s%s: %s", any ? "\n" : "", x->w->fee_line, doc_money(p->fee, x->en, m, sizeof m));
 }
 
 static void customer_address(const struct customer *c, char *out, size_t n)
@@ -128,7 +129,6 @@ static void value(FILE *f, const char *name, const struct fill *x)
 {
 	const struct dunning_proposal *p = x->p;
 	char buf[600];
-	int y, m, d;
 
 	buf[0] = '\0';
 	if (!strcmp(name, "company")) {
@@ -152,17 +152,13 @@ static void value(FILE *f, const char *name, const struct fill *x)
 	} else if (!strcmp(name, "customer_nif")) {
 		fputs(x->cust.nif, f);
 	} else if (!strcmp(name, "place_date")) {
-		date_to_ymd(p->on, &y, &m, &d);
 		if (*x->ci.city)
 			fprintf(f, "%s, ", x->ci.city);
-		if (x->en)
-			fprintf(f, "%d %s %d", d, x->w->months[m - 1], y);
-		else
-			fprintf(f, "%d de %s de %d", d, x->w->months[m - 1], y);
+		fputs(doc_date_long(p->on, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "date")) {
-		fputs(pdf_date(p->on, x->en, buf, sizeof buf), f);
+		fputs(doc_date(p->on, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "pay_by")) {
-		fputs(pdf_date(p->on + 10, x->en, buf, sizeof buf), f);
+		fputs(doc_date(p->on + 10, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "level")) {
 		fprintf(f, "%d", p->level);
 	} else if (!strcmp(name, "invoices")) {
@@ -171,17 +167,17 @@ static void value(FILE *f, const char *name, const struct fill *x)
 		else
 			invoice_table(f, x);
 	} else if (!strcmp(name, "overdue")) {
-		fputs(pdf_money(p->overdue, x->en, buf, sizeof buf), f);
+		fputs(doc_money(p->overdue, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "interest")) {
-		fputs(pdf_money(p->interest_total, x->en, buf, sizeof buf), f);
+		fputs(doc_money(p->interest_total, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "compensation")) {
-		fputs(pdf_money(p->compensation_total, x->en, buf, sizeof buf), f);
+		fputs(doc_money(p->compensation_total, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "fee")) {
-		fputs(pdf_money(p->fee, x->en, buf, sizeof buf), f);
+		fputs(doc_money(p->fee, x->en, buf, sizeof buf), f);
 	} else if (!strcmp(name, "charges")) {
 		charges(f, x);
 	} else if (!strcmp(name, "total")) {
-		fputs(pdf_money(p->total, x->en, buf, sizeof buf), f);
+		fputs(doc_money(p->total, x->en, buf, sizeof buf), f);
 	}
 }
 
@@ -311,10 +307,10 @@ static void pdf_table(struct page *g)
 
 		need(g, h);
 		snprintf(cells[0], sizeof cells[0], "%s", it->number);
-		pdf_date(it->due, g->en, cells[1], sizeof cells[1]);
-		snprintf(cells[2], sizeof cells[2], "%d", (int)(p->on - it->due));
-		pdf_money(it->balance, g->en, cells[3], sizeof cells[3]);
-		pdf_money(p->interest[i], g->en, cells[4], sizeof cells[4]);
+		doc_date(it->due, g->en, cells[1], sizeof cells[1]);
+		doc_int(p->on - it->due, g->en, cells[2], sizeof cells[2]);
+		doc_money(it->balance, g->en, cells[3], sizeof cells[3]);
+		doc_money(p->interest[i], g->en, cells[4], sizeof cells[4]);
 		for (size_t c = 0; c < ncol; c++)
 			pdf_text(&g->p, M + col[c].x, g->y, col[c].w, cells[c], SIZE, 0, col[c].align);
 		g->y += h;

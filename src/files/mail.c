@@ -22,6 +22,7 @@
 #include "backoffice/pdf.h"
 #include "backoffice/text.h"
 #include "backoffice/user.h"
+#include "doc_format.h"
 #include "pdf_words.h"
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -142,9 +143,9 @@ static void put_message(FILE *f, const struct message *m)
 	const char *boundary = "=_backoffice_invoice_boundary_7f3a";
 
 	invoice_totals(inv, &t);
-	pdf_money(t.total, en, money, sizeof money);
-	pdf_date(inv->issue_date, en, issue, sizeof issue);
-	pdf_date(inv->due_date, en, due, sizeof due);
+	doc_money(t.total, en, money, sizeof money);
+	doc_date(inv->issue_date, en, issue, sizeof issue);
+	doc_date(inv->due_date, en, due, sizeof due);
 	/* the customer's language, not the clerk's: no gettext here */
 	if (en)
 		snprintf(subject, sizeof subject, "%s %s from %s", credit ? "Corrective invoice" : "Invoice",

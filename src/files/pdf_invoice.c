@@ -16,6 +16,7 @@
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
 #include "pdf_layout.h"
+#include "doc_format.h"
 #include "pdf_words.h"
 
 #define M PDF_MARGIN
@@ -163,11 +164,11 @@ static double first_header(struct doc *d)
 	snprintf(a, sizeof a, "%s", inv->number);
 	snprintf(buf, sizeof buf, "%s: %s", d->w->number, a);
 	y += pdf_text(&d->p, x, y, w, buf, 10, 1, PDF_RIGHT);
-	ROW(d->w->issue_date, pdf_date(inv->issue_date, d->en, a, sizeof a));
+	ROW(d->w->issue_date, doc_date(inv->issue_date, d->en, a, sizeof a));
 	if (inv->operation_date != DATE_NONE && inv->operation_date != inv->issue_date)
-		ROW(d->w->operation_date, pdf_date(inv->operation_date, d->en, a, sizeof a));
+		ROW(d->w->operation_date, doc_date(inv->operation_date, d->en, a, sizeof a));
 	if (inv->series == 'F')
-		ROW(d->w->due_date, pdf_date(inv->due_date, d->en, a, sizeof a));
+		ROW(d->w->due_date, doc_date(inv->due_date, d->en, a, sizeof a));
 #undef ROW
 	hy = M + QR_SIDE + 14;
 	if (y + 10 > hy)
@@ -200,7 +201,7 @@ static double first_header(struct doc *d)
 		char date[32];
 
 		snprintf(buf, sizeof buf, d->w->corrects, inv->corrects_number,
-		         pdf_date(inv->corrects_date, d->en, date, sizeof date));
+		         doc_date(inv->corrects_date, d->en, date, sizeof date));
 		y += pdf_text(&d->p, M, y, CONTENT_W, buf, 9.5, 1, PDF_LEFT);
 		snprintf(buf, sizeof buf, "%s: %s", d->w->type,
 		         d->w->corrective[inv->corrective_type ? inv->corrective_type : CORR_R1]);
@@ -269,18 +270,18 @@ static void line_cells(struct doc *d, size_t i, char cells[NCOL][600])
 	 * negative; a corrected amount is one negative amount */
 	qty_format(l->amount_of ? l->quantity : sign * l->quantity, canon, sizeof canon);
 	/* (the amount of a corrected line is negative and its quantity 1) */
-	pdf_number(canon, d->en, cells[1], 600);
-	pdf_money(l->amount_of ? -l->unit_price : l->unit_price, d->en, cells[2], 600);
+	doc_number(canon, d->en, cells[1], 600);
+	doc_money(l->amount_of ? -l->unit_price : l->unit_price, d->en, cells[2], 600);
 	pct_format(l->discount_bp, canon, sizeof canon);
 	if (l->discount_bp)
-		pdf_number(canon, d->en, cells[3], 600);
+		doc_number(canon, d->en, cells[3], 600);
 	else
 		cells[3][0] = '\0';
 	if (l->vat_rate == 0 && l->exemption)
 		snprintf(cells[4], 600, "0 (%d)", d->note[l->exemption]);
 	else
 		snprintf(cells[4], 600, "%d", (int)l->vat_rate);
-	pdf_money(sign * invoice_line_base(l), d->en, cells[5], 600);
+	doc_money(sign * invoice_line_base(l), d->en, cells[5], 600);
 }
 
 static double totals_height(struct doc *d, const struct inv_totals *t)
@@ -313,18 +314,18 @@ static double totals(struct doc *d, double y, const struct inv_totals *t)
 			continue;
 		snprintf(buf, sizeof buf, "%d %%", vat_rates[r]);
 		pdf_text(&d->p, M, y, 50, buf, 8.5, 0, PDF_LEFT);
-		pdf_text(&d->p, M + 50, y, 95, pdf_money(t->base[r], d->en, a, sizeof a), 8.5, 0, PDF_RIGHT);
-		pdf_text(&d->p, M + 150, y, 90, pdf_money(t->vat[r], d->en, b, sizeof b), 8.5, 0, PDF_RIGHT);
+		pdf_text(&d->p, M + 50, y, 95, doc_money(t->base[r], d->en, a, sizeof a), 8.5, 0, PDF_RIGHT);
+		pdf_text(&d->p, M + 150, y, 90, doc_money(t->vat[r], d->en, b, sizeof b), 8.5, 0, PDF_RIGHT);
 		y += 12;
 	}
 	/* the totals on the right */
 	pdf_text(&d->p, x + 60, ty + 14, 100, d->w->total_base, 9, 0, PDF_LEFT);
-	pdf_text(&d->p, x + 160, ty + 14, 90, pdf_money(t->base_total, d->en, a, sizeof a), 9, 0, PDF_RIGHT);
+	pdf_text(&d->p, x + 160, ty + 14, 90, doc_money(t->base_total, d->en, a, sizeof a), 9, 0, PDF_RIGHT);
 	pdf_text(&d->p, x + 60, ty + 28, 100, d->w->total_vat, 9, 0, PDF_LEFT);
-	pdf_text(&d->p, x + 160, ty + 28, 90, pdf_money(t->vat_total, d->en, a, sizeof a), 9, 0, PDF_RIGHT);
+	pdf_text(&d->p, x + 160, ty + 28, 90, doc_money(t->vat_total, d->en, a, sizeof a), 9, 0, PDF_RIGHT);
 	pdf_box(&d->p, x + 55, ty + 42, 195, 18, 0.9);
 	pdf_text(&d->p, x + 60, ty + 45, 100, d->w->total, 11, 1, PDF_LEFT);
-	pdf_text(&d->p, x + 140, ty + 45, 108, pdf_money(t->total, d->en, a, sizeof a), 11, 1, PDF_RIGHT);
+	pdf_text(&d->p, x + 140, ty + 45, 108, doc_money(t->total, d->en, a, sizeof a), 11, 1, PDF_RIGHT);
 	if (y < ty + 66)
 		y = ty + 66;
 	/* the legal wording of every ground a line uses */
@@ -342,7 +343,7 @@ static double totals(struct doc *d, double y, const struct inv_totals *t)
 		y += 6;
 		snprintf(buf, sizeof buf, "%s: %s · %s: %s", d->w->payment,
 		         d->w->methods[m >= 0 && m < 5 ? m : 0], d->w->due_date,
-		         pdf_date(d->inv->due_date, d->en, a, sizeof a));
+		         doc_date(d->inv->due_date, d->en, a, sizeof a));
 		y += pdf_text(&d->p, M, y, CONTENT_W, buf, 9, 1, PDF_LEFT);
 		while (*p) {
 			char one[IBAN_MAX + 1], shown[64];

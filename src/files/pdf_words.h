@@ -1,13 +1,8 @@
 /* pdf_words.h - the words of a printed invoice in the customer's language
- * (not the clerk's: gettext follows the clerk's locale), and the numbers
- * and dates written as that language writes them. Internal. */
+ * (not the clerk's: gettext follows the clerk's locale); numbers, money
+ * and dates in that language are doc_format.h's. Internal. */
 #ifndef BACKOFFICE_PDF_WORDS_H
 #define BACKOFFICE_PDF_WORDS_H
-
-#include <stddef.h>
-#include <stdint.h>
-
-#include "backoffice/date.h"
 
 struct pdf_words {
 	const char *invoice, *credit_note, *number, *issue_date, *operation_date, *due_date;
@@ -18,11 +13,5 @@ struct pdf_words {
 };
 
 const struct pdf_words *pdf_words(int english);
-/* 1.234,56 € (es) or €1,234.56 (en) */
-char *pdf_money(int64_t cents, int english, char *buf, size_t n);
-/* 1.234,5 (es) or 1,234.5 (en): quantities and percentages */
-char *pdf_number(const char *canonical, int english, char *buf, size_t n);
-/* 28/11/2026 (es) or 28 Nov 2026 (en) */
-char *pdf_date(bo_date d, int english, char *buf, size_t n);
 
 #endif

@@ -18,17 +18,17 @@
 #include "backoffice/xlsx.h"
 #include "export_file.h"
 #include "pdf_layout.h"
-#include "pdf_words.h"
+#include "doc_format.h"
 
 struct words {
-	const char *title, *customer, *date, *items, *number, *issued, *due, *days, *total,
+	const char *title, *nif, *customer, *date, *items, *number, *issued, *due, *days, *total,
 		*applied, *balance, *interest, *charges, *kind, *invoice, *owed, *summary,
 		*buckets[B_COUNT], *overdue, *credits, *on_account, *net, *charges_total,
 		*total_due, *none_items, *none_charges, *kinds[CHARGE_KIND_COUNT];
 };
 
 static const struct words es = {
-	"ESTADO DE CUENTA", "Cliente", "Fecha", "Partidas abiertas", "Factura", "Emisión",
+	"ESTADO DE CUENTA", "NIF", "Cliente", "Fecha", "Partidas abiertas", "Factura", "Emisión",
 	"Vencimiento", "Días", "Total", "Aplicado", "Pendiente", "Intereses", "Cargos pendientes",
 	"Concepto", "Factura", "Importe", "Resumen",
 	{ "No vencido", "Vencido 1-30 días", "Vencido 31-60 días", "Vencido 61-90 días",
@@ -39,14 +39,14 @@ static const struct words es = {
 };
 
 static const struct words en = {
-	"STATEMENT OF ACCOUNT", "Customer", "Date", "Open items", "Invoice", "Issued", "Due",
+	"STATEMENT OF ACCOUNT", "VAT ID", "Customer", "Date", "Open items", "Invoice", "Issued", "Due",
 	"Days", "Total", "Applied", "Outstanding", "Interest", "Open charges", "Charge",
 	"Invoice", "Amount", "Summary",
 	{ "Not yet due", "Overdue 1-30 days", "Overdue 31-60 days", "Overdue 61-90 days",
 	  "Overdue over 90 days" },
 	"Total overdue", "Credits not yet applied", "Money on account", "Net balance",
 	"Charges (interest, compensation, fees)", "Total due", "(none)", "(none)",
-	{ "Collection fee", "Compensation (40 EUR)", "Late-payment interest" },
+	{ "Collection fee", "Compensation (€40)", "Late-payment interest" },
 };
 
 /* A row of cells, each in its column: the text form pads them, the PDF
@@ -112,7 +112,7 @@ static void cells(struct layout *l, int kind, const char *const *c)
 static void pair(struct layout *l, const char *label, int64_t v)
 {
 	char m[48];
-	const char *c[] = { label, pdf_money(v, l->en, m, sizeof m), NULL };
+	const char *c[] = { label, doc_money(v, l->en, m, sizeof m), NULL };
 
 	cells(l, ROW_CELLS, c);
 }
@@ -126,14 +126,15 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	{
 		char addr[400];
 
-		snprintf(buf, sizeof buf, "%s - NIF %s", company_address(ci, addr, sizeof addr), ci->nif);
+		snprintf(buf, sizeof buf, "%s - %s %s", company_address(ci, addr, sizeof addr), w->nif,
+		         ci->nif);
 	}
 	text_row(l, ROW_TEXT, buf);
 	text_row(l, ROW_BLANK, "");
 	text_row(l, ROW_HEAD, w->title);
 	snprintf(buf, sizeof buf, "%s: %s (%u)", w->customer, s->name, s->customer);
 	text_row(l, ROW_TEXT, buf);
-	snprintf(buf, sizeof buf, "%s: %s", w->date, pdf_date(s->on, l->en, d, sizeof d));
+	snprintf(buf, sizeof buf, "%s: %s", w->date, doc_date(s->on, l->en, d, sizeof d));
 	text_row(l, ROW_TEXT, buf);
 	text_row(l, ROW_BLANK, "");
 	text_row(l, ROW_HEAD, w->items);
@@ -148,15 +149,15 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	for (size_t i = 0; i < s->n; i++) {
 		const struct statement_item *it = &s->items[i];
 		char is[32], du[32], days[16], t[48], ap[48], ba[48], in[48];
-		const char *c[] = { it->number, pdf_date(it->issue, l->en, is, sizeof is),
-		                    pdf_date(it->due, l->en, du, sizeof du), days,
-		                    pdf_money(it->total, l->en, t, sizeof t),
-		                    pdf_money(it->applied, l->en, ap, sizeof ap),
-		                    pdf_money(it->balance, l->en, ba, sizeof ba), in, NULL };
+		const char *c[] = { it->number, doc_date(it->issue, l->en, is, sizeof is),
+		                    doc_date(it->due, l->en, du, sizeof du), days,
+		                    doc_money(it->total, l->en, t, sizeof t),
+		                    doc_money(it->applied, l->en, ap, sizeof ap),
+		                    doc_money(it->balance, l->en, ba, sizeof ba), in, NULL };
 
-		snprintf(days, sizeof days, "%d", it->days > 0 ? it->days : 0);
+		doc_int(it->days > 0 ? it->days : 0, l->en, days, sizeof days);
 		if (it->interest >= 0)
-			pdf_money(it->interest, l->en, in, sizeof in);
+			doc_money(it->interest, l->en, in, sizeof in);
 		else
 			snprintf(in, sizeof in, "-");
 		cells(l, ROW_CELLS, c);
@@ -173,8 +174,8 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 	for (size_t i = 0; i < s->ncharges; i++) {
 		const struct charge *ch = &s->charges[i];
 		char dt[32], m[48];
-		const char *c[] = { w->kinds[ch->kind], ch->number, pdf_date(ch->date, l->en, dt, sizeof dt),
-		                    pdf_money(s->owed[i], l->en, m, sizeof m), NULL };
+		const char *c[] = { w->kinds[ch->kind], ch->number, doc_date(ch->date, l->en, dt, sizeof dt),
+		                    doc_money(s->owed[i], l->en, m, sizeof m), NULL };
 
 		cells(l, ROW_CELLS, c);
 	}
@@ -192,10 +193,15 @@ static void build(struct layout *l, const struct statement *s, const struct comp
 
 /* ---- text ---- */
 
+/* s padded to width columns; one that fills its column (the largest
+ * amounts) still keeps a space from its neighbour, or 150 days and
+ * 999.999.999,99 € would read as one number. */
 static void pad(FILE *f, const char *s, size_t width, int right)
 {
 	size_t n = text_width(s);
 
+	if (right && n >= width)
+		fputc(' ', f);
 	if (right)
 		for (; n < width; n++)
 			fputc(' ', f);
@@ -203,6 +209,8 @@ static void pad(FILE *f, const char *s, size_t width, int right)
 	if (!right)
 		for (; n < width; n++)
 			fputc(' ', f);
+	if (!right && n == text_width(s))
+		fputc(' ', f);
 }
 
 static const size_t text_w[MAXC] = { 14, 12, 12, 6, 14, 14, 14, 12 };
@@ -249,6 +257,19 @@ struct page {
 	double y;
 };
 
+/* The size at which a cell stays on one line in its column: a row is one
+ * line high, so a wrapped amount (999.999.999,99 € in a column sized for
+ * the usual ones) would run into the next row. */
+static double fit(struct page *g, double w, const char *text, int bold)
+{
+	double s = SIZE;
+
+	while (s > SIZE / 2 &&
+	       pdf_text_height(&g->p, w, text, s, bold) > pdf_text_height(&g->p, w, "X", s, bold))
+		s -= 0.25;
+	return s;
+}
+
 static void draw(struct page *g)
 {
 	static const double items_x[MAXC] = { 0, 78, 136, 200, 230, 298, 366, 438 };
@@ -280,7 +301,8 @@ static void draw(struct page *g)
 			double w = r->n == 2 ? (c ? 100 : 248) : r->n == 4 ? charges_w[c] : items_w[c];
 			int right = r->n == 2 ? c == 1 : r->n == 4 ? c == 3 : c >= 3;
 
-			pdf_text(&g->p, M + x, g->y, w, r->cell[c], SIZE, bold, right ? PDF_RIGHT : PDF_LEFT);
+			pdf_text(&g->p, M + x, g->y, w, r->cell[c], fit(g, w, r->cell[c], bold), bold,
+			         right ? PDF_RIGHT : PDF_LEFT);
 		}
 		g->y += h;
 	}
