@@ -21,7 +21,7 @@ extern const char dunning_tpl_1_es[], dunning_tpl_1_en[], dunning_tpl_2_es[],
 	dunning_tpl_2_en[], dunning_tpl_3_es[], dunning_tpl_3_en[];
 
 const char *const dunning_placeholders[] = {
-	"company", "company_address", "company_nif", "company_contact", "iban",
+	"company", "company_address", "company_nif", "company_contact", "iban", "pay_to",
 	"customer", "customer_address", "customer_nif", "place_date", "date", "pay_by",
 	"level", "invoices", "overdue", "interest", "compensation", "fee", "charges", "total",
 	NULL

@@ -23,17 +23,20 @@
 struct words {
 	const char *invoice, *due, *days, *balance, *interest;
 	const char *interest_line, *compensation_line, *fee_line, *no_iban;
+	/* {pay_to}: the words before the account's number */
+	const char *account, *no_contact;
 };
 
 static const struct words words_es = {
 	"Factura", "Vencimiento", "Días", "Pendiente", "Intereses",
 	"Intereses de demora (Ley 3/2004, art. 7)", "Indemnización por costes de cobro (art. 8)",
-	"Gastos de reclamación", "nuestra cuenta habitual",
+	"Gastos de reclamación", "nuestra cuenta habitual", "la cuenta ",
+	"la dirección que figura en el encabezamiento",
 };
 static const struct words words_en = {
 	"Invoice", "Due date", "Days", "Outstanding", "Interest",
 	"Late-payment interest (Law 3/2004, art. 7)", "Compensation for recovery costs (art. 8)",
-	"Collection fee", "our usual account",
+	"Collection fee", "our usual account", "account ", "the address above",
 };
 
 struct fill {
@@ -138,12 +141,27 @@ static void value(FILE *f, const char *name, const struct fill *x)
 	} else if (!strcmp(name, "company_nif")) {
 		fputs(x->ci.nif, f);
 	} else if (!strcmp(name, "company_contact")) {
-		fprintf(f, "%s%s%s", x->ci.email, *x->ci.email && *x->ci.phone ? ", " : "", x->ci.phone);
-	} else if (!strcmp(name, "iban")) {
+		/* a company with neither an email nor a phone is reached at
+		 * the letterhead's address, not at "" */
+		if (!*x->ci.email && !*x->ci.phone)
+			fputs(x->w->no_contact, f);
+		else
+			fprintf(f, "%s%s%s", x->ci.email, *x->ci.email && *x->ci.phone ? ", " : "",
+			        x->ci.phone);
+	} else if (!strcmp(name, "iban") || !strcmp(name, "pay_to")) {
 		char first[64];
 
+		/* {iban} is the number alone ("a la cuenta {iban}" in a
+		 * company's own template); {pay_to} brings its article, so a
+		 * company without one reads "a nuestra cuenta habitual" and not
+		 * "a la cuenta nuestra cuenta habitual" */
 		snprintf(first, sizeof first, "%.*s", (int)strcspn(x->ci.iban, ","), x->ci.iban);
-		fputs(*first ? iban_format(first, buf, sizeof buf) : x->w->no_iban, f);
+		if (!*first)
+			fputs(x->w->no_iban, f);
+		else if (!strcmp(name, "pay_to"))
+			fprintf(f, "%s%s", x->w->account, iban_format(first, buf, sizeof buf));
+		else
+			fputs(iban_format(first, buf, sizeof buf), f);
 	} else if (!strcmp(name, "customer")) {
 		fputs(x->cust.name, f);
 	} else if (!strcmp(name, "customer_address")) {

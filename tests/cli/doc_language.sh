@@ -164,6 +164,15 @@ for f in dunning-1-2026-11-28-L1.txt dunning-1-2026-11-28-L1.pdf; do
 	machine_lacks "$f" "$D"
 	lacks "$f: no English amount" "€5" "$D"
 done
+# a company with no account and no email or phone: the letters say so in
+# words that read, not "a la cuenta nuestra cuenta habitual" nor "en ."
+D=$(cat "$T/letters/dunning-1-2026-11-28-L1.txt")
+contains "no account, in Spanish" "por transferencia a nuestra cuenta habitual," "$D"
+contains "no contact, in Spanish" "contactarnos en la dirección que figura en el encabezamiento." "$D"
+lacks "no doubled account" "cuenta nuestra" "$D"
+D=$(cat "$T/letters/dunning-2-2026-11-28-L1.txt")
+contains "no account, in English" "bank transfer to our usual account," "$D"
+contains "no contact, in English" "contact us at the address above." "$D"
 for f in dunning-2-2026-11-28-L1.txt dunning-2-2026-11-28-L1.pdf; do
 	case $f in *.pdf) D=$(pdftotext -layout "$T/letters/$f" - 2>&1) ;; *) D=$(cat "$T/letters/$f") ;; esac
 	contains "$f: English" "Subject: payment reminder" "$D"

@@ -65,6 +65,8 @@ contains "second row" "F2026-000002     15/07/2026     26        200,00 €" "$T
 contains "overdue sum" "Importe vencido: 300,00 €" "$TXT"
 contains "total" "Total a pagar: 300,00 €" "$TXT"
 contains "iban" "ES91 2100 0418 4502 0005 1332" "$TXT"
+contains "the account with its article" "por transferencia a la cuenta ES91 2100 0418 4502 0005 1332," "$TXT"
+contains "reached by mail" "contactarnos en cobros@penalver.es." "$TXT"
 lacks "level 1 claims no interest" "Intereses de demora" "$TXT"
 lacks "no placeholder left" "{" "$TXT"
 PDF=$(pdftotext -layout "$T/letters/dunning-1-2026-08-10-L1.pdf" - 2>&1)

@@ -75,6 +75,10 @@ line_has "Gamma selected" "Gamma Contado SL" "B33333337"
 keys Enter
 see "edit form in spanish" "Modificar cliente 3"
 line_has "the hint in Spanish" "Límite de crédito" "(vacío: sin límite · 0,00: contado)"
+# the free-form address and the street of the printed invoices are two
+# fields: two labels, not "Dirección" twice
+eq "one line says Dirección" 1 "$(screen | grep -cE '^ *Dirección( |$)')"
+line_has "the street by its own name" "^ *Calle y número" "Calle y número"
 line_has "0,00 shown" "Límite de crédito +0,00 " "(vacío"
 keys Escape
 keys F10
