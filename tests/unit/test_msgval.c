@@ -1,6 +1,7 @@
 /* test_msgval.c - dates and amounts in messages: the machine forms until
  * the screens ask for the clerk's, then the Spanish clerk's forms, also
- * in a message built by the lower layers (date_not_future). The setting
+ * in a message built by the lower layers (date_not_future), while a
+ * hold's reason kept by the audit trail stays in machine form. The setting
  * is one way for the whole process, so the machine case runs first. */
 #include <locale.h>
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "backoffice/display.h"
+#include "backoffice/hold.h"
 #include "backoffice/msgval.h"
 
 /* es_ES.UTF-8 as a clerk's machine has it; built with localedef into a
@@ -78,11 +80,27 @@ static void test_display_once_asked(void **state)
 	assert_string_equal(e.msg, "date 31/12/2026 is after today (28/11/2026)");
 }
 
+/* A hold's reason is a message when issuing is refused, and a value in
+ * the audit trail when the clerk overrides it: the trail keeps one form. */
+static void test_hold_reason_both(void **state)
+{
+	struct hold h = { .on_hold = 1, .over_limit = 1, .owed = 100000, .adding = 21000,
+	                  .limit = 50000 };
+	char buf[400];
+
+	(void)state;
+	assert_string_equal(hold_reason(&h, 1, buf, sizeof buf),
+	                    "would owe 1.210,00 (1.000,00 outstanding + 210,00), above the credit limit 500,00");
+	assert_string_equal(hold_reason(&h, 0, buf, sizeof buf),
+	                    "would owe 1210.00 (1000.00 outstanding + 210.00), above the credit limit 500.00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_machine_by_default),
 		cmocka_unit_test(test_display_once_asked),
+		cmocka_unit_test(test_hold_reason_both),
 	};
 
 	return cmocka_run_group_tests(tests, spanish, NULL);
