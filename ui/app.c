@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "backoffice/i18n.h"
+#include "backoffice/msgval.h"
 #include "backoffice/store.h"
 #include "backoffice/verifactu.h"
 #include "run.h"
@@ -384,6 +385,9 @@ int ui_run(const char *dir, struct session *ss, int *opened)
 	memset(&ui, 0, sizeof ui);
 	/* the clerk reads fields by their labels, translated */
 	rec_name_fields_by_label(1);
+	/* and the dates and amounts in the books' messages as the screens
+	 * show them, not as the command line takes them */
+	msgval_use_display();
 	snprintf(ui.dir, sizeof ui.dir, "%s", dir);
 	signals_install();
 	atexit(restore_terminal);

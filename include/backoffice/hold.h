@@ -46,8 +46,10 @@ int hold_of_txn(struct session *ss, struct store_txn *txn, const struct customer
 /* The same in a read of its own, today, for the screens. */
 int hold_status(struct session *ss, uint32_t customer, int64_t adding, struct hold *h,
                 struct bo_err *e);
-/* The hold in words ("over the credit limit 500.00 (owes 620.00)"). */
-char *hold_reason(const struct hold *h, char *buf, size_t n);
+/* The hold in words ("would owe 620.00 (...), above the credit limit
+ * 500.00"): amounts in the forms of messages (msgval.h) when in_message,
+ * else in the machine form that the audit trail keeps. */
+char *hold_reason(const struct hold *h, int in_message, char *buf, size_t n);
 
 /* 1 when the customer is a business (a company or a public body): the
  * law's limits between businesses apply. */

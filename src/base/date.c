@@ -5,6 +5,7 @@
 
 #include "backoffice/clerk.h"
 #include "backoffice/date.h"
+#include "backoffice/msgval.h"
 
 /* Plain arithmetic (H. Hinnant's days_from_civil) instead of mktime or
  * timegm: no time zone, no daylight saving, no library year limits. Eras of
@@ -179,6 +180,6 @@ int date_not_future(bo_date d, const char *what, struct bo_err *e)
 
 	if (d == DATE_NONE || d <= today)
 		return 0;
-	return bo_fail(e, _("%s %s is after today (%s)"), what, date_format(d, a, sizeof a),
-	               date_format(today, b, sizeof b));
+	return bo_fail(e, _("%s %s is after today (%s)"), what, msg_date(d, a, sizeof a),
+	               msg_date(today, b, sizeof b));
 }

@@ -14,6 +14,7 @@
 #include "backoffice/hold.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/payment.h"
 #include "backoffice/text.h"
 
@@ -145,7 +146,7 @@ static int check_date(bo_date *d, bo_date not_before, struct bo_err *e)
 		return -1;
 	if (not_before != DATE_NONE && *d < not_before)
 		return bo_fail(e, _("date %s is before %s, when the documents were issued"),
-		               date_format(*d, a, sizeof a), date_format(not_before, b, sizeof b));
+		               msg_date(*d, a, sizeof a), msg_date(not_before, b, sizeof b));
 	return 0;
 }
 
@@ -235,7 +236,7 @@ static int credit_checked(struct credit_ctx *c, struct store *st, struct store_t
                           struct bo_err *e)
 {
 	struct inv_totals t;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int64_t open, bal, amount = c->amount;
 	uint8_t k[4];
 	int ret;
@@ -273,11 +274,11 @@ static int credit_checked(struct credit_ctx *c, struct store *st, struct store_t
 		amount = open < bal ? open : bal;
 	if (amount > open)
 		return bo_fail(e, _("amount %s is above the open amount %s of %s"),
-		               money_format(amount, a, sizeof a), money_format(open, b, sizeof b),
+		               msg_money(amount, a, sizeof a), msg_money(open, b, sizeof b),
 		               note->number);
 	if (amount > bal)
 		return bo_fail(e, _("amount %s is above the balance %s of %s"),
-		               money_format(amount, a, sizeof a), money_format(bal, b, sizeof b),
+		               msg_money(amount, a, sizeof a), msg_money(bal, b, sizeof b),
 		               to->number);
 	memset(&c->a, 0, sizeof c->a);
 	c->a.date = c->date;
@@ -410,7 +411,7 @@ static int pay_body(struct store *st, struct store_txn *txn, void *arg, struct b
 {
 	struct pay_ctx *c = arg;
 	int64_t left = c->amount;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int ret;
 
 	(void)st;
@@ -436,11 +437,11 @@ static int pay_body(struct store *st, struct store_txn *txn, void *arg, struct b
 			return bo_fail(e, _("%s has nothing owing"), c->specs[i].number);
 		if (take > bal)
 			return bo_fail(e, _("amount %s is above the balance %s of %s"),
-			               money_format(take, a, sizeof a), money_format(bal, b, sizeof b),
+			               msg_money(take, a, sizeof a), msg_money(bal, b, sizeof b),
 			               c->specs[i].number);
 		if (take > left)
 			return bo_fail(e, _("the invoices named take more than the amount %s"),
-			               money_format(c->amount, a, sizeof a));
+			               msg_money(c->amount, a, sizeof a));
 		if ((ret = pay_one(c, txn, id, take, e)))
 			return ret;
 		left -= take;
@@ -460,8 +461,8 @@ static int pay_body(struct store *st, struct store_txn *txn, void *arg, struct b
 	}
 	if (left > 0 && !c->on_account)
 		return bo_fail(e, _("amount %s is above what customer %u owes by %s: keep the rest with --on-account"),
-		               money_format(c->amount, a, sizeof a), c->customer,
-		               money_format(left, b, sizeof b));
+		               msg_money(c->amount, a, sizeof a), c->customer,
+		               msg_money(left, b, sizeof b));
 	if (left > 0) {
 		struct application ap;
 
@@ -555,7 +556,7 @@ static int apply_body(struct store *st, struct store_txn *txn, void *arg, struct
 {
 	struct pay_ctx *c = arg;
 	int64_t have, left;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int ret;
 
 	if ((ret = need_customer(c->ss, txn, c->customer, e)) || (ret = new_receipt(c, txn, e)) ||
@@ -565,7 +566,7 @@ static int apply_body(struct store *st, struct store_txn *txn, void *arg, struct
 		return bo_fail(e, _("customer %u has no money on account"), c->customer);
 	if (c->amount > have)
 		return bo_fail(e, _("amount %s is above the %s on account"),
-		               money_format(c->amount, a, sizeof a), money_format(have, b, sizeof b));
+		               msg_money(c->amount, a, sizeof a), msg_money(have, b, sizeof b));
 	left = c->amount ? c->amount : have;
 	if (c->invoice) {
 		struct invoice inv;
@@ -585,8 +586,8 @@ static int apply_body(struct store *st, struct store_txn *txn, void *arg, struct
 					ret = bo_fail(e, _("%s has nothing owing"), inv.number);
 				else if (c->amount > c->l.v[0].bal)
 					ret = bo_fail(e, _("amount %s is above the balance %s of %s"),
-					              money_format(c->amount, a, sizeof a),
-					              money_format(c->l.v[0].bal, b, sizeof b), inv.number);
+					              msg_money(c->amount, a, sizeof a),
+					              msg_money(c->l.v[0].bal, b, sizeof b), inv.number);
 			}
 		}
 		invoice_free(&inv);
@@ -621,7 +622,7 @@ static int apply_body(struct store *st, struct store_txn *txn, void *arg, struct
 		return bo_fail(e, _("customer %u has no open invoice to apply it to"), c->customer);
 	if (c->amount && left > 0)
 		return bo_fail(e, _("amount %s is above what customer %u owes"),
-		               money_format(c->amount, a, sizeof a), c->customer);
+		               msg_money(c->amount, a, sizeof a), c->customer);
 	return 0;
 }
 
@@ -643,7 +644,7 @@ static int refund_body(struct store *st, struct store_txn *txn, void *arg, struc
 {
 	struct pay_ctx *c = arg;
 	int64_t have, credits = 0, left = c->amount;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int ret;
 
 	if ((ret = need_customer(c->ss, txn, c->customer, e)) || (ret = new_receipt(c, txn, e)) ||
@@ -654,7 +655,7 @@ static int refund_body(struct store *st, struct store_txn *txn, void *arg, struc
 		credits -= c->l.v[i].bal;
 	if (left > have + credits)
 		return bo_fail(e, _("amount %s is above the credit balance %s of customer %u"),
-		               money_format(left, a, sizeof a), money_format(have + credits, b, sizeof b),
+		               msg_money(left, a, sizeof a), msg_money(have + credits, b, sizeof b),
 		               c->customer);
 	for (size_t i = 0; i <= c->l.n && left > 0; i++) {
 		struct application ap;

@@ -9,6 +9,7 @@
 
 #include "backoffice/audit.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/verifactu.h"
 #include "check_int.h"
 
@@ -62,7 +63,7 @@ int chk_digest_same(const struct chk_digest *x, const struct chk_digest *y)
 
 char *chk_money(int64_t cents, char *buf, size_t n)
 {
-	return money_format(cents, buf, n);
+	return msg_money(cents, buf, n);
 }
 
 const char *chk_key(enum store_table t, const void *key, size_t n, char *buf, size_t bn)

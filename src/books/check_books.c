@@ -8,6 +8,7 @@
 #include "backoffice/allocation.h"
 #include "backoffice/codec.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "check_int.h"
 
 static const char *status_name(int s)
@@ -160,7 +161,7 @@ static int check_issued(struct chk *c, const struct invoice *inv, struct bo_err 
 {
 	struct sums s;
 	struct inv_totals t;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	uint8_t k[4];
 	int ret;
 
@@ -226,8 +227,8 @@ static int check_note(struct chk *c, const struct invoice *n, struct bo_err *e)
 		           n->customer, c->other.number, c->other.customer);
 	if (n->issue_date < c->other.issue_date)
 		chk_report(c, _("credit note %s: dated %s, before %s of %s"), n->number,
-		           date_format(n->issue_date, a, sizeof a), c->other.number,
-		           date_format(c->other.issue_date, b, sizeof b));
+		           msg_date(n->issue_date, a, sizeof a), c->other.number,
+		           msg_date(c->other.issue_date, b, sizeof b));
 	return 0;
 }
 
@@ -265,11 +266,11 @@ int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e)
 	if (invoice_number_parse(inv->number, &series, &year, &seq) || series != inv->series ||
 	    year != date_year(inv->issue_date)) {
 		chk_report(c, _("invoices %s: number \"%s\" does not fit its series and date %s"), key,
-		           inv->number, date_format(inv->issue_date, a, sizeof a));
+		           inv->number, msg_date(inv->issue_date, a, sizeof a));
 	}
 	if (inv->due_date != DATE_NONE && inv->due_date < inv->issue_date)
 		chk_report(c, _("invoices %s: due %s, before its issue date %s"), inv->number,
-		           date_format(inv->due_date, a, sizeof a), date_format(inv->issue_date, b, sizeof b));
+		           msg_date(inv->due_date, a, sizeof a), msg_date(inv->issue_date, b, sizeof b));
 	if ((want = invoice_status_of(inv)) != inv->status)
 		chk_report(c, _("invoices %s: status %s, but its payments and credits make it %s"),
 		           inv->number, status_name(inv->status), status_name(want));
@@ -302,7 +303,7 @@ int check_payment(struct chk *c, const struct payment *p, struct bo_err *e)
 		           c->other.number);
 	if (p->date < c->other.issue_date)
 		chk_report(c, _("payments %u: dated %s, before the invoice's date %s"), p->id,
-		           date_format(p->date, a, sizeof a), date_format(c->other.issue_date, b, sizeof b));
+		           msg_date(p->date, a, sizeof a), msg_date(c->other.issue_date, b, sizeof b));
 	if (p->reverses) {
 		uint8_t k[4];
 		void *data;

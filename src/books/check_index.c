@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "check_int.h"
 
 struct numbering {
@@ -73,8 +74,8 @@ static int number_entry(struct chk *c, struct numbering *nb, const struct store_
 	if (invoice_decode(&c->other, data, len, e) == 0) {
 		if (nb->last_date != DATE_NONE && c->other.issue_date < nb->last_date)
 			chk_report(c, _("%s is dated %s, before %s dated %s"), num,
-			           date_format(c->other.issue_date, a, sizeof a), nb->last_number,
-			           date_format(nb->last_date, b, sizeof b));
+			           msg_date(c->other.issue_date, a, sizeof a), nb->last_number,
+			           msg_date(nb->last_date, b, sizeof b));
 		nb->last_date = c->other.issue_date;
 	}
 	bo_err_clear(e);
@@ -86,7 +87,7 @@ static int number_entry(struct chk *c, struct numbering *nb, const struct store_
 static int owing_end(struct chk *c, struct owing *o)
 {
 	int64_t kept;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int ret;
 
 	if (!o->any)
@@ -244,7 +245,7 @@ static int orphan_counters(struct chk *c)
 		} else if (sscanf(key, "out:%lu%n", &id, &n) == 1 && n == (int)strlen(key) && v != 0 &&
 		           id <= UINT32_MAX) {
 			uint8_t k[4];
-			char a[32];
+			char a[MSGVAL_SIZE];
 
 			key_u32((uint32_t)id, k);
 			if ((ret = has_prefix(c, TB_INV_BY_CUSTOMER, k, 4, &yes)))

@@ -74,6 +74,7 @@ void chk_follow_close(struct chk_follow *f);
 /* A primary record, malloc'ed into *data; 0, STORE_NOTFOUND or an error. */
 int chk_get(struct chk *c, enum store_table t, const void *key, size_t klen, void **data,
             size_t *len);
+/* An amount in a finding: a message, so in the forms of msgval.h. */
 char *chk_money(int64_t cents, char *buf, size_t n);
 
 /* The parts of the check, each streaming through its tables. They

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "backoffice/allocation.h"
+#include "backoffice/msgval.h"
 #include "check_int.h"
 
 /* An invoice an application names: issued, series F, the customer's. */
@@ -37,8 +38,8 @@ static void check_named(struct chk *c, const struct application *a, uint32_t id,
 		           what, c->other.number, c->other.customer, a->customer);
 	else if (a->date < c->other.issue_date)
 		chk_report(c, _("applications %u: dated %s, before %s of %s"), a->id,
-		           date_format(a->date, d1, sizeof d1), c->other.number,
-		           date_format(c->other.issue_date, d2, sizeof d2));
+		           msg_date(a->date, d1, sizeof d1), c->other.number,
+		           msg_date(c->other.issue_date, d2, sizeof d2));
 }
 
 int check_application(struct chk *c, const struct application *a, struct bo_err *e)
@@ -108,7 +109,7 @@ static int add_account(struct chk *c, const void *data, size_t len, void *arg,
 static int customer_net(struct chk *c, struct cust_ctx *x, uint32_t id, struct bo_err *e)
 {
 	int64_t kept, net;
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	uint8_t k[4];
 	int ret;
 

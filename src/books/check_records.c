@@ -13,6 +13,7 @@
 #include "backoffice/dunning.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
+#include "backoffice/msgval.h"
 #include "backoffice/staff.h"
 #include "backoffice/text.h"
 #include "backoffice/user.h"
@@ -144,7 +145,7 @@ static int staff_rules(struct chk *c, const struct staff *s, const char *key)
 		chk_report(c, _("staff %s: has left but has no end date"), key);
 	if (s->end_date != DATE_NONE && s->end_date < s->hire_date)
 		chk_report(c, _("staff %s: end date %s is before the hire date %s"), key,
-		           date_format(s->end_date, d1, sizeof d1), date_format(s->hire_date, d2, sizeof d2));
+		           msg_date(s->end_date, d1, sizeof d1), msg_date(s->hire_date, d2, sizeof d2));
 	if (s->manager) {
 		if ((ret = id_exists(c, TB_STAFF, s->manager, &found)))
 			return ret;

@@ -10,6 +10,7 @@
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/tags.h"
 #include "backoffice/text.h"
 
@@ -49,7 +50,7 @@ const char *contact_kind_name(int kind)
 static int validate(struct contact *c, struct bo_err *e)
 {
 	bo_date today = date_today();
-	char a[16], b[16];
+	char a[MSGVAL_SIZE], b[16];
 
 	if (c->kind < 0 || c->kind > CONTACT_NOTE)
 		return bo_fail(e, _("invalid kind %d: expected one of call, email, letter, visit, note"),
@@ -61,19 +62,19 @@ static int validate(struct contact *c, struct bo_err *e)
 	if (rec_validate(&contact_type, c, e))
 		return -1;
 	if (c->date > today)
-		return bo_fail(e, _("date %s is after today %s"), date_format(c->date, a, sizeof a),
-		               date_format(today, b, sizeof b));
+		return bo_fail(e, _("date %s is after today %s"), msg_date(c->date, a, sizeof a),
+		               msg_date(today, b, sizeof b));
 	if (c->promise_amount < 0 || c->promise_amount > MONEY_MAX)
 		return bo_fail(e, _("promise amount %s must be positive"),
-		               money_format(c->promise_amount, a, sizeof a));
+		               msg_money(c->promise_amount, a, sizeof a));
 	if (c->promise_amount && c->promise_date == DATE_NONE)
 		return bo_fail(e, _("a promised amount needs a promise date"));
 	if (c->promise_date != DATE_NONE && c->promise_date < c->date)
 		return bo_fail(e, _("promise date %s is before the contact date %s"),
-		               date_format(c->promise_date, a, sizeof a), date_format(c->date, b, sizeof b));
+		               msg_date(c->promise_date, a, sizeof a), msg_date(c->date, b, sizeof b));
 	if (c->next_action != DATE_NONE && c->next_action < c->date)
 		return bo_fail(e, _("next action %s is before the contact date %s"),
-		               date_format(c->next_action, a, sizeof a), date_format(c->date, b, sizeof b));
+		               msg_date(c->next_action, a, sizeof a), msg_date(c->date, b, sizeof b));
 	return 0;
 }
 

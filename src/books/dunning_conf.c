@@ -10,6 +10,7 @@
 #include "backoffice/customer.h"
 #include "backoffice/dunning.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/text.h"
 
 #define CONF_KEY "dunning"
@@ -62,14 +63,14 @@ int dunning_conf_format(const struct dunning_conf *c, char *buf, size_t n)
 
 static int conf_valid(const struct dunning_conf *c, struct bo_err *e)
 {
-	char m[32];
+	char m[MSGVAL_SIZE];
 
 	if (c->n < 1 || c->n > DUNNING_MAX_LEVELS)
 		return bo_failc(e, BO_EINVAL, _("dunning levels: %d levels, expected 1 to %d"), c->n,
 		                DUNNING_MAX_LEVELS);
 	if (c->min_overdue < 0 || c->min_overdue > MONEY_MAX)
 		return bo_failc(e, BO_EINVAL, _("dunning levels: minimum %s must be zero or more"),
-		                money_format(c->min_overdue, m, sizeof m));
+		                msg_money(c->min_overdue, m, sizeof m));
 	for (int i = 1; i <= c->n; i++) {
 		const struct dunning_level *l = &c->lv[i];
 
@@ -78,7 +79,7 @@ static int conf_valid(const struct dunning_conf *c, struct bo_err *e)
 			                i, (int)l->days);
 		if (l->fee < 0 || l->fee > MONEY_MAX)
 			return bo_failc(e, BO_EINVAL, _("dunning level %d: fee %s must be zero or more"), i,
-			                money_format(l->fee, m, sizeof m));
+			                msg_money(l->fee, m, sizeof m));
 	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "backoffice/contact.h"
 #include "backoffice/dunning.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "dunning_int.h"
 
 /* ---- reading a customer's history ---- */
@@ -224,7 +225,7 @@ int dunning_rates_missing(const struct dunning_proposal *p, struct bo_err *e)
 	char d[16];
 
 	return bo_failc(e, BO_ESTATE, _("dunning of customer %u: the late-payment rates do not reach %s (an admin adds the half-year's rate: rates add)"),
-	                p->customer, date_format(p->on, d, sizeof d));
+	                p->customer, msg_date(p->on, d, sizeof d));
 }
 
 struct last_ctx {

@@ -9,6 +9,7 @@
 #include "backoffice/hold.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 
 struct scan {
 	struct session *ss;
@@ -97,19 +98,20 @@ int hold_status(struct session *ss, uint32_t customer, int64_t adding, struct ho
 	return store_read(ss->st, _("credit hold"), status_body, &x, e) ? -1 : 0;
 }
 
-char *hold_reason(const struct hold *h, char *buf, size_t n)
+char *hold_reason(const struct hold *h, int in_message, char *buf, size_t n)
 {
-	char a[32], b[32], d[32], l[32];
+	char *(*money)(int64_t, char *, size_t) = in_message ? msg_money : money_format;
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE], d[MSGVAL_SIZE], l[MSGVAL_SIZE];
 
 	buf[0] = '\0';
 	if (h->over_limit && h->limit == 0)
 		snprintf(buf, n, _("would owe %s (%s outstanding + %s), and pays cash only (credit limit %s)"),
-		         money_format(h->owed + h->adding, a, sizeof a), money_format(h->owed, b, sizeof b),
-		         money_format(h->adding, d, sizeof d), money_format(h->limit, l, sizeof l));
+		         money(h->owed + h->adding, a, sizeof a), money(h->owed, b, sizeof b),
+		         money(h->adding, d, sizeof d), money(h->limit, l, sizeof l));
 	else if (h->over_limit)
 		snprintf(buf, n, _("would owe %s (%s outstanding + %s), above the credit limit %s"),
-		         money_format(h->owed + h->adding, a, sizeof a), money_format(h->owed, b, sizeof b),
-		         money_format(h->adding, d, sizeof d), money_format(h->limit, l, sizeof l));
+		         money(h->owed + h->adding, a, sizeof a), money(h->owed, b, sizeof b),
+		         money(h->adding, d, sizeof d), money(h->limit, l, sizeof l));
 	if (h->long_overdue) {
 		size_t at = strlen(buf);
 
@@ -192,7 +194,7 @@ int law_terms_check(struct session *ss, const struct customer *c, int days, stru
 int law_cash_check(struct session *ss, const struct customer *c, const char *method,
                    int64_t amount, int64_t total, struct bo_err *e)
 {
-	char a[32], t[32], what[400];
+	char a[MSGVAL_SIZE], t[MSGVAL_SIZE], what[400];
 
 	if (strcmp(method, "cash") || amount <= 0 || !law_business(c) || ss->allow_cash_limit ||
 	    ss->history)
@@ -202,6 +204,6 @@ int law_cash_check(struct session *ss, const struct customer *c, const char *met
 	if (amount < LAW_CASH_LIMIT && total < LAW_CASH_LIMIT)
 		return 0;
 	snprintf(what, sizeof what, _("a cash payment of %s on an operation of %s between businesses reaches the 1,000 EUR limit of Ley 7/2012, art. 7"),
-	         money_format(amount, a, sizeof a), money_format(total, t, sizeof t));
+	         msg_money(amount, a, sizeof a), msg_money(total, t, sizeof t));
 	return law_confirm_fail(e, "cash-over-limit", what);
 }

@@ -7,6 +7,7 @@
 
 #include "backoffice/interest.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 
 int rates_parse_csv(const char *text, struct rate_table *t, struct bo_err *e)
 {
@@ -84,7 +85,7 @@ int rates_on(const struct rate_table *t, bo_date d, int32_t *rate_bp, struct bo_
 	if (i < 0 || d >= period_end(t, (size_t)i))
 		return bo_failc(e, BO_ENOTFOUND,
 		                _("late-payment interest: no statutory rate for %s (an admin adds it: backoffice rates add DATE RATE)"),
-		                date_format(d, b, sizeof b));
+		                msg_date(d, b, sizeof b));
 	*rate_bp = t->p[i].rate_bp;
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
 #include "invoice_int.h"
@@ -29,7 +30,7 @@ static int line_matches(const char *ref, size_t i, const struct inv_line *l)
 static int plan(const struct invoice *inv, const struct credit_line *cl, size_t n,
                 int64_t *take, struct bo_err *e)
 {
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int any = 0;
 
 	for (size_t i = 0; i < inv->nlines; i++)
@@ -50,8 +51,8 @@ static int plan(const struct invoice *inv, const struct credit_line *cl, size_t 
 				               cl[k].ref, inv->number);
 			if (cl[k].amount > invoice_line_base(&inv->lines[v - 1]))
 				return bo_fail(e, _("line \"%s\": cannot take off %s, more than the line's base %s"),
-				               cl[k].ref, money_format(cl[k].amount, a, sizeof a),
-				               money_format(invoice_line_base(&inv->lines[v - 1]), b, sizeof b));
+				               cl[k].ref, msg_money(cl[k].amount, a, sizeof a),
+				               msg_money(invoice_line_base(&inv->lines[v - 1]), b, sizeof b));
 			any = 1;
 			continue;
 		}
@@ -168,7 +169,7 @@ static int credit_body_txn(struct session *ss, struct store_txn *txn, struct inv
 		return -1;
 	if (date < cur->issue_date)
 		return bo_fail(e, _("date %s is before the invoice's issue date %s"),
-		               date_format(date, a, sizeof a), date_format(cur->issue_date, b, sizeof b));
+		               msg_date(date, a, sizeof a), msg_date(cur->issue_date, b, sizeof b));
 	if (text_check("reason", reason ? reason : "", sizeof note->reason - 1, e))
 		return -1;
 	if (type < CORR_NONE || type > CORR_R4)

@@ -9,6 +9,7 @@
 #include "backoffice/codec.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/payment.h"
 
 static int decode_at(struct invoice *inv, const void *data, size_t len, uint32_t key,
@@ -188,8 +189,8 @@ static int follow_dates(struct session *ss, struct store_txn *txn, const struct 
 		return ret;
 	if (ret == 0 && day < last)
 		return bo_fail(e, _("%s dated %s: series %c%04d already has an invoice dated %s; numbers must follow dates"),
-		               inv->number, date_format(inv->issue_date, a, sizeof a), series, year,
-		               date_format((bo_date)((int64_t)last - 1000000), b, sizeof b));
+		               inv->number, msg_date(inv->issue_date, a, sizeof a), series, year,
+		               msg_date((bo_date)((int64_t)last - 1000000), b, sizeof b));
 	return store_counter_raise(ss->st, txn, name, day);
 }
 
@@ -228,7 +229,7 @@ static int books_add(struct session *ss, struct store_txn *txn, const struct inv
 {
 	struct inv_totals t;
 	uint64_t sum = 0;
-	char max[40];
+	char max[MSGVAL_SIZE];
 	int ret;
 
 	invoice_totals(inv, &t);
@@ -239,7 +240,7 @@ static int books_add(struct session *ss, struct store_txn *txn, const struct inv
 		return ret;
 	if (sum > (uint64_t)MONEY_BOOKS_MAX - (uint64_t)t.total)
 		return bo_fail(e, _("%s: the invoices issued would add up to more than %s, past what the reports can total"),
-		               inv->number, money_format(MONEY_BOOKS_MAX, max, sizeof max));
+		               inv->number, msg_money(MONEY_BOOKS_MAX, max, sizeof max));
 	return store_counter_raise(ss->st, txn, "books", sum + (uint64_t)t.total);
 }
 

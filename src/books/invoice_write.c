@@ -10,6 +10,7 @@
 #include "backoffice/company.h"
 #include "backoffice/entity.h"
 #include "backoffice/hold.h"
+#include "backoffice/msgval.h"
 #include "backoffice/taxid.h"
 #include "backoffice/item.h"
 #include "backoffice/money.h"
@@ -60,7 +61,7 @@ static int fill_from_item(struct session *ss, struct store_txn *txn, size_t i, s
 
 static int check_line(size_t i, const struct inv_line *l, struct bo_err *e)
 {
-	char buf[40];
+	char buf[MSGVAL_SIZE];
 
 	/* the locator names the column as the lines' CSV header does */
 	if (text_check("description", l->description, sizeof l->description - 1, e))
@@ -72,7 +73,7 @@ static int check_line(size_t i, const struct inv_line *l, struct bo_err *e)
 		               i + 1, qty_format(l->quantity, buf, sizeof buf)), bo_at_field(e, "quantity");
 	if (l->unit_price <= 0 || l->unit_price > MONEY_MAX)
 		return bo_fail(e, _("line %zu: unit price \"%s\" must be positive"), i + 1,
-		               money_format(l->unit_price, buf, sizeof buf)), bo_at_field(e, "unit_price");
+		               msg_money(l->unit_price, buf, sizeof buf)), bo_at_field(e, "unit_price");
 	if (l->discount_bp < 0 || l->discount_bp > 10000)
 		return bo_fail(e, _("line %zu: discount \"%s\" must be between 0 and 100"), i + 1,
 		               pct_format(l->discount_bp, buf, sizeof buf)), bo_at_field(e, "discount_pct");
@@ -214,11 +215,13 @@ static int check_dates(const struct invoice *inv, struct bo_err *e)
 	if (inv->issue_date != DATE_NONE && inv->due_date != DATE_NONE &&
 	    inv->due_date < inv->issue_date)
 		return bo_fail(e, _("due date %s is before the issue date %s"),
-		               date_format(inv->due_date, a, sizeof a),
-		               date_format(inv->issue_date, b, sizeof b)), bo_at_field(e, "due_date");
+		               msg_date(inv->due_date, a, sizeof a),
+		               msg_date(inv->issue_date, b, sizeof b)), bo_at_field(e, "due_date");
 	/* the terms may carry it past the last date the program writes */
 	if (inv->due_date != DATE_NONE && inv->due_date > date_from_ymd(DATE_MAX_YEAR, 12, 31))
-		return bo_fail(e, _("due date after %d-12-31"), DATE_MAX_YEAR), bo_at_field(e, "due_date");
+		return bo_fail(e, _("due date after %s"),
+		               msg_date(date_from_ymd(DATE_MAX_YEAR, 12, 31), a, sizeof a)),
+		       bo_at_field(e, "due_date");
 	return 0;
 }
 
@@ -240,7 +243,7 @@ static int hold_check(struct session *ss, struct store_txn *txn, const struct cu
 	if (!h->on_hold || ss->override_hold)
 		return 0;
 	snprintf(what, sizeof what, _("customer %u is on hold: %s"), c->id,
-	         hold_reason(h, why, sizeof why));
+	         hold_reason(h, 1, why, sizeof why));
 	return law_confirm_fail(e, "override-hold", what);
 }
 
@@ -251,7 +254,7 @@ static int hold_record(struct session *ss, struct store_txn *txn, const struct c
 
 	snprintf(key, sizeof key, "%u", c->id);
 	snprintf(changes, sizeof changes, "invoice: %s; hold: %s", inv->number,
-	         hold_reason(h, why, sizeof why));
+	         hold_reason(h, 0, why, sizeof why));
 	return audit_add(ss, txn, "override-hold", "customers", key, changes, NULL);
 }
 

@@ -12,6 +12,7 @@
 #include "backoffice/hold.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
+#include "backoffice/msgval.h"
 #include "backoffice/payment.h"
 #include "backoffice/record.h"
 #include "backoffice/tags.h"
@@ -180,7 +181,7 @@ static int check_reversal(struct session *ss, struct store_txn *txn, struct paym
                           struct bo_err *e)
 {
 	struct payment orig;
-	char a[32];
+	char a[MSGVAL_SIZE];
 	int ret, rev;
 
 	if (!p->reverses) {
@@ -190,7 +191,7 @@ static int check_reversal(struct session *ss, struct store_txn *txn, struct paym
 			return ret;
 		if (!m.found)
 			return bo_fail(e, _("negative amount: no payment of %s on %s to reverse"),
-			               money_format(-p->amount, a, sizeof a), p->number);
+			               msg_money(-p->amount, a, sizeof a), p->number);
 		p->reverses = m.found;
 	}
 	ret = get_txn(ss, txn, p->reverses, &orig, STORE_RMW, e);
@@ -214,7 +215,7 @@ static int check_reversal(struct session *ss, struct store_txn *txn, struct paym
 static int check_amount(struct session *ss, struct store_txn *txn, struct payment *p,
                         const struct invoice *inv, struct bo_err *e)
 {
-	char a[32], b[32];
+	char a[MSGVAL_SIZE], b[MSGVAL_SIZE];
 	int64_t bal = invoice_balance(inv);
 
 	if (p->amount == 0 || (p->amount > 0 && p->reverses))
@@ -232,7 +233,7 @@ static int check_amount(struct session *ss, struct store_txn *txn, struct paymen
 	}
 	if (p->amount > bal)
 		return bo_fail(e, _("amount %s is above the balance %s of %s"),
-		               money_format(p->amount, a, sizeof a), money_format(bal, b, sizeof b),
+		               msg_money(p->amount, a, sizeof a), msg_money(bal, b, sizeof b),
 		               inv->number), bo_at_field(e, "amount");
 	return 0;
 }
@@ -268,7 +269,7 @@ int payment_validate_txn(struct session *ss, struct store_txn *txn, struct payme
 		return bo_at_field(e, "date");
 	if (p->date < inv->issue_date)
 		return bo_fail(e, _("date %s is before the invoice's issue date %s"),
-		               date_format(p->date, a, sizeof a), date_format(inv->issue_date, b, sizeof b)),
+		               msg_date(p->date, a, sizeof a), msg_date(inv->issue_date, b, sizeof b)),
 		       bo_at_field(e, "date");
 	if (!*p->method)
 		snprintf(p->method, sizeof p->method, "transfer");

@@ -6,6 +6,7 @@
 #include "backoffice/allocation.h"
 #include "backoffice/audit.h"
 #include "backoffice/codec.h"
+#include "backoffice/msgval.h"
 #include "backoffice/payment.h"
 #include "backoffice/rates.h"
 
@@ -107,7 +108,7 @@ static int add_body(struct store *st, struct store_txn *txn, void *arg, struct b
 {
 	struct add_ctx *c = arg;
 	struct rate_table t;
-	char d[16], last[16], changes[64];
+	char d[16], shown[16], last[16], changes[64];
 	size_t kept;
 	int ret;
 
@@ -119,9 +120,10 @@ static int add_body(struct store *st, struct store_txn *txn, void *arg, struct b
 	date_format(c->from, d, sizeof d);
 	if (t.n && c->from <= t.p[t.n - 1].from)
 		return bo_fail(e, _("add rate %s: the table already runs to %s; rates are added in date order"),
-		               d, date_format(t.p[t.n - 1].from, last, sizeof last));
+		               msg_date(c->from, shown, sizeof shown),
+		               msg_date(t.p[t.n - 1].from, last, sizeof last));
 	if (t.n == sizeof t.p / sizeof t.p[0])
-		return bo_fail(e, _("add rate %s: the table is full"), d);
+		return bo_fail(e, _("add rate %s: the table is full"), msg_date(c->from, shown, sizeof shown));
 	t.p[t.n].from = c->from;
 	t.p[t.n].rate_bp = c->rate_bp;
 	t.n++;

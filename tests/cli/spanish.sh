@@ -55,6 +55,17 @@ ok "amount with a point" es bo customer add --name "Çà Ferretería" --nif 1234
 ok "show" es bo customer show 1
 echo "$out" | grep -q '^credit_limit *1234.50$' && pass || fail "amount printed with a point: $out"
 
+# A refusal's dates and amounts keep the machine forms on the command line
+# in Spanish too, as they are typed back; the screens show the same ones
+# as 31/12/2026 and 1.210,00 (tui-messages_es).
+ok "an invoice" es bo invoice create --customer 1 --text 'Portes:1:1000:21' --date 2026-11-20 --issue
+refuses "payment in the future, spanish" 'la fecha 2026-12-31 es posterior a hoy (2026-11-28)$' \
+	es bo payment add --invoice F2026-000001 --amount 10 --date 2026-12-31
+refuses "payment before the issue, spanish" 'la fecha 2026-11-01 es anterior a la fecha de emisión de la factura, 2026-11-20$' \
+	es bo payment add --invoice F2026-000001 --amount 10 --date 2026-11-01
+refuses "payment above the balance, spanish" 'el importe 1300\.00 supera el saldo pendiente 1210\.00 de F2026-000001$' \
+	es bo payment add --invoice F2026-000001 --amount 1300 --date 2026-11-25
+
 # The catalogue: every message translated, none fuzzy, formats checked.
 if stats=$(msgfmt -c --statistics -o /dev/null "$PO/es.po" 2>&1); then pass; else fail "msgfmt -c: $stats"; fi
 case "$stats" in

@@ -39,14 +39,14 @@ see "payment form" "Cobro de la factura F2026-000001"
 keys Tab Tab Space
 see "cash" "efectivo"
 keys F2
-see "the law, in Spanish" "límite de 1.000 EUR de la Ley"
+see "the law, in Spanish" "límite de 1.000 EUR de la"
 see "asked, in Spanish" "¿Registrarlo de todos modos?"
 see "the Spanish keys" "s sí    n o Esc no"
 not_see "no command-line flag" "--cash-over-limit"
 keys n
 if wait_gone "¿Registrarlo de todos modos?"; then pass; else fail "n did not close the question"; fi
 see "the form stays" "Cobro de la factura F2026-000001"
-see "why, on the status line" "un pago en efectivo de 1210.00"
+see "why, on the status line, in Spanish forms" "un pago en efectivo de 1.210,00 en una operación"
 eq "n: nothing paid" "0.00" "$(paid)"
 eq "n: no payment" "" "$(bo payment list)"
 keys F2
