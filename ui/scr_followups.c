@@ -28,7 +28,7 @@ static const struct ui_guard guards[] = {
 /* the command line's CSV columns, but the contact's id: the clerk has the
  * customer's log one key away */
 static const struct ui_col cols[] = {
-	{ "kind", N_("Follow-up"), CT_TEXT, 9, 16, W_FOLLOWUP },
+	{ "kind", N_("Follow-up"), CT_TEXT, 14, 16, W_FOLLOWUP },
 	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
 	{ "customer_name", N_("Customer"), CT_TEXT, 12, 0, W_NONE },
 	{ "level", N_("Level"), CT_INT, 5, 6, W_NONE },

@@ -63,14 +63,14 @@
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
 	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
 	X(MENU9, N_("Users"), N_("manage the user accounts and their roles (admin)")) \
+	X(MENU10, N_("Follow-ups"), N_("open the day's follow-ups (collections)")) \
 	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain")) \
 	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
 	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
 	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
 	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file")) \
-	X(DUNNING, N_("Dunning"), N_("run dunning: see the letters due, then write and record them")) \
-	X(MENU10, N_("Follow-ups"), N_("open the day's Follow-ups"))
+	X(DUNNING, N_("Dunning"), N_("run dunning: see the letters due, then write and record them"))
 
 enum ui_act {
 	A_NONE,
