@@ -276,16 +276,16 @@ static int add_row(const struct ui_row *r, void *arg)
  * width: what D would follow on. */
 static void last_letter(const struct ui_row *r)
 {
-	char line[200], d[16];
+	char line[400], d[16];
 	bo_date when;
 
 	if (!r)
 		return;
 	if (!*r->cell[8] || date_parse(r->cell[9], &when, NULL))
-		snprintf(line, sizeof line, "%s", _("Dunning: no letter yet"));
+		snprintf(line, sizeof line, _("%s: no dunning letter yet"), r->cell[0]);
 	else
-		snprintf(line, sizeof line, _("Dunning: level %s, last reminder %s"), r->cell[8],
-		         display_date(when, d, sizeof d));
+		snprintf(line, sizeof line, _("%s: dunning level %s, last reminder %s"), r->cell[0],
+		         r->cell[8], display_date(when, d, sizeof d));
 	ui_put(6, 1, COLS - 2, line, ui_attr(R_DIM), 0, 1);
 }
 
@@ -421,11 +421,14 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 			load(o);
 		return UI_OK;
 	case A_DUNNING:
-		/* the proposal is today's, whatever day the list is as of */
-		if (r && ui_task_dunning((uint32_t)strtoul(r->key, NULL, 10), r->cell[0]))
+		/* the proposal is today's, whatever day the list is as of; the
+		 * selection stays on the customer to show the new level */
+		if (r)
+			snprintf(o->keep, sizeof o->keep, "%s", r->key);
+		if (ui_task_dunning(r ? (uint32_t)strtoul(r->key, NULL, 10) : 0, r ? r->cell[0] : ""))
 			load(o);
-		else if (!r && ui_task_dunning(0, ""))
-			load(o);
+		else
+			o->keep[0] = '\0';
 		return UI_OK;
 	case A_STATEMENT:
 		/* as of the screen's day: the file's totals are the row's */
