@@ -273,7 +273,8 @@ static int add_row(const struct ui_row *r, void *arg)
 }
 
 /* Over the list, the selected customer's last dunning letter, at any
- * width: what D would follow on. */
+ * width: what D would follow on. Not its name: that is the row's, and
+ * a line finding the row by the name must find the row. */
 static void last_letter(const struct ui_row *r)
 {
 	char line[400], d[16];
@@ -282,9 +283,9 @@ static void last_letter(const struct ui_row *r)
 	if (!r)
 		return;
 	if (!*r->cell[8] || date_parse(r->cell[9], &when, NULL))
-		snprintf(line, sizeof line, _("%s: no dunning letter yet"), r->cell[0]);
+		snprintf(line, sizeof line, "%s", _("Selected customer: no dunning letter yet"));
 	else
-		snprintf(line, sizeof line, _("%s: dunning level %s, last reminder %s"), r->cell[0],
+		snprintf(line, sizeof line, _("Selected customer: dunning level %s, last reminder %s"),
 		         r->cell[8], display_date(when, d, sizeof d));
 	ui_put(6, 1, COLS - 2, line, ui_attr(R_DIM), 0, 1);
 }

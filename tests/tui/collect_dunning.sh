@@ -28,7 +28,7 @@ tui_start 80 24 LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$LOCAL
 	HOME="$T/home" $LOCPATH_ENV
 keys 5
 see "overdue" "Impagados"
-see "no letter yet" "Zúñiga y Ferrer: aún sin cartas de reclamación"
+see "no letter yet" "Cliente elegido: aún sin cartas de reclamación"
 keys D
 see "for whom" "Solo Zúñiga y Ferrer"
 keys Enter
@@ -49,7 +49,7 @@ keys s
 see "the folder, the clerk's own" "Carpeta: $OUT"
 keys Enter
 see "written and recorded" "carta de reclamación de nivel 1 para Zúñiga y Ferrer"
-see "the list shows the level" "Zúñiga y Ferrer: nivel de reclamación 1, último aviso 28/11/2026"
+see "the list shows the level" "Cliente elegido: nivel de reclamación 1, último aviso 28/11/2026"
 txt="$OUT/dunning-1-2026-11-28-L1.txt"
 if [ -s "$txt" ] && [ -s "$OUT/dunning-1-2026-11-28-L1.pdf" ]; then pass; else
 	fail "letter files: $(ls -l "$OUT" 2>&1)"; fi
