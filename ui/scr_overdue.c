@@ -47,7 +47,7 @@ static const struct ui_col cols[] = {
 	/* the customer's last dunning letter: shown on wide screens, and
 	 * above the list for the row selected on any */
 	{ "dunning_level", N_("Level"), CT_INT, 5, 6, W_NONE },
-	{ "last_reminder", N_("Last reminder"), CT_DATE, 10, 13, W_NONE },
+	{ "last_reminder", N_("Last reminder"), CT_DATE, 13, 13, W_NONE },
 };
 #define NCOLS 10
 #define NMONEY 7        /* the amounts after the name, summed in the totals row */
