@@ -45,16 +45,20 @@ static void cell(char *out, size_t n, const char *s, int w)
 	char t[256];
 	size_t len;
 
+	int cut = 0;
+
 	text_inert(s, t, sizeof t);
 	len = strlen(t);
-	while (len && (int)text_width(t) > w) {
+	/* a name cut short says so, as the lists do */
+	while (len && (int)text_width(t) > w - cut) {
 		/* back off one character, not one byte */
 		do
 			len--;
 		while (len && ((unsigned char)t[len] & 0xC0) == 0x80);
 		t[len] = '\0';
+		cut = 1;
 	}
-	snprintf(out, n, "%s%*s", t, w - (int)text_width(t), "");
+	snprintf(out, n, "%s%s%*s", t, cut ? "…" : "", w - (int)text_width(t) - cut, "");
 }
 
 static void line(char *out, const char *id, const char *name, const char *level,
