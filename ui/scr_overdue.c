@@ -162,32 +162,65 @@ static void sort_rows(struct ui_list *l, int order)
 	ui_list_set_rows(l, rows, o->n);
 }
 
-struct work {
-	struct session *ss;
-	int fd;
+/* the last letter of each customer, by customer id */
+struct last {
+	int level;
+	bo_date date;
 };
+
+struct work {
+	int fd;
+	struct last *v;
+	uint32_t n;
+};
+
+static int take_letter(uint32_t customer, int level, bo_date date, void *arg)
+{
+	struct work *w = arg;
+
+	if (customer >= w->n) {
+		uint32_t n = customer + 1 > w->n * 2 ? customer + 1 : w->n * 2;
+		struct last *v = realloc(w->v, n * sizeof *v);
+
+		if (!v)
+			return 1;
+		memset(v + w->n, 0, (n - w->n) * sizeof *v);
+		w->v = v;
+		w->n = n;
+	}
+	w->v[customer].level = level;
+	w->v[customer].date = date;
+	return 0;
+}
 
 static int send_row(const struct overdue_row *r, void *arg)
 {
 	struct work *w = arg;
-	struct bo_err e = BO_ERR_INIT;
 	struct omsg m;
 
 	memset(&m, 0, sizeof m);
 	m.r = *r;
 	m.last = DATE_NONE;
-	/* a log that cannot be read leaves the level empty, not the report */
-	if (dunning_last(w->ss, r->customer, &m.level, &m.last, &e))
-		m.level = 0;
+	if (r->customer < w->n && w->v[r->customer].level) {
+		m.level = w->v[r->customer].level;
+		m.last = w->v[r->customer].date;
+	}
 	return ui_bg_send(w->fd, &m, sizeof m) ? 1 : 0;
 }
 
-/* In a process of its own: the report reads every open invoice. */
+/* In a process of its own: the report reads every open invoice, and the
+ * contact log once for the letters. */
 static int report_work(struct session *ss, int fd, void *arg, struct bo_err *e)
 {
-	struct work w = { ss, fd };
+	struct work w = { fd, NULL, 0 };
+	int ret;
 
-	return report_overdue(ss, *(const bo_date *)arg, send_row, &w, e);
+	/* a log that cannot be read leaves the levels empty, not the report */
+	if (dunning_letters_each(ss, take_letter, &w, e))
+		bo_err_clear(e);
+	ret = report_overdue(ss, *(const bo_date *)arg, send_row, &w, e);
+	free(w.v);
+	return ret;
 }
 
 static void load(struct overdue *o)
