@@ -78,10 +78,10 @@ static void line(char *out, const char *id, const char *name, const char *level,
 static int confirm(struct props *ps, bo_date on)
 {
 	char (*lines)[UI_TD_W] = calloc((size_t)ps->n, sizeof *lines);
-	char extra[2][UI_TD_W], head[UI_TD_W], title[120], d[16], a[48];
+	char extra[3][UI_TD_W], head[UI_TD_W], title[120], d[16], a[48];
 	struct ui_tdlg t;
 	int64_t sum = 0;
-	int ret;
+	int ret, nextra = 2;
 
 	if (!lines)
 		return 0;
@@ -102,6 +102,18 @@ static int confirm(struct props *ps, bo_date on)
 	         ps->n, money_format_human(sum, a, sizeof a),
 	         ps->more ? _(" (more are due: run it again)") : "");
 	snprintf(extra[1], UI_TD_W, "%s", _("Write the letters and record them? (y/n)"));
+	/* a letter whose interest is unknown is shown but never recorded:
+	 * say why before the clerk says yes */
+	for (int i = 0; i < ps->n; i++)
+		if (ps->v[i].rates_missing) {
+			struct bo_err e = BO_ERR_INIT;
+
+			dunning_rates_missing(&ps->v[i], &e);
+			memcpy(extra[2], extra[1], UI_TD_W);
+			text_copy(extra[1], UI_TD_W, e.msg);
+			nextra = 3;
+			break;
+		}
 	memset(&t, 0, sizeof t);
 	t.title = title;
 	t.head = head;
@@ -109,7 +121,7 @@ static int confirm(struct props *ps, bo_date on)
 	t.lines = lines;
 	t.n = ps->n;
 	t.extra = extra;
-	t.nextra = 2;
+	t.nextra = nextra;
 	ret = ui_td_run(&t);
 	free(lines);
 	return ret == 1;
