@@ -256,7 +256,7 @@ static int dispatch(struct ui_scr *s, int k)
 		return UI_OK;
 	if (!ui_act_allowed(s->ops->guards, a)) {
 		/* the digit of a menu entry not shown does nothing */
-		if (a >= A_MENU1 && a <= A_MENU9)
+		if (a >= A_MENU1 && a <= A_MENU10)
 			return UI_OK;
 		for (const struct ui_guard *g = s->ops->guards; g->act != A_NONE; g++)
 			if (g->act == a && ui_need(g->perm, ui_act_help(a)))

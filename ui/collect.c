@@ -113,7 +113,7 @@ int ui_docs_by_due(const void *a, const void *b)
 
 const struct ui_guard ui_collect_guards[] = {
 	{ A_CONTACT, P_CONTACT_WRITE }, { A_APPLY, P_PAYMENT_WRITE }, { A_RECEIPT, P_PAYMENT_WRITE },
-	{ A_NONE, 0 }
+	{ A_DUNNING, P_CONTACT_WRITE }, { A_NONE, 0 }
 };
 
 int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice)

@@ -82,6 +82,8 @@ static const struct binding {
 	{ 'a', "a", A_APPLY },
 	{ 'R', "R", A_RECEIPT },
 	{ 't', "t", A_STATEMENT },
+	{ 'D', "D", A_DUNNING },
+	{ '0', "0", A_MENU10 },
 };
 
 #define NBIND (sizeof bindings / sizeof bindings[0])

@@ -13,7 +13,7 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_MENU7, A_MENU8, A_MENU9, A_UP,
+	A_MENU1, A_MENU2, A_MENU3, A_MENU4, A_MENU5, A_MENU6, A_MENU7, A_MENU8, A_MENU9, A_MENU10, A_UP,
 	A_DOWN, A_OPEN,
 	A_HELP, A_BACK, A_QUIT, A_REFRESH, A_NONE
 };
@@ -22,7 +22,8 @@ static const enum ui_act bar[] = { A_HELP, A_OPEN, A_BACK, A_QUIT, A_NONE };
 static const struct ui_guard guards[] = {
 	{ A_MENU1, P_STAFF_READ }, { A_MENU2, P_CUSTOMER_READ }, { A_MENU3, P_INVOICE_READ },
 	{ A_MENU4, P_ITEM_READ }, { A_MENU5, P_OVERDUE_READ }, { A_MENU6, P_AUDIT_READ },
-	{ A_MENU7, P_AUDIT_READ }, { A_MENU8, P_USERS }, { A_MENU9, P_USERS }, { A_NONE, 0 }
+	{ A_MENU7, P_AUDIT_READ }, { A_MENU8, P_USERS }, { A_MENU9, P_USERS },
+	{ A_MENU10, P_OVERDUE_READ }, { A_NONE, 0 }
 };
 
 /* An entry shows only to the roles that may read what it opens; its digit
@@ -41,6 +42,8 @@ static const struct {
 	{ N_("Records"), &scr_records, P_AUDIT_READ },
 	{ N_("Company"), &scr_company, P_USERS },
 	{ N_("Users"), &scr_users, P_USERS },
+	/* the tenth, on 0: the collections clerk's day starts here */
+	{ N_("Follow-ups"), &scr_followups, P_OVERDUE_READ },
 };
 
 #define NENTRIES ((int)(sizeof entries / sizeof entries[0]))
@@ -198,17 +201,24 @@ static void dashboard_draw(struct menu *m, int y, int x, int w)
 static void menu_draw(struct ui_scr *s)
 {
 	struct menu *m = s->priv;
-	int lw = COLS >= 100 ? 34 : 28, y = 4;
+	int lw = COLS >= 100 ? 34 : 28, y = 4, gap = 2, count = 0;
 
 	ui_put(2, 2, lw - 2, _("Number, or arrows + Enter"), ui_attr(R_HEAD), 0, 1);
+	/* every entry a line apart when they fit so, else one under another
+	 * (an admin's ten on 24 lines) */
+	for (int i = 0; i < NENTRIES; i++)
+		count += shown(i);
+	if (y + 2 * count > LINES - 2)
+		gap = 1;
 	for (int i = 0; i < NENTRIES; i++) {
 		char line[128];
 
 		if (!shown(i))
 			continue;
-		snprintf(line, sizeof line, " %d  %s", i + 1, _(entries[i].name));
+		/* the tenth is on 0 */
+		snprintf(line, sizeof line, " %d  %s", (i + 1) % 10, _(entries[i].name));
 		ui_put(y, 2, lw - 2, line, i == m->sel ? ui_attr(R_SEL) : (int)A_BOLD, 0, 1);
-		y += 2;
+		y += gap;
 	}
 	if (y == 4)
 		ui_put(y, 2, lw - 2, _("(nothing this role may open)"), ui_attr(R_DIM), 0, 1);
@@ -229,6 +239,7 @@ static int menu_act(struct ui_scr *s, enum ui_act a)
 	case A_MENU7:
 	case A_MENU8:
 	case A_MENU9:
+	case A_MENU10:
 		if (!shown(a - A_MENU1))
 			return UI_OK;       /* a hidden entry's digit does nothing */
 		m->sel = a - A_MENU1;

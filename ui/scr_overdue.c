@@ -2,7 +2,8 @@
  * not yet due and what is 1-30, 31-60, 61-90 and over 90 days overdue,
  * sorted by the overdue total, a totals row and a bar per bucket; d moves
  * the as-of date; Enter drills into the customer's invoices, where p
- * records a payment; t writes the customer's statement. */
+ * records a payment; t writes the customer's statement; D runs dunning
+ * (dlg_dunning.c), and the customer's level and last reminder show. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "backoffice/clerk_files.h"
 #include "backoffice/date.h"
 #include "backoffice/display.h"
+#include "backoffice/dunning.h"
 #include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
@@ -18,7 +20,8 @@
 #include "ui.h"
 
 static const enum ui_act acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_CONTACT, A_CONTACTS, A_RECEIPT, A_STATEMENT, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_CONTACT, A_CONTACTS, A_RECEIPT, A_STATEMENT,
+	A_DUNNING, A_NONE
 };
 static const enum ui_act bar[] = {
 	A_HELP, A_OPEN, A_ASOF, A_CONTACT, A_CONTACTS, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT,
@@ -41,8 +44,14 @@ static const struct ui_col cols[] = {
 	{ "days_61_90", N_("61-90"), CT_MONEY, 10, 16, W_NONE },
 	{ "days_over_90", N_("Over 90"), CT_MONEY, 10, 16, W_NONE },
 	{ "total", N_("Total"), CT_MONEY, 10, 16, W_NONE },
+	/* the customer's last dunning letter: shown on wide screens, and
+	 * above the list for the row selected on any */
+	{ "dunning_level", N_("Level"), CT_INT, 5, 6, W_NONE },
+	{ "last_reminder", N_("Last reminder"), CT_DATE, 13, 13, W_NONE },
 };
-#define NCOLS 8
+#define NCOLS 10
+#define NMONEY 7        /* the amounts after the name, summed in the totals row */
+#define WIDE 120        /* from here the level and last reminder are columns */
 
 static const char *const sorts[] = {
 	N_("by overdue total"), N_("by name"), N_("by total"),
@@ -69,8 +78,16 @@ static const struct ui_list_def def = {
 	"overdue", cols, NCOLS, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
 };
 
-static int collect(const struct overdue_row *or, void *arg)
+/* what the report's process sends: the row and the last letter */
+struct omsg {
+	struct overdue_row r;
+	int level;
+	bo_date last;
+};
+
+static int collect(const struct omsg *m, void *arg)
 {
+	const struct overdue_row *or = &m->r;
 	struct overdue *o = arg;
 	struct orow *r;
 	int64_t total = 0;
@@ -96,6 +113,10 @@ static int collect(const struct overdue_row *or, void *arg)
 	money_format(total, r->r.cell[7], UI_CELL);
 	r->overdue = or->overdue_total;
 	r->total = total;
+	if (m->level) {
+		snprintf(r->r.cell[8], UI_CELL, "%d", m->level);
+		date_format(m->last, r->r.cell[9], UI_CELL);
+	}
 	r->r.mark = or->overdue_total > 0;
 	return 0;
 }
@@ -141,15 +162,65 @@ static void sort_rows(struct ui_list *l, int order)
 	ui_list_set_rows(l, rows, o->n);
 }
 
-static int send_row(const struct overdue_row *r, void *arg)
+/* the last letter of each customer, by customer id */
+struct last {
+	int level;
+	bo_date date;
+};
+
+struct work {
+	int fd;
+	struct last *v;
+	uint32_t n;
+};
+
+static int take_letter(uint32_t customer, int level, bo_date date, void *arg)
 {
-	return ui_bg_send(*(int *)arg, r, sizeof *r) ? 1 : 0;
+	struct work *w = arg;
+
+	if (customer >= w->n) {
+		uint32_t n = customer + 1 > w->n * 2 ? customer + 1 : w->n * 2;
+		struct last *v = realloc(w->v, n * sizeof *v);
+
+		if (!v)
+			return 1;
+		memset(v + w->n, 0, (n - w->n) * sizeof *v);
+		w->v = v;
+		w->n = n;
+	}
+	w->v[customer].level = level;
+	w->v[customer].date = date;
+	return 0;
 }
 
-/* In a process of its own: the report reads every open invoice. */
+static int send_row(const struct overdue_row *r, void *arg)
+{
+	struct work *w = arg;
+	struct omsg m;
+
+	memset(&m, 0, sizeof m);
+	m.r = *r;
+	m.last = DATE_NONE;
+	if (r->customer < w->n && w->v[r->customer].level) {
+		m.level = w->v[r->customer].level;
+		m.last = w->v[r->customer].date;
+	}
+	return ui_bg_send(w->fd, &m, sizeof m) ? 1 : 0;
+}
+
+/* In a process of its own: the report reads every open invoice, and the
+ * contact log once for the letters. */
 static int report_work(struct session *ss, int fd, void *arg, struct bo_err *e)
 {
-	return report_overdue(ss, *(const bo_date *)arg, send_row, &fd, e);
+	struct work w = { fd, NULL, 0 };
+	int ret;
+
+	/* a log that cannot be read leaves the levels empty, not the report */
+	if (dunning_letters_each(ss, take_letter, &w, e))
+		bo_err_clear(e);
+	ret = report_overdue(ss, *(const bo_date *)arg, send_row, &w, e);
+	free(w.v);
+	return ret;
 }
 
 static void load(struct overdue *o)
@@ -174,7 +245,7 @@ static int ov_idle(struct ui_scr *s)
 		return 2;
 	o->n = 0;
 	while ((rec = ui_bg_next(&o->bg, &at, &n))) {
-		struct overdue_row row;
+		struct omsg row;
 
 		/* records sit unaligned in the pipe's buffer: copy each out */
 		if (n != sizeof row)
@@ -218,20 +289,38 @@ static void ov_close(struct ui_scr *s)
 }
 
 struct sums {
-	int64_t b[NCOLS - 1];
+	int64_t b[NMONEY];
 };
 
 static int add_row(const struct ui_row *r, void *arg)
 {
 	struct sums *s = arg;
 
-	for (int c = 0; c < NCOLS - 1; c++) {
+	for (int c = 0; c < NMONEY; c++) {
 		int64_t v;
 
 		if (money_parse(r->cell[1 + c], 1, &v, NULL) == 0)
 			s->b[c] += v;
 	}
 	return 0;
+}
+
+/* Over the list, the selected customer's last dunning letter, at any
+ * width: what D would follow on. Not its name: that is the row's, and
+ * a line finding the row by the name must find the row. */
+static void last_letter(const struct ui_row *r)
+{
+	char line[400], d[16];
+	bo_date when;
+
+	if (!r)
+		return;
+	if (!*r->cell[8] || date_parse(r->cell[9], &when, NULL))
+		snprintf(line, sizeof line, "%s", _("Selected customer: no dunning letter yet"));
+	else
+		snprintf(line, sizeof line, _("Selected customer: dunning level %s, last reminder %s"),
+		         r->cell[8], display_date(when, d, sizeof d));
+	ui_put(6, 1, COLS - 2, line, ui_attr(R_DIM), 0, 1);
 }
 
 static void ov_draw(struct ui_scr *s)
@@ -259,7 +348,9 @@ static void ov_draw(struct ui_scr *s)
 		ui_put(1 + b, COLS - 20, 19, money_format_human(v, a, sizeof a), (int)A_NORMAL, 1, 0);
 	}
 	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
+	o->l->hide = COLS >= WIDE ? 0 : 1u << 8 | 1u << 9;
 	ui_list_draw(o->l);
+	last_letter(ui_list_current(o->l));
 	if (o->bg.running) {
 		ui_fill(9, 1, COLS - 2, (int)A_NORMAL);
 		ui_put(9, 2, COLS - 4, _("computing the report..."), ui_attr(R_DIM), 0, 0);
@@ -271,7 +362,7 @@ static void ov_draw(struct ui_scr *s)
 
 		memset(&tr, 0, sizeof tr);
 		snprintf(tr.cell[0], UI_CELL, "%s", _("Total"));
-		for (int c = 0; c < NCOLS - 1; c++)
+		for (int c = 0; c < NMONEY; c++)
 			money_format(t.b[c], tr.cell[1 + c], UI_CELL);
 		tl.rows = &tr;
 		tl.n = 1;
@@ -362,6 +453,16 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 	case A_RECEIPT:
 		if (r && ui_collect_act(a, (uint32_t)strtoul(r->key, NULL, 10), 0))
 			load(o);
+		return UI_OK;
+	case A_DUNNING:
+		/* the proposal is today's, whatever day the list is as of; the
+		 * selection stays on the customer to show the new level */
+		if (r)
+			snprintf(o->keep, sizeof o->keep, "%s", r->key);
+		if (ui_task_dunning(r ? (uint32_t)strtoul(r->key, NULL, 10) : 0, r ? r->cell[0] : ""))
+			load(o);
+		else
+			o->keep[0] = '\0';
 		return UI_OK;
 	case A_STATEMENT:
 		/* as of the screen's day: the file's totals are the row's */

@@ -63,12 +63,14 @@
 	X(MENU7, N_("Records"), N_("open the tamper-evident invoice records")) \
 	X(MENU8, N_("Company"), N_("edit the company's details (admin)")) \
 	X(MENU9, N_("Users"), N_("manage the user accounts and their roles (admin)")) \
+	X(MENU10, N_("Follow-ups"), N_("open the day's follow-ups (collections)")) \
 	X(ACK, N_("Acknowledge"), N_("acknowledge the alarm of a broken records chain")) \
 	X(CONTACT, N_("Log"), N_("log a contact and any promise to pay")) \
 	X(CONTACTS, N_("Contacts"), N_("show the customer's contact log, newest first")) \
 	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
 	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
-	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file"))
+	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file")) \
+	X(DUNNING, N_("Dunning"), N_("run dunning: see the letters due, then write and record them"))
 
 enum ui_act {
 	A_NONE,
@@ -252,7 +254,7 @@ void ui_box(int y, int x, int h, int w, const char *title);
 
 enum ui_vocab {
 	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
-	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE,
+	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE, W_FOLLOWUP,
 	W_TIME          /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
 };
 
@@ -621,7 +623,7 @@ int ui_busy_tick(struct ui_busy *b, long done);
 
 extern const struct ui_scr_ops scr_menu, scr_staff, scr_customers, scr_invoices,
 	scr_invoice_view, scr_stock, scr_item, scr_overdue, scr_overdue_detail, scr_audit,
-	scr_records, scr_company, scr_users;
+	scr_records, scr_company, scr_users, scr_followups;
 
 /* scr_customers.c: what a customer owes today and the overdue part */
 int ui_customer_balance(uint32_t id, int64_t *balance, int64_t *overdue, struct bo_err *e);
@@ -651,6 +653,9 @@ int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice);
 extern const struct ui_guard ui_collect_guards[];
 /* The customer of an invoice, 0 when it cannot be read. */
 uint32_t ui_invoice_customer(uint32_t invoice);
+/* dlg_dunning.c: D, the dunning run for the customer (name for the
+ * clerk) or, asked, for all: 1 when letters were recorded */
+int ui_task_dunning(uint32_t customer, const char *name);
 /* scr_invoice_edit.c: new (id 0) or a draft; 1 saved with *id set */
 int ui_invoice_edit(uint32_t *id, uint32_t customer);
 /* scr_nostore.c: offer to create a store or a demo; 0 when one exists now */

@@ -101,6 +101,10 @@ static const struct {
 	{ W_TABLE, N_("table|records") },
 	{ W_TABLE, N_("table|settings") },
 	{ W_TABLE, N_("table|store") },
+	{ W_FOLLOWUP, N_("followup|promise-due") },
+	{ W_FOLLOWUP, N_("followup|promise-broken") },
+	{ W_FOLLOWUP, N_("followup|dunning-due") },
+	{ W_FOLLOWUP, N_("followup|next-action") },
 };
 #define NWORDS (sizeof words / sizeof words[0])
 

@@ -132,5 +132,11 @@ int dunning_rates_missing(const struct dunning_proposal *p, struct bo_err *e);
 /* A customer's last letter: level 0 and DATE_NONE when none. */
 int dunning_last(struct session *ss, uint32_t customer, int *level, bo_date *date,
                  struct bo_err *e);
+/* Every letter recorded, in one pass of the log in order of entry (a
+ * customer's last call is its last letter): for a list of customers,
+ * where a dunning_last per row would be a lookup per row. */
+int dunning_letters_each(struct session *ss,
+                         int (*fn)(uint32_t customer, int level, bo_date date, void *arg),
+                         void *arg, struct bo_err *e);
 
 #endif

@@ -5,6 +5,7 @@
 #define BACKOFFICE_LETTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "backoffice/dunning.h"
 #include "backoffice/session.h"
@@ -20,6 +21,14 @@ void letter_name(const struct dunning_proposal *p, char *out, size_t n);
  * their paths go to txt and pdf (n bytes each). */
 int letter_write(struct session *ss, const struct dunning_proposal *p, const char *dir,
                  char *txt, char *pdf, size_t n, struct bo_err *e);
+/* The folder a run writes its letters to: one that exists, and (datadir
+ * not NULL) not inside the data directory. */
+int letter_dir_check(const char *dir, const char *datadir, struct bo_err *e);
+/* A proposal with a level, done: the letter written to dir (paths in txt
+ * and pdf, n bytes each), then recorded (dunning_record, *id the entry);
+ * when the record fails (another run recorded it first) the files go. */
+int letter_run(struct session *ss, const struct dunning_proposal *p, const char *dir, char *txt,
+               char *pdf, size_t n, uint64_t *id, struct bo_err *e);
 /* Mails the letter, its text in the body and the PDF attached, to the
  * customer's invoice email (else its email); sent_to gets the address. */
 int letter_send(struct session *ss, const struct dunning_proposal *p, const char *pdf_path,

@@ -255,3 +255,24 @@ int dunning_last(struct session *ss, uint32_t customer, int *level, bo_date *dat
 	*date = l.date;
 	return 0;
 }
+
+struct letters_ctx {
+	int (*fn)(uint32_t customer, int level, bo_date date, void *arg);
+	void *arg;
+};
+
+static int letter_row(const struct contact *ct, void *arg)
+{
+	struct letters_ctx *x = arg;
+
+	return ct->dunning_level > 0 ? x->fn(ct->customer, ct->dunning_level, ct->date, x->arg) : 0;
+}
+
+int dunning_letters_each(struct session *ss,
+                         int (*fn)(uint32_t customer, int level, bo_date date, void *arg),
+                         void *arg, struct bo_err *e)
+{
+	struct letters_ctx x = { fn, arg };
+
+	return contact_each(ss, 0, letter_row, &x, e);
+}

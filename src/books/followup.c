@@ -23,6 +23,7 @@ const char *const followup_kind_names[] = {
 struct last {
 	uint32_t customer;
 	uint64_t last_id;
+	bo_date last_date;
 	struct contact promise, action;
 };
 
@@ -76,6 +77,7 @@ static int log_row(const struct store_buf *pk, const struct store_buf *val, void
 			return ENOMEM;
 		}
 		l->last_id = c->id;
+		l->last_date = c->date;
 		if (c->promise_date != DATE_NONE)
 			l->promise = *c;
 		/* any later entry answers an earlier next action */
@@ -201,6 +203,10 @@ static int log_body(struct store *st, struct store_txn *txn, void *arg, struct b
 				continue;
 			memset(&f, 0, sizeof f);
 			if (kind == FU_PROMISE_DUE && p->promise_date != w->on)
+				continue;
+			/* due: an entry made on its day says what came of it */
+			if (kind == FU_PROMISE_DUE && w->v[i].last_id != p->id &&
+			    w->v[i].last_date >= p->promise_date)
 				continue;
 			/* broken: its day passed, nothing recorded since */
 			if (kind == FU_PROMISE_BROKEN &&

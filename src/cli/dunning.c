@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "backoffice/clerk.h"
 #include "backoffice/clerk_files.h"
@@ -254,19 +252,8 @@ static int run_one(const struct dunning_proposal *p, void *arg)
 	r->letters++;
 	if (r->dry)
 		return 0;
-	if (p->rates_missing) {
-		dunning_rates_missing(p, r->e);
+	if (letter_run(r->ss, p, r->dir, txt, pdf, sizeof txt, &id, r->e))
 		goto failed;
-	}
-	if (letter_write(r->ss, p, r->dir, txt, pdf, sizeof txt, r->e))
-		goto failed;
-	/* recorded only once the letter exists; a letter another run
-	 * recorded first is not kept */
-	if (dunning_record(r->ss, p, &id, r->e)) {
-		unlink(txt);
-		unlink(pdf);
-		goto failed;
-	}
 	printf("  %s\n  %s\n", txt, pdf);
 	printf(_("  recorded as contact %llu\n"), (unsigned long long)id);
 	if (r->email) {
@@ -315,24 +302,18 @@ static int cmd_run(struct cli *c, const struct cli_args *a)
 	if (r.dry && (out || r.email))
 		return cli_usage_of(a->cmd);
 	if (!r.dry) {
-		struct stat sb;
-
 		if (out)
 			snprintf(dir, sizeof dir, "%s", out);
 		else if (clerk_files_dir(dir, sizeof dir, &e))
 			return cli_fail(&e);
-		if (stat(dir, &sb) || !S_ISDIR(sb.st_mode)) {
-			bo_failc(&e, BO_ENOTFOUND, _("%s: \"%s\" is not a folder"), what, dir);
+		if (letter_dir_check(dir, NULL, &e))
 			return cli_fail(&e);
-		}
 		r.dir = dir;
 	}
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	if (!r.dry && clerk_path_inside(dir, ss->dir)) {
-		bo_failc(&e, BO_EINVAL, _("%s: \"%s\" is in the data directory"), what, dir);
+	if (!r.dry && letter_dir_check(dir, ss->dir, &e))
 		return cli_fail(&e);
-	}
 	r.ss = ss;
 	if (customer) {
 		struct dunning_proposal *p = malloc(sizeof *p);
