@@ -6,6 +6,7 @@
 
 #include "backoffice/contact.h"
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "ui.h"
@@ -53,10 +54,10 @@ int ui_task_contact(uint32_t customer)
 	if (c.promise_amount)
 		ui_msg(_("%s logged for %s: promise of %s by %s"), contact_kind_name(c.kind),
 		       *name ? name : key, money_format_human(c.promise_amount, amt, sizeof amt),
-		       date_format(c.promise_date, d, sizeof d));
+		       display_date(c.promise_date, d, sizeof d));
 	else if (c.promise_date != DATE_NONE)
 		ui_msg(_("%s logged for %s: promise to pay by %s"), contact_kind_name(c.kind),
-		       *name ? name : key, date_format(c.promise_date, d, sizeof d));
+		       *name ? name : key, display_date(c.promise_date, d, sizeof d));
 	else
 		ui_msg(_("%s logged for %s"), contact_kind_name(c.kind), *name ? name : key);
 	return 1;

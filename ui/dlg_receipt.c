@@ -10,6 +10,7 @@
 
 #include "backoffice/allocation.h"
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
@@ -88,8 +89,8 @@ static int rcpt_save(struct ui_form *fm, void *rec, struct bo_err *e)
 			char d1[16], d2[16];
 			int64_t after = open[i]->bal - take;
 
-			ui_doc_line(lines[i], date_format(open[i]->issue, d1, sizeof d1),
-			         date_format(open[i]->due, d2, sizeof d2), open[i]->bal, take, &after,
+			ui_doc_line(lines[i], display_date(open[i]->issue, d1, sizeof d1),
+			         display_date(open[i]->due, d2, sizeof d2), open[i]->bal, take, &after,
 			         open[i]->number);
 		}
 	}

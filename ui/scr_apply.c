@@ -10,6 +10,7 @@
 
 #include "backoffice/allocation.h"
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
 #include "backoffice/money.h"
@@ -24,10 +25,10 @@ static void show_applied(const struct application *ap, const struct doc *to,
 	int64_t now_to = to->bal, now_src = src->bal;
 	struct ui_tdlg t;
 
-	ui_doc_line(lines[0], date_format(to->issue, d1, sizeof d1), date_format(to->due, d2, sizeof d2),
+	ui_doc_line(lines[0], display_date(to->issue, d1, sizeof d1), display_date(to->due, d2, sizeof d2),
 	         before_to, now_to - before_to, &now_to, to->number);
-	ui_doc_line(lines[1], date_format(src->issue, d1, sizeof d1),
-	         date_format(src->due, d2, sizeof d2), before_src, now_src - before_src, &now_src,
+	ui_doc_line(lines[1], display_date(src->issue, d1, sizeof d1),
+	         display_date(src->due, d2, sizeof d2), before_src, now_src - before_src, &now_src,
 	         src->number);
 	ui_td_cols(head, _("Number"), _("Issued"), _("Due"), _("Was"),
 	         _("Change"), _("Balance"));
@@ -55,10 +56,10 @@ static int ask_apply(const struct doc *note, const struct doc *to, const struct 
 	int64_t after_to = to->bal - amount, after_src = src->bal + amount;
 	struct ui_tdlg t;
 
-	ui_doc_line(lines[0], date_format(to->issue, d1, sizeof d1), date_format(to->due, d2, sizeof d2),
+	ui_doc_line(lines[0], display_date(to->issue, d1, sizeof d1), display_date(to->due, d2, sizeof d2),
 	         to->bal, -amount, &after_to, to->number);
-	ui_doc_line(lines[1], date_format(src->issue, d1, sizeof d1),
-	         date_format(src->due, d2, sizeof d2), src->bal, amount, &after_src, src->number);
+	ui_doc_line(lines[1], display_date(src->issue, d1, sizeof d1),
+	         display_date(src->due, d2, sizeof d2), src->bal, amount, &after_src, src->number);
 	ui_td_cols(head, _("Number"), _("Issued"), _("Due"), _("Balance"),
 	         _("Change"), _("After"));
 	snprintf(extra[0], UI_TD_W, _("%s of credit note %s paid to %s"),
@@ -87,11 +88,12 @@ static int apply(struct docs *d, struct doc *note, struct doc *to)
 
 	most = open < to->bal ? open : to->bal;
 	snprintf(what, sizeof what, _("apply credit %s"), note->number);
-	money_format(most, buf, sizeof buf);
+	/* the clerk's forms both ways: shown "1.234,56", read as typed */
+	money_format_human(most, buf, sizeof buf);
 	snprintf(title, sizeof title, _("Apply %s to %s"), note->number, to->number);
 	if (!ui_prompt(title, _("Amount:"), buf, sizeof buf))
 		return 0;
-	if (money_parse(buf, 0, &amount, &e)) {
+	if (display_parse_money(buf, 0, &amount, &e)) {
 		ui_error("%s: %s", what, e.msg);
 		return 0;
 	}
@@ -102,13 +104,13 @@ static int apply(struct docs *d, struct doc *note, struct doc *to)
 	}
 	if (amount > open) {
 		snprintf(title, sizeof title, _("amount %s is above the open amount %s of %s"),
-		         money_format(amount, a, sizeof a), money_format(open, b, sizeof b), note->number);
+		         money_format_human(amount, a, sizeof a), money_format_human(open, b, sizeof b), note->number);
 		ui_error("%s: %s", what, title);
 		return 0;
 	}
 	if (amount > to->bal) {
 		snprintf(title, sizeof title, _("amount %s is above the balance %s of %s"),
-		         money_format(amount, a, sizeof a), money_format(to->bal, b, sizeof b), to->number);
+		         money_format_human(amount, a, sizeof a), money_format_human(to->bal, b, sizeof b), to->number);
 		ui_error("%s: %s", what, title);
 		return 0;
 	}
@@ -174,9 +176,9 @@ static struct doc *choose(struct docs *d, struct doc *fixed, const char *what)
 
 		/* an invoice: its dates, total and balance; a note: what it
 		 * corrects, its total and what is open of it */
-		date_format(o->issue, d1, sizeof d1);
+		display_date(o->issue, d1, sizeof d1);
 		if (fixed->series == 'R')
-			ui_doc_line(lines[i], d1, date_format(o->due, d2, sizeof d2), o->total, o->bal,
+			ui_doc_line(lines[i], d1, display_date(o->due, d2, sizeof d2), o->total, o->bal,
 			         NULL, o->number);
 		else
 			ui_doc_line(lines[i], d1, src ? src->number : "", o->total, ui_docs_note_open(d, o), NULL,

@@ -7,6 +7,7 @@
 
 #include "backoffice/contact.h"
 #include "backoffice/date.h"
+#include "backoffice/display.h"
 #include "backoffice/i18n.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
@@ -176,13 +177,13 @@ static void entry_draw(struct ui_scr *s)
 	if (c->promise_amount)
 		snprintf(promise, sizeof promise, _("%s by %s"),
 		         money_format_human(c->promise_amount, a, sizeof a),
-		         date_format(c->promise_date, pd, sizeof pd));
+		         display_date(c->promise_date, pd, sizeof pd));
 	else if (c->promise_date != DATE_NONE)
-		snprintf(promise, sizeof promise, _("by %s"), date_format(c->promise_date, pd, sizeof pd));
+		snprintf(promise, sizeof promise, _("by %s"), display_date(c->promise_date, pd, sizeof pd));
 	else
 		snprintf(promise, sizeof promise, "%s", _("none"));
 	labels[0] = _("Date");
-	values[0] = date_format(c->date, d, sizeof d);
+	values[0] = display_date(c->date, d, sizeof d);
 	labels[1] = _("Kind");
 	values[1] = contact_kind_name(c->kind);
 	labels[2] = _("Promise to pay");

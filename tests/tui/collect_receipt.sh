@@ -101,7 +101,7 @@ typ "5"
 keys F2
 see "allocation in spanish" "Cobro de 5,00 de Zúñiga y Ferrer"
 line_has "headers lined up" "│ Número       Emisión    Vence " "Saldo Pagado ahora        Queda"
-line_has "amounts the Spanish way" "│ F2026-000001 2026-08-01 2026-12-31" "20,00         5,00        15,00"
+line_has "amounts and dates the Spanish way" "│ F2026-000001 01/08/2026 31/12/2026" "20,00         5,00        15,00"
 see "the question" "¿Guardarlo? s guarda, n o Esc vuelve al formulario"
 keys n
 see "not saved" "cobro no guardado"
