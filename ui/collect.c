@@ -1,6 +1,6 @@
 /* collect.c - a customer's issued documents as the collections dialogs
  * figure them (the books' own rules, read through their public calls),
- * and the collections keys (l, L, a, R) for the screens that offer them. */
+ * and the collections keys (l, L, a, R, C) for the screens that offer them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +134,8 @@ int ui_collect_act(enum ui_act a, uint32_t customer, uint32_t invoice)
 		return ui_task_apply_credit(invoice);
 	case A_RECEIPT:
 		return ui_task_receipt(customer);
+	case A_CHARGES:
+		return ui_task_charges(customer);
 	default:
 		return 0;
 	}

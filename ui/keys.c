@@ -83,6 +83,7 @@ static const struct binding {
 	{ 'R', "R", A_RECEIPT },
 	{ 't', "t", A_STATEMENT },
 	{ 'D', "D", A_DUNNING },
+	{ 'C', "C", A_CHARGES },
 	{ '0', "0", A_MENU10 },
 };
 

@@ -3,7 +3,8 @@
  * sorted by the overdue total, a totals row and a bar per bucket; d moves
  * the as-of date; Enter drills into the customer's invoices, where p
  * records a payment; t writes the customer's statement; D runs dunning
- * (dlg_dunning.c), and the customer's level and last reminder show. */
+ * (dlg_dunning.c), and the customer's level and last reminder show; C
+ * bills or waives the charges the letters claimed (dlg_charges.c). */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,14 +22,14 @@
 
 static const enum ui_act acts[] = {
 	UI_ACTS_LIST, A_OPEN, A_SORT, A_ASOF, A_CONTACT, A_CONTACTS, A_RECEIPT, A_STATEMENT,
-	A_DUNNING, A_NONE
+	A_DUNNING, A_CHARGES, A_NONE
 };
 static const enum ui_act bar[] = {
 	A_HELP, A_OPEN, A_ASOF, A_CONTACT, A_CONTACTS, A_SEARCH, A_SORT, A_EXPORT, A_BACK, A_QUIT,
 	A_NONE
 };
 static const enum ui_act detail_acts[] = {
-	UI_ACTS_LIST, A_OPEN, A_PAY, A_CONTACT, A_CONTACTS, A_APPLY, A_RECEIPT, A_NONE
+	UI_ACTS_LIST, A_OPEN, A_PAY, A_CONTACT, A_CONTACTS, A_APPLY, A_RECEIPT, A_CHARGES, A_NONE
 };
 static const enum ui_act detail_bar[] = {
 	A_HELP, A_OPEN, A_PAY, A_SEARCH, A_EXPORT, A_BACK, A_QUIT, A_NONE
@@ -451,6 +452,7 @@ static int ov_act(struct ui_scr *s, enum ui_act a)
 	case A_CONTACT:
 	case A_CONTACTS:
 	case A_RECEIPT:
+	case A_CHARGES:
 		if (r && ui_collect_act(a, (uint32_t)strtoul(r->key, NULL, 10), 0))
 			load(o);
 		return UI_OK;
@@ -607,6 +609,7 @@ static int det_act(struct ui_scr *s, enum ui_act a)
 	case A_CONTACTS:
 	case A_APPLY:
 	case A_RECEIPT:
+	case A_CHARGES:
 		if (ui_collect_act(a, d->customer, id))
 			dload(d);
 		return UI_OK;

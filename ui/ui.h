@@ -70,7 +70,8 @@
 	X(APPLY, N_("Apply"), N_("apply a credit note to another open invoice")) \
 	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
 	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file")) \
-	X(DUNNING, N_("Dunning"), N_("run dunning: see the letters due, then write and record them"))
+	X(DUNNING, N_("Dunning"), N_("run dunning: see the letters due, then write and record them")) \
+	X(CHARGES, N_("Charges"), N_("bill the customer's open fees, compensation and interest, or waive one"))
 
 enum ui_act {
 	A_NONE,
@@ -656,6 +657,9 @@ uint32_t ui_invoice_customer(uint32_t invoice);
 /* dlg_dunning.c: D, the dunning run for the customer (name for the
  * clerk) or, asked, for all: 1 when letters were recorded */
 int ui_task_dunning(uint32_t customer, const char *name);
+/* dlg_charges.c: C, a customer's open charges billed as one invoice or
+ * one waived with a reason; 1 when something was written. */
+int ui_task_charges(uint32_t customer);
 /* scr_invoice_edit.c: new (id 0) or a draft; 1 saved with *id set */
 int ui_invoice_edit(uint32_t *id, uint32_t customer);
 /* scr_nostore.c: offer to create a store or a demo; 0 when one exists now */
