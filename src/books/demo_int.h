@@ -12,7 +12,10 @@
 
 /* Separate random streams per phase, so that asking for more invoices does
  * not change the staff, and so on. */
-enum demo_stream { RS_COMPANY = 1, RS_STAFF, RS_CUSTOMERS, RS_ITEMS, RS_INVOICES, RS_IDS };
+/* RS_CONTACTS last: a stream added later leaves the others' numbers alone. */
+enum demo_stream {
+	RS_COMPANY = 1, RS_STAFF, RS_CUSTOMERS, RS_ITEMS, RS_INVOICES, RS_IDS, RS_CONTACTS
+};
 
 enum demo_unit { DU_UD, DU_KG, DU_M, DU_L };
 

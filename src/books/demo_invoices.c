@@ -1,10 +1,12 @@
 /* demo_invoices.c - writes the planned history: invoices issued in date
- * order (so numbers grow with dates), receipts, payments, reversals and
- * credit notes, two thousand invoices to a transaction, through the same
- * core calls a clerk's command uses. */
+ * order (so numbers grow with dates), receipts, payments, reversals,
+ * credit notes and the collections clerk's contact log, two thousand
+ * invoices to a transaction, through the same core calls a clerk's
+ * command uses. */
 #include <stdio.h>
 #include <string.h>
 
+#include "backoffice/contact.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
 #include "backoffice/payment.h"
@@ -145,6 +147,43 @@ static int exec_credit(struct gen *g, struct store_txn *txn, const struct op *o,
 	return ret;
 }
 
+/* What the clerk wrote, by what happened (enum CT_*): the invoice is the
+ * one the entry is about, its number known only once it is written. */
+static const struct {
+	int kind;
+	const char *note;
+} contact_notes[] = {
+	[CT_KEPT] = { CONTACT_CALL, "Llamada a administración: confirman el pago de la %s" },
+	[CT_PROMISE] = { CONTACT_CALL, "Llamada: promete pagar la %s esta semana" },
+	[CT_BROKEN] = { CONTACT_EMAIL,
+	                "Promesa incumplida: no ha llegado el pago de la %s; se le reclama por correo" },
+	[CT_VISIT] = { CONTACT_VISIT,
+	               "Visita: sin acuerdo para pagar la %s; se le propone un calendario de pagos" },
+};
+
+static int exec_contact(struct gen *g, struct store_txn *txn, const struct op *o, struct bo_err *e)
+{
+	struct invoice inv;
+	struct contact c;
+	int ret;
+
+	invoice_init(&inv);
+	if ((ret = invoice_get_txn(&g->d->ss, txn, g->ids[o->gseq], &inv, 0, e))) {
+		invoice_free(&inv);
+		return ret;
+	}
+	memset(&c, 0, sizeof c);
+	c.customer = inv.customer;
+	c.date = o->date;
+	c.kind = contact_notes[o->line].kind;
+	demo_fmt(c.note, sizeof c.note, contact_notes[o->line].note, inv.number);
+	c.promise_date = o->promise;
+	c.promise_amount = o->amount;
+	c.next_action = o->next;
+	invoice_free(&inv);
+	return contact_put_txn(&g->d->ss, txn, &c, e);
+}
+
 /* Runs again from the start after a recovery: it only reads the plan and
  * writes ids[], the same ones each time. */
 static int batch_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -167,6 +206,9 @@ static int batch_body(struct store *st, struct store_txn *txn, void *arg, struct
 			break;
 		case OP_PAY:
 			ret = exec_pay(g, txn, o, e);
+			break;
+		case OP_CONTACT:
+			ret = exec_contact(g, txn, o, e);
 			break;
 		default:
 			ret = exec_credit(g, txn, o, e);

@@ -84,6 +84,7 @@ int plan_init(struct gen *g, struct demo *d, struct bo_err *e)
 	g->d = d;
 	g->n = d->o->invoices;
 	demo_rng_seed(&g->r, d->o->seed, RS_INVOICES);
+	demo_rng_seed(&g->cr, d->o->seed, RS_CONTACTS);
 	g->ids = calloc(n, sizeof *g->ids);
 	g->bal = calloc(n, sizeof *g->bal);
 	g->cust = calloc(n, sizeof *g->cust);
@@ -180,12 +181,36 @@ static int credit_op(struct gen *g, const struct event *ev, struct bo_err *e)
 	return 0;
 }
 
+/* An entry of the log, about what the invoice owes on its day: none
+ * once it is paid or credited. */
+static int contact_op(struct gen *g, const struct event *ev, struct bo_err *e)
+{
+	struct op *o;
+
+	if (g->bal[ev->gseq] <= 0)
+		return 0;
+	if (!(o = op_new(g, OP_CONTACT, ev->date, e)))
+		return -1;
+	o->gseq = ev->gseq;
+	o->line = ev->line;
+	o->promise = ev->promise;
+	o->next = DATE_NONE;
+	/* as pay_op will work it out, if nothing comes in between */
+	if (ev->promise != DATE_NONE)
+		o->amount = g->bal[ev->gseq] * ev->pct / 100;
+	/* whoever said so is to be chased again in a week, or two after a visit */
+	if (ev->line == CT_BROKEN || ev->line == CT_VISIT)
+		o->next = ev->date + (ev->line == CT_VISIT ? 14 : 7);
+	return 0;
+}
+
 int plan_events_until(struct gen *g, bo_date date, struct bo_err *e)
 {
 	while (g->nev && g->ev[0].date <= date) {
 		struct event ev = ev_pop(g);
 		int ret = ev.kind == EV_PAY ? pay_op(g, &ev, e) :
-		          ev.kind == EV_REVERSE ? reverse_op(g, &ev, e) : credit_op(g, &ev, e);
+		          ev.kind == EV_REVERSE ? reverse_op(g, &ev, e) :
+		          ev.kind == EV_CONTACT ? contact_op(g, &ev, e) : credit_op(g, &ev, e);
 
 		if (ret)
 			return -1;
@@ -401,6 +426,50 @@ static int plan_credit(struct gen *g, uint32_t gseq, size_t first, size_t n, bo_
 	return ev_push(g, ev, e);
 }
 
+static int contact_ev(struct gen *g, uint32_t gseq, bo_date date, int what, bo_date promise,
+                      uint8_t pct, struct bo_err *e)
+{
+	struct event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.kind = EV_CONTACT;
+	ev.gseq = gseq;
+	ev.date = date;
+	ev.line = (uint16_t)what;
+	ev.promise = promise;
+	ev.pct = pct;
+	return ev_push(g, ev, e);
+}
+
+/* A late payer is called some days after the due date, about half the
+ * time (drawn from a stream of its own, so that the books stay the same
+ * seed's): a payment within a month keeps the promise made on the call;
+ * later or never, the promise is broken, an email says so, and a
+ * customer who never pays is visited. pct: what that payment pays of
+ * the balance, and so what the kept promise is of. */
+static int plan_contacts(struct gen *g, uint32_t gseq, bo_date due, bo_date pay, uint8_t pct,
+                         struct bo_err *e)
+{
+	const struct demo_cust *c = &g->d->custs[g->cust[gseq]];
+	bo_date call = due + (bo_date)demo_rng_range(&g->cr, 5, 12), promise, chase;
+
+	if (c->payer == PAYER_PUNCTUAL || !demo_rng_chance(&g->cr, 50))
+		return 0;
+	if (pay != DATE_NONE && pay <= call)
+		return 0;
+	if (pay != DATE_NONE && pay <= call + 30)
+		return contact_ev(g, gseq, call, CT_KEPT, pay, pct, e);
+	promise = call + (bo_date)demo_rng_range(&g->cr, 5, 10);
+	chase = promise + (bo_date)demo_rng_range(&g->cr, 2, 6);
+	if (contact_ev(g, gseq, call, CT_PROMISE, promise, 100, e) ||
+	    contact_ev(g, gseq, chase, CT_BROKEN, DATE_NONE, 0, e))
+		return -1;
+	if (pay != DATE_NONE)
+		return 0;
+	return contact_ev(g, gseq, chase + (bo_date)demo_rng_range(&g->cr, 20, 40), CT_VISIT, DATE_NONE,
+	                  0, e);
+}
+
 static int plan_future(struct gen *g, uint32_t gseq, size_t first, size_t n, bo_date date,
                        int64_t total, struct bo_err *e)
 {
@@ -419,7 +488,7 @@ static int plan_future(struct gen *g, uint32_t gseq, size_t first, size_t n, bo_
 	ev.pct = 100;
 	ev.method = pick_method(&g->r);
 	if ((ev.date = pay_date(g, c, date, due)) == DATE_NONE)
-		return 0;
+		return plan_contacts(g, gseq, due, DATE_NONE, 0, e);
 	if (ev.date < after)
 		ev.date = after;
 	if (u >= 4 && u < 11) {
@@ -428,6 +497,8 @@ static int plan_future(struct gen *g, uint32_t gseq, size_t first, size_t n, bo_
 	} else if (ev.method == PM_DEBIT && demo_rng_chance(&g->r, 3)) {
 		ev.flags = EVF_BOUNCE;
 	}
+	if (plan_contacts(g, gseq, due, ev.date, ev.pct, e))
+		return -1;
 	return ev_push(g, ev, e);
 }
 

@@ -7,7 +7,7 @@
 
 #include "demo_int.h"
 
-enum op_kind { OP_RECEIPT, OP_INVOICE, OP_PAY, OP_CREDIT };
+enum op_kind { OP_RECEIPT, OP_INVOICE, OP_PAY, OP_CREDIT, OP_CONTACT };
 
 /* Payment methods, in the order of payment_methods[]. */
 enum { PM_TRANSFER, PM_CASH, PM_CARD, PM_DEBIT, PM_CHEQUE };
@@ -27,7 +27,9 @@ struct op {
 	                         * payment: reference number; credit: reason */
 	uint32_t first, n;      /* invoice: its lines in plan.lines */
 	int64_t qty;            /* receipt, credit */
-	int64_t amount;         /* payment (negative: reversal); invoice: its total */
+	int64_t amount;         /* payment (negative: reversal); invoice: its total;
+	                         * contact: the amount promised */
+	bo_date promise, next;  /* contact: promise and next action (DATE_NONE) */
 };
 
 struct plan {
@@ -38,7 +40,12 @@ struct plan {
 };
 
 /* Something that happens to an invoice after it is issued. */
-enum ev_kind { EV_PAY, EV_REVERSE, EV_CREDIT };
+enum ev_kind { EV_PAY, EV_REVERSE, EV_CREDIT, EV_CONTACT };
+/* The collections clerk's entries about a late invoice (line of a contact
+ * event): a call whose promise the payment keeps; a call whose promise
+ * passes unpaid, the email that says so, and for a customer who never
+ * pays a visit. */
+enum { CT_KEPT, CT_PROMISE, CT_BROKEN, CT_VISIT };
 enum { EVF_BOUNCE = 1 };        /* a direct debit the bank returns */
 
 struct event {
@@ -48,11 +55,13 @@ struct event {
 	uint8_t kind, pct, method, flags;
 	uint16_t line, later;   /* pay: days to the rest (partial), 0 never */
 	int64_t qty, amount;
+	bo_date promise;        /* contact: the day promised */
 };
 
 struct gen {
 	struct demo *d;
 	struct demo_rng r;
+	struct demo_rng cr;     /* the contact log's: the books stay the seed's */
 	long n;                 /* invoices to issue */
 	uint32_t *ids;          /* invoice id of each planned invoice, once written */
 	int64_t *bal;           /* planned balance of each */

@@ -47,6 +47,9 @@ export_all "$T/b" "$T/eb"
 for t in $TABLES; do
 	cmp -s "$T/ea/$t.csv" "$T/eb/$t.csv" && pass || fail "seed 7 twice: $t differs"
 done
+bo --db "$A" contact list --format csv >"$T/ea/contacts.csv" || fail "contact list of the demo"
+bo --db "$T/b" contact list --format csv >"$T/eb/contacts.csv"
+cmp -s "$T/ea/contacts.csv" "$T/eb/contacts.csv" && pass || fail "seed 7 twice: contacts differ"
 ok "other seed" bo --db "$T/c" demo --seed 8 --invoices 300 --customers 30 --items 40 --staff 5
 export_all "$T/c" "$T/ec"
 cmp -s "$T/ea/customers.csv" "$T/ec/customers.csv" && fail "seed 8 gave seed 7's customers" || pass
@@ -62,6 +65,28 @@ for s in paid partial issued credited; do
 	grep -q "^F20[0-9-]*,F,.*,$s," "$T/ea/invoices.csv" && pass || fail "no $s invoice"
 done
 grep -q '^R20' "$T/ea/invoices.csv" && pass || fail "no credit note"
+# a collections clerk's history: calls, emails and visits, promises to
+# pay kept (the customer's payments from the call to the day promised
+# reach the amount) and broken, and broken ones among the day's follow-ups
+for k in call email visit; do
+	awk -F, -v k="$k" 'NR > 1 && $4 == k' "$T/ea/contacts.csv" | grep -q . && pass ||
+		fail "no $k in the demo's contact log"
+done
+read -r kept broken < <(awk -F, -v today="$BACKOFFICE_TODAY" '
+	FILENAME == ARGV[1] && FNR > 1 { cust[$1] = $3 }
+	FILENAME == ARGV[2] && FNR > 1 { n++; pc[n] = cust[$2]; pd[n] = $3; pa[n] = $4 }
+	FILENAME == ARGV[3] && FNR > 1 && $(NF - 2) != "" && $(NF - 2) < today {
+		paid = 0
+		for (i = 1; i <= n; i++)
+			if (pc[i] == $2 && pd[i] >= $3 && pd[i] <= $(NF - 2))
+				paid += pa[i]
+		if (paid + 0.001 >= $(NF - 1) + 0) kept++; else broken++
+	}
+	END { print kept + 0, broken + 0 }' "$T/ea/invoices.csv" "$T/ea/payments.csv" "$T/ea/contacts.csv")
+[ "$kept" -gt 0 ] && pass || fail "no promise kept in the demo"
+[ "$broken" -gt 0 ] && pass || fail "no promise broken in the demo"
+ok "the day's follow-ups" bo --db "$A" collections today
+contains "a broken promise to chase" "promise broken" "$out"
 awk -F, 'NR > 1 && $4 < 0' "$T/ea/payments.csv" | grep -q . && pass || fail "no reversed payment"
 n=$(awk -F, 'NR > 1 && $(NF - 3) + 0 < $(NF - 2) + 0' "$T/ea/items.csv" | wc -l)
 [ "$n" -gt 0 ] && pass || fail "no item below its reorder level"
