@@ -40,6 +40,9 @@ const char *contact_kind_name(int kind);
  * promised amount is positive and needs a promise date, which may not be
  * before the contact. On success c->id and c->user are filled in. */
 int contact_add(struct session *ss, struct contact *c, struct bo_err *e);
+/* contact_add's checks of what needs no other record (import runs them
+ * on each row before contact_put_txn); date DATE_NONE becomes today. */
+int contact_check(struct contact *c, struct bo_err *e);
 /* Write entry c (checked by the caller) and its audit record in txn:
  * the customer must exist; c->id and c->user are filled in. */
 int contact_put_txn(struct session *ss, struct store_txn *txn, struct contact *c,

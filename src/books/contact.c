@@ -47,7 +47,7 @@ const char *contact_kind_name(int kind)
 
 /* Everything that needs no other record, checked before any transaction
  * so that a refused entry never reaches the store. */
-static int validate(struct contact *c, struct bo_err *e)
+int contact_check(struct contact *c, struct bo_err *e)
 {
 	bo_date today = date_today();
 	char a[MSGVAL_SIZE], b[16];
@@ -123,7 +123,7 @@ int contact_add(struct session *ss, struct contact *c, struct bo_err *e)
 
 	if (session_need(ss, P_CONTACT_WRITE, _("add contact"), e))
 		return -1;
-	if (validate(c, e))
+	if (contact_check(c, e))
 		return bo_wrap(e, _("add contact"));
 	memset(&a, 0, sizeof a);
 	a.ss = ss;

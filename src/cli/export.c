@@ -82,7 +82,7 @@ static int cmd_export(struct cli *c, const struct cli_args *a)
 	if (cli_arg(a, "from") || cli_arg(a, "to"))
 		return cli_usage(_("export %s: --from and --to are for records and events"), table);
 	if (strcmp(table, "all") && !export_known(table))
-		return cli_usage(_("export \"%s\": expected staff, customers, items, moves, invoices, lines, payments, overdue or all"),
+		return cli_usage(_("export \"%s\": expected staff, customers, items, moves, invoices, lines, payments, contacts, overdue or all"),
 		                 table);
 	if (!out || !*out)
 		return cli_usage(_("export %s: which file? (-o FILE.csv or FILE.xlsx)"), table);
@@ -144,8 +144,8 @@ static int cmd_import(struct cli *c, const struct cli_args *a)
 			                 table, from);
 	}
 	if (strcmp(table, "staff") && strcmp(table, "customers") && strcmp(table, "items") &&
-	    strcmp(table, "invoices") && strcmp(table, "payments"))
-		return cli_usage(_("import \"%s\": expected staff, customers, items, invoices or payments"),
+	    strcmp(table, "invoices") && strcmp(table, "payments") && strcmp(table, "contacts"))
+		return cli_usage(_("import \"%s\": expected staff, customers, items, invoices, payments or contacts"),
 		                 table);
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
@@ -301,7 +301,7 @@ const struct cli_cmd cli_cmds_files[] = {
 	{ .name = "report", .sub = "overdue", .usage = N_("report overdue [--as-of D] [--basis due|issue] [--format text|csv]"),
 	  .opts = overdue_opts, .max_args = 0, .perm = P_OVERDUE_READ, .what = N_("overdue report"),
 	  .flags = CMD_READONLY, .exec = cmd_overdue },
-	{ .name = "import", .usage = N_("import staff|customers|items|invoices|payments FILE.csv [--from-line N]"),
+	{ .name = "import", .usage = N_("import staff|customers|items|invoices|payments|contacts FILE.csv [--from-line N]"),
 	  .opts = import_opts, .min_args = 2, .max_args = 2, .perm = CLI_ANYONE, .flags = CMD_UNWATCHED,
 	  .exec = cmd_import },
 	{ .name = "export",

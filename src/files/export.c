@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/contact.h"
 #include "backoffice/csv.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
@@ -66,6 +67,16 @@ static const struct column payment_cols[] = {
 	{ "amount", CT_MONEY }, { "method", CT_TEXT }, { "reference", CT_TEXT },
 };
 
+/* contact_type's fields in their order, the customer by its id as in
+ * `contact list`: import contacts reads the same columns back */
+static const struct column contact_cols[] = {
+	{ "id", CT_INT }, { "customer_id", CT_INT }, { "date", CT_DATE },
+	{ "kind", CT_TEXT }, { "note", CT_TEXT }, { "promise_date", CT_DATE },
+	{ "promise_amount", CT_MONEY }, { "user", CT_TEXT }, { "next_action", CT_DATE },
+	{ "dunning_level", CT_INT }, { "invoices", CT_TEXT }, { "fee", CT_MONEY },
+	{ "interest", CT_MONEY }, { "compensation", CT_MONEY },
+};
+
 static const struct column overdue_cols[] = {
 	{ "customer_id", CT_INT }, { "customer_name", CT_TEXT }, { "not_due", CT_MONEY },
 	{ "d1_30", CT_MONEY }, { "d31_60", CT_MONEY }, { "d61_90", CT_MONEY },
@@ -88,11 +99,13 @@ static const struct {
 	{ "invoices", invoice_cols, NC(invoice_cols) },
 	{ "lines", line_cols, NC(line_cols) },
 	{ "payments", payment_cols, NC(payment_cols) },
+	{ "contacts", contact_cols, NC(contact_cols) },
 	{ "overdue", overdue_cols, NC(overdue_cols) },
 };
 
 const char *const export_tables[] = {
-	"staff", "customers", "items", "moves", "invoices", "lines", "payments", "overdue", NULL
+	"staff", "customers", "items", "moves", "invoices", "lines", "payments", "contacts",
+	"overdue", NULL
 };
 
 int export_known(const char *table)
@@ -246,6 +259,37 @@ static int export_payments(struct emit *m)
 	return m->failed ? -1 : ret;
 }
 
+static int contact_row(const struct contact *c, void *arg)
+{
+	struct emit *m = arg;
+	char buf[NC(contact_cols)][512];
+	const char *cells[NC(contact_cols)];
+
+	/* the read may run again: rows already out are skipped */
+	if (m->last && c->id <= m->last)
+		return 0;
+	m->last = c->id;
+	if (m->o->search && *m->o->search && !text_contains_fold(c->note, m->o->search))
+		return 0;
+	for (size_t i = 0; i < NC(contact_cols) && i < contact_type.nfields; i++) {
+		const struct field *f = &contact_type.fields[i];
+
+		/* no promise, no amount: empty, as `contact list` has it */
+		if (f->type == FT_MONEY && *(const int64_t *)((const char *)c + f->off) == 0)
+			cells[i] = "";
+		else
+			cells[i] = field_get(f, c, buf[i], sizeof buf[i]);
+	}
+	return emit_row(m, cells) ? 1 : 0;
+}
+
+static int export_contacts(struct emit *m)
+{
+	int ret = contact_each(m->ss, 0, contact_row, m, m->e);
+
+	return m->failed ? -1 : ret;
+}
+
 static int overdue_row(const struct overdue_row *r, void *arg)
 {
 	struct emit *m = arg;
@@ -312,6 +356,8 @@ int export_table(struct session *ss, const char *table, const struct export_opts
 		ret = export_lines(&m);
 	else if (!strcmp(table, "payments"))
 		ret = export_payments(&m);
+	else if (!strcmp(table, "contacts"))
+		ret = export_contacts(&m);
 	else
 		ret = export_overdue(&m);
 	if (ret) {

@@ -224,6 +224,7 @@ static const struct {
 	{ "invoices", N_("Invoices") },
 	{ "lines", N_("Invoice lines") },
 	{ "payments", N_("Payments") },
+	{ "contacts", N_("Contact log") },
 	{ "overdue", N_("Overdue receivables") },
 	{ "all", N_("All tables") },
 };

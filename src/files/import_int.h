@@ -71,5 +71,6 @@ int import_entity_body(struct importer *im, struct store_txn *txn, const struct 
                        struct bo_err *e);
 int import_docs_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
 int import_payments_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
+int import_contacts_body(struct importer *im, struct store_txn *txn, struct bo_err *e);
 
 #endif

@@ -83,6 +83,8 @@ static int import_body(struct store *st, struct store_txn *txn, void *arg, struc
 		ret = import_docs_body(im, txn, e);
 	else if (!strcmp(im->table, "payments"))
 		ret = import_payments_body(im, txn, e);
+	else if (!strcmp(im->table, "contacts"))
+		ret = import_contacts_body(im, txn, e);
 	else
 		ret = import_entity_body(im, txn, entity_find(im->table), e);
 	return ret ? ret : progress_put(im, txn);
@@ -173,6 +175,7 @@ static const struct {
 	{ "items", "items", P_ITEM_WRITE },
 	{ "invoices", "lines", P_INVOICE_WRITE },
 	{ "payments", "payments", P_PAYMENT_WRITE },
+	{ "contacts", "contacts", P_CONTACT_WRITE },
 };
 
 /* The whole file into memory, opened with the clerk's own rights: a
@@ -293,7 +296,7 @@ int import_csv_from(struct session *ss, const char *table, const char *path, lon
 		if (!strcmp(table, importable[i].table))
 			break;
 	if (i == sizeof importable / sizeof importable[0])
-		return bo_fail(e, _("import \"%s\": expected staff, customers, items, invoices or payments"),
+		return bo_fail(e, _("import \"%s\": expected staff, customers, items, invoices, payments or contacts"),
 		               table);
 	snprintf(what, sizeof what, _("import %s"), table);
 	if (session_need(ss, importable[i].perm, what, e))

@@ -1,6 +1,7 @@
 #!/bin/bash
 # roundtrip.sh - export every table, import into a fresh data directory,
-# export again: the files must be identical, byte for byte.
+# export again: the files must be identical, byte for byte. The contact
+# log too, a dunning letter in it: the next dunning run is the same.
 . "$(dirname "$0")/lib.sh"
 
 A="$T/a"
@@ -70,7 +71,18 @@ ok "pay again" ea payment add --invoice F2026-000002 --amount 20.60 --date 2026-
 ok "draft 1" ea invoice create --customer 2 --text "Presupuesto:1:10:21"
 ok "draft 2" ea invoice create --customer 4 --line LIB-1:1 --text "Otro, borrador:3:2.5:10"
 
-tables="staff customers items moves invoices lines payments overdue"
+# The contact log: a promise, a next action, text to quote and neutralise,
+# and a dunning letter with its level and invoices.
+ok "contact call" ea contact add --customer 1 --kind call --date 2026-11-02 \
+	--note "Llamada, dice: \"paga el viernes\"" --promise-date 2026-11-06 --promise-amount 150.25
+ok "contact note" ea contact add --customer 3 --kind note --note "=1+1 revisar" \
+	--date 2026-11-10 --next-action 2026-12-01
+mkdir -p "$T/letters"
+ok "dunning letter" ea dunning run --customer 1 -o "$T/letters"
+ok "dry run after the letter" ea dunning run --dry-run
+dunning_a="$out"
+
+tables="staff customers items moves invoices lines payments contacts overdue"
 for t in $tables; do
 	ok "export $t" ea export "$t" -o "$A/$t.csv"
 done
@@ -87,11 +99,15 @@ done
 ok "import invoices" eb import invoices "$A/lines.csv"
 eq "invoices imported" "imported 9 rows into invoices" "$out"
 ok "import payments" eb import payments "$A/payments.csv"
+ok "import contacts" eb import contacts "$A/contacts.csv"
+eq "contacts imported" "imported 3 rows into contacts" "$out"
+ok "dry run in the copy" eb dunning run --dry-run
+eq "the letter's history came back: the same proposal" "$dunning_a" "$out"
 
 for t in $tables; do
 	ok "export again $t" eb export "$t" -o "$B/$t.csv"
 done
-for t in staff customers items invoices lines payments overdue; do
+for t in staff customers items invoices lines payments contacts overdue; do
 	if cmp -s "$A/$t.csv" "$B/$t.csv"; then pass; else
 		fail "$t differs: $(diff "$A/$t.csv" "$B/$t.csv" | head -5)"
 	fi
@@ -155,10 +171,12 @@ for t in staff customers items; do
 done
 ok "demo import invoices" bo --db "$T/demo2" import invoices "$DA/lines.csv"
 ok "demo import payments" bo --db "$T/demo2" import payments "$DA/payments.csv"
+[ "$(wc -l <"$DA/contacts.csv")" -gt 10 ] && pass || fail "demo contacts: $(wc -l <"$DA/contacts.csv")"
+ok "demo import contacts" bo --db "$T/demo2" import contacts "$DA/contacts.csv"
 for t in $tables; do
 	ok "demo export again $t" bo --db "$T/demo2" export "$t" -o "$DB/$t.csv"
 done
-for t in staff customers items invoices lines payments overdue; do
+for t in staff customers items invoices lines payments contacts overdue; do
 	if cmp -s "$DA/$t.csv" "$DB/$t.csv"; then pass; else
 		fail "demo $t differs: $(diff "$DA/$t.csv" "$DB/$t.csv" | head -5)"
 	fi

@@ -26,9 +26,10 @@ declare -A TYPES=(
 	[invoices]=text,text,int,text,date,date,text,money,money,money,money,money,money,text,text,text,date
 	[lines]=text,int,date,date,text,text,int,text,text,qty,money,pct,vat,money,money,text,int,text,text,date
 	[payments]=int,text,date,money,text,text
+	[contacts]=int,int,date,text,text,date,money,text,date,int,text,money,money,money
 	[overdue]=int,text,money,money,money,money,money,money,date,int,money,money,money
 )
-TABLES="staff customers items moves invoices lines payments overdue"
+TABLES="staff customers items moves invoices lines payments contacts overdue"
 
 ok "demo company" bo --db "$DEMO" demo --staff 8 --customers 15 --items 25 --invoices 150
 
