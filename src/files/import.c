@@ -36,12 +36,14 @@ static int header_fail(const struct importer *im, struct bo_err *e, const char *
 }
 
 /* Columns added after the first CSV formats: a file written before them
- * still imports, each missing one taking its default. */
+ * still imports, each missing one taking its default. The contact log's
+ * after "user" too: `contact list --format csv` stops there. */
 static int newer_column(const char *name)
 {
 	static const char *const newer[] = {
 		"street", "postcode", "city", "province", "country", "invoice_email", "language",
-		"kind", "corrective_type", "reason", "operation_date", "exemption", "amount_of", NULL
+		"kind", "corrective_type", "reason", "operation_date", "exemption", "amount_of",
+		"next_action", "dunning_level", "invoices", "fee", "interest", "compensation", NULL
 	};
 
 	for (size_t i = 0; newer[i]; i++)

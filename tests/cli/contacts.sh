@@ -118,6 +118,28 @@ ok "note of exactly 500 bytes" bo contact add --customer 2 --kind note \
 	--note "$(head -c 500 /dev/zero | tr '\0' b)"
 eq "sixth id" 6 "$out"
 
+# --- import: the list's CSV into another store; a bad row writes nothing ---
+H="id,customer_id,date,kind,note,promise_date,promise_amount,user"
+printf '%s\n1,1,2026-11-01,call,ok,,,x\n2,9,2026-11-01,call,x,,,x\n' "$H" >"$T/c.csv"
+refused "import: no such customer" "c.csv:3: customer_id: add contact: no such customer \"9\"" \
+	bo import contacts "$T/c.csv"
+printf '%s\n1,1,2026-11-01,call,ok,2026-10-05,10,x\n' "$H" >"$T/c.csv"
+refused "import: promise before the contact" \
+	"c.csv:2: promise date 2026-10-05 is before the contact date 2026-11-01" bo import contacts "$T/c.csv"
+printf '%s\n1,1,2026-11-01,phone,ok,,,x\n' "$H" >"$T/c.csv"
+refused "import: unknown kind" "c.csv:2: kind: invalid kind \"phone\"" bo import contacts "$T/c.csv"
+printf '%s\n1,1,,call,ok,,,x\n' "$H" >"$T/c.csv"
+refused "import: no date" "c.csv:2: date: invalid date: must not be empty" bo import contacts "$T/c.csv"
+ok "the log as the list gives it" bo contact list --format csv
+printf '%s\n' "$out" >"$T/list.csv"
+ok "another store" bo --db "$T/copy" init --company "Copia S.L." --nif B12345674
+ok "export customers" bo export customers -o "$T/cust.csv"
+ok "import customers there" bo --db "$T/copy" import customers "$T/cust.csv"
+ok "import the list there" bo --db "$T/copy" import contacts "$T/list.csv"
+eq "every entry" "imported 6 rows into contacts" "$out"
+ok "the copy's list" bo --db "$T/copy" contact list --format csv
+eq "the same log" "$(cat "$T/list.csv")" "$out"
+
 # --- check reads contacts with their type ---------------------------------
 ok "check" bo check
 eq "no problems" "no problems found" "$out"
