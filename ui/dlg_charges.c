@@ -45,6 +45,20 @@ static int take(const struct charge *c, int64_t owed, void *arg)
 	return 0;
 }
 
+/* One row in 75 columns: the kind, its date and invoice, the amount to
+ * the right. Padded by display width, and the kind given 14 columns:
+ * "Indemnización" is 13 wide, and ui_td_cols gives a first cell 12. */
+static void charge_line(char *out, const char *kind, const char *date, const char *number,
+                        const char *amount)
+{
+	int wk = ui_width(kind), wd = ui_width(date), wn = ui_width(number), wa = ui_width(amount);
+	int gap = 75 - 14 - 1 - 10 - 1 - 12 - wa;
+
+	snprintf(out, UI_TD_W, "%s%*s %s%*s %s%*s%*s%s", kind, wk < 14 ? 14 - wk : 0, "", date,
+	         wd < 10 ? 10 - wd : 0, "", number, wn < 12 ? 12 - wn : 0, "", gap > 1 ? gap : 1, "",
+	         amount);
+}
+
 static int bill(uint32_t customer, const char *name)
 {
 	struct bo_err e = BO_ERR_INIT;
@@ -113,14 +127,13 @@ int ui_task_charges(uint32_t customer)
 		goto out;
 	for (int i = 0; i < l.n; i++) {
 		total += l.owed[i];
-		/* the kind in a 12-column cell: "Indemnización" is 13 wide */
-		ui_td_cols(lines[i + 1], _(kind_words[l.v[i].kind]), display_date(l.v[i].date, d, sizeof d),
-		           l.v[i].number, "", "",
-		           money_format_human(l.owed[i], a, sizeof a));
+		charge_line(lines[i + 1], _(kind_words[l.v[i].kind]),
+		            display_date(l.v[i].date, d, sizeof d), l.v[i].number,
+		            money_format_human(l.owed[i], a, sizeof a));
 	}
 	snprintf(lines[0], UI_TD_W, _("Bill them all as one invoice: %s"),
 	         money_format_human(total, a, sizeof a));
-	ui_td_cols(head, _("Kind"), _("Date"), _("Invoice"), "", "", _("Owed"));
+	charge_line(head, _("Kind"), _("Date"), _("Invoice"), _("Owed"));
 	snprintf(title, sizeof title, _("Open charges of %s"), name);
 	memset(&t, 0, sizeof t);
 	t.title = title;

@@ -71,7 +71,7 @@
 	X(RECEIPT, N_("Receipt"), N_("pay several invoices with one sum, oldest due first")) \
 	X(STATEMENT, N_("Statement"), N_("write the customer's statement to a file")) \
 	X(DUNNING, N_("Dunning"), N_("run dunning: see the letters due, then write and record them")) \
-	X(CHARGES, N_("Charges"), N_("bill the customer's open fees, compensation and interest, or waive one"))
+	X(CHARGES, N_("Charges"), N_("bill the charges the letters claimed, or waive one"))
 
 enum ui_act {
 	A_NONE,
