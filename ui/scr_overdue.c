@@ -61,6 +61,7 @@ static const char *const sorts[] = {
 struct orow {
 	struct ui_row r;
 	int64_t overdue, total;
+	int64_t favour, net;    /* credits and money on account; what is owed net */
 };
 
 struct overdue {
@@ -114,6 +115,8 @@ static int collect(const struct omsg *m, void *arg)
 	money_format(total, r->r.cell[7], UI_CELL);
 	r->overdue = or->overdue_total;
 	r->total = total;
+	r->favour = or->credits + or->on_account;
+	r->net = or->net;
 	if (m->level) {
 		snprintf(r->r.cell[8], UI_CELL, "%d", m->level);
 		date_format(m->last, r->r.cell[9], UI_CELL);
@@ -307,20 +310,38 @@ static int add_row(const struct ui_row *r, void *arg)
 }
 
 /* Over the list, the selected customer's last dunning letter, at any
- * width: what D would follow on. Not its name: that is the row's, and
- * a line finding the row by the name must find the row. */
-static void last_letter(const struct ui_row *r)
+ * width: what D would follow on; and when credits or money on account
+ * are theirs, what they owe net of them, so that nobody chases a
+ * customer who is owed more than they owe. Not its name: that is the
+ * row's, and a line finding the row by the name must find the row. */
+static void last_letter(const struct overdue *o, const struct ui_row *r)
 {
-	char line[400], d[16];
+	const struct orow *x = NULL;
+	char line[400], d[16], n[48], f[48];
+	int letter;
 	bo_date when;
 
 	if (!r)
 		return;
-	if (!*r->cell[8] || date_parse(r->cell[9], &when, NULL))
-		snprintf(line, sizeof line, "%s", _("Selected customer: no dunning letter yet"));
-	else
+	letter = *r->cell[8] && !date_parse(r->cell[9], &when, NULL);
+	for (long i = 0; i < o->n && !x; i++)
+		if (!strcmp(o->rows[i].r.key, r->key) && o->rows[i].favour)
+			x = &o->rows[i];
+	/* the shorter words then: both must fit in 80 columns */
+	if (x) {
+		money_format_human(x->net, n, sizeof n);
+		money_format_human(x->favour, f, sizeof f);
+	}
+	if (x && letter)
+		snprintf(line, sizeof line, _("Selected customer: net %s (%s theirs); level %s, reminder %s"),
+		         n, f, r->cell[8], display_date(when, d, sizeof d));
+	else if (x)
+		snprintf(line, sizeof line, _("Selected customer: net %s (%s theirs); no letter yet"), n, f);
+	else if (letter)
 		snprintf(line, sizeof line, _("Selected customer: dunning level %s, last reminder %s"),
 		         r->cell[8], display_date(when, d, sizeof d));
+	else
+		snprintf(line, sizeof line, "%s", _("Selected customer: no dunning letter yet"));
 	ui_put(6, 1, COLS - 2, line, ui_attr(R_DIM), 0, 1);
 }
 
@@ -351,7 +372,7 @@ static void ov_draw(struct ui_scr *s)
 	ui_list_area(o->l, 7, 0, LINES - 10, COLS);
 	o->l->hide = COLS >= WIDE ? 0 : 1u << 8 | 1u << 9;
 	ui_list_draw(o->l);
-	last_letter(ui_list_current(o->l));
+	last_letter(o, ui_list_current(o->l));
 	if (o->bg.running) {
 		ui_fill(9, 1, COLS - 2, (int)A_NORMAL);
 		ui_put(9, 2, COLS - 4, _("computing the report..."), ui_attr(R_DIM), 0, 0);

@@ -26,6 +26,12 @@ balance() {
 eq "credit balance before" "-60.50" "$(balance F2026-000001)"
 
 tui_start 80 24
+# Overdue nets what the customer is owed: 121 + 242 owed, 60.50 theirs
+keys 5
+see "overdue" "Overdue accounts"
+see "the customer's row" "Zúñiga y Ferrer"
+see "net of the credit" "Selected customer: net 302.50 (60.50 theirs); no letter yet"
+keys Escape
 keys 2
 see "customers" "Customers"
 see "by name: the other customer first" "Otra Cosa"
