@@ -14,12 +14,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backoffice/clerk.h"
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/export.h"
 #include "backoffice/letter.h"
 #include "backoffice/mail.h"
 #include "backoffice/pdf.h"
+#include "backoffice/scratch.h"
 #include "backoffice/text.h"
 #include "backoffice/user.h"
 #include "doc_format.h"
@@ -103,25 +106,34 @@ static int read_file(const char *path, unsigned char **data, size_t *len)
 	return 0;
 }
 
-/* The PDF, made in a private temporary folder and read back. */
+/* The PDF, made in the private scratch directory and read back: a signal
+ * removes it (and then nothing is mailed), and what a SIGKILL leaves the
+ * next run removes; an invoice is the customer's business. */
 static int make_pdf(struct session *ss, const struct invoice *inv, unsigned char **pdf,
                     size_t *len, struct bo_err *e)
 {
-	const char *tmp = secure_getenv("TMPDIR");
-	char dir[512], path[600];
-	int ret;
+	char dir[1200], path[1300];
+	int ret, slot;
 
-	snprintf(dir, sizeof dir, "%s/backoffice-mail-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
-		return bo_failc(e, bo_code_of_errno(errno), _("send invoice %s: temporary folder: %s"),
-		                inv->number, bo_strerror(errno));
+	/* the clerk's own folder, as any file the program makes for them */
+	clerk_rights_begin();
+	ret = scratch_dir_make("mail", dir, sizeof dir, &slot, e);
+	clerk_rights_end();
+	if (ret)
+		return bo_wrap(e, _("send invoice %s"), inv->number);
 	snprintf(path, sizeof path, "%s/%s.pdf", dir, inv->number);
 	ret = invoice_print_pdf(ss, inv, path, e);
+	/* a signal that came meanwhile has removed the folder already */
+	if (ret == 0 && export_stopped_by())
+		ret = bo_fail(e, _("send invoice %s: stopped by a signal"), inv->number);
 	if (ret == 0 && read_file(path, pdf, len))
 		ret = bo_failc(e, BO_EIO, _("send invoice %s: read the document back: %s"),
 		               inv->number, bo_strerror(errno));
+	scratch_hold();
 	unlink(path);
 	rmdir(dir);
+	scratch_forget(slot);
+	scratch_release();
 	return ret;
 }
 
