@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "export_file.h"
 #include "pdf_layout.h"
@@ -122,11 +123,15 @@ static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigne
 	return CAIRO_STATUS_SUCCESS;
 }
 
-struct pdf_out *pdf_out_open(const char *path, cairo_surface_t **surface, struct bo_err *e)
+struct pdf_out *pdf_out_open(const char *datadir, const char *path, cairo_surface_t **surface,
+                             struct bo_err *e)
 {
-	struct pdf_out *o = calloc(1, sizeof *o);
+	struct pdf_out *o;
 	int fd;
 
+	if (export_file_target_check(datadir, path, NULL, e))
+		return NULL;
+	o = calloc(1, sizeof *o);
 	if (!o || !(o->path = strdup(path))) {
 		free(o);
 		bo_failc(e, BO_ENOMEM, _("print to \"%s\": out of memory"), path);
