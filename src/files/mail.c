@@ -216,6 +216,7 @@ static int run_sendmail(const char *prog, const char *to, const char *msg, size_
                         const char *what, struct bo_err *e)
 {
 	struct sigaction chld_dfl, chld_old;
+	int r;
 
 	/* a caller that ignores SIGCHLD (the screens reap their background
 	 * jobs so) would lose the program's exit status to the kernel */
@@ -223,12 +224,13 @@ static int run_sendmail(const char *prog, const char *to, const char *msg, size_
 	chld_dfl.sa_handler = SIG_DFL;
 	sigemptyset(&chld_dfl.sa_mask);
 	sigaction(SIGCHLD, &chld_dfl, &chld_old);
-	{
-		int r = run_child(prog, to, msg, len, what, e);
-
-		sigaction(SIGCHLD, &chld_old, NULL);
-		return r;
-	}
+	/* a SIGTERM, SIGINT or SIGHUP waits until the mail system has the
+	 * whole message (a cut one could still go out) and it is recorded */
+	scratch_hold();
+	r = run_child(prog, to, msg, len, what, e);
+	scratch_release();
+	sigaction(SIGCHLD, &chld_old, NULL);
+	return r;
 }
 
 static int run_child(const char *prog, const char *to, const char *msg, size_t len,
@@ -383,13 +385,17 @@ int invoice_send(struct session *ss, const char *ref, const char *to, char *sent
 	}
 	{
 		char what[64];
+		int r;
 
 		snprintf(what, sizeof what, _("send invoice %s"), inv.number);
-		if (run_sendmail(ci.sendmail, addr, msg, msg_len, what, e))
+		/* handed over and recorded as one, for a signal (run_sendmail) */
+		scratch_hold();
+		r = run_sendmail(ci.sendmail, addr, msg, msg_len, what, e) ||
+		    invoice_mark_sent(ss, inv.id, addr, e);
+		scratch_release();
+		if (r)
 			goto out;
 	}
-	if (invoice_mark_sent(ss, inv.id, addr, e))
-		goto out;
 	snprintf(sent_to, n, "%s", addr);
 	ret = 0;
 out:

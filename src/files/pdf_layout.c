@@ -177,13 +177,18 @@ int pdf_out_close(struct pdf_out *o, cairo_surface_t *surface, int ok, struct bo
 		               bo_strerror(errno));
 		ok = 0;
 	}
-	if (ok && rename(o->tmp, o->path)) {
-		ret = bo_failc(e, bo_code_of_errno(errno), _("print to \"%s\": %s"), o->path,
-		               bo_strerror(errno));
+	/* renamed with the clerk's rights and no longer tracked; refused once
+	 * a signal asked the command to stop, so that a run of prints ends */
+	if (ok && export_tmp_commit(o->tmp, o->path)) {
+		if (export_stopped_by())
+			ret = bo_failc(e, BO_EFAIL, _("print to \"%s\": stopped by a signal"), o->path);
+		else
+			ret = bo_failc(e, bo_code_of_errno(errno), _("print to \"%s\": %s"), o->path,
+			               bo_strerror(errno));
 		ok = 0;
 	}
 	if (!ok) {
-		unlink(o->tmp);
+		export_tmp_drop(o->tmp);
 		if (!ret)
 			ret = -1;
 	}
