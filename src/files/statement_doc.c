@@ -12,6 +12,7 @@
 
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
+#include "backoffice/export.h"
 #include "backoffice/money.h"
 #include "backoffice/statement_doc.h"
 #include "backoffice/text.h"
@@ -461,6 +462,9 @@ int statement_write(struct session *ss, const struct statement *s, const char *p
 	struct layout l;
 	int ret;
 
+	/* a file for the clerk, as an export: not among the store's files */
+	if (export_file_target_check(ss->dir, path, NULL, e))
+		return -1;
 	if (ends_with(path, ".xlsx"))
 		return write_xlsx(ss, s, path, e);
 	if (!ends_with(path, ".pdf") && !ends_with(path, ".txt"))
