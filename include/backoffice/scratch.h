@@ -6,6 +6,17 @@
 #ifndef BACKOFFICE_SCRATCH_H
 #define BACKOFFICE_SCRATCH_H
 
+#include <stddef.h>
+
+#include "backoffice/err.h"
+
+/* Make a private scratch directory, tracked (*slot, for scratch_forget):
+ * $TMPDIR (not when setgid) or /tmp, then backoffice-UID, 0700 and the
+ * caller's, then KIND-PID-XXXXXX, written to out. What a killed run
+ * left there (its process gone) is removed first: a copy of the books
+ * or an invoice is never left behind for long. */
+int scratch_dir_make(const char *kind, char *out, size_t n, int *slot, struct bo_err *e);
+
 /* Hold back SIGTERM, SIGINT and SIGHUP until scratch_release: around the
  * making of a copy and its tracking (no signal between them), and around
  * what must not stop halfway (a restore's swap). Calls nest. */

@@ -1,16 +1,23 @@
-/* scratch.c - the private temporary copies a command makes, removed by a
- * signal that ends it (see scratch.h). The handler may not call malloc,
- * opendir or readdir: it reads the directory with the getdents64 system
- * call into a buffer of its own, from names kept in fixed buffers. */
+/* scratch.c - the private temporary copies a command makes, in a private
+ * directory that the next run cleans, removed by a signal that ends it
+ * (see scratch.h). The handler may not call malloc, opendir or readdir:
+ * it reads the directory with the getdents64 system call into a buffer
+ * of its own, from names kept in fixed buffers. */
 #define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "backoffice/clerk.h"
+#include "backoffice/i18n.h"
 #include "backoffice/scratch.h"
 
 #define SLOTS 4
@@ -130,4 +137,63 @@ void scratch_remove_all(void)
 			;
 		unlinkat(slots[k].parent, slots[k].name, AT_REMOVEDIR);
 	}
+}
+
+/* Remove what a run that is gone (killed) left in parent: its entries
+ * are KIND-PID-XXXXXX, directories of plain files. */
+static void clean_dead(const char *parent)
+{
+	DIR *d = opendir(parent);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		long pid;
+		int fd;
+
+		if (sscanf(de->d_name, "%*[a-z]-%ld-", &pid) != 1 || pid <= 0 ||
+		    !kill((pid_t)pid, 0) || errno != ESRCH)
+			continue;
+		fd = openat(dirfd(d), de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		for (int pass = 0; pass < 8 && empty_pass(fd) > 0; pass++)
+			;
+		close(fd);
+		unlinkat(dirfd(d), de->d_name, AT_REMOVEDIR);
+	}
+	closedir(d);
+}
+
+int scratch_dir_make(const char *kind, char *out, size_t n, int *slot, struct bo_err *e)
+{
+	const char *base = clerk_getenv("TMPDIR");
+	char parent[1024];
+	struct stat st;
+	int ret = 0;
+
+	*slot = -1;
+	if (snprintf(parent, sizeof parent, "%s/backoffice-%ld", base && *base ? base : "/tmp",
+	             (long)getuid()) >= (int)sizeof parent)
+		return bo_fail(e, _("make a scratch directory: path too long"));
+	if (mkdir(parent, 0700) && errno != EEXIST)
+		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory \"%s\": %s"),
+		                parent, bo_strerror(errno));
+	if (lstat(parent, &st) || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & 077))
+		return bo_failc(e, BO_EPERM, _("make a scratch directory: \"%s\" is not a private directory of yours"),
+		                parent);
+	/* no signal between the making and the tracking, nor inside the
+	 * cleaning, whose reads share the handler's buffer */
+	scratch_hold();
+	clean_dead(parent);
+	if (snprintf(out, n, "%s/%s-%ld-XXXXXX", parent, kind, (long)getpid()) >= (int)n ||
+	    !mkdtemp(out))
+		ret = bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory: %s"),
+		               bo_strerror(errno));
+	else
+		*slot = scratch_track(out);
+	scratch_release();
+	return ret;
 }

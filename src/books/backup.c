@@ -175,47 +175,6 @@ static int role_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	return ret;
 }
 
-/* The private scratch directory: $TMPDIR (not when setgid) or /tmp, then
- * backoffice-UID, 0700 and ours, where each run's copy is
- * verify-PID-XXXXXX. A copy whose process is gone (a check --backup or a
- * restore killed) is removed by the next run: a copy of the books, the
- * salaries included, is never left behind for long. */
-static int scratch_make(char *out, size_t n, struct bo_err *e)
-{
-	const char *base = clerk_getenv("TMPDIR");
-	char parent[1024], p[1200];
-	struct dirent *de;
-	struct stat st;
-	DIR *d;
-
-	if (snprintf(parent, sizeof parent, "%s/backoffice-%ld", base && *base ? base : "/tmp",
-	             (long)getuid()) >= (int)sizeof parent)
-		return bo_fail(e, _("make a scratch directory: path too long"));
-	if (mkdir(parent, 0700) && errno != EEXIST)
-		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory \"%s\": %s"),
-		                parent, bo_strerror(errno));
-	if (lstat(parent, &st) || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & 077))
-		return bo_failc(e, BO_EPERM, _("make a scratch directory: \"%s\" is not a private directory of yours"),
-		                parent);
-	if ((d = opendir(parent))) {
-		while ((de = readdir(d))) {
-			long pid;
-
-			if (sscanf(de->d_name, "verify-%ld-", &pid) == 1 && pid > 0 &&
-			    kill((pid_t)pid, 0) && errno == ESRCH &&
-			    !bk_join(p, sizeof p, parent, de->d_name))
-				bk_remove_flat(p);
-		}
-		closedir(d);
-	}
-	if (snprintf(out, n, "%s/verify-%ld-XXXXXX", parent, (long)getpid()) >= (int)n ||
-	    !mkdtemp(out))
-		return bo_failc(e, bo_code_of_errno(errno), _("make a scratch directory: %s"),
-		                bo_strerror(errno));
-	return 0;
-}
-
 /* Copy the backup to a scratch directory, open the copy (recovery, the
  * schema), read login's role in it, verify every table file and, when
  * problem is given, run every invariant of check on the copy (*found gets
@@ -240,14 +199,10 @@ static int verify_copy(const char *dir, const char *login, int *role,
 		return bo_fail(e, _("verify backup \"%s\": not a backoffice backup"), dir);
 	}
 	/* tracked from its making on: a signal removes it (scratch.h) */
-	scratch_hold();
-	if (scratch_make(tmp, sizeof tmp, e)) {
-		scratch_release();
+	if (scratch_dir_make("verify", tmp, sizeof tmp, &slot, e)) {
 		clerk_rights_end();
 		return bo_wrap(e, _("verify backup \"%s\""), dir);
 	}
-	slot = scratch_track(tmp);
-	scratch_release();
 	if (bk_copy_dir(dir, tmp, 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */

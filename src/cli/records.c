@@ -154,7 +154,7 @@ static int cmd_qr(struct cli *c, const struct cli_args *a)
 		return EXIT_FAIL;
 	invoice_init(&inv);
 	if (invoice_find(ss, a->argv[0], &inv, &e) || vf_qr_url(ss, &inv, url, sizeof url, &e) ||
-	    (out && qr_write_png(url, out, 35, 300, &e))) {
+	    (out && qr_write_png(url, ss->dir, out, 35, 300, &e))) {
 		cli_fail(&e);
 		goto done;
 	}

@@ -395,7 +395,7 @@ static int write_pdf(struct session *ss, const struct dunning_proposal *p, const
 	g.en = p->lang == CUST_LANG_EN;
 	if (letter_text(ss, p, 1, (char **)&g.text, e))
 		return -1;
-	if (!(out = pdf_out_open(path, &surface, e))) {
+	if (!(out = pdf_out_open(ss->dir, path, &surface, e))) {
 		free((char *)g.text);
 		return -1;
 	}

@@ -14,12 +14,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backoffice/clerk.h"
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/export.h"
 #include "backoffice/letter.h"
 #include "backoffice/mail.h"
 #include "backoffice/pdf.h"
+#include "backoffice/scratch.h"
 #include "backoffice/text.h"
 #include "backoffice/user.h"
 #include "doc_format.h"
@@ -103,25 +106,34 @@ static int read_file(const char *path, unsigned char **data, size_t *len)
 	return 0;
 }
 
-/* The PDF, made in a private temporary folder and read back. */
+/* The PDF, made in the private scratch directory and read back: a signal
+ * removes it (and then nothing is mailed), and what a SIGKILL leaves the
+ * next run removes; an invoice is the customer's business. */
 static int make_pdf(struct session *ss, const struct invoice *inv, unsigned char **pdf,
                     size_t *len, struct bo_err *e)
 {
-	const char *tmp = secure_getenv("TMPDIR");
-	char dir[512], path[600];
-	int ret;
+	char dir[1200], path[1300];
+	int ret, slot;
 
-	snprintf(dir, sizeof dir, "%s/backoffice-mail-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
-		return bo_failc(e, bo_code_of_errno(errno), _("send invoice %s: temporary folder: %s"),
-		                inv->number, bo_strerror(errno));
+	/* the clerk's own folder, as any file the program makes for them */
+	clerk_rights_begin();
+	ret = scratch_dir_make("mail", dir, sizeof dir, &slot, e);
+	clerk_rights_end();
+	if (ret)
+		return bo_wrap(e, _("send invoice %s"), inv->number);
 	snprintf(path, sizeof path, "%s/%s.pdf", dir, inv->number);
 	ret = invoice_print_pdf(ss, inv, path, e);
+	/* a signal that came meanwhile has removed the folder already */
+	if (ret == 0 && export_stopped_by())
+		ret = bo_fail(e, _("send invoice %s: stopped by a signal"), inv->number);
 	if (ret == 0 && read_file(path, pdf, len))
 		ret = bo_failc(e, BO_EIO, _("send invoice %s: read the document back: %s"),
 		               inv->number, bo_strerror(errno));
+	scratch_hold();
 	unlink(path);
 	rmdir(dir);
+	scratch_forget(slot);
+	scratch_release();
 	return ret;
 }
 
@@ -204,6 +216,7 @@ static int run_sendmail(const char *prog, const char *to, const char *msg, size_
                         const char *what, struct bo_err *e)
 {
 	struct sigaction chld_dfl, chld_old;
+	int r;
 
 	/* a caller that ignores SIGCHLD (the screens reap their background
 	 * jobs so) would lose the program's exit status to the kernel */
@@ -211,12 +224,13 @@ static int run_sendmail(const char *prog, const char *to, const char *msg, size_
 	chld_dfl.sa_handler = SIG_DFL;
 	sigemptyset(&chld_dfl.sa_mask);
 	sigaction(SIGCHLD, &chld_dfl, &chld_old);
-	{
-		int r = run_child(prog, to, msg, len, what, e);
-
-		sigaction(SIGCHLD, &chld_old, NULL);
-		return r;
-	}
+	/* a SIGTERM, SIGINT or SIGHUP waits until the mail system has the
+	 * whole message (a cut one could still go out) and it is recorded */
+	scratch_hold();
+	r = run_child(prog, to, msg, len, what, e);
+	scratch_release();
+	sigaction(SIGCHLD, &chld_old, NULL);
+	return r;
 }
 
 static int run_child(const char *prog, const char *to, const char *msg, size_t len,
@@ -371,13 +385,17 @@ int invoice_send(struct session *ss, const char *ref, const char *to, char *sent
 	}
 	{
 		char what[64];
+		int r;
 
 		snprintf(what, sizeof what, _("send invoice %s"), inv.number);
-		if (run_sendmail(ci.sendmail, addr, msg, msg_len, what, e))
+		/* handed over and recorded as one, for a signal (run_sendmail) */
+		scratch_hold();
+		r = run_sendmail(ci.sendmail, addr, msg, msg_len, what, e) ||
+		    invoice_mark_sent(ss, inv.id, addr, e);
+		scratch_release();
+		if (r)
 			goto out;
 	}
-	if (invoice_mark_sent(ss, inv.id, addr, e))
-		goto out;
 	snprintf(sent_to, n, "%s", addr);
 	ret = 0;
 out:

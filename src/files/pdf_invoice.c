@@ -474,7 +474,7 @@ int invoice_print_pdf(struct session *ss, const struct invoice *inv, const char 
 	if (ret)
 		goto out;
 	d.p.pages = pages;
-	if (!(out = pdf_out_open(path, &surface, e))) {
+	if (!(out = pdf_out_open(ss->dir, path, &surface, e))) {
 		ret = -1;
 		goto out;
 	}

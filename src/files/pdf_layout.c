@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 
+#include "backoffice/export.h"
 #include "backoffice/i18n.h"
 #include "export_file.h"
 #include "pdf_layout.h"
@@ -122,11 +123,15 @@ static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigne
 	return CAIRO_STATUS_SUCCESS;
 }
 
-struct pdf_out *pdf_out_open(const char *path, cairo_surface_t **surface, struct bo_err *e)
+struct pdf_out *pdf_out_open(const char *datadir, const char *path, cairo_surface_t **surface,
+                             struct bo_err *e)
 {
-	struct pdf_out *o = calloc(1, sizeof *o);
+	struct pdf_out *o;
 	int fd;
 
+	if (export_file_target_check(datadir, path, NULL, e))
+		return NULL;
+	o = calloc(1, sizeof *o);
 	if (!o || !(o->path = strdup(path))) {
 		free(o);
 		bo_failc(e, BO_ENOMEM, _("print to \"%s\": out of memory"), path);
@@ -172,13 +177,18 @@ int pdf_out_close(struct pdf_out *o, cairo_surface_t *surface, int ok, struct bo
 		               bo_strerror(errno));
 		ok = 0;
 	}
-	if (ok && rename(o->tmp, o->path)) {
-		ret = bo_failc(e, bo_code_of_errno(errno), _("print to \"%s\": %s"), o->path,
-		               bo_strerror(errno));
+	/* renamed with the clerk's rights and no longer tracked; refused once
+	 * a signal asked the command to stop, so that a run of prints ends */
+	if (ok && export_tmp_commit(o->tmp, o->path)) {
+		if (export_stopped_by())
+			ret = bo_failc(e, BO_EFAIL, _("print to \"%s\": stopped by a signal"), o->path);
+		else
+			ret = bo_failc(e, bo_code_of_errno(errno), _("print to \"%s\": %s"), o->path,
+			               bo_strerror(errno));
 		ok = 0;
 	}
 	if (!ok) {
-		unlink(o->tmp);
+		export_tmp_drop(o->tmp);
 		if (!ret)
 			ret = -1;
 	}

@@ -38,9 +38,11 @@ void pdf_box(struct pdf *p, double x, double y, double w, double h, double grey)
 /* Next page: shows the current one (when drawing) and counts. */
 void pdf_new_page(struct pdf *p);
 /* Writes a surface to path through a temporary file renamed at the end,
- * created with the clerk's rights like every export. */
+ * created with the clerk's rights like every export, and under an
+ * export's rules: never in datadir (the store's) nor through a link. */
 struct pdf_out;
-struct pdf_out *pdf_out_open(const char *path, cairo_surface_t **surface, struct bo_err *e);
+struct pdf_out *pdf_out_open(const char *datadir, const char *path, cairo_surface_t **surface,
+                             struct bo_err *e);
 int pdf_out_close(struct pdf_out *o, cairo_surface_t *surface, int ok, struct bo_err *e);
 
 #endif

@@ -1,13 +1,16 @@
 /* qr_draw.c - a QR code into a cairo context, in millimetres of a page
  * whose unit is the point: one filled rectangle per dark module, squares
  * that meet exactly so that no hairline shows between them. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "backoffice/qr.h"
+#include "backoffice/export.h"
 #include "backoffice/qr_draw.h"
+#include "export_file.h"
 
 int qr_draw_cairo(cairo_t *cr, const char *text, double x_mm, double y_mm, double size_mm,
                   struct bo_err *e)
@@ -41,17 +44,53 @@ int qr_draw_cairo(cairo_t *cr, const char *text, double x_mm, double y_mm, doubl
 	                      cairo_status_to_string(cairo_status(cr)));
 }
 
-int qr_write_png(const char *text, const char *path, double size_mm, int dpi,
-                 struct bo_err *e)
+static cairo_status_t put_bytes(void *f, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The image is a file for the clerk, as an export is: never in the data
+ * directory nor through a link, made with the clerk's own rights, 0600,
+ * under a temporary name a signal removes (export_tmp_open). */
+static int write_png(cairo_surface_t *s, const char *path, struct bo_err *e)
+{
+	char *tmp;
+	FILE *f;
+	int fd, ok;
+
+	if ((fd = export_tmp_open(path, &tmp, e)) < 0)
+		return -1;
+	if (!(f = fdopen(fd, "wb"))) {
+		close(fd);
+		export_tmp_drop(tmp);
+		free(tmp);
+		return bo_failc(e, BO_EIO, _("qr code: write \"%s\": %s"), path, bo_strerror(errno));
+	}
+	ok = cairo_surface_write_to_png_stream(s, put_bytes, f) == CAIRO_STATUS_SUCCESS;
+	ok = !fflush(f) && !fsync(fileno(f)) && ok;
+	ok = !fclose(f) && ok;
+	if (!ok || export_tmp_commit(tmp, path)) {
+		int err = errno;
+
+		export_tmp_drop(tmp);
+		free(tmp);
+		return bo_failc(e, bo_code_of_errno(err), _("qr code: write \"%s\": %s"), path,
+		                bo_strerror(err));
+	}
+	free(tmp);
+	return 0;
+}
+
+int qr_write_png(const char *text, const char *datadir, const char *path, double size_mm,
+                 int dpi, struct bo_err *e)
 {
 	struct qr q;
 	double pt_px = dpi / 72.0, margin_mm;
 	cairo_surface_t *s;
 	cairo_t *cr;
-	char *tmp;
 	int px, ret = 0;
 
-	if (qr_encode(text, &q, e))
+	if (export_file_target_check(datadir, path, NULL, e) || qr_encode(text, &q, e))
 		return -1;
 	margin_mm = 4 * size_mm / q.width;
 	qr_free(&q);
@@ -65,19 +104,8 @@ int qr_write_png(const char *text, const char *path, double size_mm, int dpi,
 	if (qr_draw_cairo(cr, text, margin_mm, margin_mm, size_mm, e))
 		ret = -1;
 	cairo_destroy(cr);
-	if (!ret) {
-		if (!(tmp = malloc(strlen(path) + 8))) {
-			ret = bo_failc(e, BO_ENOMEM, _("qr code: out of memory"));
-		} else {
-			sprintf(tmp, "%s.tmp~", path);
-			if (cairo_surface_write_to_png(s, tmp) != CAIRO_STATUS_SUCCESS ||
-			    rename(tmp, path)) {
-				unlink(tmp);
-				ret = bo_failc(e, BO_EIO, _("qr code: write \"%s\": failed"), path);
-			}
-			free(tmp);
-		}
-	}
+	if (!ret)
+		ret = write_png(s, path, e);
 	cairo_surface_destroy(s);
 	return ret;
 }

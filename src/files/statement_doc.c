@@ -12,6 +12,7 @@
 
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
+#include "backoffice/export.h"
 #include "backoffice/money.h"
 #include "backoffice/statement_doc.h"
 #include "backoffice/text.h"
@@ -308,7 +309,8 @@ static void draw(struct page *g)
 	}
 }
 
-static int write_pdf(const struct layout *l, const char *path, struct bo_err *e)
+static int write_pdf(const struct layout *l, const char *datadir, const char *path,
+                     struct bo_err *e)
 {
 	struct page g;
 	struct pdf_out *out;
@@ -316,7 +318,7 @@ static int write_pdf(const struct layout *l, const char *path, struct bo_err *e)
 	cairo_t *cr;
 	int ret;
 
-	if (!(out = pdf_out_open(path, &surface, e)))
+	if (!(out = pdf_out_open(datadir, path, &surface, e)))
 		return -1;
 	memset(&g, 0, sizeof g);
 	g.l = l;
@@ -460,6 +462,9 @@ int statement_write(struct session *ss, const struct statement *s, const char *p
 	struct layout l;
 	int ret;
 
+	/* a file for the clerk, as an export: not among the store's files */
+	if (export_file_target_check(ss->dir, path, NULL, e))
+		return -1;
 	if (ends_with(path, ".xlsx"))
 		return write_xlsx(ss, s, path, e);
 	if (!ends_with(path, ".pdf") && !ends_with(path, ".txt"))
@@ -474,7 +479,7 @@ int statement_write(struct session *ss, const struct statement *s, const char *p
 	if (l.oom)
 		ret = bo_failc(e, BO_ENOMEM, _("statement: out of memory"));
 	else if (ends_with(path, ".pdf"))
-		ret = write_pdf(&l, path, e);
+		ret = write_pdf(&l, ss->dir, path, e);
 	else
 		ret = write_txt(&l, path, e);
 	free(l.rows);

@@ -150,6 +150,9 @@ int vf_export_file(struct session *ss, const char *what, bo_date from, bo_date t
 	long n = 0;
 	int ret;
 
+	/* the same rules as every export: not in the data directory, no link */
+	if (export_file_target_check(ss->dir, path, NULL, e))
+		return -1;
 	if (has_suffix(path, ".xlsx")) {
 		struct xlsx_props p;
 
@@ -171,7 +174,7 @@ int vf_export_file(struct session *ss, const char *what, bo_date from, bo_date t
 			return -1;
 		if (!(f = fdopen(fd, "w"))) {
 			close(fd);
-			unlink(tmp);
+			export_tmp_drop(tmp);
 			free(tmp);
 			return bo_fail(e, _("export to \"%s\": %s"), path, bo_strerror(errno));
 		}
@@ -183,10 +186,10 @@ int vf_export_file(struct session *ss, const char *what, bo_date from, bo_date t
 		if (fclose(f) && !ret)
 			ret = bo_fail(e, _("export to \"%s\": cannot write: %s"), path,
 			              bo_strerror(errno));
-		if (!ret && rename(tmp, path))
+		if (!ret && export_tmp_commit(tmp, path))
 			ret = bo_fail(e, _("export to \"%s\": %s"), path, bo_strerror(errno));
 		if (ret)
-			unlink(tmp);
+			export_tmp_drop(tmp);
 		free(tmp);
 		if (ret)
 			return -1;

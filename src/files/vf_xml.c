@@ -8,11 +8,14 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
+#include "backoffice/export.h"
 #include "backoffice/verifactu.h"
 #include "backoffice/vf_files.h"
+#include "export_file.h"
 
 #define NS_LR "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroLR.xsd"
 #define NS_SI "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroInformacion.xsd"
@@ -185,13 +188,50 @@ static void anulacion(xmlNodePtr p, xmlNsPtr si, const struct vf_record *r)
 	el(a, si, "Huella", r->hash);
 }
 
+/* The message is a file for the clerk, as an export is: never in the
+ * data directory nor through a link, written with the clerk's own rights,
+ * 0600, under a temporary name a signal removes, then renamed. */
+static int put_file(const char *datadir, const char *path, const xmlChar *data, size_t len,
+                    struct bo_err *e)
+{
+	size_t off = 0;
+	char *tmp;
+	int fd, err = 0;
+
+	if (export_file_target_check(datadir, path, NULL, e) ||
+	    (fd = export_tmp_open(path, &tmp, e)) < 0)
+		return -1;
+	while (off < len && !err) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w > 0)
+			off += (size_t)w;
+	}
+	if (!err && fsync(fd))
+		err = errno;
+	if (close(fd) && !err)
+		err = errno;
+	if (!err && export_tmp_commit(tmp, path))
+		err = errno;
+	if (err)
+		export_tmp_drop(tmp);
+	free(tmp);
+	if (err)
+		return bo_failc(e, bo_code_of_errno(err), _("records xml: write \"%s\": %s"), path,
+		                bo_strerror(err));
+	return 0;
+}
+
 static int write_message(struct session *ss, const struct vf_record *r, size_t n,
                          const char *path, struct bo_err *e)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root, cab, ob;
 	xmlNsPtr lr, si;
-	int ret;
+	xmlChar *mem = NULL;
+	int ret, size = 0;
 
 	if (!doc)
 		return bo_failc(e, BO_ENOMEM, _("records xml: out of memory"));
@@ -212,12 +252,15 @@ static int write_message(struct session *ss, const struct vf_record *r, size_t n
 		else
 			alta(rf, si, &r[i]);
 	}
-	ret = xmlSaveFormatFileEnc(path, doc, "UTF-8", 1);
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
 	xmlFreeDoc(doc);
-	if (ret < 0)
-		return bo_failc(e, BO_EIO, _("records xml: write \"%s\": %s"), path,
-		                bo_strerror(errno ? errno : EIO));
-	return 0;
+	if (!mem || size < 0) {
+		xmlFree(mem);
+		return bo_failc(e, BO_ENOMEM, _("records xml: out of memory"));
+	}
+	ret = put_file(ss->dir, path, mem, (size_t)size, e);
+	xmlFree(mem);
+	return ret;
 }
 
 int vf_xml_write(struct session *ss, bo_date from, bo_date to, const char *path,

@@ -92,6 +92,12 @@ ok "statement es .txt" bo statement 1 -o "$T/es.txt"
 ok "statement es .pdf" bo statement 1 -o "$T/es.pdf"
 ok "statement en .txt" bo statement 2 -o "$T/en.txt"
 ok "statement en .pdf" bo statement 2 -o "$T/en.pdf"
+# never among the store's files, as any export
+for x in txt xlsx pdf; do
+	refuses "statement .$x into the data directory" "inside the data directory" \
+		bo statement 1 -o "$BACKOFFICE_DB/s.$x"
+done
+compgen -G "$BACKOFFICE_DB/s.*" >/dev/null && fail "a statement was made in the data directory" || pass
 for f in es.txt es.pdf; do
 	case $f in *.pdf) D=$(pdftotext -layout "$T/$f" - 2>&1) ;; *) D=$(cat "$T/$f") ;; esac
 	contains "$f: title" "ESTADO DE CUENTA" "$D"

@@ -26,6 +26,14 @@ eq "csv header" "id,name,nif,address,email,phone,payment_terms_days,credit_limit
 refuses "bad nif" "check letter" bo customer add --name X --nif 12345678A
 refuses "control char" "control character" bo customer add --name "$(printf 'A\033[31mB')" --nif 12345678Z
 refuses "invalid utf8" "utf-8" bo customer add --name "$(printf 'A\xff')" --nif 12345678Z
+# bidirectional overrides and isolates reorder what a screen shows
+refuses "a bidi override in a name" "invalid name: control character at byte 2" \
+	bo customer add --name "$(printf 'A\xe2\x80\xaeB')" --nif 12345678Z
+refuses "a bidi isolate in a text" "invalid notes: control character at byte 2" \
+	bo customer add --name X --nif 12345678Z --notes "$(printf 'A\xe2\x81\xa9B')"
+printf 'id,name,nif,address,email,phone,payment_terms_days,credit_limit,notes\n11,%s,12345678Z,,,,30,0.00,\n' \
+	"$(printf 'A\xe2\x80\xaaB')" >"$T/bidi.csv"
+refuses "a bidi embedding imported" "bidi.csv:2: name: .*control character" bo import customers "$T/bidi.csv"
 refuses "letters in amount" "invalid credit_limit" bo customer edit 1 --credit-limit 12a
 refuses "unknown field" "unknown field" bo customer add --name X --colour red
 refuses "unknown field=" 'unknown field "--colour"' bo customer add --name X --colour=red

@@ -156,6 +156,18 @@ refuses "a draft has no number" 'issue it first' sh -c \
 refuses "no such invoice" 'no such invoice' bo invoice print F2026-000099 -o "$T/x.pdf"
 [ -e "$T/x.pdf" ] && fail "a failed print left a file" || pass
 refuses "unwritable folder" 'print\|export' bo invoice print F2026-000001 -o /proc/x.pdf
+# a PDF is a file for the clerk like an export: never over the store's
+# files, in the data directory or through a link
+users_sum=$(cksum <"$BACKOFFICE_DB/users.db")
+refuses "print onto a store file" "inside the data directory" \
+	bo invoice print F2026-000001 -o "$BACKOFFICE_DB/users.db"
+refuses "print a period into the data directory" "inside the data directory" \
+	bo invoice print --from 2026-11-01 --to 2026-11-30 -o "$BACKOFFICE_DB"
+ln -s "$BACKOFFICE_DB/users.db" "$T/link.pdf"
+refuses "print through a symbolic link" "is a symbolic link" \
+	bo invoice print F2026-000001 -o "$T/link.pdf"
+eq "users.db untouched by the refused prints" "$users_sum" "$(cksum <"$BACKOFFICE_DB/users.db")"
+compgen -G "$BACKOFFICE_DB/*.pdf" >/dev/null && fail "a PDF was made in the data directory" || pass
 refuses "not a folder" 'not a folder' bo invoice print --from 2026-11-01 --to 2026-11-30 -o "$T/none"
 
 finish

@@ -70,6 +70,17 @@ eq "one invoice" 2 "$(echo "$out" | wc -l)"
 BACKOFFICE_NOW=2099-01-01T00:00:00+01:00 ok "billing issues with a clock of their own" \
 	as bill invoice create --customer 1 --text "Obra:1:100:21" --issue
 ok "the next invoice on the real clock" as bill invoice create --customer 1 --text "Obra:1:50:21" --issue
+# nor a catalogue of theirs (its messages are format strings) or a
+# temporary folder of theirs: the same catalogue steers the build's binary
+mkdir -p "$T/loc/es/LC_MESSAGES"
+printf '%s\n' 'msgid ""' 'msgstr "Content-Type: text/plain; charset=UTF-8\n"' '' \
+	'msgid "unknown option \"%s\""' 'msgstr "PWNED %s"' >"$T/loc/x.po"
+msgfmt -o "$T/loc/es/LC_MESSAGES/backoffice.mo" "$T/loc/x.po" && chmod -R a+rX "$T/loc" ||
+	fail "msgfmt"
+LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$T/loc" "$BACKOFFICE" --bogus 2>&1 | grep -q PWNED &&
+	pass || fail "the build's binary does not read BACKOFFICE_LOCALEDIR"
+refuses "the clerk's catalogue is not read when setgid" "unknown option \"--bogus\"" \
+	runuser -u "${P}bill" -- env LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$T/loc" "$BIN" --bogus
 refuses "the viewer writes nothing" "permission denied.*role viewer" \
 	as view customer add --name "Otro" --nif 87654321X
 refuses "billing cannot back up" "permission denied.*role billing" as bill backup "$T/bk"
@@ -80,6 +91,10 @@ eq "check passes" "no problems found" "$out"
 # the copy check --backup and restore verify is the admin's own, private
 ok "the admin's check --backup" as admin check --backup "$T/admin/bk"
 eq "check --backup passes" "backup $T/admin/bk: no problems found" "$out"
+install -d -o "${P}admin" -m 700 "$T/admin/tmp"
+ok "check --backup with a TMPDIR of the admin's" \
+	runuser -u "${P}admin" -- env TMPDIR="$T/admin/tmp" "$BIN" --db "$D" check --backup "$T/admin/bk"
+eq "TMPDIR is not read when setgid" "" "$(ls -A "$T/admin/tmp")"
 
 # a logo is read with the admin's own rights: a PNG only the data group
 # may read stays unread, and a FIFO is no PNG (nor a wait)

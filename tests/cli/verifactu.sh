@@ -112,6 +112,26 @@ ok "qr png" bo invoice qr F2026-000001 -o "$T/qr.png"
 url="https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQRNoVerifactu?nif=B12345674&numserie=F2026-000001&fecha=28-11-2026&importe=153.61"
 eq "qr url" "$url" "$out"
 eq "zbarimg reads the url" "$url" "$(zbarimg -q --raw "$T/qr.png" 2>/dev/null)"
+# the image is a file for the clerk like an export: the same rules, private
+eq "a qr image is private" "600" "$(stat -c %a "$T/qr.png")"
+users_sum=$(cksum <"$BACKOFFICE_DB/users.db")
+refuses "qr image onto a store file" "inside the data directory" \
+	bo invoice qr F2026-000001 -o "$BACKOFFICE_DB/users.db"
+ln -s "$BACKOFFICE_DB/users.db" "$T/link.png"
+refuses "qr image through a symbolic link" "is a symbolic link" \
+	bo invoice qr F2026-000001 -o "$T/link.png"
+eq "users.db untouched by the refused qr images" "$users_sum" "$(cksum <"$BACKOFFICE_DB/users.db")"
+# and so are the records' message and export
+ok "records xml again" bo records xml --from 2026-11-28 --to 2026-11-28 -o "$T/day2.xml"
+eq "a records message is private" "600" "$(stat -c %a "$T/day2.xml")"
+refuses "records xml into the data directory" "inside the data directory" \
+	bo records xml -o "$BACKOFFICE_DB/r.xml"
+ln -s "$BACKOFFICE_DB/users.db" "$T/link.xml"
+refuses "records xml through a symbolic link" "is a symbolic link" bo records xml -o "$T/link.xml"
+refuses "export records into the data directory" "inside the data directory" \
+	bo export records -o "$BACKOFFICE_DB/r.csv"
+eq "users.db untouched by the refused records" "$users_sum" "$(cksum <"$BACKOFFICE_DB/users.db")"
+compgen -G "$BACKOFFICE_DB/r.*" >/dev/null && fail "a file was made in the data directory" || pass
 ok "qr of a credit note" bo invoice qr R2026-000001
 eq "negative amount" "https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQRNoVerifactu?nif=B12345674&numserie=R2026-000001&fecha=28-11-2026&importe=-1.69" "$out"
 refuses "qr of a draft" "no such invoice\|is a draft" bo invoice qr 99
