@@ -106,6 +106,21 @@ static int read_file(const char *path, unsigned char **data, size_t *len)
 	return 0;
 }
 
+/* A file of the clerk's (an export, a letter) read with the clerk's own
+ * rights: a link put in its place between its writing and this read
+ * must not get a store file mailed with the data group's rights. */
+static int read_clerk_file(const char *path, unsigned char **data, size_t *len)
+{
+	int ret, err;
+
+	clerk_rights_begin();
+	ret = read_file(path, data, len);
+	err = errno;
+	clerk_rights_end();
+	errno = err;
+	return ret;
+}
+
 /* The PDF, made in the private scratch directory and read back: a signal
  * removes it (and then nothing is mailed), and what a SIGKILL leaves the
  * next run removes; an invoice is the customer's business. */
@@ -438,7 +453,7 @@ int mail_own_file(struct session *ss, const char *path, char *sent_to, size_t n,
 		                what, ss->user);
 	if (company_get(ss, NULL, &ci, e))
 		return -1;
-	if (read_file(path, &data, &len))
+	if (read_clerk_file(path, &data, &len))
 		return bo_failc(e, bo_code_of_errno(errno), "%s: %s", what, bo_strerror(errno));
 	/* the clerk's own mail: in the clerk's language */
 	snprintf(subject, sizeof subject, _("backoffice: %s"), base);
@@ -503,7 +518,7 @@ int letter_send(struct session *ss, const struct dunning_proposal *p, const char
 	to = *c.invoice_email ? c.invoice_email : c.email;
 	if (!*to || *to == '-' || !strchr(to, '@'))
 		return bo_failc(e, BO_EINVAL, _("%s: the customer has no email"), what);
-	if (read_file(pdf_path, &pdf, &pdf_len))
+	if (read_clerk_file(pdf_path, &pdf, &pdf_len))
 		return bo_failc(e, bo_code_of_errno(errno), "%s: %s", what, bo_strerror(errno));
 	if (letter_text(ss, p, 0, &body, e))
 		goto out;
