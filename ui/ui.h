@@ -280,7 +280,7 @@ int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  *     ui_confirm_end(); */
 int ui_confirm_again(struct bo_err *e);
 void ui_confirm_end(void);
-/* Index chosen among items, or -1. */
+/* Index chosen among items (N_ or NC_ words, translated here), or -1. */
 int ui_choose(const char *title, const char *const *items, int n, int cur);
 /* The last message (ui.last) whole, wrapped in a box, until a key. */
 void ui_last_message(void);
