@@ -1,6 +1,9 @@
 #!/bin/bash
 # spanish.sh - a clerk whose locale is Spanish gets the screens in Spanish:
-# the main menu, its entries and the key bar.
+# the main menu, its entries and the key bar; over a demo company at
+# 80x24, the words of each thing (the invoices shown: Pendientes, not the
+# key's Abrir; the oldest bucket: más de 90, as the Overdue column) and the
+# dates in the clerk's form on the Records screen.
 . "$(dirname "$0")/lib.sh"
 
 # the catalogue built beside the binary, not an installed one
@@ -29,5 +32,47 @@ keys F10
 see "F10 asks to leave" "backoffice?"
 keys y
 eq "quit" 0 "$(wait_exit)"
+
+# no_machine_date DESCRIPTION: no date on the screen in a machine form
+# (2026-11-28 or the tax agency's 28-11-2026).
+no_machine_date() {
+	if screen | grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{4}'; then
+		fail "$1: a date in a machine form"
+		screen | sed 's/^/    | /' >&2
+	else
+		pass
+	fi
+}
+
+export BACKOFFICE_DB="$T/demo"
+ok "demo" bo demo --staff 2 --customers 6 --items 4 --invoices 40
+tui_stop
+tui_start 80 24 LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$LOCALEDIR" $LOCPATH_ENV
+see "menu" "Menú principal"
+see "the oldest bucket" "más de 90"
+not_see "one name for it" "> 90"
+keys 5
+see "overdue" "Más de 90"
+keys Escape
+see "menu again" "Menú principal"
+keys 3
+see "invoices" "backoffice · Facturas"
+keys f
+see "invoices shown" "Mostrar facturas"
+see "open invoices" "3 Pendientes"
+see "overdue invoices" "4 Vencidas"
+not_see "not the key's word" "3 Abrir"
+keys 3
+see "the list says which" "por orden de entrada, Pendientes"
+keys Escape
+see "menu again" "Menú principal"
+keys 7
+see "records" "backoffice · Registros"
+line_has "a record's date in the clerk's form" "^ +1 alta" "/20"
+no_machine_date "records"
+keys F10
+see "F10 asks to leave" "backoffice?"
+keys s
+eq "quit from the demo" 0 "$(wait_exit)"
 
 finish
