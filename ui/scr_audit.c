@@ -30,7 +30,7 @@ static const struct ui_col cols[] = {
 	{ "table", N_("Table"), CT_TEXT, 9, 12, W_TABLE },
 	/* an invoice number whole: F2026-003740 */
 	{ "key", N_("Key"), CT_TEXT, 12, 14, W_NONE },
-	{ "changes", N_("Changes"), CT_TEXT, 12, 0, W_NONE },
+	{ "changes", N_("Changes"), CT_TEXT, 12, 0, W_VALUES },
 };
 
 static const struct ui_list_def def = {
@@ -318,7 +318,7 @@ static void show_entry(struct audit_scr *st, const struct ui_row *r)
 {
 	struct bo_err e = BO_ERR_INIT;
 	uint64_t id = strtoull(r->key, NULL, 10);
-	char *text, title[64], when[40];
+	char *text, title[64], when[40], changes[2 * sizeof st->one.changes];
 	size_t cap = 8192, u;
 	int more;
 
@@ -335,8 +335,9 @@ static void show_entry(struct audit_scr *st, const struct ui_row *r)
 	                     _("When"), when, _("User"), st->one.user, _("Operation"),
 	                     ui_word(W_AUDITOP, st->one.op), _("Table"),
 	                     ui_word(W_TABLE, st->one.table), _("Key"), st->one.key, _("Changes"));
-	/* "a: 1; b: 2" one change a line */
-	for (const char *p = st->one.changes; *p && u + 4 < cap; p++) {
+	/* "a: 1; b: 2" one change a line, its values as the list shows them */
+	display_machine_text(st->one.changes, changes, sizeof changes);
+	for (const char *p = changes; *p && u + 4 < cap; p++) {
 		if (p[0] == ';' && p[1] == ' ') {
 			text[u++] = '\n';
 			p++;

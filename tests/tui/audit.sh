@@ -5,7 +5,9 @@
 # table, user and days, the count following the filter (the command
 # line's `audit --table` agrees); Enter shows an entry whole, one change
 # a line, past what the row can show; an invoice number in the Key
-# column is never cut.
+# column is never cut. In Spanish the changes' dates and amounts are in
+# the clerk's forms, in the row and in the entry (the export keeps the
+# machine's).
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 
@@ -95,6 +97,29 @@ keys 6
 see "audit es" "Auditoría"
 line_has "issue by its name" "F2026-000001" "emisión"
 line_has "table by its name" "F2026-000001" "facturas"
+keys /
+typ "F2026-000001"
+keys Enter
+see "found the invoice's entry" "1 / 1"
+keys Enter
+see "invoice's entry" "Entrada de auditoría"
+line_has "a date in the clerk's form" "date:" "28/11/2026"
+line_has "a total in the clerk's form" "total:" "121,00"
+keys Escape
+see "box closed" "Auditoría"
+keys Escape
+see "search dropped es" "1 / ${all//,/.}"
+keys /
+typ "obras@zuniga"
+keys Enter
+see "found the customer's entry es" "1 / 1"
+keys Enter
+see "entry box es" "Entrada de auditoría"
+line_has "an amount in the clerk's form" "credit_limit" "25.000,00"
+not_see "not the machine's" "25000.00"
+keys Escape
+see "box closed es" "Auditoría"
+keys Escape
 keys f
 see "filter es" "Filtrar la auditoría"
 keys Tab Tab Tab
