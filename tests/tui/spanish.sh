@@ -3,7 +3,8 @@
 # the main menu, its entries and the key bar; over a demo company at
 # 80x24, the words of each thing (the invoices shown: Pendientes, not the
 # key's Abrir; the oldest bucket: más de 90, as the Overdue column) and the
-# dates in the clerk's form on the Records screen.
+# dates in the clerk's form on the Records screen; the labels of the
+# receive box read whole.
 . "$(dirname "$0")/lib.sh"
 
 # the catalogue built beside the binary, not an installed one
@@ -70,6 +71,16 @@ keys 7
 see "records" "backoffice · Registros"
 line_has "a record's date in the clerk's form" "^ +1 alta" "/20"
 no_machine_date "records"
+keys Escape
+see "menu again" "Menú principal"
+keys 4
+see "stock" "backoffice · Existencias"
+keys r
+see "receive" "Entrada de"
+# a form's labels get 32 columns at most: the Spanish one is read whole
+line_has "the cost's label whole" "Coste" "(vacío: se mantiene)"
+keys Escape
+see "receive closed" "backoffice · Existencias"
 keys F10
 see "F10 asks to leave" "backoffice?"
 keys s
