@@ -36,6 +36,7 @@ struct rec_scr {
 	struct ui_list *l;      /* the screen's list (s->list) */
 	struct ui_row *rows;
 	long n, cap, broken;
+	int alarm;              /* an alarm is raised: A is offered */
 };
 
 /* The record's DD-MM-YYYY (the tax agency's form) as the machine date that
@@ -100,6 +101,7 @@ static int collect(const struct vf_record *r, const char *broken, void *arg)
 static void reload(struct rec_scr *st)
 {
 	struct bo_err e = BO_ERR_INIT;
+	char alarm[400];
 
 	st->l->all = NULL;
 	free(st->rows);
@@ -107,6 +109,8 @@ static void reload(struct rec_scr *st)
 	st->n = st->cap = st->broken = 0;
 	if (vf_each_verified(ui.ss, collect, st, &e))
 		ui_error("%s", e.msg);
+	/* read after the walk, which may have raised it */
+	st->alarm = vf_alarm_get(ui.ss, alarm, sizeof alarm);
 	ui_list_set_rows(st->l, st->rows, st->n);
 	ui_list_restart(st->l);
 }
@@ -135,12 +139,20 @@ static void rec_draw(struct ui_scr *s)
 	ui_list_draw(st->l);
 }
 
+/* A is offered while an alarm is raised (pressed without one, it says so) */
+static int rec_can(struct ui_scr *s, enum ui_act a)
+{
+	const struct rec_scr *st = s->priv;
+
+	return a != A_ACK || st->alarm;
+}
+
 static int rec_act(struct ui_scr *s, enum ui_act a)
 {
+	struct rec_scr *st = s->priv;
 	struct bo_err e = BO_ERR_INIT;
 	char alarm[400];
 
-	(void)s;
 	if (a != A_ACK)
 		return UI_UNHANDLED;
 	if (!vf_alarm_get(ui.ss, alarm, sizeof alarm)) {
@@ -149,10 +161,12 @@ static int rec_act(struct ui_scr *s, enum ui_act a)
 	}
 	if (!ui_confirm(_("Acknowledge the alarm \"%s\"?"), alarm))
 		return UI_OK;
-	if (vf_acknowledge(ui.ss, _("acknowledged in the screens"), &e))
+	if (vf_acknowledge(ui.ss, _("acknowledged in the screens"), &e)) {
 		ui_error("%s", e.msg);
-	else
+	} else {
 		ui_msg("%s", _("alarm acknowledged"));
+		st->alarm = 0;
+	}
 	ui_status_refresh();
 	return UI_OK;
 }
@@ -173,5 +187,6 @@ const struct ui_scr_ops scr_records = {
 	.open = rec_open,
 	.draw = rec_draw,
 	.act = rec_act,
+	.can = rec_can,
 	.resume = rec_resume,
 };

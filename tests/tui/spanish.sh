@@ -3,7 +3,8 @@
 # the main menu, its entries and the key bar; over a demo company at
 # 80x24, the words of each thing (the invoices shown: Pendientes, not the
 # key's Abrir; the oldest bucket: más de 90, as the Overdue column) and the
-# dates in the clerk's form on the Records screen; the labels of the
+# dates in the clerk's form on the Records screen, whose key bar offers A
+# only with an alarm raised; the labels of the
 # receive box read whole.
 . "$(dirname "$0")/lib.sh"
 
@@ -71,6 +72,7 @@ keys 7
 see "records" "backoffice · Registros"
 line_has "a record's date in the clerk's form" "^ +1 alta" "/20"
 no_machine_date "records"
+not_see "no alarm, nothing to acknowledge" "A Reconocer"
 keys Escape
 see "menu again" "Menú principal"
 keys 4
