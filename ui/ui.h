@@ -254,7 +254,7 @@ void ui_box(int y, int x, int h, int w, const char *title);
 
 enum ui_vocab {
 	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
-	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE, W_FOLLOWUP,
+	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE, W_FOLLOWUP, W_CHANGE,
 	W_TIME,         /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
 	W_VALUES        /* not words: a text of machine values, its dates and decimals shown
 	                 * in the locale's forms (display_machine_text) */
