@@ -2,7 +2,8 @@
 # spanish.sh - a clerk whose locale is Spanish gets the screens in Spanish:
 # the main menu, its entries and the key bar; over a demo company at
 # 80x24, the words of each thing (the invoices shown: Pendientes, not the
-# key's Abrir; the oldest bucket: más de 90, as the Overdue column) and the
+# key's Abrir; the oldest bucket: más de 90, as the Overdue column; a
+# contact's kind: llamada, in the message and the contacts) and the
 # dates in the clerk's form on the Records screen, whose key bar offers A
 # only with an alarm raised; the labels of the
 # receive box read whole.
@@ -55,6 +56,21 @@ see "the oldest bucket" "más de 90"
 not_see "one name for it" "> 90"
 keys 5
 see "overdue" "Más de 90"
+# a call logged: its kind by its Spanish name, in the message and whole in
+# the customer's contacts at 80 columns
+see "the report's first customer" "Ruiz y Otxoa"
+keys l
+see "contact box" "Contacto con"
+keys Tab Tab
+typ "Pide copia"
+keys F2
+see "logged" "anotado: llamada con"
+not_see "no machine kind" "call"
+keys L
+see "contacts" "Contactos con"
+line_has "the kind whole" "Pide copia" "llamada "
+keys Escape
+see "overdue again" "Más de 90"
 keys Escape
 see "menu again" "Menú principal"
 keys 3
