@@ -185,7 +185,7 @@ static void entry_draw(struct ui_scr *s)
 	labels[0] = _("Date");
 	values[0] = display_date(c->date, d, sizeof d);
 	labels[1] = _("Kind");
-	values[1] = contact_kind_name(c->kind);
+	values[1] = ui_word(W_CONTACT, contact_kind_name(c->kind));
 	labels[2] = _("Promise to pay");
 	values[2] = promise;
 	labels[3] = _("User");

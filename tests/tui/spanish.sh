@@ -3,10 +3,10 @@
 # the main menu, its entries and the key bar; over a demo company at
 # 80x24, the words of each thing (the invoices shown: Pendientes, not the
 # key's Abrir; the oldest bucket: más de 90, as the Overdue column; a
-# contact's kind: llamada, in the message and the contacts) and the
-# dates in the clerk's form on the Records screen, whose key bar offers A
-# only with an alarm raised; the labels of the
-# receive box read whole.
+# contact's kind: llamada, in the message, the contacts and a contact) and
+# the dates in the clerk's form on the Records screen, whose key bar
+# offers A only with an alarm raised; the labels of the receive box read
+# whole.
 . "$(dirname "$0")/lib.sh"
 
 # the catalogue built beside the binary, not an installed one
@@ -69,6 +69,12 @@ not_see "no machine kind" "call"
 keys L
 see "contacts" "Contactos con"
 line_has "the kind whole" "Pide copia" "llamada "
+keys Enter
+see "the contact whole" "Promesa de pago"
+line_has "its kind by its name" "Tipo" "llamada"
+not_see "no machine kind in it" "call"
+keys Escape
+see "contacts again" "Contactos con"
 keys Escape
 see "overdue again" "Más de 90"
 keys Escape
