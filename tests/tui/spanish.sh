@@ -3,7 +3,8 @@
 # the main menu, its entries and the key bar; over a demo company at
 # 80x24, the words of each thing (the invoices shown: Pendientes, not the
 # key's Abrir; the oldest bucket: más de 90, as the Overdue column; a
-# contact's kind: llamada, in the message, the contacts and a contact) and
+# contact's kind: llamada, in the message, the contacts and a contact; a
+# choice's hint: ← →, not Left/Right) and
 # the dates in the clerk's form on the Records screen, whose key bar
 # offers A only with an alarm raised; the labels of the receive box read
 # whole.
@@ -61,7 +62,10 @@ see "overdue" "Más de 90"
 see "the report's first customer" "Ruiz y Otxoa"
 keys l
 see "contact box" "Contacto con"
-keys Tab Tab
+keys Tab
+see "a choice's hint in Spanish, whole" "(← → o espacio para cambiar)"
+not_see "no English key names" "Left/Right"
+keys Tab
 typ "Pide copia"
 keys F2
 see "logged" "anotado: llamada con"
