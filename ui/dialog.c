@@ -154,14 +154,14 @@ static void choose_draw(struct ui_scr *s)
 	int w = 40, h = d->n + 4, y = (LINES - h) / 2, x;
 
 	for (int i = 0; i < d->n; i++)
-		if (ui_width(_(d->items[i])) + 8 > w)
-			w = ui_width(_(d->items[i])) + 8;
+		if (ui_width(i18n_ctx(d->items[i])) + 8 > w)
+			w = ui_width(i18n_ctx(d->items[i])) + 8;
 	x = (COLS - w) / 2;
 	ui_box(y, x, h, w, d->title);
 	for (int i = 0; i < d->n; i++) {
 		char line[256];
 
-		snprintf(line, sizeof line, "%d %s", i + 1, _(d->items[i]));
+		snprintf(line, sizeof line, "%d %s", i + 1, i18n_ctx(d->items[i]));
 		ui_put(y + 1 + i, x + 2, w - 4, line, i == d->cur ? ui_attr(R_SEL) : (int)A_NORMAL, 0, 1);
 	}
 	ui_put(y + h - 2, x + 2, w - 4, _("digit or arrows + Enter; Esc cancels"), ui_attr(R_DIM), 0, 0);

@@ -28,6 +28,7 @@ int ui_task_contact(uint32_t customer)
 	struct ui_form fm;
 	struct contact c;
 	char key[16], name[121], title[200], amt[40], d[16];
+	const char *kind;
 
 	if (ui_need(P_CONTACT_WRITE, _("log contact")))
 		return 0;
@@ -51,14 +52,16 @@ int ui_task_contact(uint32_t customer)
 	fm.save = contact_save;
 	if (!ui_form_run(&fm))
 		return 0;
+	/* the kind by its name on the screens, as the contacts list shows it */
+	kind = ui_word(W_CONTACT, contact_kind_name(c.kind));
 	if (c.promise_amount)
-		ui_msg(_("%s logged for %s: promise of %s by %s"), contact_kind_name(c.kind),
+		ui_msg(_("%s logged for %s: promise of %s by %s"), kind,
 		       *name ? name : key, money_format_human(c.promise_amount, amt, sizeof amt),
 		       display_date(c.promise_date, d, sizeof d));
 	else if (c.promise_date != DATE_NONE)
-		ui_msg(_("%s logged for %s: promise to pay by %s"), contact_kind_name(c.kind),
+		ui_msg(_("%s logged for %s: promise to pay by %s"), kind,
 		       *name ? name : key, display_date(c.promise_date, d, sizeof d));
 	else
-		ui_msg(_("%s logged for %s"), contact_kind_name(c.kind), *name ? name : key);
+		ui_msg(_("%s logged for %s"), kind, *name ? name : key);
 	return 1;
 }

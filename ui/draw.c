@@ -415,6 +415,8 @@ char *ui_col_show(const struct ui_col *c, const char *cell, char *buf, size_t n)
 			snprintf(buf, n, "%s%s", display_date(d, shown, sizeof shown), cell + 10);
 			return buf;
 		}
+	} else if (c->words == W_VALUES) {
+		return display_machine_text(cell, buf, n);
 	} else if (c->words != W_NONE && *cell) {
 		snprintf(buf, n, "%s", ui_word(c->words, cell));
 		return buf;

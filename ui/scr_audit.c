@@ -12,6 +12,7 @@
 #include "backoffice/audit.h"
 #include "backoffice/date.h"
 #include "backoffice/display.h"
+#include "backoffice/entity.h"
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
 #include "ui.h"
@@ -30,7 +31,7 @@ static const struct ui_col cols[] = {
 	{ "table", N_("Table"), CT_TEXT, 9, 12, W_TABLE },
 	/* an invoice number whole: F2026-003740 */
 	{ "key", N_("Key"), CT_TEXT, 12, 14, W_NONE },
-	{ "changes", N_("Changes"), CT_TEXT, 12, 0, W_NONE },
+	{ "changes", N_("Changes"), CT_TEXT, 12, 0, W_VALUES },
 };
 
 static const struct ui_list_def def = {
@@ -312,13 +313,49 @@ static int find_one(const struct audit_entry *a, void *arg)
 	return 1;
 }
 
+/* The name of a change as the clerk reads it: a field of staff, customers
+ * or items by its form's label, the books' own names ("total", "sale") by
+ * their words; as stored when it has none. */
+static const char *change_name(const char *table, const char *name)
+{
+	const struct entity *en = entity_find(table);
+	const struct field *f = en ? rec_field(en->rt, name) : NULL;
+	const char *w;
+
+	if (f && f->label)
+		return _(f->label);
+	w = ui_word(W_CHANGE, name);
+	return w != name ? w : ui_word(W_MOVE, name);
+}
+
+/* Append one change ("name: value", "sale -36", "on_hand -> 5") to text
+ * on a line of its own, its name as change_name gives it. */
+static size_t add_change(const char *table, const char *c, size_t len, char *text, size_t u,
+                         size_t cap)
+{
+	size_t nl = strspn(c, "abcdefghijklmnopqrstuvwxyz_ ");
+	char name[64];
+	int w;
+
+	/* the name ends at ':' or, in a stock move, at its first word */
+	if (nl > len || c[nl] != ':')
+		nl = strcspn(c, " ") < len ? strcspn(c, " ") : 0;
+	if (nl == 0 || nl >= sizeof name || strspn(c, "abcdefghijklmnopqrstuvwxyz_ ") < nl)
+		nl = 0;
+	memcpy(name, c, nl);
+	name[nl] = '\0';
+	w = snprintf(text + u, cap - u, "%s%.*s\n", nl ? change_name(table, name) : "",
+	             (int)(len - nl), c + nl);
+	return w < 0 ? u : u + (size_t)w < cap ? u + (size_t)w : cap - 1;
+}
+
 /* Enter: the entry whole, read again (a row holds only the start of its
  * changes), each change on a line of its own. */
 static void show_entry(struct audit_scr *st, const struct ui_row *r)
 {
 	struct bo_err e = BO_ERR_INIT;
 	uint64_t id = strtoull(r->key, NULL, 10);
-	char *text, title[64], when[40];
+	char *text, title[64], when[40], changes[2 * sizeof st->one.changes];
 	size_t cap = 8192, u;
 	int more;
 
@@ -335,14 +372,12 @@ static void show_entry(struct audit_scr *st, const struct ui_row *r)
 	                     _("When"), when, _("User"), st->one.user, _("Operation"),
 	                     ui_word(W_AUDITOP, st->one.op), _("Table"),
 	                     ui_word(W_TABLE, st->one.table), _("Key"), st->one.key, _("Changes"));
-	/* "a: 1; b: 2" one change a line */
-	for (const char *p = st->one.changes; *p && u + 4 < cap; p++) {
-		if (p[0] == ';' && p[1] == ' ') {
-			text[u++] = '\n';
-			p++;
-		} else {
-			text[u++] = *p;
-		}
+	/* "a: 1; b: 2" one change a line, its values as the list shows them */
+	display_machine_text(st->one.changes, changes, sizeof changes);
+	for (const char *p = changes, *end; *p && u + 4 < cap; p = *end ? end + 2 : end) {
+		if (!(end = strstr(p, "; ")))
+			end = p + strlen(p);
+		u = add_change(st->one.table, p, (size_t)(end - p), text, u, cap);
 	}
 	text[u] = '\0';
 	/* drawn by ui_put, which makes data inert */

@@ -22,7 +22,7 @@ static const enum ui_act bar[] = {
 
 static const struct ui_col cols[] = {
 	{ "date", N_("Date"), CT_DATE, 10, 10, W_NONE },
-	{ "kind", N_("Kind"), CT_TEXT, 6, 7, W_CONTACT },
+	{ "kind", N_("Kind"), CT_TEXT, 7, 7, W_CONTACT },     /* "llamada" whole */
 	{ "promise_date", N_("Promised for"), CT_DATE, 10, 12, W_NONE },
 	{ "promise_amount", N_("Promised amount"), CT_MONEY, 15, 15, W_NONE },
 	{ "user", N_("User"), CT_TEXT, 6, 12, W_NONE },
@@ -185,7 +185,7 @@ static void entry_draw(struct ui_scr *s)
 	labels[0] = _("Date");
 	values[0] = display_date(c->date, d, sizeof d);
 	labels[1] = _("Kind");
-	values[1] = contact_kind_name(c->kind);
+	values[1] = ui_word(W_CONTACT, contact_kind_name(c->kind));
 	labels[2] = _("Promise to pay");
 	values[2] = promise;
 	labels[3] = _("User");

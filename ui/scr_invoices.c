@@ -46,7 +46,10 @@ static const struct ui_order one_customer[] = {
 
 enum { F_ALL, F_DRAFT, F_OPEN, F_OVERDUE, F_PAID, F_CREDIT, F_COUNT };
 static const char *const filter_names[F_COUNT] = {
-	N_("All"), N_("Drafts"), N_("Open"), N_("Overdue"), N_("Paid"), N_("Credit notes"),
+	/* adjectives of the invoices shown, not the key "Open" nor the amount
+	 * "Overdue": Spanish gives them other words and genders */
+	N_("All"), N_("Drafts"), NC_("invoices shown", "Open"), NC_("invoices shown", "Overdue"),
+	N_("Paid"), N_("Credit notes"),
 };
 
 struct inv_scr {
@@ -181,7 +184,7 @@ static void inv_draw(struct ui_scr *s)
 		snprintf(name, sizeof name, _("Invoices of %s"), st->customer_name);
 	else
 		snprintf(name, sizeof name, "%s", _("Invoices"));
-	ui_list_title(s, name, st->filter ? _(filter_names[st->filter]) : NULL);
+	ui_list_title(s, name, st->filter ? i18n_ctx(filter_names[st->filter]) : NULL);
 	ui_list_draw(st->l);
 }
 

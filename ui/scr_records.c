@@ -1,9 +1,11 @@
 /* scr_records.c - the Veri*Factu chain, record by record, each marked OK
  * or BROKEN (its fingerprint recomputed, its link, its time), oldest
  * first; the alarm of a broken chain is acknowledged from here (A, admin). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "backoffice/date.h"
 #include "backoffice/i18n.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
@@ -19,10 +21,10 @@ static const struct ui_col cols[] = {
 	{ "seq", N_("Record"), CT_INT, 6, 8, W_NONE },
 	{ "kind", N_("Kind"), CT_TEXT, 9, 10, W_NONE },
 	{ "number", N_("Number"), CT_TEXT, 12, 13, W_NONE },
-	{ "issue_date", N_("Issue date"), CT_TEXT, 10, 10, W_NONE },
-	{ "invoice_type", N_("Type"), CT_TEXT, 4, 4, W_NONE },
+	{ "issue_date", N_("Issue date"), CT_DATE, 10, 10, W_NONE },
+	{ "invoice_type", N_("Invoice type"), CT_TEXT, 4, 4, W_NONE },
 	{ "total", N_("Total"), CT_MONEY, 10, 12, W_NONE },
-	{ "timestamp", N_("Generated"), CT_TEXT, 25, 25, W_NONE },
+	{ "timestamp", N_("Generated"), CT_TEXT, 25, 25, W_TIME },
 	{ "status", N_("Status"), CT_TEXT, 6, 0, W_NONE },
 };
 
@@ -34,7 +36,33 @@ struct rec_scr {
 	struct ui_list *l;      /* the screen's list (s->list) */
 	struct ui_row *rows;
 	long n, cap, broken;
+	int alarm;              /* an alarm is raised: A is offered */
 };
+
+/* The record's DD-MM-YYYY (the tax agency's form) as the machine date that
+ * the screens show in the clerk's form and exports keep; as stored when it
+ * does not read, so a damaged record still shows what it holds. */
+static void issue_cell(char *cell, const char *ddmmyyyy)
+{
+	char iso[11];
+	bo_date day;
+
+	if (strlen(ddmmyyyy) == 10 &&
+	    snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", ddmmyyyy + 6, ddmmyyyy + 3, ddmmyyyy) == 10 &&
+	    date_parse(iso, &day, NULL) == 0)
+		date_format(day, cell, UI_CELL);
+	else
+		text_copy(cell, UI_CELL, ddmmyyyy);
+}
+
+/* The record's ISO 8601 time as "YYYY-MM-DD HH:MM:SS+01:00", the day of
+ * which the screens show in the clerk's form (W_TIME), as the Audit's. */
+static void time_cell(char *cell, const char *iso)
+{
+	text_copy(cell, UI_CELL, iso);
+	if (strlen(cell) > 10 && cell[10] == 'T')
+		cell[10] = ' ';
+}
 
 static int collect(const struct vf_record *r, const char *broken, void *arg)
 {
@@ -56,10 +84,10 @@ static int collect(const struct vf_record *r, const char *broken, void *arg)
 	snprintf(row->cell[0], UI_CELL, "%lld", (long long)r->seq);
 	text_copy(row->cell[1], UI_CELL, r->kind == VF_ANULACION ? "anulacion" : "alta");
 	text_copy(row->cell[2], UI_CELL, r->number);
-	text_copy(row->cell[3], UI_CELL, r->issue_date);
+	issue_cell(row->cell[3], r->issue_date);
 	text_copy(row->cell[4], UI_CELL, r->type);
 	text_copy(row->cell[5], UI_CELL, r->total);
-	text_copy(row->cell[6], UI_CELL, r->timestamp);
+	time_cell(row->cell[6], r->timestamp);
 	if (broken) {
 		snprintf(row->cell[7], UI_CELL, "%s: %s", _("BROKEN"), broken);
 		row->mark = 1;
@@ -73,6 +101,7 @@ static int collect(const struct vf_record *r, const char *broken, void *arg)
 static void reload(struct rec_scr *st)
 {
 	struct bo_err e = BO_ERR_INIT;
+	char alarm[400];
 
 	st->l->all = NULL;
 	free(st->rows);
@@ -80,6 +109,8 @@ static void reload(struct rec_scr *st)
 	st->n = st->cap = st->broken = 0;
 	if (vf_each_verified(ui.ss, collect, st, &e))
 		ui_error("%s", e.msg);
+	/* read after the walk, which may have raised it */
+	st->alarm = vf_alarm_get(ui.ss, alarm, sizeof alarm);
 	ui_list_set_rows(st->l, st->rows, st->n);
 	ui_list_restart(st->l);
 }
@@ -108,12 +139,20 @@ static void rec_draw(struct ui_scr *s)
 	ui_list_draw(st->l);
 }
 
+/* A is offered while an alarm is raised (pressed without one, it says so) */
+static int rec_can(struct ui_scr *s, enum ui_act a)
+{
+	const struct rec_scr *st = s->priv;
+
+	return a != A_ACK || st->alarm;
+}
+
 static int rec_act(struct ui_scr *s, enum ui_act a)
 {
+	struct rec_scr *st = s->priv;
 	struct bo_err e = BO_ERR_INIT;
 	char alarm[400];
 
-	(void)s;
 	if (a != A_ACK)
 		return UI_UNHANDLED;
 	if (!vf_alarm_get(ui.ss, alarm, sizeof alarm)) {
@@ -122,10 +161,12 @@ static int rec_act(struct ui_scr *s, enum ui_act a)
 	}
 	if (!ui_confirm(_("Acknowledge the alarm \"%s\"?"), alarm))
 		return UI_OK;
-	if (vf_acknowledge(ui.ss, _("acknowledged in the screens"), &e))
+	if (vf_acknowledge(ui.ss, _("acknowledged in the screens"), &e)) {
 		ui_error("%s", e.msg);
-	else
+	} else {
 		ui_msg("%s", _("alarm acknowledged"));
+		st->alarm = 0;
+	}
 	ui_status_refresh();
 	return UI_OK;
 }
@@ -146,5 +187,6 @@ const struct ui_scr_ops scr_records = {
 	.open = rec_open,
 	.draw = rec_draw,
 	.act = rec_act,
+	.can = rec_can,
 	.resume = rec_resume,
 };

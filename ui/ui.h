@@ -255,8 +255,10 @@ void ui_box(int y, int x, int h, int w, const char *title);
 
 enum ui_vocab {
 	W_NONE, W_STATUS, W_METHOD, W_MOVE, W_ROLE, W_STAFF, W_CUSTKIND, W_ITEMKIND,
-	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE, W_FOLLOWUP,
-	W_TIME          /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
+	W_LANG, W_APPKIND, W_CONTACT, W_ACCOUNT, W_AUDITOP, W_TABLE, W_FOLLOWUP, W_CHANGE,
+	W_TIME,         /* not words: a local "YYYY-MM-DD HH:MM:SS", shown in the locale's form */
+	W_VALUES        /* not words: a text of machine values, its dates and decimals shown
+	                 * in the locale's forms (display_machine_text) */
 };
 
 /* The name shown for a machine value of a vocabulary ("issued" ->
@@ -281,7 +283,7 @@ int ui_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  *     ui_confirm_end(); */
 int ui_confirm_again(struct bo_err *e);
 void ui_confirm_end(void);
-/* Index chosen among items, or -1. */
+/* Index chosen among items (N_ or NC_ words, translated here), or -1. */
 int ui_choose(const char *title, const char *const *items, int n, int cur);
 /* The last message (ui.last) whole, wrapped in a box, until a key. */
 void ui_last_message(void);

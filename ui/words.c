@@ -105,6 +105,18 @@ static const struct {
 	{ W_FOLLOWUP, N_("followup|promise-broken") },
 	{ W_FOLLOWUP, N_("followup|dunning-due") },
 	{ W_FOLLOWUP, N_("followup|next-action") },
+	/* the names in the audit's changes that are no form's field */
+	{ W_CHANGE, N_("change|customer") },
+	{ W_CHANGE, N_("change|date") },
+	{ W_CHANGE, N_("change|lines") },
+	{ W_CHANGE, N_("change|total") },
+	{ W_CHANGE, N_("change|invoice") },
+	{ W_CHANGE, N_("change|amount") },
+	{ W_CHANGE, N_("change|method") },
+	{ W_CHANGE, N_("change|kind") },
+	{ W_CHANGE, N_("change|hold") },
+	{ W_CHANGE, N_("change|on_hand") },
+	{ W_CHANGE, N_("change|sent to") },
 };
 #define NWORDS (sizeof words / sizeof words[0])
 

@@ -48,4 +48,12 @@ int display_machine_decimal(const char *s, char *out, size_t n);
 /* Dates: the shown form ("31/12/2026") and ISO ("2026-12-31"). */
 int display_parse_date(const char *s, bo_date *out, struct bo_err *e);
 
+/* A stored text of machine values ("date: 2026-12-04; total: 148.54", an
+ * audit entry's changes) with its dates and decimals in the clerk's forms
+ * ("date: 04/12/2026; total: 148,54"), a quoted one too when it is all
+ * the quotes hold ("25000.00"); quoted text with values in it (what a
+ * clerk typed), whole numbers (ids, counts) and words stay as they are.
+ * Cut to n, before a value that does not fit whole. */
+char *display_machine_text(const char *text, char *buf, size_t n);
+
 #endif

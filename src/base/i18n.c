@@ -1,6 +1,7 @@
 /* i18n.c - binds the message catalogue; clerks read Spanish. */
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "backoffice/clerk.h"
 #include "backoffice/i18n.h"
@@ -18,4 +19,13 @@ void i18n_init(void)
 	setlocale(LC_NUMERIC, "C");
 	bindtextdomain("backoffice", dir && *dir ? dir : LOCALEDIR);
 	textdomain("backoffice");
+}
+
+const char *i18n_ctx(const char *s)
+{
+	const char *t = gettext(s), *sep;
+
+	if (t == s && (sep = strchr(s, '\004')))
+		return sep + 1;
+	return t;
 }

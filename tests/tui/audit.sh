@@ -5,7 +5,9 @@
 # table, user and days, the count following the filter (the command
 # line's `audit --table` agrees); Enter shows an entry whole, one change
 # a line, past what the row can show; an invoice number in the Key
-# column is never cut.
+# column is never cut. In Spanish the changes' dates and amounts are in
+# the clerk's forms, in the row and in the entry (the export keeps the
+# machine's), and the entry names them as the forms do.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 
@@ -41,9 +43,9 @@ keys Enter
 see "found the customer's entry" "1 / 1"
 keys Enter
 see "entry box" "Audit entry"
-see "a change past the row" "credit_limit"
-line_has "one change a line" "email" "obras@zuniga.example"
-line_has "one change a line" "payment_terms_days" "45"
+see "a change past the row, by its label" "Credit limit"
+line_has "one change a line" "Email:" "obras@zuniga.example"
+line_has "one change a line" "Payment terms .days.:" "45"
 keys Escape
 see "box closed" "Audit trail"
 keys Escape
@@ -95,6 +97,30 @@ keys 6
 see "audit es" "Auditoría"
 line_has "issue by its name" "F2026-000001" "emisión"
 line_has "table by its name" "F2026-000001" "facturas"
+keys /
+typ "F2026-000001"
+keys Enter
+see "found the invoice's entry" "1 / 1"
+keys Enter
+see "invoice's entry" "Entrada de auditoría"
+line_has "a date in the clerk's form, named" "Fecha:" "28/11/2026"
+line_has "a total in the clerk's form, named" "Total:" "121,00"
+keys Escape
+see "box closed" "Auditoría"
+keys Escape
+see "search dropped es" "1 / ${all//,/.}"
+keys /
+typ "obras@zuniga"
+keys Enter
+see "found the customer's entry es" "1 / 1"
+keys Enter
+see "entry box es" "Entrada de auditoría"
+line_has "an amount in the clerk's form, by its label" "Límite de crédito:" "25.000,00"
+not_see "no field's machine name" "credit_limit"
+not_see "not the machine's" "25000.00"
+keys Escape
+see "box closed es" "Auditoría"
+keys Escape
 keys f
 see "filter es" "Filtrar la auditoría"
 keys Tab Tab Tab

@@ -3,7 +3,8 @@
 # read back off the captured screen into a bitmap that zbarimg decodes to
 # the invoice's URL; the alarm of a broken records chain on the status
 # line until an admin acknowledges it in the Records screen, where the
-# changed record shows BROKEN; each start of the screens logged.
+# changed record shows BROKEN and A is offered until acknowledged; each
+# start of the screens logged.
 . "$(dirname "$0")/lib.sh"
 
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
@@ -51,11 +52,13 @@ see "alarm on the status line" "ALARM: verifactu record 1 (F2026-000001)"
 keys 7
 see "records screen" "1 record BROKEN"
 line_has "the record marked" "^ +1 alta +F2026-000001" "BROKEN: its fingerprint does not match its fields"
+line_has "A offered while the alarm is raised" "F10 Quit" "A Acknowledge"
 keys A
 see "confirm" "Acknowledge the alarm"
 keys y
 see "acknowledged" "alarm acknowledged"
 not_see "alarm gone from the status line" "ALARM:"
+not_see "A no longer offered" "A Acknowledge"
 keys F10
 see "F10 asks to leave" "backoffice?"
 keys y

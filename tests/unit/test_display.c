@@ -150,12 +150,43 @@ static void test_english(void **state)
 	assert_int_equal(date_of("2026-12-31"), date_from_ymd(2026, 12, 31));
 }
 
+/* An audit entry's changes: dates and decimals in the clerk's forms;
+ * codes, ids, quoted values and words as stored. */
+static void test_machine_text(void **state)
+{
+	char b[256], small[12];
+
+	spanish(state);
+	assert_string_equal(display_machine_text("customer: 20; date: 2026-12-04; lines: 3; "
+	                                         "total: 1234.56", b, sizeof b),
+	                    "customer: 20; date: 04/12/2026; lines: 3; total: 1.234,56");
+	assert_string_equal(display_machine_text("sale -538.75; on_hand -> 1689.5", b, sizeof b),
+	                    "sale -538,75; on_hand -> 1.689,5");
+	assert_string_equal(display_machine_text("invoice: F2026-000135; ref R2026-000003", b,
+	                                         sizeof b),
+	                    "invoice: F2026-000135; ref R2026-000003");
+	assert_string_equal(display_machine_text("notes: \"paid 12.50 on 2026-01-02\" -> \"\"",
+	                                         b, sizeof b),
+	                    "notes: \"paid 12.50 on 2026-01-02\" -> \"\"");
+	assert_string_equal(display_machine_text("credit_limit: \"\" -> \"25000.00\"; end: "
+	                                         "\"2026-01-02\"", b, sizeof b),
+	                    "credit_limit: \"\" -> \"25.000,00\"; end: \"02/01/2026\"");
+	assert_string_equal(display_machine_text("v1.2 x2026-01-02 2026-13-01 1.2.3", b, sizeof b),
+	                    "v1.2 x2026-01-02 2026-13-01 1.2.3");
+	assert_string_equal(display_machine_text("total: 1234.56", small, sizeof small),
+	                    "total: ");
+	assert_int_equal(in_locale("C.UTF-8"), 0);
+	assert_string_equal(display_machine_text("date: 2026-12-04; total: 1234.56", b, sizeof b),
+	                    "date: 2026-12-04; total: 1,234.56");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spanish_shown),
 		cmocka_unit_test(test_spanish_typed),
 		cmocka_unit_test(test_english),
+		cmocka_unit_test(test_machine_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
