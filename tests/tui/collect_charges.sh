@@ -7,15 +7,7 @@
 # credit hold is asked about first).
 . "$(dirname "$0")/lib.sh"
 
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-# Without the es_ES.UTF-8 locale gettext stays in English (see spanish.sh)
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 
 # charge KIND: the status, invoice and reason of the customer's charge of that kind
 charge() { bo charges list --customer 1 --all --format csv |

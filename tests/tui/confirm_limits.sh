@@ -19,14 +19,7 @@ DRAFT=$out
 paid() { bo invoice show F2026-000001 | awk '$1 == "paid" { print $2 }'; }
 
 # --- cash over the limit, in Spanish: n, then s
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 tui_start 80 24 LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8 BACKOFFICE_LOCALEDIR="$LOCALEDIR" $LOCPATH_ENV
 keys 5
 see "overdue" "Impagados"

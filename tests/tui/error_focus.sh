@@ -9,14 +9,7 @@
 # a quantity refused on line 1 while the cursor is on line 2.
 . "$(dirname "$0")/lib.sh"
 
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 
 # price_aligned DESCRIPTION HEADING ROWTEXT VALUE: on the row holding
 # ROWTEXT, VALUE ends in the column where HEADING ends.

@@ -8,14 +8,7 @@
 # has begun, however fast the machine.
 . "$(dirname "$0")/lib.sh"
 
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 export HOME="$T/home"
 mkdir -p "$HOME"
 DIR="$HOME/backoffice"

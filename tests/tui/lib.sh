@@ -33,6 +33,21 @@ PASS=0
 FAIL=0
 
 bo() { "$BACKOFFICE" "$@"; }
+
+# spanish_locale: LOCALEDIR, the catalogue built beside the binary (not an
+# installed one), and LOCPATH_ENV, for tui_start: without the es_ES.UTF-8
+# locale setlocale fails and gettext stays in English; bootstrap.sh
+# generates it, else one is compiled for this test.
+spanish_locale() {
+	LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
+	LOCPATH_ENV=""
+	if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
+		mkdir -p "$T/locale"
+		localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
+			fail "localedef es_ES.UTF-8: $(cat "$T/err")"
+		LOCPATH_ENV="LOCPATH=$T/locale"
+	fi
+}
 pass() { PASS=$((PASS + 1)); }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
 

@@ -7,14 +7,7 @@
 # and one above the balance.
 . "$(dirname "$0")/lib.sh"
 
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 
 # status: the status line, above the key bar at 24 lines
 status() { screen | sed -n 23p; }

@@ -6,14 +6,7 @@
 # of the message). Fixed, the payment is recorded with that date.
 . "$(dirname "$0")/lib.sh"
 
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 
 # bs N: N backspaces
 bs() { for _ in $(seq "$1"); do keys BSpace; done; }

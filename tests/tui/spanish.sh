@@ -10,17 +10,7 @@
 # whole.
 . "$(dirname "$0")/lib.sh"
 
-# the catalogue built beside the binary, not an installed one
-LOCALEDIR="$(dirname "$BACKOFFICE")/data/po"
-# Without the es_ES.UTF-8 locale setlocale fails and gettext stays in
-# English; bootstrap.sh generates it, else compile one for this test.
-LOCPATH_ENV=""
-if ! locale -a 2>/dev/null | grep -qix 'es_es\.utf-\?8'; then
-	mkdir -p "$T/locale"
-	localedef -i es_ES -f UTF-8 "$T/locale/es_ES.UTF-8" 2>"$T/err" ||
-		fail "localedef es_ES.UTF-8: $(cat "$T/err")"
-	LOCPATH_ENV="LOCPATH=$T/locale"
-fi
+spanish_locale
 
 ok "init" bo init --company "Comercial Peñalver S.L." --nif B12345674
 
