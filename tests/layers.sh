@@ -7,44 +7,11 @@
 . "$TESTDIR/cli/lib.sh"
 ROOT=$(cd "$TESTDIR/.." && pwd)
 
-# the layer of a public header: that of the folder holding its .c file;
-# headers without one (declarations only) by name
-header_layer() {
-	local c
-	for c in src/base/"$1".c src/store/"$1".c src/books/"$1".c src/files/"$1".c; do
-		[ -f "$c" ] && { dir_layer "$(dirname "$c")"; return; }
-	done
-	case "$1" in
-	err | i18n | text | money | date | taxid | codec | mem | display | collate) echo 1 ;;
-	store | store_* | tags) echo 2 ;;
-	csv | xlsx | export | import | pdf* | doc* | mail* | qr* | vf_files) echo 4 ;;
-	*) echo 3 ;;
-	esac
-}
-dir_layer() {
-	case "$1" in
-	src/base) echo 1 ;;
-	src/store) echo 2 ;;
-	src/books) echo 3 ;;
-	src/files) echo 4 ;;
-	src/cli | ui) echo 5 ;;
-	esac
-}
-
-cd "$ROOT" || exit 1
-# each public header's layer once: a subshell per include made this test
-# take half a minute on a loaded machine
-declare -A HL
-for h in include/backoffice/*.h; do
-	h=$(basename "$h" .h)
-	HL[$h]=$(header_layer "$h")
-done
-# one grep over every file, then no process per file or per include: a
-# loop of subshells made this test take half a minute on a loaded machine
-FILES=(src/*/*.[ch] ui/*.[ch] include/backoffice/*.h)
+# layer_of FILE: l is the layer of a file by its folder (a public header:
+# by HL, below), empty when it is in none
 layer_of() {
 	case "$1" in
-	include/*) l=$(basename "$1" .h); l=${HL[$l]} ;;
+	include/*) l=${1##*/}; l=${HL[${l%.h}]} ;;
 	src/base/*) l=1 ;;
 	src/store/*) l=2 ;;
 	src/books/*) l=3 ;;
@@ -53,6 +20,32 @@ layer_of() {
 	*) l= ;;
 	esac
 }
+# the layer of a public header: that of the folder holding its .c file;
+# headers without one (declarations only) by name
+header_layer() {
+	local c l
+	for c in src/base/"$1".c src/store/"$1".c src/books/"$1".c src/files/"$1".c; do
+		[ -f "$c" ] && { layer_of "$c"; echo "$l"; return; }
+	done
+	case "$1" in
+	err | i18n | text | money | date | taxid | codec | mem | display | collate) echo 1 ;;
+	store | store_* | tags) echo 2 ;;
+	csv | xlsx | export | import | pdf* | doc* | mail* | qr* | vf_files) echo 4 ;;
+	*) echo 3 ;;
+	esac
+}
+
+cd "$ROOT" || exit 1
+# each public header's layer once, then one grep over every file and no
+# process per file or per include: a subshell per include made this test
+# take half a minute on a loaded machine
+declare -A HL
+for h in include/backoffice/*.h; do
+	h=${h##*/}
+	h=${h%.h}
+	HL[$h]=$(header_layer "$h")
+done
+FILES=(src/*/*.[ch] ui/*.[ch] include/backoffice/*.h)
 for f in "${FILES[@]}"; do
 	layer_of "$f"
 	[ -n "$l" ] || fail "$f: in no layer (src/README.md lists them)"
