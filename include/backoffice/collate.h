@@ -6,6 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "backoffice/err.h"
+
+/* Loads ICU (the module backoffice-icu.so) if it is not yet: 0, or -1
+ * with the reason in e (when not NULL). The functions below load it
+ * themselves; a writer calls this first, so that a missing module stops
+ * the write instead of leaving keys that are not in Spanish order. */
+int collate_load(struct bo_err *e);
+
 /* The sort key of a UTF-8 name under Spanish collation at primary
  * strength: case and accents ignored ("Álvarez" with the A's), "ñ" a
  * letter of its own after "n". Comparing keys with memcmp orders the

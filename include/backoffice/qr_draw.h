@@ -20,11 +20,4 @@
 int qr_draw_cairo(cairo_t *cr, const char *text, double x_mm, double y_mm, double size_mm,
                   struct bo_err *e);
 
-/* A PNG of the QR code of text alone: size_mm square at dpi, with a white
- * quiet zone of 4 modules. A file for the clerk, as an export: refused in
- * datadir (the store's) or through a link, written with the clerk's own
- * rights, 0600, to a temporary name, then renamed. */
-int qr_write_png(const char *text, const char *datadir, const char *path, double size_mm,
-                 int dpi, struct bo_err *e);
-
 #endif

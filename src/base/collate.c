@@ -1,133 +1,60 @@
-/* collate.c - Spanish sort keys and accent-blind search with ICU. A
- * collator is opened once per thread: the screens compute reports on a
- * background thread, and ICU's collators are cheap to keep but not to
- * open per call. It is closed when its thread ends (a pthread key's
- * destructor): the store's watched helpers are threads that come and go,
- * one per write. */
+/* collate.c - Spanish sort keys and accent-blind search. ICU does the
+ * work in the module backoffice-icu.so (collate_icu.c), loaded the first
+ * time a name is sorted or searched: a command that touches no name pays
+ * nothing for ICU's libraries (module.h). */
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
-#include <unicode/ucol.h>
-#include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
-
 #include "backoffice/collate.h"
+#include "backoffice/module.h"
+#include "collate_ops.h"
 
 #define MAX_UNITS 1024
 
-static _Thread_local UCollator *coll;
-static pthread_key_t closer;
-static pthread_once_t closer_once = PTHREAD_ONCE_INIT;
-static int closer_ok;
+/* weak: defined only where the module's objects are linked in */
+extern const struct collate_ops bo_collate_ops __attribute__((weak));
 
-static void close_coll(void *c)
+static const struct collate_ops *icu;
+static struct bo_err icu_err;
+static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
+
+static void load(void)
 {
-	ucol_close(c);
-}
+	const struct collate_ops *o = &bo_collate_ops;
 
-static void make_closer(void)
-{
-	closer_ok = pthread_key_create(&closer, close_coll) == 0;
-}
-
-static UCollator *spanish(void)
-{
-	UErrorCode st = U_ZERO_ERROR;
-
-	if (coll)
-		return coll;
-	pthread_once(&closer_once, make_closer);
-	coll = ucol_open("es", &st);
-	if (U_FAILURE(st)) {
-		ucol_close(coll);
-		coll = NULL;
-		return NULL;
+	if (!o && !(o = module_symbol("icu", "bo_collate_ops", &icu_err)))
+		return;
+	if (o->abi != COLLATE_OPS_ABI) {
+		bo_failc(&icu_err, BO_EFAIL, _("load module \"backoffice-icu.so\": %s"),
+		         _("from another build of backoffice"));
+		return;
 	}
-	if (closer_ok)
-		pthread_setspecific(closer, coll);
-	/* primary: base letters only, so case and accents are ignored;
-	 * Spanish keeps ñ a letter of its own at that level */
-	ucol_setStrength(coll, UCOL_PRIMARY);
-	return coll;
+	icu = o;
 }
 
-/* UTF-8 to UTF-16, -1 on invalid input; long names are cut at MAX_UNITS. */
-static int32_t to_utf16(const char *s, UChar *u, int32_t cap)
+int collate_load(struct bo_err *e)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	int32_t len = 0;
-
-	u_strFromUTF8(u, cap, &len, s, -1, &st);
-	if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING) {
-		/* cut: the first MAX_UNITS decide the order well enough */
-		st = U_ZERO_ERROR;
-		u_strFromUTF8(u, cap, &len, s, (int32_t)strnlen(s, (size_t)cap), &st);
-		if (U_FAILURE(st))
-			return -1;
-		len = len < cap ? len : cap;
-	} else if (U_FAILURE(st)) {
-		return -1;
-	}
-	return len;
+	pthread_once(&icu_once, load);
+	if (icu)
+		return 0;
+	if (e)
+		*e = icu_err;
+	return -1;
 }
 
 size_t collate_key(const char *utf8, uint8_t *key, size_t n)
 {
-	UChar u[MAX_UNITS];
-	uint8_t full[4 * MAX_UNITS];
-	UCollator *c = spanish();
-	int32_t len, k;
-
-	if (!c || (len = to_utf16(utf8, u, MAX_UNITS)) < 0)
-		return 0;
-	k = ucol_getSortKey(c, u, len, full, (int32_t)sizeof full);
-	if (k <= 1)
-		return k == 1 ? 0 : 0;
-	/* the key ends with a 0 byte that memcmp of equal prefixes needs not */
-	k--;
-	if ((size_t)k > n)
-		k = (int32_t)n;
-	memcpy(key, full, (size_t)k);
-	return (size_t)k;
+	return collate_load(NULL) ? 0 : icu->key(utf8, key, n);
 }
 
 int collate_fold(const char *utf8, char *out, size_t n)
 {
-	UChar u[MAX_UNITS], d[2 * MAX_UNITS], f[2 * MAX_UNITS];
-	UErrorCode st = U_ZERO_ERROR;
-	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
-	int32_t len, dl, fl = 0, i, ol = 0;
-
-	if (n)
-		out[0] = '\0';
-	if (U_FAILURE(st) || (len = to_utf16(utf8, u, MAX_UNITS)) < 0)
-		return -1;
-	dl = unorm2_normalize(nfd, u, len, d, 2 * MAX_UNITS, &st);
-	if (U_FAILURE(st))
-		return -1;
-	/* drop the marks that NFD split off the letters: ú -> u, ñ -> n */
-	for (i = 0; i < dl; ) {
-		UChar32 ch;
-		int32_t at = i;
-
-		U16_NEXT(d, i, dl, ch);
-		if (u_charType(ch) == U_NON_SPACING_MARK)
-			continue;
-		memmove(d + fl, d + at, (size_t)(i - at) * sizeof *d);
-		fl += i - at;
-	}
-	fl = u_strFoldCase(f, 2 * MAX_UNITS, d, fl, U_FOLD_CASE_DEFAULT, &st);
-	if (U_FAILURE(st))
-		return -1;
-	u_strToUTF8(out, (int32_t)n, &ol, f, fl, &st);
-	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING || (size_t)ol >= n) {
+	if (collate_load(NULL)) {
 		if (n)
 			out[0] = '\0';
 		return -1;
 	}
-	return 0;
+	return icu->fold(utf8, out, n);
 }
 
 int collate_match(const char *name, const char *query)
@@ -146,13 +73,5 @@ int collate_match(const char *name, const char *query)
 
 const char *collate_version(void)
 {
-	static _Thread_local char v[U_MAX_VERSION_STRING_LENGTH + 8];
-	UVersionInfo info;
-	UCollator *c = spanish();
-
-	if (!c)
-		return "none";
-	ucol_getVersion(c, info);
-	u_versionToString(info, v);
-	return v;
+	return collate_load(NULL) ? "none" : icu->version();
 }

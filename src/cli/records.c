@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "backoffice/qr_draw.h"
+#include "backoffice/qr.h"
 #include "backoffice/text.h"
 #include "backoffice/verifactu.h"
 #include "backoffice/vf_files.h"

@@ -8,6 +8,7 @@
 
 #include <cairo-pdf.h>
 
+#include "docs_ops.h"
 #include "backoffice/company.h"
 #include "backoffice/iban.h"
 #include "backoffice/money.h"
@@ -422,7 +423,7 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 	return CAIRO_STATUS_SUCCESS;
 }
 
-int invoice_print_pdf(struct session *ss, const struct invoice *inv, const char *path,
+int pdf_invoice_write(struct session *ss, const struct invoice *inv, const char *path,
                       struct bo_err *e)
 {
 	struct company_info ci;

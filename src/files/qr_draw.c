@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "docs_ops.h"
 #include "backoffice/qr.h"
 #include "backoffice/export.h"
 #include "backoffice/qr_draw.h"
@@ -81,7 +82,7 @@ static int write_png(cairo_surface_t *s, const char *path, struct bo_err *e)
 	return 0;
 }
 
-int qr_write_png(const char *text, const char *datadir, const char *path, double size_mm,
+int qr_png_write(const char *text, const char *datadir, const char *path, double size_mm,
                  int dpi, struct bo_err *e)
 {
 	struct qr q;

@@ -10,6 +10,7 @@
 
 #include <cairo-pdf.h>
 
+#include "docs_ops.h"
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/export.h"
@@ -392,7 +393,7 @@ static int write_xlsx(struct session *ss, const struct statement *s, const char 
 	snprintf(title, sizeof title, _("Statement of %s on %s"), s->name,
 	         date_format(s->on, d, sizeof d));
 	xlsx_props_init(&p, ss, title);
-	if (xlsx_sink_open(&k, path, &p, e))
+	if (xlsx_open(&k, path, &p, e))
 		return -1;
 	ret = k.begin(&k, "statement", items, sizeof items / sizeof items[0], e);
 	for (size_t i = 0; !ret && i < s->n; i++) {
@@ -442,10 +443,10 @@ static int write_xlsx(struct session *ss, const struct statement *s, const char 
 	if (!ret)
 		ret = k.end(&k, e);
 	if (ret) {
-		xlsx_sink_abort(&k);
+		xlsx_abort(&k);
 		return -1;
 	}
-	return xlsx_sink_close(&k, e);
+	return xlsx_close(&k, e);
 }
 
 static int ends_with(const char *s, const char *tail)
@@ -455,7 +456,7 @@ static int ends_with(const char *s, const char *tail)
 	return a > b && !strcmp(s + a - b, tail);
 }
 
-int statement_write(struct session *ss, const struct statement *s, const char *path,
+int pdf_statement_write(struct session *ss, const struct statement *s, const char *path,
                     struct bo_err *e)
 {
 	struct company_info ci;

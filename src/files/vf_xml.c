@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "docs_ops.h"
 #include "backoffice/export.h"
 #include "backoffice/verifactu.h"
 #include "backoffice/vf_files.h"
@@ -263,7 +264,7 @@ static int write_message(struct session *ss, const struct vf_record *r, size_t n
 	return ret;
 }
 
-int vf_xml_write(struct session *ss, bo_date from, bo_date to, const char *path,
+int vf_xml_make(struct session *ss, bo_date from, bo_date to, const char *path,
                  void (*fn)(const char *file, long records, void *arg), void *arg,
                  struct bo_err *e)
 {

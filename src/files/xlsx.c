@@ -1,5 +1,6 @@
 /* xlsx.c - a sink writing typed rows to an .xlsx workbook through
- * libxlsxwriter, streamed row by row in constant_memory mode. */
+ * libxlsxwriter, streamed row by row in constant_memory mode. Part of
+ * backoffice-docs.so (docs.c opens it). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -8,18 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "docs_ops.h"
 #include "backoffice/clerk.h"
 #include "backoffice/text.h"
 #include "export_file.h"
 #include "xlsx_int.h"
-
-void xlsx_props_init(struct xlsx_props *p, const struct session *ss, const char *title)
-{
-	memset(p, 0, sizeof *p);
-	p->title = title;
-	p->company = ss->company;
-	p->author = ss->user;
-}
 
 static int lxw_fail(struct bo_err *e, const char *what, lxw_error err)
 {
@@ -218,7 +212,7 @@ static int xl_end(struct sink *s, struct bo_err *e)
 	return ret;
 }
 
-int xlsx_sink_reserve(struct sink *s, const char *table, struct bo_err *e)
+int xlsx_reserve(struct sink *s, const char *table, struct bo_err *e)
 {
 	struct xlsx *x = s->priv;
 	struct xsheet *r;
@@ -235,7 +229,7 @@ int xlsx_sink_reserve(struct sink *s, const char *table, struct bo_err *e)
 	return 0;
 }
 
-int xlsx_sink_chart(struct sink *s, const char *title, size_t cat_col, size_t val_col,
+int xlsx_chart(struct sink *s, const char *title, size_t cat_col, size_t val_col,
                     struct bo_err *e)
 {
 	struct xlsx *x = s->priv;
@@ -284,7 +278,7 @@ static void xlsx_free(struct xlsx *x)
 	free(x);
 }
 
-int xlsx_sink_open(struct sink *s, const char *path, const struct xlsx_props *p,
+int xlsx_open(struct sink *s, const char *path, const struct xlsx_props *p,
                    struct bo_err *e)
 {
 	struct xlsx *x = calloc(1, sizeof *x);
@@ -340,7 +334,7 @@ int xlsx_sink_open(struct sink *s, const char *path, const struct xlsx_props *p,
 	props.author = (char *)(p && p->author ? p->author : "");
 	props.created = time(NULL);
 	if (workbook_set_properties(x->wb, &props)) {
-		xlsx_sink_abort(&(struct sink){ .priv = x });
+		xlsx_abort(&(struct sink){ .priv = x });
 		return bo_fail(e, _("export to \"%s\": cannot set the properties"), path);
 	}
 	s->begin = xl_begin;
@@ -350,7 +344,7 @@ int xlsx_sink_open(struct sink *s, const char *path, const struct xlsx_props *p,
 	return 0;
 }
 
-void xlsx_sink_abort(struct sink *s)
+void xlsx_abort(struct sink *s)
 {
 	struct xlsx *x = s->priv;
 
@@ -362,7 +356,7 @@ void xlsx_sink_abort(struct sink *s)
 	s->priv = NULL;
 }
 
-int xlsx_sink_close(struct sink *s, struct bo_err *e)
+int xlsx_close(struct sink *s, struct bo_err *e)
 {
 	struct xlsx *x = s->priv;
 	lxw_error err;
@@ -377,7 +371,7 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 			ret = bo_fail(e, _("export to \"%s\": sheet \"%s\" left empty"), x->path,
 			              x->reserved[i].name);
 	if (ret) {
-		xlsx_sink_abort(s);
+		xlsx_abort(s);
 		return ret;
 	}
 	/* workbook_close frees the workbook whatever it returns; it also

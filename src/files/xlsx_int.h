@@ -39,7 +39,7 @@ struct xlsx {
 	char *scratch;
 	size_t scap;
 
-	/* what xlsx_sink_chart draws: the last sheet ended */
+	/* what xlsx_chart draws: the last sheet ended */
 	lxw_worksheet *last_ws;
 	char last_sheet[SHEET_CAP];
 	long last_rows;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "docs_ops.h"
 #include "backoffice/money.h"
 #include "backoffice/rates.h"
 #include "backoffice/report.h"
@@ -89,10 +90,10 @@ static int summary(struct detail *d, bo_date as_of, int basis)
 	snprintf(title, sizeof title, basis == REPORT_BY_ISSUE ?
 	         _("Receivables by age on %s, by issue date") : _("Receivables by age on %s, by due date"),
 	         date_format(as_of, day, sizeof day));
-	return xlsx_sink_chart(s, title, 0, 2, d->e);
+	return xlsx_chart(s, title, 0, 2, d->e);
 }
 
-int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s,
+int xlsx_overdue_write(struct session *ss, const struct export_opts *o, struct sink *s,
                  struct bo_err *e)
 {
 	bo_date as_of = o->as_of > 0 ? o->as_of : date_today();
@@ -106,7 +107,7 @@ int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s
 	d.search = o->search;
 	d.e = e;
 	/* the summary comes first in the workbook but is known last */
-	if (xlsx_sink_reserve(s, "summary", e) || export_table(ss, "overdue", &day, s, e))
+	if (xlsx_reserve(s, "summary", e) || export_table(ss, "overdue", &day, s, e))
 		return -1;
 	if (rates_load(ss, NULL, &rates, e) ||
 	    s->begin(s, "overdue invoices", detail_cols, NC(detail_cols), e))

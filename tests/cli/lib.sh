@@ -76,6 +76,8 @@ os_clerks() {
 	# the clerks run a copy setgid to the data group, wherever the build is
 	chmod 755 "$T"
 	install -o root -g "$GRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
+	# and its modules, root's as installed: a setgid program loads no other
+	install -o root -g root -m 0644 "$(dirname "$BACKOFFICE")"/backoffice-*.so "$T/"
 }
 shared_dir() { install -d -o root -g "$GRP" -m 2770 "$1"; }
 os_user() {

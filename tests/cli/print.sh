@@ -170,4 +170,20 @@ eq "users.db untouched by the refused prints" "$users_sum" "$(cksum <"$BACKOFFIC
 compgen -G "$BACKOFFICE_DB/*.pdf" >/dev/null && fail "a PDF was made in the data directory" || pass
 refuses "not a folder" 'not a folder' bo invoice print --from 2026-11-01 --to 2026-11-30 -o "$T/none"
 
+# a copy of the program without its modules: one line that says where it
+# looked, no file, no customer half-added
+cp "$BACKOFFICE" "$T/lone"
+refuses "print without the documents module" \
+	"print invoice: load module \"backoffice-docs.so\": not in \"$T\" nor in \"$T/\.\./lib" \
+	"$T/lone" --db "$BACKOFFICE_DB" invoice print F2026-000001 -o "$T/lone.pdf"
+[ -e "$T/lone.pdf" ] && fail "a PDF without the module" || pass
+refuses "an xlsx export without the documents module" "export: load module \"backoffice-docs.so\"" \
+	"$T/lone" --db "$BACKOFFICE_DB" export customers -o "$T/lone.xlsx"
+[ -e "$T/lone.xlsx" ] && fail "a workbook without the module" || pass
+customers=$(bo customer list --format csv)
+refuses "a write without the ICU module" "add customer: load module \"backoffice-icu.so\": not in" \
+	"$T/lone" --db "$BACKOFFICE_DB" customer add --name "Sin Módulo" --nif 00000023T
+eq "no customer added without ICU" "$customers" "$(bo customer list --format csv)"
+ok "a read needs no module" "$T/lone" --db "$BACKOFFICE_DB" invoice show F2026-000001
+
 finish

@@ -192,6 +192,31 @@ eq "nothing changed" "$before" "$(state)"
 ok "check after it all" as admin check
 eq "check still passes" "no problems found" "$out"
 
+# --- the modules (cairo, pango, xlsx: backoffice-docs.so; ICU:
+# backoffice-icu.so): the installed ones serve a clerk from ../lib/*/backoffice;
+# one that root alone does not own, beside a copy of the program, never runs
+MOD=$(dirname "$(find "$T/dest" -name backoffice-docs.so | head -1)")
+eq "the modules are installed" "backoffice-docs.so backoffice-icu.so" "$(cd "$MOD" && echo backoffice-*.so)"
+num=$(as bill invoice list --format csv | sed -n 2p | cut -d, -f1)
+ok "billing prints an invoice (the installed module)" as bill invoice print "$num" -o "$T/bill/f.pdf"
+pdftotext "$T/bill/f.pdf" - 2>/dev/null | grep -q "$num" && pass || fail "the PDF does not show $num"
+install -d -m 755 "$T/copy"
+install -o root -g "$G" -m 2755 "$BIN" "$T/copy/backoffice"
+install -o root -g root -m 0664 "$MOD"/backoffice-*.so "$T/copy/"
+copy() { runuser -u "${P}bill" -- "$T/copy/backoffice" --db "$D" "$@"; }
+refuses "a group-writable module is not run" "print invoice: load module \"backoffice-docs.so\": \"$T/copy/backoffice-docs.so\" is not root's alone" \
+	copy invoice print "$num" -o "$T/bill/g.pdf"
+refuses "a group-writable ICU module stops a write" "load module \"backoffice-icu.so\": \"$T/copy/backoffice-icu.so\" is not root's alone" \
+	copy customer add --name "Cliente Cuatro" --nif 00000023T
+chmod 0644 "$T/copy"/backoffice-*.so
+chown "${P}bill" "$T/copy/backoffice-docs.so"
+refuses "a clerk's own module is not run" "\"$T/copy/backoffice-docs.so\" is not root's alone" \
+	copy invoice print "$num" -o "$T/bill/g.pdf"
+[ -e "$T/bill/g.pdf" ] && fail "a refused module wrote a PDF" || pass
+chown root "$T/copy/backoffice-docs.so"
+ok "root's modules beside a copy" copy invoice print "$num" -o "$T/bill/g.pdf"
+eq "nothing changed by the refused modules" "$before" "$(state)"
+
 # the admin's restore, in the shared set-up
 ok "the admin restores" as admin restore "$T/admin/bk"
 eq "the books as backed up" "$(echo "$before" | sed '$d')" "$(state | sed '$d')"
