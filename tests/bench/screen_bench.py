@@ -14,7 +14,8 @@ echoing one key. Private memory: Private_Clean + Private_Dirty (what
 /proc/PID/smaps_rollup sums, read from /proc/PID/smaps) after the list
 is shown and after End, with Shared apart and the part of Private that
 is Berkeley DB's region files (__db.*, the cache among them: private
-only while no other process maps them).
+only while no other process maps them); the private memory of the
+screens' background processes (ui/bg.c) apart.
 
     tests/bench/screen_bench.py BINARY STORE [--runs 3]
 
@@ -65,13 +66,6 @@ class Tmux:
                                     bufsize=0)
         self.out = self.ctl.stdout
         self.buf = b''
-        # the attach answers first, with a block of its own (not seen on
-        # every start): skip blocks up to the one with a marker in it
-        self.ctl.stdin.write(b'display -p bench-sync\n')
-        while self._line() != 'bench-sync':
-            pass
-        while not self._line().startswith(('%end', '%error')):
-            pass
         self.cmd('resize-window -t bo -x %d -y %d' % (W, H))
         size = self.cmd("display -p -t bo '#{window_width}x#{window_height}'")
         if size != ['%dx%d' % (W, H)]:
@@ -93,9 +87,11 @@ class Tmux:
     def cmd(self, command):
         """Runs one command; its output lines (the pane for capture-pane)."""
         self.ctl.stdin.write(command.encode() + b'\n')
+        # a block of this client's commands has flags 1; others (the
+        # attach's own, ones tmux runs itself) are skipped
         while True:
-            line = self._line()
-            if line.startswith('%begin'):
+            line = self._line().split()
+            if len(line) == 4 and line[0] == '%begin' and line[3] == '1':
                 break
         lines = []
         while True:
@@ -169,6 +165,17 @@ def rows(lines):
     return [m.group(1) for m in (ROW.match(l) for l in lines) if m]
 
 
+def children(pid):
+    kids = []
+    try:
+        for task in os.listdir('/proc/%d/task' % pid):
+            with open('/proc/%d/task/%s/children' % (pid, task)) as f:
+                kids += [int(x) for x in f.read().split()]
+    except OSError:
+        pass
+    return kids
+
+
 def memory(pid, store):
     """KB, in one pass over /proc/PID/smaps (the sums smaps_rollup gives,
     and the region files' part of the same moment): Private (Clean +
@@ -195,7 +202,15 @@ def memory(pid, store):
         for line in f:
             if line.startswith('VmHWM:'):
                 hwm = int(line.split()[1])
-    return {'private': got['Private_Clean:'] + got['Private_Dirty:'],
+    # the screens' background workers (ui/bg.c: the dashboard, the
+    # overdue report) are processes of their own, counted apart
+    kids = 0
+    for kid in children(pid):
+        try:
+            kids += memory(kid, store)['private']
+        except OSError:
+            pass
+    return {'private': got['Private_Clean:'] + got['Private_Dirty:'], 'children': kids,
             'shared': got['Shared_Clean:'] + got['Shared_Dirty:'],
             'region': region, 'region_rss': region_rss, 'hwm': hwm}
 
@@ -310,8 +325,9 @@ def main():
     print('floor    %8.1f ms (cat echoing a key)' % (r['floor'] * 1000))
     for k, m in r['mem'].items():
         print('memory after %s: private %d KB (region files %d KB), shared %d KB, '
-              'region files resident %d KB, peak RSS %d KB'
-              % (k, m['private'], m['region'], m['shared'], m['region_rss'], m['hwm']))
+              'region files resident %d KB, peak RSS %d KB, children private %d KB'
+              % (k, m['private'], m['region'], m['shared'], m['region_rss'], m['hwm'],
+                 m['children']))
     print('search typed %s' % r['target'])
     return 0
 
