@@ -1,7 +1,8 @@
 /* module.h - the parts of the program that need big libraries are shared
- * modules, loaded the first time they are used: printing and the
- * spreadsheet and XML files (cairo, pango, libxlsxwriter, libxml2) live
- * in backoffice-docs.so. Linking them into the program made every command,
+ * modules, loaded the first time they are used: printing and the XML
+ * files (cairo, pango, libxml2) live in backoffice-docs.so, the workbooks
+ * (libxlsxwriter) in backoffice-xlsx.so, Spanish collation (ICU) in
+ * backoffice-icu.so. Linking them into the program made every command,
  * even `user list`, load and relocate some forty libraries before its
  * first line: two thirds of the time of a command that prints nothing
  * (issue 11, measured with perf on the empty command).

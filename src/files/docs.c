@@ -1,5 +1,6 @@
-/* docs.c - the program's side of the documents module (docs_ops.h): each
- * public name loads backoffice-docs.so the first time and calls its table.
+/* docs.c - the program's side of the documents modules (docs_ops.h): each
+ * public name loads backoffice-docs.so or backoffice-xlsx.so the first
+ * time and calls its table.
  * Nothing here needs cairo, pango, libxlsxwriter or libxml2. */
 #include <pthread.h>
 #include <string.h>
@@ -11,8 +12,9 @@
 #include "backoffice/statement_doc.h"
 #include "docs_ops.h"
 
-/* weak: defined only where the module's objects are linked in */
+/* weak: defined only where the modules' objects are linked in */
 extern const struct docs_ops bo_docs_ops __attribute__((weak));
+extern const struct xlsx_ops bo_xlsx_ops __attribute__((weak));
 
 /* The table, loaded on first use; NULL with "what: why" in e. */
 static const struct docs_ops *docs(struct bo_err *e, const char *what)
@@ -37,6 +39,35 @@ static const struct docs_ops *docs(struct bo_err *e, const char *what)
 	    o->statement_size != sizeof(struct statement) ||
 	    o->proposal_size != sizeof(struct dunning_proposal)) {
 		bo_failc(e, BO_EFAIL, _("%s: load module \"backoffice-docs.so\": %s"), what,
+		         _("from another build of backoffice"));
+		return NULL;
+	}
+	pthread_mutex_lock(&lock);
+	ops = o;
+	pthread_mutex_unlock(&lock);
+	return o;
+}
+
+/* The workbook module's table, as docs() the documents'. */
+static const struct xlsx_ops *xlsx(struct bo_err *e)
+{
+	static const struct xlsx_ops *ops;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	const struct xlsx_ops *o;
+
+	pthread_mutex_lock(&lock);
+	if (!ops && &bo_xlsx_ops)
+		ops = &bo_xlsx_ops;
+	o = ops;
+	pthread_mutex_unlock(&lock);
+	if (o)
+		return o;
+	if (!(o = module_symbol("xlsx", "bo_xlsx_ops", e))) {
+		bo_wrap(e, "%s", _("export"));
+		return NULL;
+	}
+	if (o->abi != DOCS_OPS_ABI || o->session_size != sizeof(struct session)) {
+		bo_failc(e, BO_EFAIL, _("%s: load module \"backoffice-xlsx.so\": %s"), _("export"),
 		         _("from another build of backoffice"));
 		return NULL;
 	}
@@ -98,7 +129,7 @@ void xlsx_props_init(struct xlsx_props *p, const struct session *ss, const char 
 int xlsx_sink_open(struct sink *s, const char *path, const struct xlsx_props *p,
                    struct bo_err *e)
 {
-	const struct docs_ops *o = docs(e, _("export"));
+	const struct xlsx_ops *o = xlsx(e);
 
 	memset(s, 0, sizeof *s);
 	return o ? o->xlsx_open(s, path, p, e) : -1;
@@ -106,7 +137,7 @@ int xlsx_sink_open(struct sink *s, const char *path, const struct xlsx_props *p,
 
 int xlsx_sink_close(struct sink *s, struct bo_err *e)
 {
-	const struct docs_ops *o = docs(e, _("export"));
+	const struct xlsx_ops *o = xlsx(e);
 
 	return o ? o->xlsx_close(s, e) : -1;
 }
@@ -114,7 +145,7 @@ int xlsx_sink_close(struct sink *s, struct bo_err *e)
 void xlsx_sink_abort(struct sink *s)
 {
 	struct bo_err e = BO_ERR_INIT;
-	const struct docs_ops *o = docs(&e, _("export"));
+	const struct xlsx_ops *o = xlsx(&e);
 
 	if (o)
 		o->xlsx_abort(s);
@@ -122,7 +153,7 @@ void xlsx_sink_abort(struct sink *s)
 
 int xlsx_sink_reserve(struct sink *s, const char *table, struct bo_err *e)
 {
-	const struct docs_ops *o = docs(e, _("export"));
+	const struct xlsx_ops *o = xlsx(e);
 
 	return o ? o->xlsx_reserve(s, table, e) : -1;
 }
@@ -130,7 +161,7 @@ int xlsx_sink_reserve(struct sink *s, const char *table, struct bo_err *e)
 int xlsx_sink_chart(struct sink *s, const char *title, size_t cat_col, size_t val_col,
                     struct bo_err *e)
 {
-	const struct docs_ops *o = docs(e, _("export"));
+	const struct xlsx_ops *o = xlsx(e);
 
 	return o ? o->xlsx_chart(s, title, cat_col, val_col, e) : -1;
 }
@@ -138,7 +169,7 @@ int xlsx_sink_chart(struct sink *s, const char *title, size_t cat_col, size_t va
 int xlsx_overdue(struct session *ss, const struct export_opts *o, struct sink *s,
                  struct bo_err *e)
 {
-	const struct docs_ops *d = docs(e, _("export"));
+	const struct xlsx_ops *d = xlsx(e);
 
 	return d ? d->xlsx_overdue(ss, o, s, e) : -1;
 }

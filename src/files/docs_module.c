@@ -12,10 +12,4 @@ const struct docs_ops bo_docs_ops = {
 	.letter_pdf = pdf_letter_write,
 	.vf_xml = vf_xml_make,
 	.qr_png = qr_png_write,
-	.xlsx_open = xlsx_open,
-	.xlsx_close = xlsx_close,
-	.xlsx_abort = xlsx_abort,
-	.xlsx_reserve = xlsx_reserve,
-	.xlsx_chart = xlsx_chart,
-	.xlsx_overdue = xlsx_overdue_write,
 };

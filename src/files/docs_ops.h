@@ -1,9 +1,10 @@
-/* docs_ops.h - the documents module, backoffice-docs.so: the printed
- * invoices, statements and letters (cairo, pango), the .xlsx workbooks
- * (libxlsxwriter) and the Veri*Factu XML (libxml2). The program calls
- * the public names (invoice_print_pdf, xlsx_sink_open, ...), which docs.c
- * forwards through the table below, loaded on first use (module.h says
- * why). The module calls back into the program for everything else: the
+/* docs_ops.h - the documents modules: backoffice-docs.so, the printed
+ * invoices, statements and letters (cairo, pango) and the Veri*Factu XML
+ * (libxml2); backoffice-xlsx.so, the .xlsx workbooks (libxlsxwriter), a
+ * module of its own so that a workbook loads no printing libraries. The
+ * program calls the public names (invoice_print_pdf, xlsx_sink_open, ...),
+ * which docs.c forwards through the tables below, loaded on first use
+ * (module.h says why). The module calls back into the program for everything else: the
  * program exports its symbols (meson's export_dynamic) and carries every
  * object of its libraries (link_whole). Internal to src/files. */
 #ifndef BACKOFFICE_DOCS_OPS_H
@@ -35,6 +36,11 @@ struct docs_ops {
 	              struct bo_err *e);
 	int (*qr_png)(const char *text, const char *datadir, const char *path, double size_mm,
 	              int dpi, struct bo_err *e);
+};
+
+struct xlsx_ops {
+	int abi;
+	size_t session_size;
 	int (*xlsx_open)(struct sink *s, const char *path, const struct xlsx_props *p,
 	                 struct bo_err *e);
 	int (*xlsx_close)(struct sink *s, struct bo_err *e);
@@ -46,9 +52,11 @@ struct docs_ops {
 	                    struct bo_err *e);
 };
 
-/* The table as the module defines it (docs_module.c). A program that links
- * the module's objects itself (the unit tests) uses it without loading. */
+/* The tables as the modules define them (docs_module.c, xlsx_module.c). A
+ * program that links the modules' objects itself (the unit tests) uses
+ * them without loading. */
 extern const struct docs_ops bo_docs_ops;
+extern const struct xlsx_ops bo_xlsx_ops;
 
 /* The module's own names for what the table holds. */
 int pdf_invoice_write(struct session *ss, const struct invoice *inv, const char *path,

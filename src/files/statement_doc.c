@@ -393,7 +393,7 @@ static int write_xlsx(struct session *ss, const struct statement *s, const char 
 	snprintf(title, sizeof title, _("Statement of %s on %s"), s->name,
 	         date_format(s->on, d, sizeof d));
 	xlsx_props_init(&p, ss, title);
-	if (xlsx_open(&k, path, &p, e))
+	if (xlsx_sink_open(&k, path, &p, e))
 		return -1;
 	ret = k.begin(&k, "statement", items, sizeof items / sizeof items[0], e);
 	for (size_t i = 0; !ret && i < s->n; i++) {
@@ -443,10 +443,10 @@ static int write_xlsx(struct session *ss, const struct statement *s, const char 
 	if (!ret)
 		ret = k.end(&k, e);
 	if (ret) {
-		xlsx_abort(&k);
+		xlsx_sink_abort(&k);
 		return -1;
 	}
-	return xlsx_close(&k, e);
+	return xlsx_sink_close(&k, e);
 }
 
 static int ends_with(const char *s, const char *tail)

@@ -158,9 +158,26 @@ static void job_unref(struct job *j)
 	}
 }
 
-static void *job_run(void *p)
+/* Each thread that runs transactions has one helper, made on its first
+ * and kept for the next: a thread made per transaction cost more than the
+ * read it ran (issue 11: an invoice shown in-process took 160-220 us,
+ * most of it making threads, their stacks and the page-table work). A
+ * helper given up is left to its wait and a new one made; one whose
+ * thread ends is told to quit (a pthread key's destructor). A fork's child
+ * has none: only the forking thread crosses, so it starts afresh. */
+struct worker {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;      /* a job posted, or quit */
+	struct job *job;        /* the job to run, NULL when idle */
+	int quit;
+};
+
+static _Thread_local struct worker *mine;
+static pthread_key_t worker_key;
+static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
+
+static void job_run(struct job *j)
 {
-	struct job *j = p;
 	int ret = j->fn(j->s, j->arg, &j->e);
 
 	pthread_mutex_lock(&j->mu);
@@ -169,7 +186,96 @@ static void *job_run(void *p)
 	pthread_cond_signal(&j->cv);
 	pthread_mutex_unlock(&j->mu);
 	job_unref(j);
+}
+
+static void *worker_run(void *p)
+{
+	struct worker *w = p;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		struct job *j;
+
+		while (!w->job && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (!(j = w->job))
+			break;
+		/* taken before it runs: the next may be posted once it is done */
+		w->job = NULL;
+		pthread_mutex_unlock(&w->mu);
+		job_run(j);
+		pthread_mutex_lock(&w->mu);
+		if (w->quit)
+			break;
+	}
+	pthread_mutex_unlock(&w->mu);
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+	free(w);
 	return NULL;
+}
+
+/* The helper lets go: it ends once it is idle (at once, or when the job
+ * it was given up in comes back). The caller forgets it. */
+static void worker_quit(void *p)
+{
+	struct worker *w = p;
+
+	pthread_mutex_lock(&w->mu);
+	w->quit = 1;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+static void forget_in_child(void)
+{
+	mine = NULL;
+}
+
+static void worker_setup(void)
+{
+	pthread_key_create(&worker_key, worker_quit);
+	pthread_atfork(NULL, NULL, forget_in_child);
+}
+
+static struct worker *worker_get(void)
+{
+	struct worker *w;
+	pthread_attr_t ta;
+	sigset_t all, old;
+	pthread_t t;
+	int r;
+
+	if (mine)
+		return mine;
+	pthread_once(&worker_once, worker_setup);
+	if (!(w = calloc(1, sizeof *w)))
+		return NULL;
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	pthread_attr_init(&ta);
+	pthread_attr_setdetachstate(&ta, PTHREAD_CREATE_DETACHED);
+	/* signals (SIGWINCH, SIGTERM, SIGHUP) stay with the calling thread */
+	sigfillset(&all);
+	/* but not a fault of its own (a region page a full disk cannot back):
+	 * blocked, the kernel kills with no word and the terminal stays raw */
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	r = pthread_create(&t, &ta, worker_run, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&ta);
+	if (r) {
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		free(w);
+		return NULL;
+	}
+	mine = w;
+	pthread_setspecific(worker_key, w);
+	return w;
 }
 
 /* Wait up to secs for the body; 1 once it is done. Called with j->mu. */
@@ -185,38 +291,29 @@ static int job_wait(struct job *j, int secs)
 	return j->done;
 }
 
-static int job_start(struct job *j, pthread_t *t)
+/* Hands j to this thread's helper: 0, or -1 when there is none to be had. */
+static int job_start(struct job *j)
 {
+	struct worker *w = worker_get();
 	pthread_condattr_t ca;
-	pthread_attr_t ta;
-	sigset_t all, old;
-	int r;
 
+	if (!w)
+		return -1;
 	pthread_mutex_init(&j->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&j->cv, &ca);
 	pthread_condattr_destroy(&ca);
-	pthread_attr_init(&ta);
-	/* signals (SIGWINCH, SIGTERM, SIGHUP) stay with the calling thread */
-	sigfillset(&all);
-	/* but not a fault of its own (a region page a full disk cannot back):
-	 * blocked, the kernel kills with no word and the terminal stays raw */
-	sigdelset(&all, SIGBUS);
-	sigdelset(&all, SIGSEGV);
-	sigdelset(&all, SIGFPE);
-	sigdelset(&all, SIGILL);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	r = pthread_create(t, &ta, job_run, j);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	pthread_attr_destroy(&ta);
-	return r;
+	pthread_mutex_lock(&w->mu);
+	w->job = j;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	return 0;
 }
 
 int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_err *e)
 {
 	struct job *j;
-	pthread_t t;
 	int ret, waited = 0, strikes = 0;
 
 	if (store_watch_seconds <= 0 || !(j = calloc(1, sizeof *j)))
@@ -226,7 +323,7 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
 	j->fn = fn;
 	j->arg = arg;
 	j->e = *e;
-	if (job_start(j, &t)) {
+	if (job_start(j)) {
 		free(j);
 		return fn(s, arg, e);
 	}
@@ -249,17 +346,17 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
 		if (job_wait(j, 2))
 			break;
 		pthread_mutex_unlock(&j->mu);
-		/* it waits on a mutex no one will free: leave it there */
-		pthread_detach(t);
+		/* it waits on a mutex no one will free: leave it there, and
+		 * the next transaction gets a helper of its own */
+		worker_quit(mine);
+		mine = NULL;
+		pthread_setspecific(worker_key, NULL);
 		job_unref(j);
 		return STORE_LOST;
 	}
 	ret = j->ret;
 	*e = j->e;
 	pthread_mutex_unlock(&j->mu);
-	/* Gone before we go on: a fork (a clerk's child, a mail sender)
-	 * must never find it halfway out, inside malloc's locks. */
-	pthread_join(t, NULL);
 	job_unref(j);
 	return ret;
 }

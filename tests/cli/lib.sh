@@ -75,10 +75,9 @@ os_clerks() {
 	for n in "$@"; do os_user "$p$n" || return 1; done
 	# the clerks run a copy setgid to the data group, wherever the build is
 	chmod 755 "$T"
-	install -o root -g "$GRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
-	# and its modules, root's as installed: a setgid program loads no other
-	install -o root -g root -m 0644 "$(dirname "$BACKOFFICE")"/backoffice-*.so "$T/"
+	setgid_copy "$GRP" "$T"
 }
+. "$(dirname "${BASH_SOURCE[0]}")/setgid_copy.sh"
 shared_dir() { install -d -o root -g "$GRP" -m 2770 "$1"; }
 os_user() {
 	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$@" && OS_USERS+=("${!#}")

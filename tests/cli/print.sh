@@ -177,7 +177,7 @@ refuses "print without the documents module" \
 	"print invoice: load module \"backoffice-docs.so\": not in \"$T\" nor in \"$T/\.\./lib" \
 	"$T/lone" --db "$BACKOFFICE_DB" invoice print F2026-000001 -o "$T/lone.pdf"
 [ -e "$T/lone.pdf" ] && fail "a PDF without the module" || pass
-refuses "an xlsx export without the documents module" "export: load module \"backoffice-docs.so\"" \
+refuses "an xlsx export without the workbook module" "export: load module \"backoffice-xlsx.so\"" \
 	"$T/lone" --db "$BACKOFFICE_DB" export customers -o "$T/lone.xlsx"
 [ -e "$T/lone.xlsx" ] && fail "a workbook without the module" || pass
 customers=$(bo customer list --format csv)

@@ -35,7 +35,7 @@ trap sftp_cleanup EXIT
 chmod 755 "$T"
 groupadd "$GRP" || exit 1
 groupadd "$DGRP" || exit 1
-install -o root -g "$DGRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
+setgid_copy "$DGRP" "$T"
 for u in "$U" "$V"; do
 	useradd -M -N -g "$GRP" -d "$T/home-$u" -s /bin/sh "$u" || exit 1
 	usermod -p '*' "$u"

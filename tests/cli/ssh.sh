@@ -36,7 +36,7 @@ trap ssh_cleanup EXIT
 chmod 755 "$T"
 groupadd "$GRP" || exit 1
 groupadd "$DGRP" || exit 1
-install -o root -g "$DGRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
+setgid_copy "$DGRP" "$T"
 useradd -M -N -g "$GRP" -d "$T/home" -s /bin/sh "$U" || exit 1
 usermod -p '*' "$U"             # no password, but not a locked account
 install -d -o "$U" -m 755 "$T/home"

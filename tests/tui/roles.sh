@@ -29,9 +29,7 @@ done
 
 # a copy any clerk may run, setgid to the data group nobody is in
 chmod 755 "$T"
-install -o root -g "$GRP" -m 2755 "$BACKOFFICE" "$T/backoffice"
-# and its modules, root's as installed: a setgid program loads no other
-install -o root -g root -m 0644 "$(dirname "$BACKOFFICE")"/backoffice-*.so "$T/"
+setgid_copy "$GRP" "$T"
 
 # tui_as LOGIN: the screens as that OS user, in a fresh tmux
 tui_as() {

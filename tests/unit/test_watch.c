@@ -342,6 +342,63 @@ static void test_slow_body_with_dead_clerk_runs_again(void **state)
 	session_close(&ss);
 }
 
+/* The threads of this process ("Threads:" in /proc/self/status). */
+static int threads(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "r");
+	int n = -1;
+
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+static int count_one(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	(void)s;
+	(void)txn;
+	(void)e;
+	++*(int *)arg;
+	return 0;
+}
+
+static int read_one(struct session *ss)
+{
+	struct bo_err e = BO_ERR_INIT;
+	int n = 0;
+
+	return store_read(ss->st, "read", count_one, &n, &e) || n != 1;
+}
+
+/* The transactions of a thread share one helper, kept between them; a
+ * clerk forked after them (the screens' background reports) makes its own. */
+static void test_helper_kept_between_transactions(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct session ss;
+	int n = 0, after_first;
+
+	(void)state;
+	OK(session_open(&ss, dir, &e));
+	OK(store_read(ss.st, "read", count_one, &n, &e));
+	after_first = threads();
+	assert_true(after_first >= 2);
+	for (int i = 0; i < 50; i++)
+		OK(store_read(ss.st, "read", count_one, &n, &e));
+	assert_int_equal(n, 51);
+	assert_int_equal(threads(), after_first);
+	assert_int_equal(fixture_clerk(dir, read_one), 0);
+	/* and this process goes on with the same helper */
+	OK(store_read(ss.st, "read", count_one, &n, &e));
+	assert_int_equal(n, 52);
+	assert_int_equal(threads(), after_first);
+	session_close(&ss);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_commit_blocked_after_landing_is_kept),
 		cmocka_unit_test(test_slow_body_left_alone),
 		cmocka_unit_test(test_slow_body_with_dead_clerk_runs_again),
+		cmocka_unit_test(test_helper_kept_between_transactions),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
