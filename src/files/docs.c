@@ -3,6 +3,7 @@
  * time and calls its table.
  * Nothing here needs cairo, pango, libxlsxwriter or libxml2. */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "backoffice/letter.h"
@@ -16,65 +17,50 @@
 extern const struct docs_ops bo_docs_ops __attribute__((weak));
 extern const struct xlsx_ops bo_xlsx_ops __attribute__((weak));
 
-/* The table, loaded on first use; NULL with "what: why" in e. */
-static const struct docs_ops *docs(struct bo_err *e, const char *what)
+/* Module NAME's table (bo_NAME_ops), loaded on first use and kept in
+ * *cache, or the copy linked in; NULL with "what: why" in e. */
+static const void *table(const char *name, const void *linked, const void **cache,
+                         const char *what, struct bo_err *e)
 {
-	static const struct docs_ops *ops;
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	const struct docs_ops *o;
+	const struct ops_head *o;
+	char symbol[32];
 
 	pthread_mutex_lock(&lock);
-	if (!ops && &bo_docs_ops)
-		ops = &bo_docs_ops;
-	o = ops;
+	if (!*cache && linked)
+		*cache = linked;
+	o = *cache;
 	pthread_mutex_unlock(&lock);
 	if (o)
 		return o;
-	if (!(o = module_symbol("docs", "bo_docs_ops", e))) {
+	snprintf(symbol, sizeof symbol, "bo_%s_ops", name);
+	if (!(o = module_symbol(name, symbol, e))) {
 		bo_wrap(e, "%s", what);
 		return NULL;
 	}
-	if (o->abi != DOCS_OPS_ABI || o->session_size != sizeof(struct session) ||
-	    o->invoice_size != sizeof(struct invoice) ||
-	    o->statement_size != sizeof(struct statement) ||
-	    o->proposal_size != sizeof(struct dunning_proposal)) {
-		bo_failc(e, BO_EFAIL, _("%s: load module \"backoffice-docs.so\": %s"), what,
+	if (o->abi != DOCS_OPS_ABI || o->layout != DOCS_LAYOUT) {
+		bo_failc(e, BO_EFAIL, _("%s: load module \"backoffice-%s.so\": %s"), what, name,
 		         _("from another build of backoffice"));
 		return NULL;
 	}
 	pthread_mutex_lock(&lock);
-	ops = o;
+	*cache = o;
 	pthread_mutex_unlock(&lock);
 	return o;
 }
 
-/* The workbook module's table, as docs() the documents'. */
+static const struct docs_ops *docs(struct bo_err *e, const char *what)
+{
+	static const void *cache;
+
+	return table("docs", &bo_docs_ops, &cache, what, e);
+}
+
 static const struct xlsx_ops *xlsx(struct bo_err *e)
 {
-	static const struct xlsx_ops *ops;
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	const struct xlsx_ops *o;
+	static const void *cache;
 
-	pthread_mutex_lock(&lock);
-	if (!ops && &bo_xlsx_ops)
-		ops = &bo_xlsx_ops;
-	o = ops;
-	pthread_mutex_unlock(&lock);
-	if (o)
-		return o;
-	if (!(o = module_symbol("xlsx", "bo_xlsx_ops", e))) {
-		bo_wrap(e, "%s", _("export"));
-		return NULL;
-	}
-	if (o->abi != DOCS_OPS_ABI || o->session_size != sizeof(struct session)) {
-		bo_failc(e, BO_EFAIL, _("%s: load module \"backoffice-xlsx.so\": %s"), _("export"),
-		         _("from another build of backoffice"));
-		return NULL;
-	}
-	pthread_mutex_lock(&lock);
-	ops = o;
-	pthread_mutex_unlock(&lock);
-	return o;
+	return table("xlsx", &bo_xlsx_ops, &cache, _("export"), e);
 }
 
 int invoice_print_pdf(struct session *ss, const struct invoice *inv, const char *path,

@@ -19,12 +19,20 @@
 #include "backoffice/xlsx.h"
 
 /* A module from another build is refused: it would read the program's
- * structures with another layout. Raise it when the table changes. */
-#define DOCS_OPS_ABI 1
+ * structures with another layout. Raise the ABI when a table changes; the
+ * layout is the sizes of what the tables pass, as each side sees them. */
+#define DOCS_OPS_ABI 2
+#define DOCS_LAYOUT (sizeof(struct session) ^ sizeof(struct invoice) << 12 ^ \
+                     sizeof(struct statement) << 24 ^ (size_t)sizeof(struct dunning_proposal) << 36)
+
+/* how every table starts */
+struct ops_head {
+	int abi;
+	size_t layout;
+};
 
 struct docs_ops {
-	int abi;
-	size_t session_size, invoice_size, statement_size, proposal_size;
+	struct ops_head head;
 	int (*invoice_pdf)(struct session *ss, const struct invoice *inv, const char *path,
 	                   struct bo_err *e);
 	int (*statement)(struct session *ss, const struct statement *s, const char *path,
@@ -39,8 +47,7 @@ struct docs_ops {
 };
 
 struct xlsx_ops {
-	int abi;
-	size_t session_size;
+	struct ops_head head;
 	int (*xlsx_open)(struct sink *s, const char *path, const struct xlsx_props *p,
 	                 struct bo_err *e);
 	int (*xlsx_close)(struct sink *s, struct bo_err *e);

@@ -2,8 +2,7 @@
 #include "docs_ops.h"
 
 const struct xlsx_ops bo_xlsx_ops = {
-	.abi = DOCS_OPS_ABI,
-	.session_size = sizeof(struct session),
+	.head = { DOCS_OPS_ABI, DOCS_LAYOUT },
 	.xlsx_open = xlsx_open,
 	.xlsx_close = xlsx_close,
 	.xlsx_abort = xlsx_abort,
