@@ -33,7 +33,7 @@ int csv_open_mem(struct csv_reader *r, const char *path, const char *data, size_
 	if (!(r->f = len ? fmemopen((void *)data, len, "rb") : fmemopen((void *)nothing, 1, "rb")))
 		return bo_fail(e, _("read \"%s\": %s"), path, bo_strerror(errno));
 	if (!len)
-		getc(r->f);
+		getc_unlocked(r->f);
 	return skip_bom(r, path, e);
 }
 
@@ -45,7 +45,7 @@ static int skip_bom(struct csv_reader *r, const char *path, struct bo_err *e)
 	r->next = 1;
 	/* spreadsheets often start a UTF-8 file with a byte order mark: it
 	 * is no part of the first cell, quoted or not */
-	while (n < 3 && (c = getc(r->f)) == (unsigned char)BOM[n])
+	while (n < 3 && (c = getc_unlocked(r->f)) == (unsigned char)BOM[n])
 		n++;
 	if (n == 3)
 		return 0;
@@ -122,7 +122,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 		any = 1;
 	}
 	for (;;) {
-		c = getc(r->f);
+		c = getc_unlocked(r->f);
 		if (c == EOF && ferror(r->f))
 			return bo_fail(e, _("read \"%s\": %s"), r->path, bo_strerror(errno));
 		if (c == EOF) {
@@ -147,7 +147,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 		}
 		if (quoted) {
 			if (c == '"') {
-				int d = getc(r->f);
+				int d = getc_unlocked(r->f);
 
 				if (d == '"') {
 					/* escaped quote: two bytes read, one kept */
@@ -173,7 +173,7 @@ int csv_read(struct csv_reader *r, struct bo_err *e)
 			at_start = 1;
 			c = '\0';
 		} else if (c == '\r') {
-			int d = getc(r->f);
+			int d = getc_unlocked(r->f);
 
 			if (d != '\n' && d != EOF)
 				ungetc(d, r->f);
