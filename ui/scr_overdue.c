@@ -229,9 +229,14 @@ static int report_work(struct session *ss, int fd, void *arg, struct bo_err *e)
 
 static void load(struct overdue *o)
 {
-	o->n = 0;
-	sort_rows(o->l, o->order);
-	ui_list_restart(o->l);
+	const struct ui_row *r = ui_list_current(o->l);
+
+	/* Again after an action: the rows stay, and keys act on them, until
+	 * the new ones are in (a clerk who presses C right after waiving a
+	 * charge gets the dialog, not nothing); the selection then comes back
+	 * to the same customer. */
+	if (r && !*o->keep)
+		snprintf(o->keep, sizeof o->keep, "%s", r->key);
 	if (ui_bg_start(&o->bg, report_work, &o->as_of))
 		ui_error("%s", _("overdue accounts: cannot start the report"));
 }
