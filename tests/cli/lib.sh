@@ -53,6 +53,15 @@ snapshot() {
 	done
 }
 
+# cold_copy STORE DIR: a copy of STORE whose table files hold every
+# commit, for the tests that edit table files by hand: a writer
+# checkpoints only now and then, so the latest commits may be in the log
+# alone; recovery replays them into the tables, as the program's first
+# open after a reboot does, and the copy starts without region files.
+cold_copy() {
+	cp -a "$1" "$2" && rm -f "$2"/__db.* && db5.3_recover -h "$2" && rm -f "$2"/__db.*
+}
+
 # os_clerks PREFIX NAME...: real OS clerks for the tests that run the
 # binary as other users (root only; it fails rather than skip), in the
 # shared set-up of the README: the data group PREFIXgrp, in $GRP, which
