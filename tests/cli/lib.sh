@@ -53,15 +53,6 @@ snapshot() {
 	done
 }
 
-# cold_copy STORE DIR: a copy of STORE whose table files hold every
-# commit, for the tests that edit table files by hand: a writer
-# checkpoints only now and then, so the latest commits may be in the log
-# alone; recovery replays them into the tables, as the program's first
-# open after a reboot does, and the copy starts without region files.
-cold_copy() {
-	cp -a "$1" "$2" && rm -f "$2"/__db.* && db5.3_recover -h "$2" && rm -f "$2"/__db.*
-}
-
 # os_clerks PREFIX NAME...: real OS clerks for the tests that run the
 # binary as other users (root only; it fails rather than skip), in the
 # shared set-up of the README: the data group PREFIXgrp, in $GRP, which
@@ -86,7 +77,7 @@ os_clerks() {
 	chmod 755 "$T"
 	setgid_copy "$GRP" "$T"
 }
-. "$(dirname "${BASH_SOURCE[0]}")/setgid_copy.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/copies.sh"
 shared_dir() { install -d -o root -g "$GRP" -m 2770 "$1"; }
 os_user() {
 	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$@" && OS_USERS+=("${!#}")
