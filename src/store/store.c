@@ -14,6 +14,7 @@
 
 #include "backoffice/codec.h"
 #include "store_int.h"
+#include "store_boot.h"
 #include "store_files.h"
 #include "store_index.h"
 #include "store_lock.h"
@@ -176,9 +177,40 @@ static int open_log(struct store *s, struct bo_err *e)
 	return 0;
 }
 
+/* Regions of another boot, or none: replay the log first, in an
+ * environment handle of its own (DB_REGISTER recovers only after a
+ * process it saw die), and remove its regions, so that the open that
+ * follows makes them with the flags of every other open. store_boot.c
+ * says why. */
+static int env_recover(struct store *s, struct bo_err *e)
+{
+	DB_ENV *r;
+	int ret;
+
+	store_log(s, "the region files are not this boot's: recovering from the log");
+	if ((ret = db_env_create(&r, 0)) != 0)
+		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
+	r->app_private = s;
+	r->set_errcall(r, errcall);
+	r->set_msgcall(r, msgcall);
+	ret = r->open(r, s->dir, ENV_FLAGS & ~DB_REGISTER, 0660);
+	r->close(r, 0);
+	if (ret == 0 && (ret = db_env_create(&r, 0)) == 0) {
+		r->set_errcall(r, errcall);
+		ret = r->remove(r, s->dir, DB_FORCE);
+	}
+	if (ret == 0)
+		return 0;
+	if (ret == DB_RUNRECOVERY)
+		return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": %s"), s->dir,
+		                s->why[0] ? s->why : store_strerror(ret));
+	return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, store_strerror(ret));
+}
+
 static int env_open(struct store *s, struct bo_err *e)
 {
-	int ret;
+	off_t sizes[REGIONS_MAX];
+	int ret, cold;
 
 	if ((ret = db_env_create(&s->env, 0)) != 0)
 		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
@@ -189,7 +221,24 @@ static int env_open(struct store *s, struct bo_err *e)
 	 * time (store_lock.c), and a dead one is found by the gate. */
 	store_sigbus_guard(s->dir);
 	store_regions_leftover(s->dir);
+	store_regions_sizes(s->dir, sizes);
+	if ((cold = store_regions_cold(s)) && env_recover(s, e)) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		return -1;
+	}
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	if (ret == 0 && (store_regions_warm(s) ||
+	                 (cold && store_regions_regrow(s->dir, sizes, e)))) {
+		int err = errno;
+
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		if (cold && e->msg[0])
+			return -1;
+		return bo_failc(e, bo_code_of_errno(err), _("open data directory \"%s\": %s: %s"), s->dir,
+		                STORE_GATE_FILE, bo_strerror(err));
+	}
 	/* sparse region files are backed now, or the disk is full: one line */
 	if (ret == 0 && store_regions_reserve(s->dir, e)) {
 		s->env->close(s->env, 0);
@@ -504,7 +553,7 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 		free(s);
 		return -1;
 	}
-	if (env_open(s, e) || dbs_open(s, 1, e)) {
+	if (env_open(s, e) || store_regions_new(dir, e) || dbs_open(s, 1, e)) {
 		handles_close(s, 0);
 		if (s->log)
 			fclose(s->log);
@@ -675,12 +724,15 @@ fail:
  * a reader killed while reading it still holds. */
 static int checkpoint_body(struct store *s, void *arg, struct bo_err *e)
 {
-	(void)arg;
+	const int *due = arg;
+
 	(void)e;
-	return s->env->txn_checkpoint(s->env, 0, 0, 0);
+	return s->env->txn_checkpoint(s->env, due ? CHECKPOINT_KB : 0, due ? CHECKPOINT_MIN : 0, 0);
 }
 
-int store_checkpoint(struct store *s, struct bo_err *e)
+/* due: only when CHECKPOINT_KB of log or CHECKPOINT_MIN minutes have
+ * gone by since the last one (a writer's close); else now. */
+static int checkpoint(struct store *s, int due, struct bo_err *e)
 {
 	int ret = 0, dead = store_gate_enter(s, e);
 
@@ -692,7 +744,7 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 	}
 	/* on a panic, leave the checkpoint to the process that recovers */
 	if (s->env)
-		ret = store_watch_body(s, checkpoint_body, NULL, e);
+		ret = store_watch_body(s, checkpoint_body, due ? &due : NULL, e);
 	if (ret == STORE_LOST) {
 		/* it waits on a dead reader's mutex, in a panicked region that
 		 * the next open recovers: leave it the handles */
@@ -704,6 +756,11 @@ int store_checkpoint(struct store *s, struct bo_err *e)
 		bo_failc(e, store_code(ret), _("checkpoint: %s"), store_strerror(ret));
 	store_gate_leave(s);
 	return ret ? -1 : 0;
+}
+
+int store_checkpoint(struct store *s, struct bo_err *e)
+{
+	return checkpoint(s, 0, e);
 }
 
 int store_open(struct store **sp, const char *dir, struct bo_err *e)
@@ -729,9 +786,11 @@ void store_close(struct store *s)
 
 	if (!s)
 		return;
-	/* The checkpoint leaves the table files whole for the next process,
-	 * even after a power cut. */
-	panicked = s->env && s->wrote && store_checkpoint(s, &e) && s->panic;
+	/* A writer checkpoints when enough log has gone by since the last
+	 * one: what the table files lack is in the log, and an open that
+	 * finds the regions of another boot replays it (store_boot.c). Where
+	 * the kernel gives no boot id, every time, as the only safe way. */
+	panicked = s->env && s->wrote && checkpoint(s, store_boot_known(), &e) && s->panic;
 
 	/* a writer that died meanwhile stays marked for the next to recover */
 	if (store_gate_enter(s, &e) == 1) {

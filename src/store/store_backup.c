@@ -60,7 +60,7 @@ int store_hot_copy(struct store *s, const char *dir, struct bo_err *e)
 			return -1;
 	}
 	if (ret)
-		return bo_failc(e, store_code(ret), "%s", db_strerror(ret));
+		return bo_failc(e, store_code(ret), "%s", store_strerror(ret));
 	return 0;
 }
 

@@ -182,7 +182,7 @@ eq "interest of F5" "0.19" "$(interest "$T/i1.xlsx" F2026-000005)"
 checked "rates"
 
 # --- check sees an application gone: the invoices it moved no longer add up
-rm -rf "$T/t" && cp -a "$BACKOFFICE_DB" "$T/t" && rm -f "$T/t"/__db.*
+rm -rf "$T/t" && cold_copy "$BACKOFFICE_DB" "$T/t"
 db5.3_dump "$T/t/applications.db" >"$T/app.dump"
 awk 'skip {skip = 0; next} $1 == "00000001" {skip = 1; next} {print}' "$T/app.dump" >"$T/app2.dump"
 cmp -s "$T/app.dump" "$T/app2.dump" && fail "application 1 not found in the dump" || pass

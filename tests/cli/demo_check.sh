@@ -121,8 +121,7 @@ ok "check empty" bo --db "$T/e" check
 # the Berkeley DB utilities need it
 tamper() {
 	rm -rf "$T/t"
-	cp -a "$A" "$T/t"
-	rm -f "$T/t"/__db.*
+	cold_copy "$A" "$T/t"
 }
 # reload FILE DUMP: replace a table file with an edited dump
 reload() {

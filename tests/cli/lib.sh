@@ -77,7 +77,7 @@ os_clerks() {
 	chmod 755 "$T"
 	setgid_copy "$GRP" "$T"
 }
-. "$(dirname "${BASH_SOURCE[0]}")/setgid_copy.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/copies.sh"
 shared_dir() { install -d -o root -g "$GRP" -m 2770 "$1"; }
 os_user() {
 	useradd -M -N -d /nonexistent -s /usr/sbin/nologin "$@" && OS_USERS+=("${!#}")

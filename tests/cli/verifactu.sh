@@ -161,8 +161,7 @@ ok "imported store checks" bo --db "$T/imp" check
 # --- tampering, on copies, with Berkeley DB's own tools
 tamper() {  # tamper NAME TABLEFILE AWK-PROGRAM
 	rm -rf "$T/$1"
-	cp -a "$BACKOFFICE_DB" "$T/$1"
-	rm -f "$T/$1"/__db.*
+	cold_copy "$BACKOFFICE_DB" "$T/$1"
 	db5.3_dump "$T/$1/$2" >"$T/$1.dump"
 	awk "$3" "$T/$1.dump" >"$T/$1.dump2"
 	cmp -s "$T/$1.dump" "$T/$1.dump2" && fail "$1: nothing edited"

@@ -4,7 +4,7 @@
 # sleep), and assertions that count.
 set -u
 : "${BACKOFFICE:?set BACKOFFICE to the binary}"
-. "$(dirname "${BASH_SOURCE[0]}")/../cli/setgid_copy.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../cli/copies.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/bo-tui.XXXXXX")
 SOCK="bo-tui-$$-$RANDOM"
 WAIT=${WAIT:-10}

@@ -37,8 +37,7 @@ eq "the screens' start logged" $((starts + 1)) "$(echo "$out" | grep -c "	start	
 echo "$out" | grep -q "	start	root	screens	" && pass || fail "screens start: $out"
 
 # --- a broken chain: check raises the alarm, the status line shows it
-cp -a "$BACKOFFICE_DB" "$T/t"
-rm -f "$T/t"/__db.*
+cold_copy "$BACKOFFICE_DB" "$T/t"
 db5.3_dump "$T/t/vf_records.db" | sed 's/3134392e3337/3134392e3338/' >"$T/d"
 rm -f "$T/t/vf_records.db"
 db5.3_load "$T/t/vf_records.db" <"$T/d" || fail "load"
