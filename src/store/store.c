@@ -222,11 +222,14 @@ static int env_open(struct store *s, struct bo_err *e)
 	store_sigbus_guard(s->dir);
 	store_regions_leftover(s->dir);
 	store_regions_sizes(s->dir, sizes);
-	if ((cold = store_regions_cold(s)) && env_recover(s, e)) {
+	cold = s->recover || store_regions_cold(s);
+	if (cold && env_recover(s, e)) {
 		s->env->close(s->env, 0);
 		s->env = NULL;
 		return -1;
 	}
+	if (cold)
+		s->recover = 0;
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
 	if (ret == 0 && (store_regions_warm(s) ||
 	                 (cold && store_regions_regrow(s->dir, sizes, e)))) {

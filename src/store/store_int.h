@@ -23,6 +23,8 @@ struct store {
 	int gate_fd;            /* backoffice.gate, the writer gate */
 	int locked;             /* lock_fd and gate_fd are valid */
 	int in_gate;            /* nesting depth inside the writer gate */
+	int recover;            /* a writer died inside the gate: the next open
+	                         * recovers whatever Berkeley DB's registry says */
 	int bulk;               /* tables open without multiversion copies */
 	struct store_txn *snapshot;       /* store_read_snapshot's: reads nest in it */
 	int whole[TB_PRIMARY_COUNT];      /* every index of the primary associated */

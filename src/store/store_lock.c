@@ -169,6 +169,9 @@ static int gate_take(struct store *s, struct bo_err *e)
 	}
 	if (n == (ssize_t)sizeof pid && pid != 0) {
 		store_log(s, "writer %ld died inside the gate: recovering", (long)pid);
+		/* it may have died recovering, in an environment the registry
+		 * does not know (store_boot.c): the next open recovers for sure */
+		s->recover = 1;
 		return 1;
 	}
 	return 0;
