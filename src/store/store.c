@@ -221,26 +221,29 @@ static int env_open(struct store *s, struct bo_err *e)
 	 * time (store_lock.c), and a dead one is found by the gate. */
 	store_sigbus_guard(s->dir);
 	store_regions_leftover(s->dir);
-	store_regions_sizes(s->dir, sizes);
-	cold = s->recover || store_regions_cold(s);
-	if (cold && env_recover(s, e)) {
-		s->env->close(s->env, 0);
-		s->env = NULL;
-		return -1;
-	}
-	if (cold)
+	if ((cold = s->recover || store_regions_cold(s))) {
+		/* the sizes before the recovery makes the regions again */
+		store_regions_sizes(s->dir, sizes);
+		if (env_recover(s, e)) {
+			s->env->close(s->env, 0);
+			s->env = NULL;
+			return -1;
+		}
 		s->recover = 0;
+	}
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
-	if (ret == 0 && (store_regions_warm(s) ||
-	                 (cold && store_regions_regrow(s->dir, sizes, e)))) {
+	if (ret == 0 && store_regions_warm(s)) {
 		int err = errno;
 
 		s->env->close(s->env, 0);
 		s->env = NULL;
-		if (cold && e->msg[0])
-			return -1;
 		return bo_failc(e, bo_code_of_errno(err), _("open data directory \"%s\": %s: %s"), s->dir,
 		                STORE_GATE_FILE, bo_strerror(err));
+	}
+	if (ret == 0 && cold && store_regions_regrow(s->dir, sizes, e)) {
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		return -1;
 	}
 	/* sparse region files are backed now, or the disk is full: one line */
 	if (ret == 0 && store_regions_reserve(s->dir, e)) {

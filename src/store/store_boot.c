@@ -19,6 +19,7 @@
 #define _GNU_SOURCE             /* fallocate */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,15 +32,26 @@
 #define BOOT_AT 64              /* after the gate's pid, in the gate file */
 #define BOOT_LEN 36
 
-/* this boot's id, or "" when the kernel does not say */
-static void boot_id(char id[BOOT_LEN + 1])
+static char boot[BOOT_LEN + 1];
+static pthread_once_t boot_once = PTHREAD_ONCE_INIT;
+
+static void boot_read(void)
 {
 	int fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, id, BOOT_LEN);
+	ssize_t n = fd < 0 ? -1 : read(fd, boot, BOOT_LEN);
 
 	if (fd >= 0)
 		close(fd);
-	id[n == BOOT_LEN ? BOOT_LEN : 0] = '\0';
+	boot[n == BOOT_LEN ? BOOT_LEN : 0] = '\0';
+}
+
+/* this boot's id, or "" when the kernel does not say: read once, as it
+ * stays for the life of the process (every open and a writer's close
+ * ask) */
+static void boot_id(char id[BOOT_LEN + 1])
+{
+	pthread_once(&boot_once, boot_read);
+	memcpy(id, boot, sizeof boot);
 }
 
 int store_boot_known(void)
