@@ -48,6 +48,9 @@ struct browse_req {
 	size_t onlylen;
 	size_t want;                    /* stop after taking this many */
 	long budget;                    /* stop after looking at this many; 0 none */
+	long slice_us;                  /* and once this long has gone by
+	                                   (looked at every BROWSE_SLICE_EVERY
+	                                   records); 0 none */
 	browse_filter filter;           /* NULL takes everything */
 	void *arg;
 };
@@ -66,8 +69,12 @@ struct browse_page {
 	size_t *off;
 };
 
+/* How often a walk with a time slice reads the clock. */
+#define BROWSE_SLICE_EVERY 64
+
 /* Counting in steps, so that a screen can count a million rows while the
- * clerk works: each call looks at no more than q->budget records (q->from,
+ * clerk works: each call looks at no more than q->budget records, or for
+ * no longer than q->slice_us (q->from,
  * q->pos and q->want are ignored) and adds to c->n the records taken
  * before stop (all of them when stop is NULL). c->done once finished.
  * Start with a zeroed struct. */

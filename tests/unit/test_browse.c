@@ -1,6 +1,7 @@
 /* test_browse.c - paging by cursor: pages forward and backward from both
  * ends and from a position, duplicates of an index ordered by primary key,
- * one key only, filters, budgets, locating a record, counting in steps. */
+ * one key only, filters, budgets, locating a record, counting in steps
+ * and in time slices. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -268,6 +269,37 @@ static void test_count_steps(void **state)
 	browse_free(&p);
 }
 
+/* A step given a time slice stops at the first clock reading past it (a
+ * microsecond is gone after BROWSE_SLICE_EVERY records), and the steps
+ * still add up to every record. */
+static void test_count_slices(void **state)
+{
+	struct browse_req q = { .table = TB_CUST_BY_NAME, .slice_us = 1 };
+	struct browse_count c = { 0 };
+	struct browse_page p = { 0 };
+	struct bo_err e = BO_ERR_INIT;
+	int steps = 0;
+
+	(void)state;
+	while (!c.done && steps < 1000) {
+		assert_int_equal(browse_count_step(&ss, &q, NULL, &c, &e), 0);
+		steps++;
+	}
+	assert_int_equal(c.n, NCUST);
+	assert_int_equal(steps, (NCUST + BROWSE_SLICE_EVERY - 1) / BROWSE_SLICE_EVERY);
+	/* a find that takes nothing stops on time too, and says where to go on */
+	q.table = TB_CUSTOMERS;
+	q.from = BROWSE_FIRST;
+	q.want = 1000;
+	q.filter = odd_only;
+	page(&q, &p);
+	assert_int_equal(p.looked, BROWSE_SLICE_EVERY);
+	assert_int_equal(p.n, BROWSE_SLICE_EVERY / 2);
+	assert_int_equal(p.end, 0);
+	assert_int_equal(key_get_u32(p.last.pkey), BROWSE_SLICE_EVERY);
+	browse_free(&p);
+}
+
 static void test_locate(void **state)
 {
 	struct browse_req q = { .table = TB_CUST_BY_NAME, .from = BROWSE_AT, .want = 1 };
@@ -309,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_only),
 		cmocka_unit_test(test_filter_budget),
 		cmocka_unit_test(test_count_steps),
+		cmocka_unit_test(test_count_slices),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_permission),
 	};
