@@ -281,7 +281,7 @@ int ui_src_count(struct ui_list *l, struct ui_job *j, struct bo_err *e)
 	}
 	req_init(l, &q, &f, NULL);
 	/* without a filter or search, count keys only: much faster */
-	if (!l->def->take && !l->search[0])
+	if ((!l->def->take || (l->def->filtering && !l->def->filtering(l))) && !l->search[0])
 		q.filter = NULL;
 	q.slice_us = IDLE_SLICE_US;
 	return browse_count_step(ui.ss, &q, j->has_stop ? &j->stop : NULL, &j->c, e);

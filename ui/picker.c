@@ -54,9 +54,9 @@ static const struct ui_order staff_order[] = { { N_("by name"), ORDER_STAFF_BY_N
 static const struct ui_order item_order[] = { { N_("by SKU"), ORDER_ITEMS_BY_SKU, SEEK_EXACT } };
 
 static const struct ui_list_def defs[] = {
-	{ "customers", cust_cols, 3, cust_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0 },
-	{ "staff", staff_cols, 3, staff_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0 },
-	{ "items", item_cols, 4, item_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0 },
+	{ "customers", cust_cols, 3, cust_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0, NULL },
+	{ "staff", staff_cols, 3, staff_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0, NULL },
+	{ "items", item_cols, 4, item_order, 1, NULL, pick_match, pick_row, NULL, NULL, 0, NULL },
 };
 
 /* A picker is a dialog on the screen stack; the framework owns its list

@@ -35,7 +35,7 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_list_def def = {
-	"audit", cols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+	"audit", cols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL
 };
 
 /* The filter: a small record of its own, so its form is a normal form. */

@@ -30,7 +30,7 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_list_def def = {
-	"contacts", cols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+	"contacts", cols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL
 };
 
 struct contacts {

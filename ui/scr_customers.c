@@ -109,7 +109,7 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 }
 
 static const struct ui_list_def def = {
-	"customers", cols, 6, orders, 2, NULL, match, row, NULL, NULL, 0
+	"customers", cols, 6, orders, 2, NULL, match, row, NULL, NULL, 0, NULL
 };
 
 static int cust_open(struct ui_scr *s, void *arg)

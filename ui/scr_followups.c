@@ -38,7 +38,7 @@ static const struct ui_col cols[] = {
 #define NCOLS 6
 
 static const struct ui_list_def def = {
-	"follow-ups", cols, NCOLS, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+	"follow-ups", cols, NCOLS, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL
 };
 
 struct fu {

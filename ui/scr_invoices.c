@@ -83,11 +83,18 @@ static int is_overdue(const struct invoice *v, bo_date today)
 	return is_open(v) && v->due_date != DATE_NONE && v->due_date < today;
 }
 
+static int filtering(struct ui_list *l)
+{
+	const struct inv_scr *st = l->ctx;
+
+	return st->filter != F_ALL;
+}
+
 static int take(struct ui_list *l, const struct browse_rec *r)
 {
 	struct inv_scr *st = l->ctx;
 
-	if (st->filter == F_ALL)
+	if (!filtering(l))
 		return 1;
 	if (decode(r))
 		return 1;
@@ -149,7 +156,7 @@ static int inv_open(struct ui_scr *s, void *arg)
 
 	st->today = date_today();
 	st->def = (struct ui_list_def){ "invoices", cols, 7, all_orders, 3, take, match, row,
-	                                NULL, NULL, 0 };
+	                                NULL, NULL, 0, filtering };
 	if (arg) {
 		st->customer = *(const uint32_t *)arg;
 		st->def.orders = one_customer;

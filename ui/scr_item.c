@@ -146,7 +146,7 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 }
 
 static const struct ui_list_def def = {
-	"moves", cols, 7, orders, 1, NULL, match, row, NULL, NULL, 0
+	"moves", cols, 7, orders, 1, NULL, match, row, NULL, NULL, 0, NULL
 };
 
 static void load(struct item_scr *st)

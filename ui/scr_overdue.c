@@ -77,7 +77,7 @@ struct overdue {
 static void sort_rows(struct ui_list *l, int order);
 
 static const struct ui_list_def def = {
-	"overdue", cols, NCOLS, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3
+	"overdue", cols, NCOLS, NULL, 0, NULL, NULL, NULL, sort_rows, sorts, 3, NULL
 };
 
 /* what the report's process sends: the row and the last letter */
@@ -540,7 +540,7 @@ static const struct ui_col dcols[] = {
 };
 
 static const struct ui_list_def ddef = {
-	"overdue invoices", dcols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+	"overdue invoices", dcols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL
 };
 
 struct detail {

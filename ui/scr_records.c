@@ -29,7 +29,7 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_list_def def = {
-	"records", cols, 8, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+	"records", cols, 8, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL
 };
 
 struct rec_scr {

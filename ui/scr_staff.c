@@ -53,11 +53,18 @@ struct staff_scr {
 
 static _Alignas(16) struct staff rec;
 
+static int filtering(struct ui_list *l)
+{
+	const struct staff_scr *st = l->ctx;
+
+	return st->f.status || st->f.department[0];
+}
+
 static int take(struct ui_list *l, const struct browse_rec *r)
 {
 	struct staff_scr *st = l->ctx;
 
-	if (!st->f.status && !st->f.department[0])
+	if (!filtering(l))
 		return 1;
 	if (ui_decode(&entity_staff, r, &rec))
 		return 1;       /* shown, so the row says it is corrupt */
@@ -87,7 +94,7 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 }
 
 static struct ui_list_def def = {
-	"staff", cols, 5, orders, 2, take, match, row, NULL, NULL, 0
+	"staff", cols, 5, orders, 2, take, match, row, NULL, NULL, 0, filtering
 };
 
 static int staff_open(struct ui_scr *s, void *arg)

@@ -43,11 +43,16 @@ static int below(const struct item *it)
 	return it->reorder_level > 0 && it->on_hand < it->reorder_level;
 }
 
+static int filtering(struct ui_list *l)
+{
+	const struct stock_scr *st = l->ctx;
+
+	return st->below;
+}
+
 static int take(struct ui_list *l, const struct browse_rec *r)
 {
-	struct stock_scr *st = l->ctx;
-
-	if (!st->below)
+	if (!filtering(l))
 		return 1;
 	return ui_decode(&entity_item, r, &rec) == 0 && below(&rec);
 }
@@ -74,7 +79,7 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 }
 
 static const struct ui_list_def def = {
-	"items", cols, 6, orders, 1, take, match, row, NULL, NULL, 0
+	"items", cols, 6, orders, 1, take, match, row, NULL, NULL, 0, filtering
 };
 
 static int stock_open(struct ui_scr *s, void *arg)

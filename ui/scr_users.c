@@ -29,7 +29,7 @@ static const struct ui_col cols[] = {
 };
 
 static const struct ui_list_def def = {
-	"users", cols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0
+	"users", cols, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL
 };
 
 /* the values of user.c's role field, in its order (enum role) */

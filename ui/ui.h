@@ -362,6 +362,9 @@ struct ui_list_def {
 	void (*sort)(struct ui_list *l, int order);
 	const char *const *sort_titles; /* array lists: names of the orders */
 	int nsorts;
+	/* 1 when take leaves records out now (a filter is set); NULL: take
+	 * always may. A count without one reads the index alone. */
+	int (*filtering)(struct ui_list *l);
 };
 
 struct ui_job {

@@ -247,10 +247,18 @@ int store_del(struct store *s, struct store_txn *txn, enum store_table t,
 struct store_iter {
 	struct store_buf key, val, pkey;
 	int secondary;
+	int raw;                /* an index's own entries: no record in val */
 	struct store_cursor *cur;
 };
 int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
                     struct store_iter *it);
+/* Index t's entries alone (key, and the primary key in pkey), without
+ * the record each points to: what a count needs. An associated cursor
+ * looks every entry up in the primary, a random read each (a count of
+ * 100,000 invoices in number order took 1.2 s; this reads the index's
+ * pages alone). Same positioning as store_iter_open's. */
+int store_iter_open_entries(struct store *s, struct store_txn *txn, enum store_table t,
+                            struct store_iter *it);
 /* STORE_FIRST, _NEXT, _PREV, _LAST, _SET, _SET_RANGE, _NEXT_DUP,
  * _NEXT_NODUP, _GET_BOTH_RANGE: for SET and SET_RANGE put the key with
  * store_iter_key first, for GET_BOTH_RANGE the primary key too with

@@ -290,9 +290,10 @@ static int table_fail(struct store *s, int t, int ret, struct bo_err *e)
 	return bo_failc(e, store_code(ret), _("open table %s: %s"), store_table_name(t), db_strerror(ret));
 }
 
-/* One table or index file, opened into s->db[t]; create: make it if it
- * is not there. An index is not associated here. */
-static int db_open_one(struct store *s, int t, int create)
+/* One table or index file, opened into *out (s->db[t] or
+ * s->entries[t]); create: make it if it is not there. An index is not
+ * associated here. */
+static int db_open_file(struct store *s, int t, int create, DB **out)
 {
 	const struct store_def *ix = store_index_of(t);
 	DB_ENV *env = s->env;
@@ -315,7 +316,28 @@ static int db_open_one(struct store *s, int t, int create)
 		db->close(db, DB_NOSYNC);
 		return ret ? ret : DB_RUNRECOVERY;
 	}
-	s->db[t] = db;
+	*out = db;
+	return 0;
+}
+
+static int db_open_one(struct store *s, int t, int create)
+{
+	return db_open_file(s, t, create, &s->db[t]);
+}
+
+int store_db_entries(struct store *s, enum store_table t, DB **out)
+{
+	int ret;
+
+	*out = NULL;
+	if (t < TB_PRIMARY_COUNT || t >= TB_COUNT || !s->env)
+		return EINVAL;
+	if (!s->entries[t] && (ret = db_open_file(s, t, 0, &s->entries[t])) != 0) {
+		s->lazy_table = (int)t;
+		s->lazy_ret = ret;
+		return ret;
+	}
+	*out = s->entries[t];
 	return 0;
 }
 
@@ -443,7 +465,7 @@ int store_table_failed(struct store *s, const char *what, struct bo_err *e)
 void store_handles_abandon(struct store *s)
 {
 	for (int t = 0; t < TB_COUNT; t++)
-		s->db[t] = NULL;
+		s->db[t] = s->entries[t] = NULL;
 	memset(s->whole, 0, sizeof s->whole);
 	s->env = NULL;
 }
@@ -463,6 +485,9 @@ static void handles_close(struct store *s, int dead)
 	 * log, and a sync would wait on the log flush mutex, which a dead
 	 * writer may still hold when we close to recover. */
 	for (int t = TB_COUNT - 1; t >= 0; t--) {
+		if (s->entries[t])
+			s->entries[t]->close(s->entries[t], DB_NOSYNC);
+		s->entries[t] = NULL;
 		if (s->db[t])
 			s->db[t]->close(s->db[t], DB_NOSYNC);
 		s->db[t] = NULL;

@@ -45,6 +45,20 @@ int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
 	return ret ? ret : store_iter_on(db, db_txn(txn), t >= TB_PRIMARY_COUNT, it);
 }
 
+int store_iter_open_entries(struct store *s, struct store_txn *txn, enum store_table t,
+                            struct store_iter *it)
+{
+	DB *db;
+	int ret;
+
+	if (t < TB_PRIMARY_COUNT)
+		return store_iter_open(s, txn, t, it);
+	if ((ret = store_db_entries(s, t, &db)) || (ret = store_iter_on(db, db_txn(txn), 1, it)))
+		return ret;
+	it->raw = 1;
+	return 0;
+}
+
 int store_iter_key(struct store_iter *it, const void *key, size_t n)
 {
 	return store_dbt_load(&it->cur->key, key, n);
@@ -52,11 +66,15 @@ int store_iter_key(struct store_iter *it, const void *key, size_t n)
 
 int store_iter_pkey(struct store_iter *it, const void *pkey, size_t n)
 {
-	return store_dbt_load(&it->cur->pkey, pkey, n);
+	/* an index's own entry holds the primary key as its data */
+	return store_dbt_load(it->raw ? &it->cur->val : &it->cur->pkey, pkey, n);
 }
 
 void store_iter_keys_only(struct store_iter *it)
 {
+	/* an index's entries are keys already: their data is the primary key */
+	if (it->raw)
+		return;
 	it->cur->val.flags |= DB_DBT_PARTIAL;
 	it->cur->val.dlen = 0;
 	it->cur->val.doff = 0;
@@ -70,7 +88,11 @@ static void show(struct store_iter *it)
 	it->key.size = c->key.size;
 	it->val.data = c->val.data;
 	it->val.size = c->val.size;
-	if (it->secondary) {
+	if (it->raw) {
+		it->pkey = it->val;
+		it->val.data = NULL;
+		it->val.size = 0;
+	} else if (it->secondary) {
 		it->pkey.data = c->pkey.data;
 		it->pkey.size = c->pkey.size;
 	} else {
@@ -83,7 +105,7 @@ int store_iter_get(struct store_iter *it, uint32_t flags)
 	struct store_cursor *c = it->cur;
 	int ret;
 
-	if (it->secondary)
+	if (it->secondary && !it->raw)
 		ret = c->dbc->pget(c->dbc, &c->key, &c->pkey, &c->val, flags);
 	else
 		ret = c->dbc->get(c->dbc, &c->key, &c->val, flags);

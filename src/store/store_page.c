@@ -216,12 +216,13 @@ static int walk_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	p->end = p->has_last = 0;
 	p->looked = 0;
 	w->counted = 0;
-	if ((ret = store_iter_open(st, txn, q->table, &it)) != 0)
+	/* counting needs no record bodies: an index's own entries then */
+	ret = w->counting && !q->filter ? store_iter_open_entries(st, txn, q->table, &it)
+	                                : store_iter_open(st, txn, q->table, &it);
+	if (ret != 0)
 		return ret;
-	if (w->counting && !q->filter) {
-		/* counting needs no record bodies */
+	if (w->counting && !q->filter)
 		store_iter_keys_only(&it);
-	}
 	ret = position(&it, q, w->from, w->pos, &back);
 	while (ret == 0) {
 		r.key = it.key.data;
