@@ -67,8 +67,13 @@ static int entry_hash(const struct audit_entry *a, char out[65])
 	sha256_update(&ctx, b.len, b.data);
 	sha256_digest(&ctx, sizeof digest, digest);
 	codec_free(&b);
-	for (size_t i = 0; i < sizeof digest; i++)
-		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+	/* by hand: check hashes every entry, and 32 snprintf calls an entry
+	 * were a tenth of its time */
+	for (size_t i = 0; i < sizeof digest; i++) {
+		out[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+		out[2 * i + 1] = "0123456789abcdef"[digest[i] & 15];
+	}
+	out[2 * sizeof digest] = '\0';
 	return 0;
 }
 

@@ -396,7 +396,7 @@ static void test_upgrade_names(void **state)
 static void test_tables(void **state)
 {
 	char buf[32];
-	uint8_t k[4];
+	uint8_t k[4], k8[8];
 
 	(void)state;
 	assert_int_equal(ORDER_CUSTOMERS_BY_NAME, TB_CUST_BY_NAME);
@@ -411,6 +411,16 @@ static void test_tables(void **state)
 	key_u32(42, k);
 	assert_string_equal(store_key_text(TB_INV_BY_CUSTOMER, k, 4, buf, sizeof buf), "42");
 	assert_string_equal(store_key_text(TB_ITEMS, "A\"1", 3, buf, sizeof buf), "A\\x221");
+	/* ids in decimal, by hand: the ends of the range, and a short buffer
+	 * keeps the leading digits as snprintf would */
+	key_u32(0, k);
+	assert_string_equal(store_key_text(TB_INVOICES, k, 4, buf, sizeof buf), "0");
+	key_u32(4294967295u, k);
+	assert_string_equal(store_key_text(TB_INVOICES, k, 4, buf, sizeof buf), "4294967295");
+	key_u64(18446744073709551615u, k8);
+	assert_string_equal(store_key_text(TB_AUDIT, k8, 8, buf, sizeof buf), "18446744073709551615");
+	key_u64(1234567890123u, k8);
+	assert_string_equal(store_key_text(TB_AUDIT, k8, 8, buf, 8), "1234567");
 }
 
 /* Index keys come from the record by tag: names folded to lowercase,
