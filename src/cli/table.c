@@ -269,6 +269,8 @@ int cli_dispatch(struct cli *c, int argc, char **argv)
 	 * mutex; long ones (whole-store walks) run unwatched */
 	if (!(cmd->flags & CMD_UNWATCHED))
 		store_watch_seconds = STORE_WATCH_SECONDS;
+	else
+		store_sweep = 1;
 	r = cli_parse(cmd, argc - skip, argv + skip, &a);
 	if (r == 0) {
 		c->cmd = cmd;

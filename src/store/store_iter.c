@@ -6,6 +6,8 @@
 
 #include "store_int.h"
 
+int store_sweep;
+
 int store_dbt_load(DBT *d, const void *p, size_t n)
 {
 	void *m = realloc(d->data, n ? n : 1);
@@ -31,6 +33,8 @@ int store_iter_on(DB *db, DB_TXN *txn, int secondary, struct store_iter *it)
 		free(c);
 		return ret;
 	}
+	if (store_sweep)
+		c->dbc->set_priority(c->dbc, DB_PRIORITY_VERY_LOW);
 	it->cur = c;
 	it->secondary = secondary;
 	return 0;

@@ -355,6 +355,37 @@ static int read_by_name(struct store *s, struct store_txn *txn, void *arg, struc
 	return store_each(s, txn, TB_CUST_BY_NAME, NULL, 0, seen_row, arg, e);
 }
 
+static int cursor_priority(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct store_iter it;
+	int ret;
+
+	(void)e;
+	if ((ret = store_iter_open(s, txn, TB_META, &it)))
+		return ret;
+	ret = it.cur->dbc->get_priority(it.cur->dbc, (DB_CACHE_PRIORITY *)arg);
+	store_iter_close(&it);
+	return ret;
+}
+
+/* A whole-store walk's cursors leave the cache first; others do not. */
+static void test_sweep(void **state)
+{
+	struct store *s;
+	struct bo_err e = BO_ERR_INIT;
+	DB_CACHE_PRIORITY p = DB_PRIORITY_UNCHANGED;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	assert_int_equal(store_read(s, "priority", cursor_priority, &p, &e), 0);
+	assert_int_not_equal(p, DB_PRIORITY_VERY_LOW);
+	store_sweep = 1;
+	assert_int_equal(store_read(s, "priority", cursor_priority, &p, &e), 0);
+	store_sweep = 0;
+	assert_int_equal(p, DB_PRIORITY_VERY_LOW);
+	store_close(s);
+}
+
 /* Schema 4 keeps names under ICU sort keys in new index files: a store of
  * schema 3 opened by this program gets them built from its records, in
  * Spanish order (Álvarez, Nuño, Ñandú, Zapata). */
@@ -486,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_abort_and_retry),
 		cmocka_unit_test(test_counter),
+		cmocka_unit_test(test_sweep),
 		cmocka_unit_test(test_writers_one_at_a_time),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_upgrade),
