@@ -154,10 +154,11 @@ def quote(s):
 
 
 def alive(pid):
+    """Running: a zombie no one has reaped yet is done."""
     try:
-        os.kill(pid, 0)
-        return True
-    except OSError:
+        with open('/proc/%d/stat' % pid) as f:
+            return f.read().rsplit(')', 1)[1].split()[0] != 'Z'
+    except (OSError, IndexError):
         return False
 
 
@@ -259,6 +260,7 @@ def session(binary, store, env, entries, target):
                                      lambda lines: rows(lines) == entries[page:2 * page])
         res['end'], lines = t.timed(lambda: t.send('End'), at_end)
         mem['end'] = memory(pid, store)
+        kids = children(pid)
         t.send('/')
         if not t.wait(lambda lines: any(l.startswith(' Search:') for l in lines)):
             raise RuntimeError('no search line: %s' % t.screen())
@@ -274,6 +276,11 @@ def session(binary, store, env, entries, target):
         end = time.time() + 10
         while alive(pid) and time.time() < end:
             time.sleep(0.02)
+        # the dashboard's process (ui/bg.c) ends its walk of the books
+        # after the screens quit: not on the next walk's time
+        end = time.time() + 300
+        while any(alive(k) for k in kids) and time.time() < end:
+            time.sleep(0.1)
         return res, mem
     finally:
         t.stop()
