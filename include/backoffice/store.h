@@ -3,6 +3,7 @@
 #ifndef BACKOFFICE_STORE_H
 #define BACKOFFICE_STORE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -161,6 +162,12 @@ extern int store_watch_seconds;
  * 128 MB cache, 0.71-0.78 s with the default priority, 0.48-0.50 s
  * with this). */
 extern int store_sweep;
+
+/* Set from a signal handler to stop this process's walks: a cursor's
+ * next step answers EINTR, the transaction ends as any failed read does
+ * and the store can still be closed cleanly (a process killed with the
+ * store open would make every clerk recover). */
+extern volatile sig_atomic_t store_stop_asked;
 
 /* Return value of a transaction body that failed with its own message in
  * the bo_err: anything else non-zero is a STORE_ answer or an errno code. */

@@ -7,6 +7,7 @@
 #include "store_int.h"
 
 int store_sweep;
+volatile sig_atomic_t store_stop_asked;
 
 int store_dbt_load(DBT *d, const void *p, size_t n)
 {
@@ -109,6 +110,8 @@ int store_iter_get(struct store_iter *it, uint32_t flags)
 	struct store_cursor *c = it->cur;
 	int ret;
 
+	if (store_stop_asked)
+		return EINTR;
 	if (it->secondary && !it->raw)
 		ret = c->dbc->pget(c->dbc, &c->key, &c->pkey, &c->val, flags);
 	else

@@ -386,6 +386,43 @@ static void test_sweep(void **state)
 	store_close(s);
 }
 
+static int walk_meta(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	struct store_iter it;
+	int ret;
+
+	(void)arg;
+	(void)e;
+	if ((ret = store_iter_open(s, txn, TB_META, &it)))
+		return ret;
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0)
+		;
+	store_iter_close(&it);
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
+/* A walk told to stop (the screens that wanted it are gone) fails at its
+ * next step with one line naming it; the store closes, opens again and
+ * the walk runs. */
+static void test_stop_asked(void **state)
+{
+	struct store *s;
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	store_stop_asked = 1;
+	assert_int_equal(store_read(s, "walk the meta table", walk_meta, NULL, &e), -1);
+	store_stop_asked = 0;
+	assert_non_null(strstr(e.msg, "walk the meta table"));
+	assert_null(strchr(e.msg, '\n'));
+	store_close(s);
+	bo_err_clear(&e);
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	assert_int_equal(store_read(s, "walk the meta table", walk_meta, NULL, &e), 0);
+	store_close(s);
+}
+
 /* Schema 4 keeps names under ICU sort keys in new index files: a store of
  * schema 3 opened by this program gets them built from its records, in
  * Spanish order (Álvarez, Nuño, Ñandú, Zapata). */
@@ -518,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_abort_and_retry),
 		cmocka_unit_test(test_counter),
 		cmocka_unit_test(test_sweep),
+		cmocka_unit_test(test_stop_asked),
 		cmocka_unit_test(test_writers_one_at_a_time),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_upgrade),
