@@ -231,6 +231,17 @@ static void test_filter_budget(void **state)
 	browse_free(&p);
 }
 
+/* Every record q takes, counted in steps (their number in *steps). */
+static long count_all(const struct browse_req *q, int *steps)
+{
+	struct browse_count c = { 0 };
+	struct bo_err e = BO_ERR_INIT;
+
+	for (*steps = 0; !c.done && *steps < 1000; (*steps)++)
+		assert_int_equal(browse_count_step(&ss, q, NULL, &c, &e), 0);
+	return c.n;
+}
+
 static void test_count_steps(void **state)
 {
 	struct browse_req q = { .table = TB_CUST_BY_NAME, .budget = 7 };
@@ -238,14 +249,10 @@ static void test_count_steps(void **state)
 	struct browse_page p = { 0 };
 	struct browse_pos stop;
 	struct bo_err e = BO_ERR_INIT;
-	int steps = 0;
+	int steps;
 
 	(void)state;
-	while (!c.done && steps < 1000) {
-		assert_int_equal(browse_count_step(&ss, &q, NULL, &c, &e), 0);
-		steps++;
-	}
-	assert_int_equal(c.n, NCUST);
+	assert_int_equal(count_all(&q, &steps), NCUST);
 	assert_true(steps >= NCUST / 7);
 	/* records before a position: the position's index in the order */
 	q.from = BROWSE_FIRST;
@@ -275,17 +282,11 @@ static void test_count_steps(void **state)
 static void test_count_slices(void **state)
 {
 	struct browse_req q = { .table = TB_CUST_BY_NAME, .slice_us = 1 };
-	struct browse_count c = { 0 };
 	struct browse_page p = { 0 };
-	struct bo_err e = BO_ERR_INIT;
-	int steps = 0;
+	int steps;
 
 	(void)state;
-	while (!c.done && steps < 1000) {
-		assert_int_equal(browse_count_step(&ss, &q, NULL, &c, &e), 0);
-		steps++;
-	}
-	assert_int_equal(c.n, NCUST);
+	assert_int_equal(count_all(&q, &steps), NCUST);
 	assert_int_equal(steps, (NCUST + BROWSE_SLICE_EVERY - 1) / BROWSE_SLICE_EVERY);
 	/* a find that takes nothing stops on time too, and says where to go on */
 	q.table = TB_CUSTOMERS;
