@@ -9,6 +9,7 @@
 #include "backoffice/entity.h"
 #include "backoffice/money.h"
 #include "backoffice/text.h"
+#include "entity_int.h"
 
 void entity_blank(const struct entity *en, void *rec)
 {
@@ -336,10 +337,15 @@ static int each_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	struct each_ctx *c = arg;
 	enum store_table t = c->by_name && c->en->by_name ? c->en->by_name : c->en->table;
 	struct store_iter it;
-	void *rec = malloc(c->en->rt->size);
-	int ret, stop = 0;
+	void *rec;
+	int ret, stop = 0, too_many = 0;
 
-	if (!rec)
+	/* a search in name order: the table's walk, the matches sorted */
+	if (t == c->en->by_name && c->search && *c->search &&
+	    ((ret = entity_found_by_name(c->ss, st, txn, c->en, c->search, c->fn, c->arg, &too_many,
+	                                 e)) != 0 || !too_many))
+		return ret;
+	if (!(rec = malloc(c->en->rt->size)))
 		return ENOMEM;
 	if ((ret = store_iter_open(st, txn, t, &it)) != 0) {
 		free(rec);

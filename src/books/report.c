@@ -175,6 +175,10 @@ static int merge_open(struct store *st, struct store_txn *txn, struct merge *m)
 {
 	int ret;
 
+	/* merge_close after a failed open closes only what was opened: the
+	 * cursors after the one that failed were stack garbage (a reader's
+	 * overdue report segfaulted when a table's open raced a recovery) */
+	memset(m, 0, sizeof *m);
 	invoice_init(&m->cn);
 	if ((ret = follow_open(st, txn, TB_PAY_BY_INVOICE, &m->pay)) ||
 	    (ret = follow_open(st, txn, TB_APP_BY_TARGET, &m->in)) ||

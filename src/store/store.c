@@ -643,6 +643,36 @@ static int check_schema(struct store *s, struct store_txn *txn, void *arg, struc
  * import therefore keeps clerks who start meanwhile waiting: opening
  * outside the gate was tried and let a clerk killed while opening leave
  * the others blocked on its mutex.) */
+static int tables_body(struct store *s, void *arg, struct bo_err *e)
+{
+	(void)arg;
+	return dbs_open_lazy(s, e) ? STORE_FAILED : 0;
+}
+
+/* The tables' first open, watched like a transaction: it begins one, and
+ * a reader killed since the environment's open (which recovers from the
+ * dead it finds) can hold the lockers' mutex it needs. Left waiting, the
+ * writer held the gate for ever (tests/cli/readers_killed.sh); given up,
+ * the next attempt recovers. */
+static int tables_open(struct store *s, struct bo_err *e)
+{
+	int ret = store_watch_body(s, tables_body, NULL, e);
+
+	if (ret == STORE_LOST) {
+		DB_ENV *env = s->env;
+
+		store_log(s, "opening the tables waited on a dead process: recovering");
+		/* the handles stay with the open that waits; the environment
+		 * is panicked, so its close only lets go of our registration */
+		store_handles_abandon(s);
+		env->close(env, 0);
+		s->recover = 1;
+		return bo_failc(e, BO_EBUSY, _("open data directory \"%s\": a process died holding it"),
+		                s->dir);
+	}
+	return ret ? -1 : 0;
+}
+
 int store_open_handles(struct store *s, struct bo_err *e)
 {
 	int r = 0, gate = store_gate_enter(s, e);
@@ -656,7 +686,7 @@ int store_open_handles(struct store *s, struct bo_err *e)
 		struct timespec pause = { 0, 150 * 1000000L };
 
 		r = 0;
-		if (env_open(s, e) == 0 && dbs_open_lazy(s, e) == 0)
+		if (env_open(s, e) == 0 && tables_open(s, e) == 0)
 			break;
 		handles_close(s, 0);
 		r = -1;

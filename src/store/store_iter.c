@@ -45,7 +45,11 @@ int store_iter_open(struct store *s, struct store_txn *txn, enum store_table t,
                     struct store_iter *it)
 {
 	DB *db;
-	int ret = store_db(s, t, &db);
+	int ret;
+
+	/* closing one whose open failed is harmless */
+	memset(it, 0, sizeof *it);
+	ret = store_db(s, t, &db);
 
 	return ret ? ret : store_iter_on(db, db_txn(txn), t >= TB_PRIMARY_COUNT, it);
 }
@@ -56,6 +60,7 @@ int store_iter_open_entries(struct store *s, struct store_txn *txn, enum store_t
 	DB *db;
 	int ret;
 
+	memset(it, 0, sizeof *it);
 	if (t < TB_PRIMARY_COUNT)
 		return store_iter_open(s, txn, t, it);
 	if ((ret = store_db_entries(s, t, &db)) || (ret = store_iter_on(db, db_txn(txn), 1, it)))

@@ -301,6 +301,41 @@ static void test_count_slices(void **state)
 	browse_free(&p);
 }
 
+struct ids {
+	uint32_t id[NCUST];
+	int n;
+	const char *search;     /* keep only these: the list's own filter */
+};
+
+static int collect(const void *rec, void *arg)
+{
+	const struct customer *c = rec;
+	struct ids *l = arg;
+
+	if (l->n < NCUST && entity_matches(&entity_customer, c, l->search))
+		l->id[l->n++] = c->id;
+	return 0;
+}
+
+/* A search listed by name walks the table and sorts what it finds: the
+ * same records in the same order as the name index gives them, ties
+ * (fifteen of each name, "Bravo" and "bravo" alike) by number. */
+static void test_search_by_name(void **state)
+{
+	struct ids found = { .n = 0 }, walked = { .n = 0, .search = "a" };
+	struct bo_err e = BO_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(entity_each(&ss, &entity_customer, "a", 1, collect, &found, &e), 0);
+	assert_int_equal(entity_each(&ss, &entity_customer, NULL, 1, collect, &walked, &e), 0);
+	assert_int_equal(found.n, NCUST / 10 * 6);
+	assert_int_equal(found.n, walked.n);
+	assert_memory_equal(found.id, walked.id, sizeof found.id[0] * (size_t)found.n);
+	/* álvarez first (Spanish order, accents aside), then Bravo and bravo */
+	assert_int_equal(found.id[0], 2);
+	assert_int_equal(found.id[15], 3);
+}
+
 static void test_locate(void **state)
 {
 	struct browse_req q = { .table = TB_CUST_BY_NAME, .from = BROWSE_AT, .want = 1 };
@@ -343,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_filter_budget),
 		cmocka_unit_test(test_count_steps),
 		cmocka_unit_test(test_count_slices),
+		cmocka_unit_test(test_search_by_name),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_permission),
 	};

@@ -1,0 +1,18 @@
+/* entity_int.h - between entity.c and entity_search.c. */
+#ifndef ENTITY_INT_H
+#define ENTITY_INT_H
+
+#include "backoffice/entity.h"
+
+/* A search listed in name order: the records of en's table that match
+ * search, to fn in the order of en->by_name (as a walk of that index
+ * gives them, records the index leaves out left out too), redacted for
+ * ss; fn's non-zero stops. A transaction body's answer; *too_many, with
+ * nothing given to fn, when the matches are too many to keep (walk the
+ * index then). */
+int entity_found_by_name(struct session *ss, struct store *st, struct store_txn *txn,
+                         const struct entity *en, const char *search,
+                         int (*fn)(const void *rec, void *arg), void *arg, int *too_many,
+                         struct bo_err *e);
+
+#endif
