@@ -307,7 +307,8 @@ int store_index_key(enum store_table ix, const void *rec, size_t len, void **key
                     size_t *klen);
 /* Check's view of the secondary index files: opened a second time, apart
  * from the tables, so that their entries are read as they are (one that
- * points nowhere included). Open and close outside a transaction. An
+ * points nowhere included); the same handles as store_iter_open_entries'.
+ * Open and close outside a transaction. An
  * iterator over raw index ix has the index key in key and the primary key
  * in val; store_raw_has answers 0 when ix files pkey under key, else
  * STORE_NOTFOUND or another answer. */

@@ -30,7 +30,7 @@ struct store {
 	int whole[TB_PRIMARY_COUNT];      /* every index of the primary associated */
 	int lazy_table, lazy_ret;         /* a first open that failed, for run_txn */
 	DB *entries[TB_COUNT];  /* indexes opened again, unassociated, for
-	                         * store_iter_open_entries */
+	                         * store_iter_open_entries and store_raw */
 	int wrote;              /* this process committed a write: checkpoint on close */
 	dev_t region_dev;       /* the environment's first region file as */
 	ino_t region_ino;       /* opened: another one means a recovery */
@@ -92,7 +92,8 @@ struct store_cursor {
 };
 /* An iterator over an open handle (a table, or check's raw index). */
 int store_iter_on(DB *db, DB_TXN *txn, int secondary, struct store_iter *it);
-/* Index t's file opened a second time, unassociated (store_iter_open_entries). */
+/* Index t's file opened a second time, unassociated (store_iter_open_entries,
+ * store_raw). */
 int store_db_entries(struct store *s, enum store_table t, DB **out);
 /* Copy n bytes into d's own heap buffer. */
 int store_dbt_load(DBT *d, const void *p, size_t n);

@@ -10,17 +10,7 @@
 
 struct store_raw {
 	struct store *s;
-	unsigned reopens;       /* the handles die with that environment */
-	DB *db[TB_COUNT];
 };
-
-static void raws_close(struct store_raw *r)
-{
-	for (int t = TB_PRIMARY_COUNT; t < TB_COUNT; t++)
-		if (r->db[t])
-			r->db[t]->close(r->db[t], 0);
-	free(r);
-}
 
 int store_raw_open(struct store *s, struct store_raw **rp, struct bo_err *e)
 {
@@ -30,21 +20,17 @@ int store_raw_open(struct store *s, struct store_raw **rp, struct bo_err *e)
 	if (!r)
 		return bo_failc(e, BO_ENOMEM, _("out of memory"));
 	r->s = s;
-	r->reopens = s->reopens;
+	/* every index at once: one that will not open is said before the
+	 * walk. The handles are the store's (store_db_entries, which the
+	 * screens' counts use too): they close with its others, and after
+	 * a reopen the next use opens them again. */
 	for (int t = TB_PRIMARY_COUNT; t < TB_COUNT; t++) {
-		int ret;
+		DB *db;
+		int ret = store_db_entries(s, t, &db);
 
-		if ((ret = db_create(&r->db[t], s->env, 0)) == 0) {
-			if (store_index_dup(t))
-				r->db[t]->set_flags(r->db[t], DB_DUPSORT);
-			ret = r->db[t]->open(r->db[t], NULL, store_table_file(t), NULL, DB_BTREE,
-			                     DB_AUTO_COMMIT | DB_THREAD | DB_MULTIVERSION | DB_RDONLY, 0);
-		}
 		if (ret) {
-			if (r->db[t])
-				r->db[t]->close(r->db[t], 0);
-			r->db[t] = NULL;
-			raws_close(r);
+			s->lazy_table = -1;
+			free(r);
 			return bo_failc(e, store_code(ret), _("open index %s: %s"), store_table_name(t),
 			                db_strerror(ret));
 		}
@@ -55,22 +41,16 @@ int store_raw_open(struct store *s, struct store_raw **rp, struct bo_err *e)
 
 void store_raw_close(struct store_raw *r)
 {
-	if (!r)
-		return;
-	/* after a reopen the handles died with the old environment */
-	if (r->s->reopens != r->reopens) {
-		free(r);
-		return;
-	}
-	raws_close(r);
+	free(r);
 }
 
 int store_raw_iter(struct store_raw *r, struct store_txn *txn, enum store_table ix,
                    struct store_iter *it)
 {
-	if (ix < TB_PRIMARY_COUNT || ix >= TB_COUNT)
-		return EINVAL;
-	return store_iter_on(r->db[ix], db_txn(txn), 0, it);
+	DB *db;
+	int ret = store_db_entries(r->s, ix, &db);
+
+	return ret ? ret : store_iter_on(db, db_txn(txn), 0, it);
 }
 
 int store_raw_has(struct store_raw *r, struct store_txn *txn, enum store_table ix,
@@ -78,10 +58,11 @@ int store_raw_has(struct store_raw *r, struct store_txn *txn, enum store_table i
 {
 	DBT k, p;
 	void *kb, *pb;
+	DB *db;
 	int ret;
 
-	if (ix < TB_PRIMARY_COUNT || ix >= TB_COUNT)
-		return EINVAL;
+	if ((ret = store_db_entries(r->s, ix, &db)))
+		return ret;
 	/* DB_THREAD wants memory it may write to, even for an exact match */
 	kb = malloc(klen ? klen : 1);
 	pb = malloc(pklen ? pklen : 1);
@@ -100,7 +81,7 @@ int store_raw_has(struct store_raw *r, struct store_txn *txn, enum store_table i
 	p.data = pb;
 	p.size = p.ulen = (u_int32_t)pklen;
 	p.flags = DB_DBT_USERMEM;
-	ret = r->db[ix]->get(r->db[ix], db_txn(txn), &k, &p, DB_GET_BOTH);
+	ret = db->get(db, db_txn(txn), &k, &p, DB_GET_BOTH);
 	free(kb);
 	free(pb);
 	return ret;
