@@ -323,6 +323,14 @@ int entity_matches(const struct entity *en, const void *rec, const char *search)
 	return 0;
 }
 
+void entity_key_text(const struct entity *en, const struct store_buf *k, char *buf, size_t n)
+{
+	if (en->key->type == FT_ID && k->size == 4)
+		store_key_text(en->table, k->data, k->size, buf, n);
+	else if (k->size < n)
+		memcpy(buf, k->data, k->size), buf[k->size] = '\0';
+}
+
 struct each_ctx {
 	struct session *ss;
 	const struct entity *en;
@@ -353,12 +361,8 @@ static int each_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	}
 	while (!stop && (ret = store_iter_get(&it, STORE_NEXT)) == 0) {
 		char key[64] = "?";
-		const struct store_buf *pk = &it.pkey;
 
-		if (c->en->key->type == FT_ID && pk->size == 4)
-			snprintf(key, sizeof key, "%u", key_get_u32(pk->data));
-		else if (pk->size < sizeof key)
-			snprintf(key, sizeof key, "%.*s", (int)pk->size, (const char *)pk->data);
+		entity_key_text(c->en, &it.pkey, key, sizeof key);
 		if (rec_decode(c->en->rt, rec, it.val.data, it.val.size, key, e)) {
 			ret = STORE_FAILED;
 			break;

@@ -4,6 +4,10 @@
 
 #include "backoffice/entity.h"
 
+/* A record's key k as text into buf (n bytes, n > 0), for a message
+ * about it; buf left as it is for a key too long. */
+void entity_key_text(const struct entity *en, const struct store_buf *k, char *buf, size_t n);
+
 /* A search listed in name order: the records of en's table that match
  * search, to fn in the order of en->by_name (as a walk of that index
  * gives them, records the index leaves out left out too), redacted for

@@ -51,15 +51,6 @@ static void found_free(struct found *f, size_t n)
 	free(f);
 }
 
-/* The record's key as text, for a message about it. */
-static void key_text(const struct entity *en, const struct store_buf *k, char *buf, size_t n)
-{
-	if (en->key->type == FT_ID && k->size == 4)
-		store_key_text(en->table, k->data, k->size, buf, n);
-	else if (k->size < n)
-		memcpy(buf, k->data, k->size), buf[k->size] = '\0';
-}
-
 int entity_found_by_name(struct session *ss, struct store *st, struct store_txn *txn,
                          const struct entity *en, const char *search,
                          int (*fn)(const void *rec, void *arg), void *arg, int *too_many,
@@ -83,7 +74,7 @@ int entity_found_by_name(struct session *ss, struct store *st, struct store_txn 
 		void *k;
 		size_t klen;
 
-		key_text(en, &it.key, key, sizeof key);
+		entity_key_text(en, &it.key, key, sizeof key);
 		if (rec_decode(en->rt, rec, it.val.data, it.val.size, key, e)) {
 			ret = STORE_FAILED;
 			break;
@@ -124,7 +115,7 @@ int entity_found_by_name(struct session *ss, struct store *st, struct store_txn 
 			char key[64] = "?";
 			struct store_buf k = { f[i].pkey, f[i].pklen };
 
-			key_text(en, &k, key, sizeof key);
+			entity_key_text(en, &k, key, sizeof key);
 			if (rec_decode(en->rt, rec, f[i].val, f[i].vlen, key, e)) {
 				ret = STORE_FAILED;
 				break;
