@@ -638,11 +638,6 @@ static int check_schema(struct store *s, struct store_txn *txn, void *arg, struc
 	return 0;
 }
 
-/* Inside the writer gate: an open that finds a dead process runs
- * recovery, which must not overlap a live writer's transaction. (A long
- * import therefore keeps clerks who start meanwhile waiting: opening
- * outside the gate was tried and let a clerk killed while opening leave
- * the others blocked on its mutex.) */
 static int tables_body(struct store *s, void *arg, struct bo_err *e)
 {
 	(void)arg;
@@ -673,6 +668,11 @@ static int tables_open(struct store *s, struct bo_err *e)
 	return ret ? -1 : 0;
 }
 
+/* Inside the writer gate: an open that finds a dead process runs
+ * recovery, which must not overlap a live writer's transaction. (A long
+ * import therefore keeps clerks who start meanwhile waiting: opening
+ * outside the gate was tried and let a clerk killed while opening leave
+ * the others blocked on its mutex.) */
 int store_open_handles(struct store *s, struct bo_err *e)
 {
 	int r = 0, gate = store_gate_enter(s, e);

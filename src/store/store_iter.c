@@ -60,9 +60,9 @@ int store_iter_open_entries(struct store *s, struct store_txn *txn, enum store_t
 	DB *db;
 	int ret;
 
-	memset(it, 0, sizeof *it);
 	if (t < TB_PRIMARY_COUNT)
 		return store_iter_open(s, txn, t, it);
+	memset(it, 0, sizeof *it);
 	if ((ret = store_db_entries(s, t, &db)) || (ret = store_iter_on(db, db_txn(txn), 1, it)))
 		return ret;
 	it->raw = 1;
