@@ -1,5 +1,6 @@
 /* app.c - the TUI's entry point: terminal setup and its restoration on
  * every way out, signals, the stack of screens and the key loop. */
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,13 @@ int ui_getkey(int ms)
 			return UI_FK((int)wc);
 		return (int)wc;
 	}
+}
+
+int ui_key_waiting(void)
+{
+	struct pollfd pf = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return got_signal != 0 || poll(&pf, 1, 0) > 0;
 }
 
 static struct ui_scr *top(void)

@@ -244,6 +244,7 @@ int ui_src_find(struct ui_list *l, const char *text, struct browse_pos *pos, str
 	q.pos = l->find.next;
 	q.want = 1;
 	q.slice_us = IDLE_SLICE_US;
+	q.cut = ui_key_waiting;
 	if (browse_page(ui.ss, &q, &p, e))
 		return -1;
 	if (p.n == 1) {
@@ -284,6 +285,7 @@ int ui_src_count(struct ui_list *l, struct ui_job *j, struct bo_err *e)
 	if ((!l->def->take || (l->def->filtering && !l->def->filtering(l))) && !l->search[0])
 		q.filter = NULL;
 	q.slice_us = IDLE_SLICE_US;
+	q.cut = ui_key_waiting;
 	return browse_count_step(ui.ss, &q, j->has_stop ? &j->stop : NULL, &j->c, e);
 }
 

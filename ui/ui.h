@@ -210,6 +210,8 @@ int ui_push(const struct ui_scr_ops *ops, void *arg);
 int ui_modal(const struct ui_scr_ops *ops, void *arg);
 /* Next key: blocks up to ms milliseconds (-1 forever); checks signals. */
 int ui_getkey(int ms);
+/* A key (or a hangup) is waiting: work between keys stops for it. */
+int ui_key_waiting(void);
 int ui_hangup(void);
 /* Redraw the last full screen of the stack and the forms and dialogs
  * over it. */

@@ -51,6 +51,8 @@ struct browse_req {
 	long slice_us;                  /* and once this long has gone by
 	                                   (looked at every BROWSE_SLICE_EVERY
 	                                   records); 0 none */
+	int (*cut)(void);               /* and, checked as often, once this
+	                                   says so (a key is waiting); NULL none */
 	browse_filter filter;           /* NULL takes everything */
 	void *arg;
 };

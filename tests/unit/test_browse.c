@@ -301,6 +301,38 @@ static void test_count_slices(void **state)
 	browse_free(&p);
 }
 
+static int asked;
+static int key_waiting(void)
+{
+	asked++;
+	return 1;
+}
+
+static int no_key(void)
+{
+	asked++;
+	return 0;
+}
+
+/* A step told that a key is waiting stops at the next check, however much
+ * time is left of its slice; told nothing, it takes the whole slice. */
+static void test_count_cut(void **state)
+{
+	struct browse_req q = { .table = TB_CUST_BY_NAME, .slice_us = 60000000, .cut = key_waiting };
+	int steps;
+
+	(void)state;
+	asked = 0;
+	assert_int_equal(count_all(&q, &steps), NCUST);
+	assert_int_equal(steps, (NCUST + BROWSE_SLICE_EVERY - 1) / BROWSE_SLICE_EVERY);
+	assert_int_equal(asked, NCUST / BROWSE_SLICE_EVERY);
+	q.cut = no_key;
+	asked = 0;
+	assert_int_equal(count_all(&q, &steps), NCUST);
+	assert_int_equal(steps, 1);
+	assert_int_equal(asked, NCUST / BROWSE_SLICE_EVERY);
+}
+
 struct ids {
 	uint32_t id[NCUST];
 	int n;
@@ -378,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_filter_budget),
 		cmocka_unit_test(test_count_steps),
 		cmocka_unit_test(test_count_slices),
+		cmocka_unit_test(test_count_cut),
 		cmocka_unit_test(test_search_by_name),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_permission),
