@@ -98,6 +98,27 @@ void invoice_totals(const struct invoice *inv, struct inv_totals *t);
  * Recompute balances with this function, not by hand. Negative: money
  * owed back to the customer (a credit note on a paid invoice). */
 int64_t invoice_balance(const struct invoice *inv);
+/* The key of an invoice record in the open invoices' index (store.h's
+ * store_key_fn): its due date when it is an issued invoice with a balance
+ * (owed, or owed back), STORE_DONOTINDEX otherwise. */
+int invoice_open_key(const void *rec, size_t len, uint32_t *key);
+/* The key of an invoice record in the index by issue date: the date, for
+ * issued invoices and credit notes; STORE_DONOTINDEX for drafts. */
+int invoice_issue_key(const void *rec, size_t len, uint32_t *key);
+/* Those keys as dates, and dates as those keys (dates before 1970 are
+ * negative: the sign bit turned keeps their order). */
+bo_date invoice_key_date(uint32_t key);
+uint32_t invoice_date_key(bo_date d);
+/* The latest date anything in the books carries (an invoice's or credit
+ * note's issue, a payment, an application), kept in step by every write of
+ * one: a report as of that day or later counts everything, and can read
+ * only the open invoices. invoice_dated_raise in the writer's transaction;
+ * invoice_dated_get gives STORE_NOTFOUND for a store that has never had it
+ * worked out (invoice_dated_init, which session_open runs then), DATE_NONE
+ * when nothing is dated yet. */
+int invoice_dated_raise(struct store *st, struct store_txn *txn, bo_date d);
+int invoice_dated_get(struct store *st, struct store_txn *txn, bo_date *d);
+int invoice_dated_init(struct store *st, struct bo_err *e);
 /* Every line's quantity taken back by credit notes. */
 int invoice_all_credited(const struct invoice *inv);
 /* The same on a past date: payments (and reversals) and credit notes dated
@@ -245,5 +266,14 @@ int invoice_each_credit(struct session *ss, struct store_txn *txn, uint32_t invo
 struct codec_buf;
 void invoice_encode(const struct invoice *inv, struct codec_buf *b);
 int invoice_decode(struct invoice *inv, const void *data, size_t len, struct bo_err *e);
+/* The few fields an index or a count needs of an encoded invoice, without
+ * its lines: -1 when the record will not read (invoice_decode then says
+ * why). */
+struct invoice_peek {
+	char series;
+	int32_t status;
+	bo_date issue_date;
+};
+int invoice_peek(const void *data, size_t len, struct invoice_peek *p);
 
 #endif

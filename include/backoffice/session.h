@@ -45,6 +45,9 @@ struct session {
 	char dir[4096];         /* the data directory, resolved: no export goes in it */
 };
 
+/* store_open, with the books' computed index keys set first (the open
+ * invoices'): every open of a store by the books goes through here. */
+int session_store_open(struct store **st, const char *dir, struct bo_err *e);
 /* Open the store in dir and identify the process's OS user. */
 int session_open(struct session *ss, const char *dir, struct bo_err *e);
 void session_close(struct session *ss);

@@ -14,7 +14,7 @@
  * matched: credits applied, money on account, refunds); 4: charges
  * (dunning fees, compensation and interest owed), and the name indexes
  * on ICU sort keys with invoices by customer name */
-#define STORE_SCHEMA 4
+#define STORE_SCHEMA 5
 
 /* The store and its transactions are opaque above src/store/: only it
  * talks to Berkeley DB (src/README.md). */
@@ -131,7 +131,14 @@ enum store_key {
 	  "charges by customer", TB_CHARGES, KEY_U32, TAG_CHARGE_CUSTOMER, 1) \
 	/* schema 4: invoices by the customer's name as on them (ICU keys) */ \
 	X(TB_INV_BY_CUST_NAME, ORDER_INVOICES_BY_CUSTOMER_NAME, "ix_invoice_customer_name.db", \
-	  "invoices by customer name", TB_INVOICES, KEY_FOLD, TAG_INVOICE_CUSTOMER_NAME, 1)
+	  "invoices by customer name", TB_INVOICES, KEY_FOLD, TAG_INVOICE_CUSTOMER_NAME, 1) \
+	/* schema 5: issued invoices with a balance (owed, or owed back), by \
+	 * due date; the key is the books' (tag 0, store_key_fn_set) */ \
+	X(TB_INV_OPEN, ORDER_INVOICES_OPEN_BY_DUE, "ix_invoice_open.db", \
+	  "open invoices by due date", TB_INVOICES, KEY_U32, 0, 1) \
+	/* schema 5: issued invoices and credit notes by issue date */ \
+	X(TB_INV_BY_ISSUE, ORDER_INVOICES_BY_ISSUE, "ix_invoice_issue.db", \
+	  "invoices by issue date", TB_INVOICES, KEY_U32, 0, 1)
 
 /* A table or index, and under its other name the order it lists in. */
 #define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,
@@ -305,6 +312,13 @@ int store_each(struct store *s, struct store_txn *txn, enum store_table t, const
  * record is not in that index, or an errno value. */
 int store_index_key(enum store_table ix, const void *rec, size_t len, void **key,
                     size_t *klen);
+/* The key of an index whose entry the books compute from the whole record
+ * (tag 0 in STORE_INDEXES): 0 and the key, STORE_DONOTINDEX to leave the
+ * record out, or an errno value for a record that does not decode. Set
+ * before the store is opened (session_store_open): a write to a primary
+ * whose computed index has no function fails with EINVAL. */
+typedef int (*store_key_fn)(const void *rec, size_t len, uint32_t *key);
+void store_key_fn_set(enum store_table ix, store_key_fn fn);
 /* Check's view of the secondary index files: opened a second time, apart
  * from the tables, so that their entries are read as they are (one that
  * points nowhere included); the same handles as store_iter_open_entries'.

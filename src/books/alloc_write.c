@@ -180,7 +180,8 @@ static int put_app(struct session *ss, struct store_txn *txn, struct application
 		return bo_fail(e, _("no application ids left"));
 	a->id = (uint32_t)id;
 	snprintf(a->user, sizeof a->user, "%s", ss->user);
-	if ((ret = rec_put_new(ss->st, txn, TB_APPLICATIONS, &application_type, a, a->id, 4)))
+	if ((ret = invoice_dated_raise(ss->st, txn, a->date)) ||
+	    (ret = rec_put_new(ss->st, txn, TB_APPLICATIONS, &application_type, a, a->id, 4)))
 		return ret;
 	if (a->target && (ret = move_paid(ss, txn, a->target, a->amount, e)))
 		return ret;

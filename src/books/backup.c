@@ -206,7 +206,7 @@ static int verify_copy(const char *dir, const char *login, int *role,
 	if (bk_copy_dir(dir, tmp, 0600, e))
 		goto out;
 	/* Opening runs recovery and checks the schema, as a clerk would. */
-	if (store_open(&st, tmp, e))
+	if (session_store_open(&st, tmp, e))
 		goto out;
 	if (login && store_read(st, "read users", role_body, &rc, e)) {
 		store_close(st);

@@ -31,7 +31,7 @@ static int may_restore(const char *data_dir, const char *login, int role, char *
 	struct session ss;
 
 	why[0] = '\0';
-	if (store_exists(data_dir) == 1 && store_open(&st, data_dir, &oe) == 0) {
+	if (store_exists(data_dir) == 1 && session_store_open(&st, data_dir, &oe) == 0) {
 		int r;
 
 		store_close(st);
@@ -81,7 +81,7 @@ static int record_restore(const char *data_dir, const char *login, const char *b
 		snprintf(from, sizeof from, "%s", backup);
 	snprintf(n->text, sizeof n->text, "from=%s; replaced files kept in=%s%s%s", from,
 	         kept[0] ? kept : "-", why[0] ? "; the current store did not open: " : "", why);
-	if (store_open(&n->ss.st, data_dir, e)) {
+	if (session_store_open(&n->ss.st, data_dir, e)) {
 		free(n);
 		return -1;
 	}
@@ -103,7 +103,7 @@ static int record_note(const char *data_dir, const char *login, const char *op,
 	snprintf(n->ss.user, sizeof n->ss.user, "%.32s", login);
 	n->op = op;
 	snprintf(n->text, sizeof n->text, "page checksums; files before kept in=%s", kept);
-	if (store_open(&n->ss.st, data_dir, e)) {
+	if (session_store_open(&n->ss.st, data_dir, e)) {
 		free(n);
 		return -1;
 	}

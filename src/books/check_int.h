@@ -48,6 +48,10 @@ struct chk {
 	struct chk_follow pay, cred;
 	/* per index: the entries the records' walk says it must hold */
 	struct chk_digest want[TB_COUNT];
+	/* the latest date of an issued invoice or credit note, a payment or
+	 * an application seen (dated: 1 once one is) */
+	bo_date latest;
+	int dated;
 	long vf_found;          /* problems in the verifactu chains */
 	char vf_first[400];     /* the first of them, for the alarm */
 };

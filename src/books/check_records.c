@@ -183,6 +183,36 @@ static int charge_rules(struct chk *c, const struct charge *ch, const char *key)
 	return 0;
 }
 
+static void seen_date(struct chk *c, bo_date d)
+{
+	if (d != DATE_NONE && (!c->dated || d > c->latest)) {
+		c->latest = d;
+		c->dated = 1;
+	}
+}
+
+/* The books' latest date (invoice.h) is what tells a report as of a day
+ * that it may read only the open invoices: one below a record's date
+ * would leave that record out of the report. */
+static int dated_agrees(struct chk *c)
+{
+	char a[16], b[16];
+	bo_date kept;
+	int ret = invoice_dated_get(c->st, c->txn, &kept);
+
+	if (ret == STORE_NOTFOUND) {
+		chk_report(c, _("meta \"dated\": missing (the latest date in the books)"));
+		return 0;
+	}
+	if (ret)
+		return ret;
+	if (c->dated && (kept == DATE_NONE || kept < c->latest))
+		chk_report(c, _("meta \"dated\": the latest date in the books is %s, but a record is dated %s"),
+		           kept == DATE_NONE ? "-" : msg_date(kept, a, sizeof a),
+		           msg_date(c->latest, b, sizeof b));
+	return 0;
+}
+
 static int one(struct chk *c, const struct scan *s, void *rec, const struct store_buf *k, const struct store_buf *v,
                struct bo_err *e)
 {
@@ -207,6 +237,12 @@ static int one(struct chk *c, const struct scan *s, void *rec, const struct stor
 			chk_report(c, _("%s %s: the record holds another key"), name, key);
 	}
 	bo_err_clear(e);
+	if (s->t == TB_INVOICES && c->inv.status != INV_DRAFT)
+		seen_date(c, c->inv.issue_date);
+	else if (s->t == TB_PAYMENTS)
+		seen_date(c, ((const struct payment *)rec)->date);
+	else if (s->t == TB_APPLICATIONS)
+		seen_date(c, ((const struct application *)rec)->date);
 	if (s->t == TB_STAFF)
 		return staff_rules(c, rec, key);
 	if (s->t == TB_ITEMS)
@@ -342,6 +378,7 @@ int check_records(struct chk *c, struct bo_err *e)
 {
 	int ret;
 
+	c->dated = 0;
 	if ((ret = scan_meta(c, e)))
 		return ret;
 	for (size_t i = 0; i < sizeof scans / sizeof scans[0]; i++) {
@@ -350,6 +387,8 @@ int check_records(struct chk *c, struct bo_err *e)
 		if (scans[i].t == TB_MOVES)
 			check_stock_end(c);
 	}
+	if (ret == 0)
+		ret = dated_agrees(c);
 	/* a walk that failed half way leaves rows behind */
 	free(c->stock);
 	c->stock = NULL;

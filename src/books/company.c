@@ -51,7 +51,7 @@ int company_create(const char *dir, const char *name, const char *nif, const cha
 	memset(&ss, 0, sizeof ss);
 	if (session_os_login(ss.user, sizeof ss.user, e))
 		return -1;
-	if (store_create(dir, group, e) || store_open(&ss.st, dir, e))
+	if (store_create(dir, group, e) || session_store_open(&ss.st, dir, e))
 		return -1;
 	ss.role = ROLE_ADMIN;
 	c.ss = &ss;

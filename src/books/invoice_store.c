@@ -22,6 +22,146 @@ static int decode_at(struct invoice *inv, const void *data, size_t len, uint32_t
 	return STORE_FAILED;
 }
 
+uint32_t invoice_date_key(bo_date d)
+{
+	return (uint32_t)d ^ UINT32_C(0x80000000);
+}
+
+bo_date invoice_key_date(uint32_t key)
+{
+	return (bo_date)(key ^ UINT32_C(0x80000000));
+}
+
+/* "dated": the key of the latest date, 1 for none (a counter of 0 is
+ * one never written) */
+#define DATED "dated"
+
+int invoice_dated_raise(struct store *st, struct store_txn *txn, bo_date d)
+{
+	return store_counter_raise(st, txn, DATED, d == DATE_NONE ? 1 : invoice_date_key(d));
+}
+
+int invoice_dated_get(struct store *st, struct store_txn *txn, bo_date *d)
+{
+	uint64_t v = 0;
+	int ret = store_counter_get(st, txn, DATED, &v);
+
+	if (ret)
+		return ret;
+	if (v == 0 || v > UINT32_MAX)
+		return STORE_NOTFOUND;
+	*d = v == 1 ? DATE_NONE : invoice_key_date((uint32_t)v);
+	return 0;
+}
+
+/* The latest date of the payments and of the applications. */
+static int latest_of(struct store *st, struct store_txn *txn, enum store_table t,
+                     bo_date *latest, struct bo_err *e)
+{
+	struct store_iter it;
+	int ret;
+
+	if ((ret = store_iter_open(st, txn, t, &it)))
+		return ret;
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		struct payment p;
+		struct application a;
+		bo_date d;
+
+		if (t == TB_PAYMENTS && rec_decode(&payment_type, &p, it.val.data, it.val.size, "", e) == 0)
+			d = p.date;
+		else if (t == TB_APPLICATIONS &&
+		         rec_decode(&application_type, &a, it.val.data, it.val.size, "", e) == 0)
+			d = a.date;
+		else
+			continue;       /* a damaged record: check reports it */
+		if (d != DATE_NONE && (*latest == DATE_NONE || d > *latest))
+			*latest = d;
+	}
+	bo_err_clear(e);
+	store_iter_close(&it);
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
+static int dated_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	bo_date latest = DATE_NONE, d;
+	struct store_iter it;
+	int ret;
+
+	(void)arg;
+	if ((ret = invoice_dated_get(st, txn, &d)) != STORE_NOTFOUND)
+		return ret;
+	/* the last issued invoice or credit note by date: the index's end */
+	if ((ret = store_iter_open(st, txn, TB_INV_BY_ISSUE, &it)))
+		return ret;
+	store_iter_keys_only(&it);
+	if ((ret = store_iter_get(&it, STORE_LAST)) == 0 && it.key.size == 4)
+		latest = invoice_key_date(key_get_u32(it.key.data));
+	store_iter_close(&it);
+	if (ret && ret != STORE_NOTFOUND)
+		return ret;
+	if ((ret = latest_of(st, txn, TB_PAYMENTS, &latest, e)) ||
+	    (ret = latest_of(st, txn, TB_APPLICATIONS, &latest, e)))
+		return ret;
+	return invoice_dated_raise(st, txn, latest);
+}
+
+static int dated_known(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	bo_date d;
+	int ret = invoice_dated_get(st, txn, &d);
+
+	(void)e;
+	*(int *)arg = ret == 0;
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
+/* Once per store, on the first session of a program that keeps it (a
+ * store upgraded from schema 4: its payments and applications read once;
+ * a new one: nothing to read). */
+int invoice_dated_init(struct store *st, struct bo_err *e)
+{
+	int known = 0;
+
+	if (store_read(st, "open data directory", dated_known, &known, e))
+		return -1;
+	return known ? 0 : store_write(st, "open data directory", dated_body, NULL, e);
+}
+
+/* Every write of an invoice record decodes it once more here: the balance
+ * needs its lines, and keying it in the store keeps the index right
+ * whatever path wrote the record (issue, payment, credit note,
+ * application, import, an upgrade's fill). */
+int invoice_open_key(const void *rec, size_t len, uint32_t *key)
+{
+	struct invoice inv;
+	struct bo_err e = BO_ERR_INIT;
+	int ret = 0;
+
+	invoice_init(&inv);
+	if (invoice_decode(&inv, rec, len, &e))
+		ret = EINVAL;
+	else if (inv.series != 'F' || inv.status == INV_DRAFT || invoice_balance(&inv) == 0)
+		ret = STORE_DONOTINDEX;
+	else
+		*key = invoice_date_key(inv.due_date);
+	invoice_free(&inv);
+	return ret;
+}
+
+int invoice_issue_key(const void *rec, size_t len, uint32_t *key)
+{
+	struct invoice_peek p;
+
+	if (invoice_peek(rec, len, &p))
+		return EINVAL;
+	if (p.status == INV_DRAFT || p.issue_date == DATE_NONE)
+		return STORE_DONOTINDEX;
+	*key = invoice_date_key(p.issue_date);
+	return 0;
+}
+
 int invoice_get_txn(struct session *ss, struct store_txn *txn, uint32_t id, struct invoice *inv,
                     uint32_t flags, struct bo_err *e)
 {
@@ -282,6 +422,8 @@ int invoice_put_txn(struct session *ss, struct store_txn *txn, struct invoice *i
 	                                  invoice_balance(inv) - (had ? invoice_balance(&old) : 0)))) {
 		goto out;
 	}
+	if (inv->status != INV_DRAFT && (ret = invoice_dated_raise(ss->st, txn, inv->issue_date)))
+		goto out;
 	codec_start(&b, 1);
 	invoice_encode(inv, &b);
 	key_u32(inv->id, k);

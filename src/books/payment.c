@@ -64,7 +64,9 @@ static int get_txn(struct session *ss, struct store_txn *txn, uint32_t id, struc
 
 static int put_txn(struct session *ss, struct store_txn *txn, const struct payment *p)
 {
-	return rec_put_new(ss->st, txn, TB_PAYMENTS, &payment_type, p, p->id, 4);
+	int ret = invoice_dated_raise(ss->st, txn, p->date);
+
+	return ret ? ret : rec_put_new(ss->st, txn, TB_PAYMENTS, &payment_type, p, p->id, 4);
 }
 
 struct each_ctx {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backoffice/invoice.h"
 #include "backoffice/session.h"
 #include "backoffice/user.h"
 
@@ -79,19 +80,29 @@ struct ident {
 	struct session *ss;
 	struct user u;
 	int found;
+	int dated;              /* the books' latest date is known */
 };
 
 static int load_ident(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
 	struct ident *id = arg;
+	bo_date d;
 	int ret = user_get_txn(st, txn, id->ss->user, &id->u, 0, e);
 
 	if (ret && ret != STORE_NOTFOUND)
 		return ret;
 	id->found = ret == 0;
+	id->dated = invoice_dated_get(st, txn, &d) == 0;
 	store_meta_get(st, txn, "company", id->ss->company, sizeof id->ss->company);
 	store_meta_get(st, txn, "company_nif", id->ss->company_nif, sizeof id->ss->company_nif);
 	return 0;
+}
+
+int session_store_open(struct store **st, const char *dir, struct bo_err *e)
+{
+	store_key_fn_set(TB_INV_OPEN, invoice_open_key);
+	store_key_fn_set(TB_INV_BY_ISSUE, invoice_issue_key);
+	return store_open(st, dir, e);
 }
 
 int session_open(struct session *ss, const char *dir, struct bo_err *e)
@@ -101,7 +112,7 @@ int session_open(struct session *ss, const char *dir, struct bo_err *e)
 	memset(ss, 0, sizeof *ss);
 	if (session_os_login(ss->user, sizeof ss->user, e))
 		return -1;
-	if (store_open(&ss->st, dir, e))
+	if (session_store_open(&ss->st, dir, e))
 		return -1;
 	if (!realpath(dir, ss->dir))
 		snprintf(ss->dir, sizeof ss->dir, "%s", dir);
@@ -118,6 +129,9 @@ int session_open(struct session *ss, const char *dir, struct bo_err *e)
 		bo_fail(e, _("open data directory \"%s\": account \"%s\" is disabled"), dir, ss->user);
 		goto fail;
 	}
+	/* a store upgraded from schema 4 (or a new one): worked out once */
+	if (!id.dated && invoice_dated_init(ss->st, e))
+		goto fail;
 	ss->role = (enum role)id.u.role;
 	return 0;
 fail:

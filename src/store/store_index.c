@@ -76,6 +76,36 @@ const struct store_def *store_index_of(enum store_table t)
 	return t >= TB_PRIMARY_COUNT && t < TB_COUNT ? &tables[t] : NULL;
 }
 
+static store_key_fn key_fns[TB_COUNT];
+
+void store_key_fn_set(enum store_table ix, store_key_fn fn)
+{
+	if (store_index_of(ix) && store_index_of(ix)->tag == 0)
+		key_fns[ix] = fn;
+}
+
+/* A key the books compute: a u32, as KEY_U32's */
+static int computed_key(const struct store_def *ix, const DBT *data, DBT *out)
+{
+	store_key_fn fn = key_fns[ix - tables];
+	uint32_t v;
+	uint8_t *k;
+	int ret;
+
+	if (!fn)
+		return EINVAL;
+	if ((ret = fn(data->data, data->size, &v)) != 0)
+		return ret;
+	if (!(k = malloc(4)))
+		return ENOMEM;
+	key_u32(v, k);
+	memset(out, 0, sizeof *out);
+	out->data = k;
+	out->size = 4;
+	out->flags = DB_DBT_APPMALLOC;
+	return 0;
+}
+
 static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
 {
 	struct codec_rd r;
@@ -84,6 +114,8 @@ static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
 	unsigned tag;
 	int got;
 
+	if (ix->tag == 0)
+		return computed_key(ix, data, out);
 	if (codec_open(&r, data->data, data->size))
 		return EINVAL;
 	while ((got = codec_next(&r, &tag, &val, &len)) == 1)
