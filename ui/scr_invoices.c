@@ -40,6 +40,11 @@ static const struct ui_order all_orders[] = {
 	/* by the customer's name, in Spanish order; typing jumps to a name */
 	{ N_("by customer"), ORDER_INVOICES_BY_CUSTOMER_NAME, SEEK_FOLD },
 };
+/* the open and the overdue ones: the index of open invoices, the oldest
+ * due first (a million invoices hold a fifth as many open) */
+static const struct ui_order open_orders[] = {
+	{ N_("by due date"), ORDER_INVOICES_OPEN_BY_DUE, SEEK_NONE },
+};
 static const struct ui_order one_customer[] = {
 	{ N_("by date of entry"), ORDER_INVOICES_BY_CUSTOMER, SEEK_NONE },
 };
@@ -56,6 +61,7 @@ struct inv_scr {
 	struct ui_list *l;      /* the screen's list (s->list) */
 	struct ui_list_def def;
 	int filter;
+	int all_order;          /* the order of all invoices, kept meanwhile */
 	uint32_t customer;
 	bo_date today;
 	char customer_name[121];
@@ -149,6 +155,26 @@ static int row(struct ui_list *l, const struct browse_rec *r, struct ui_row *out
 	return 0;
 }
 
+/* Open and overdue invoices list from their own index; the others (and a
+ * customer's, few) in the orders of all invoices. */
+static void set_orders(struct inv_scr *st)
+{
+	int open = !st->customer && (st->filter == F_OPEN || st->filter == F_OVERDUE);
+
+	if (st->customer || (open == (st->def.orders == open_orders)))
+		return;
+	if (open) {
+		st->all_order = st->l->order;
+		st->def.orders = open_orders;
+		st->def.norders = 1;
+		st->l->order = 0;
+	} else {
+		st->def.orders = all_orders;
+		st->def.norders = (int)(sizeof all_orders / sizeof all_orders[0]);
+		st->l->order = st->all_order;
+	}
+}
+
 static int inv_open(struct ui_scr *s, void *arg)
 {
 	struct inv_scr *st = s->priv;
@@ -185,13 +211,19 @@ static int inv_open(struct ui_scr *s, void *arg)
 static void inv_draw(struct ui_scr *s)
 {
 	struct inv_scr *st = s->priv;
-	char name[200];
+	char name[200], extra[200];
 
 	if (st->customer)
 		snprintf(name, sizeof name, _("Invoices of %s"), st->customer_name);
 	else
 		snprintf(name, sizeof name, "%s", _("Invoices"));
-	ui_list_title(s, name, st->filter ? i18n_ctx(filter_names[st->filter]) : NULL);
+	/* a list of one order does not name it, but this one changed order */
+	if (st->def.orders == open_orders)
+		snprintf(extra, sizeof extra, "%s, %s", _(open_orders[0].title),
+		         i18n_ctx(filter_names[st->filter]));
+	else
+		snprintf(extra, sizeof extra, "%s", st->filter ? i18n_ctx(filter_names[st->filter]) : "");
+	ui_list_title(s, name, extra);
 	ui_list_draw(st->l);
 }
 
@@ -272,6 +304,7 @@ static int inv_act(struct ui_scr *s, enum ui_act a)
 	case A_FILTER:
 		if ((f = ui_choose(_("Show invoices"), filter_names, F_COUNT, st->filter)) >= 0) {
 			st->filter = f;
+			set_orders(st);
 			ui_list_restart(st->l);
 		}
 		return UI_OK;

@@ -74,6 +74,29 @@ eq "every exported row is paid" "$paid" "$(grep -c ' paid$' "$T/xl.txt")"
 bo invoice list --status paid --format csv | tail -n +2 | grep '^F' | cut -d, -f1 | sort >"$T/cli.txt"
 eq "same invoices as the CLI" "$(cat "$T/cli.txt")" "$(cut -d' ' -f1 "$T/xl.txt" | sort)"
 
+# --- overdue: from the index of open invoices, the oldest due first
+/usr/bin/python3 - "$BACKOFFICE_TODAY" >"$T/over.txt" <<PY
+import csv, subprocess, sys
+rows = list(csv.DictReader(subprocess.run(['$BACKOFFICE', 'invoice', 'list', '--format', 'csv'],
+                                          capture_output=True, text=True, check=True).stdout.splitlines()))
+over = [(r['due_date'], i, r['number']) for i, r in enumerate(rows)
+        if r['series'] == 'F' and float(r['balance']) > 0 and r['due_date'] < sys.argv[1]]
+print(len(over))
+print(min(over)[2])
+PY
+over=$(sed -n 1p "$T/over.txt")
+oldest=$(sed -n 2p "$T/over.txt")
+keys f
+keys 4
+see "overdue in the title, in its order" "by due date, Overdue"
+see "counter counts the overdue" "1 / $(thousands "$over")"
+eq "the oldest due comes first" "$oldest" \
+	"$(screen | grep -E '^ [FR]20[0-9]{2}-' | head -1 | awk '{print $1}')"
+keys s
+see "one order" "only one order"
+keys End
+see "End: the last overdue" "$(thousands "$over") / $(thousands "$over")"
+
 # --- search as you type; Esc returns to where it was
 keys f
 keys 1

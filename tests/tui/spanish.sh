@@ -81,7 +81,7 @@ see "open invoices" "3 Pendientes"
 see "overdue invoices" "4 Vencidas"
 not_see "not the key's word" "3 Abrir"
 keys 3
-see "the list says which" "por orden de entrada, Pendientes"
+see "the list says which, in its order" "por vencimiento, Pendientes"
 keys Escape
 see "menu again" "Menú principal"
 keys 7
