@@ -309,7 +309,10 @@ static void run(int depth)
 		struct ui_scr *s = top();
 		int k, r;
 
-		if (!ui_too_small()) {
+		/* keys already typed are read first and the screen drawn once
+		 * after them: a clerk typing ahead over a slow link (a search's
+		 * text, PgDn pressed thrice) waits for one screen, not for each */
+		if (!ui_too_small() && !ui_key_waiting()) {
 			ui_draw_base();
 			ui_refresh();
 		}
