@@ -102,9 +102,6 @@ int64_t invoice_balance(const struct invoice *inv);
  * store_key_fn): its due date when it is an issued invoice with a balance
  * (owed, or owed back), STORE_DONOTINDEX otherwise. */
 int invoice_open_key(const void *rec, size_t len, uint32_t *key);
-/* The key of an invoice record in the index by issue date: the date, for
- * issued invoices and credit notes; STORE_DONOTINDEX for drafts. */
-int invoice_issue_key(const void *rec, size_t len, uint32_t *key);
 /* Those keys as dates, and dates as those keys (dates before 1970 are
  * negative: the sign bit turned keeps their order). */
 bo_date invoice_key_date(uint32_t key);
@@ -119,6 +116,25 @@ uint32_t invoice_date_key(bo_date d);
 int invoice_dated_raise(struct store *st, struct store_txn *txn, bo_date d);
 int invoice_dated_get(struct store *st, struct store_txn *txn, bo_date *d);
 int invoice_dated_init(struct store *st, struct bo_err *e);
+/* The invoices (not credit notes) issued in the month of day, and their
+ * totals, kept as each is issued (an issued invoice never changes nor
+ * goes): for the dashboard, without reading them. */
+int invoice_month_get(struct store *st, struct store_txn *txn, bo_date day, long *n,
+                      int64_t *total);
+/* The same worked out from the invoices themselves (the first open of an
+ * older store, check): add each issued invoice, then compare or store. */
+struct invoice_months {
+	struct invoice_month {
+		int ym;                 /* year * 12 + month - 1 */
+		long n;
+		int64_t total;
+	} *m;
+	size_t n, cap;
+};
+int invoice_months_add(struct invoice_months *ms, const struct invoice *inv);
+void invoice_months_free(struct invoice_months *ms);
+/* The meta counters' names for the month ym. */
+void invoice_month_names(int ym, char *n, char *total, size_t size);
 /* Every line's quantity taken back by credit notes. */
 int invoice_all_credited(const struct invoice *inv);
 /* The same on a past date: payments (and reversals) and credit notes dated
@@ -266,14 +282,5 @@ int invoice_each_credit(struct session *ss, struct store_txn *txn, uint32_t invo
 struct codec_buf;
 void invoice_encode(const struct invoice *inv, struct codec_buf *b);
 int invoice_decode(struct invoice *inv, const void *data, size_t len, struct bo_err *e);
-/* The few fields an index or a count needs of an encoded invoice, without
- * its lines: -1 when the record will not read (invoice_decode then says
- * why). */
-struct invoice_peek {
-	char series;
-	int32_t status;
-	bo_date issue_date;
-};
-int invoice_peek(const void *data, size_t len, struct invoice_peek *p);
 
 #endif

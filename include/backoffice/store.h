@@ -135,10 +135,7 @@ enum store_key {
 	/* schema 5: issued invoices with a balance (owed, or owed back), by \
 	 * due date; the key is the books' (tag 0, store_key_fn_set) */ \
 	X(TB_INV_OPEN, ORDER_INVOICES_OPEN_BY_DUE, "ix_invoice_open.db", \
-	  "open invoices by due date", TB_INVOICES, KEY_U32, 0, 1) \
-	/* schema 5: issued invoices and credit notes by issue date */ \
-	X(TB_INV_BY_ISSUE, ORDER_INVOICES_BY_ISSUE, "ix_invoice_issue.db", \
-	  "invoices by issue date", TB_INVOICES, KEY_U32, 0, 1)
+	  "open invoices by due date", TB_INVOICES, KEY_U32, 0, 1)
 
 /* A table or index, and under its other name the order it lists in. */
 #define STORE_ENUM_(tb, order, file, title, primary, key, tag, dup) tb, order = tb,

@@ -52,6 +52,8 @@ struct chk {
 	 * an application seen (dated: 1 once one is) */
 	bo_date latest;
 	int dated;
+	/* the invoices issued each month, seen on the walk */
+	struct invoice_months months;
 	long vf_found;          /* problems in the verifactu chains */
 	char vf_first[400];     /* the first of them, for the alarm */
 };

@@ -3,6 +3,7 @@
  * are past every id in use. The rules of staff, stock, invoices and
  * payments and contacts are checked on the same pass, record by record. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,6 +214,50 @@ static int dated_agrees(struct chk *c)
 	return 0;
 }
 
+/* The months' counts that the dashboard shows, against the invoices:
+ * each month seen, then each counter of a month not seen. */
+static int months_agree(struct chk *c)
+{
+	const struct invoice_months *ms = &c->months;
+	struct store_iter it;
+	char kn[32], kt[32], a[MSGVAL_SIZE], b[MSGVAL_SIZE];
+	int ret;
+
+	for (size_t i = 0; i < ms->n; i++) {
+		uint64_t n = 0, t = 0;
+
+		invoice_month_names(ms->m[i].ym, kn, kt, sizeof kn);
+		if (((ret = store_counter_get(c->st, c->txn, kn, &n)) && ret != STORE_NOTFOUND) ||
+		    ((ret = store_counter_get(c->st, c->txn, kt, &t)) && ret != STORE_NOTFOUND))
+			return ret;
+		if (n != (uint64_t)ms->m[i].n)
+			chk_report(c, _("meta \"%s\": %llu invoices issued that month, but there are %ld"),
+			           kn, (unsigned long long)n, ms->m[i].n);
+		if ((int64_t)t != ms->m[i].total)
+			chk_report(c, _("meta \"%s\": %s invoiced that month, but its invoices add up to %s"),
+			           kt, chk_money((int64_t)t, a, sizeof a), chk_money(ms->m[i].total, b, sizeof b));
+	}
+	if ((ret = store_iter_open(c->st, c->txn, TB_META, &it)))
+		return ret;
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		char key[40];
+		int y, m, seen = 0;
+
+		if (it.key.size >= sizeof key)
+			continue;
+		memcpy(key, it.key.data, it.key.size);
+		key[it.key.size] = '\0';
+		if ((sscanf(key, "issued:%d-%d", &y, &m) != 2 && sscanf(key, "invoiced:%d-%d", &y, &m) != 2))
+			continue;
+		for (size_t i = 0; i < ms->n && !seen; i++)
+			seen = ms->m[i].ym == y * 12 + m - 1;
+		if (!seen)
+			chk_report(c, _("meta \"%s\": a month with no invoice issued"), key);
+	}
+	store_iter_close(&it);
+	return ret == STORE_NOTFOUND ? 0 : ret;
+}
+
 static int one(struct chk *c, const struct scan *s, void *rec, const struct store_buf *k, const struct store_buf *v,
                struct bo_err *e)
 {
@@ -237,8 +282,11 @@ static int one(struct chk *c, const struct scan *s, void *rec, const struct stor
 			chk_report(c, _("%s %s: the record holds another key"), name, key);
 	}
 	bo_err_clear(e);
-	if (s->t == TB_INVOICES && c->inv.status != INV_DRAFT)
+	if (s->t == TB_INVOICES && c->inv.status != INV_DRAFT) {
 		seen_date(c, c->inv.issue_date);
+		if (invoice_months_add(&c->months, &c->inv))
+			return ENOMEM;
+	}
 	else if (s->t == TB_PAYMENTS)
 		seen_date(c, ((const struct payment *)rec)->date);
 	else if (s->t == TB_APPLICATIONS)
@@ -379,6 +427,7 @@ int check_records(struct chk *c, struct bo_err *e)
 	int ret;
 
 	c->dated = 0;
+	invoice_months_free(&c->months);
 	if ((ret = scan_meta(c, e)))
 		return ret;
 	for (size_t i = 0; i < sizeof scans / sizeof scans[0]; i++) {
@@ -389,6 +438,9 @@ int check_records(struct chk *c, struct bo_err *e)
 	}
 	if (ret == 0)
 		ret = dated_agrees(c);
+	if (ret == 0)
+		ret = months_agree(c);
+	invoice_months_free(&c->months);
 	/* a walk that failed half way leaves rows behind */
 	free(c->stock);
 	c->stock = NULL;

@@ -258,37 +258,3 @@ corrupt:
 		return bo_fail(e, _("read invoice: corrupt record"));
 	}
 }
-
-/* An index key is taken at every write of an invoice: the three fields,
- * not the lines. */
-int invoice_peek(const void *data, size_t len, struct invoice_peek *p)
-{
-	struct codec_rd r;
-	const uint8_t *v;
-	size_t n;
-	unsigned tag;
-	char series[2];
-	int got, seen = 0;
-
-	memset(p, 0, sizeof *p);
-	p->issue_date = DATE_NONE;
-	if (codec_open(&r, data, len) || r.version == 0 || r.version > INVOICE_VERSION)
-		return -1;
-	while (seen != 7 && (got = codec_next(&r, &tag, &v, &n)) == 1) {
-		if (tag == T_SERIES) {
-			if (codec_str(v, n, series, sizeof series))
-				return -1;
-			p->series = series[0];
-			seen |= 1;
-		} else if (tag == T_STATUS) {
-			if (get_i32(v, n, &p->status))
-				return -1;
-			seen |= 2;
-		} else if (tag == T_ISSUE) {
-			if (get_i32(v, n, &p->issue_date))
-				return -1;
-			seen |= 4;
-		}
-	}
-	return seen == 7 ? 0 : -1;
-}

@@ -83,25 +83,133 @@ static int latest_of(struct store *st, struct store_txn *txn, enum store_table t
 	return ret == STORE_NOTFOUND ? 0 : ret;
 }
 
+void invoice_month_names(int ym, char *n, char *total, size_t size)
+{
+	snprintf(n, size, "issued:%04d-%02d", ym / 12, ym % 12 + 1);
+	snprintf(total, size, "invoiced:%04d-%02d", ym / 12, ym % 12 + 1);
+}
+
+static int month_of(bo_date d)
+{
+	int y, m, day;
+
+	date_to_ymd(d, &y, &m, &day);
+	return y * 12 + m - 1;
+}
+
+int invoice_months_add(struct invoice_months *ms, const struct invoice *inv)
+{
+	struct inv_totals t;
+	int ym;
+	size_t i;
+
+	if (inv->series != 'F' || inv->status == INV_DRAFT || inv->issue_date == DATE_NONE)
+		return 0;
+	ym = month_of(inv->issue_date);
+	/* invoices come mostly in date order: the last month first */
+	for (i = ms->n; i > 0 && ms->m[i - 1].ym != ym; i--)
+		;
+	if (i == 0) {
+		if (ms->n == ms->cap) {
+			size_t cap = ms->cap ? ms->cap * 2 : 32;
+			struct invoice_month *m = realloc(ms->m, cap * sizeof *m);
+
+			if (!m)
+				return ENOMEM;
+			ms->m = m;
+			ms->cap = cap;
+		}
+		ms->m[ms->n] = (struct invoice_month){ ym, 0, 0 };
+		i = ++ms->n;
+	}
+	invoice_totals(inv, &t);
+	ms->m[i - 1].n++;
+	ms->m[i - 1].total += t.total;
+	return 0;
+}
+
+void invoice_months_free(struct invoice_months *ms)
+{
+	free(ms->m);
+	memset(ms, 0, sizeof *ms);
+}
+
+int invoice_month_get(struct store *st, struct store_txn *txn, bo_date day, long *n,
+                      int64_t *total)
+{
+	char kn[32], kt[32];
+	uint64_t vn = 0, vt = 0;
+	int ret;
+
+	invoice_month_names(month_of(day), kn, kt, sizeof kn);
+	if ((ret = store_counter_get(st, txn, kn, &vn)) && ret != STORE_NOTFOUND)
+		return ret;
+	if ((ret = store_counter_get(st, txn, kt, &vt)) && ret != STORE_NOTFOUND)
+		return ret;
+	*n = (long)vn;
+	*total = (int64_t)vt;
+	return 0;
+}
+
+/* An invoice issued: its month's count and total up (issued invoices'
+ * totals are never below zero). */
+static int month_add(struct store *st, struct store_txn *txn, const struct invoice *inv,
+                     int64_t total)
+{
+	char kn[32], kt[32];
+	uint64_t vn = 0, vt = 0;
+	int ret;
+
+	invoice_month_names(month_of(inv->issue_date), kn, kt, sizeof kn);
+	if (((ret = store_counter_get(st, txn, kn, &vn)) && ret != STORE_NOTFOUND) ||
+	    ((ret = store_counter_get(st, txn, kt, &vt)) && ret != STORE_NOTFOUND))
+		return ret;
+	if ((ret = store_counter_raise(st, txn, kn, vn + 1)))
+		return ret;
+	return total > 0 ? store_counter_raise(st, txn, kt, vt + (uint64_t)total) : 0;
+}
+
+/* The latest date and the months' counts, from the books themselves: the
+ * invoices, payments and applications read once. */
 static int dated_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
 {
+	struct invoice_months ms = { 0 };
 	bo_date latest = DATE_NONE, d;
 	struct store_iter it;
+	struct invoice inv;
 	int ret;
 
 	(void)arg;
 	if ((ret = invoice_dated_get(st, txn, &d)) != STORE_NOTFOUND)
 		return ret;
-	/* the last issued invoice or credit note by date: the index's end */
-	if ((ret = store_iter_open(st, txn, TB_INV_BY_ISSUE, &it)))
+	if ((ret = store_iter_open(st, txn, TB_INVOICES, &it)))
 		return ret;
-	store_iter_keys_only(&it);
-	if ((ret = store_iter_get(&it, STORE_LAST)) == 0 && it.key.size == 4)
-		latest = invoice_key_date(key_get_u32(it.key.data));
+	invoice_init(&inv);
+	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		if (invoice_decode(&inv, it.val.data, it.val.size, e)) {
+			bo_err_clear(e);
+			continue;       /* check reports the record */
+		}
+		if (inv.status == INV_DRAFT)
+			continue;
+		if (inv.issue_date != DATE_NONE && (latest == DATE_NONE || inv.issue_date > latest))
+			latest = inv.issue_date;
+		if ((ret = invoice_months_add(&ms, &inv)))
+			break;
+	}
 	store_iter_close(&it);
-	if (ret && ret != STORE_NOTFOUND)
-		return ret;
-	if ((ret = latest_of(st, txn, TB_PAYMENTS, &latest, e)) ||
+	invoice_free(&inv);
+	if (ret == STORE_NOTFOUND)
+		ret = 0;
+	for (size_t i = 0; i < ms.n && ret == 0; i++) {
+		char kn[32], kt[32];
+
+		invoice_month_names(ms.m[i].ym, kn, kt, sizeof kn);
+		if ((ret = store_counter_raise(st, txn, kn, (uint64_t)ms.m[i].n)) == 0 && ms.m[i].total > 0)
+			ret = store_counter_raise(st, txn, kt, (uint64_t)ms.m[i].total);
+	}
+	invoice_months_free(&ms);
+	if (ret || (ret = latest_of(st, txn, TB_PAYMENTS, &latest, e)) ||
 	    (ret = latest_of(st, txn, TB_APPLICATIONS, &latest, e)))
 		return ret;
 	return invoice_dated_raise(st, txn, latest);
@@ -118,8 +226,8 @@ static int dated_known(struct store *st, struct store_txn *txn, void *arg, struc
 }
 
 /* Once per store, on the first session of a program that keeps it (a
- * store upgraded from schema 4: its payments and applications read once;
- * a new one: nothing to read). */
+ * store upgraded from schema 4: its invoices, payments and applications
+ * read once; a new one: nothing to read). */
 int invoice_dated_init(struct store *st, struct bo_err *e)
 {
 	int known = 0;
@@ -148,18 +256,6 @@ int invoice_open_key(const void *rec, size_t len, uint32_t *key)
 		*key = invoice_date_key(inv.due_date);
 	invoice_free(&inv);
 	return ret;
-}
-
-int invoice_issue_key(const void *rec, size_t len, uint32_t *key)
-{
-	struct invoice_peek p;
-
-	if (invoice_peek(rec, len, &p))
-		return EINVAL;
-	if (p.status == INV_DRAFT || p.issue_date == DATE_NONE)
-		return STORE_DONOTINDEX;
-	*key = invoice_date_key(p.issue_date);
-	return 0;
 }
 
 int invoice_get_txn(struct session *ss, struct store_txn *txn, uint32_t id, struct invoice *inv,
@@ -373,6 +469,8 @@ static int books_add(struct session *ss, struct store_txn *txn, const struct inv
 	int ret;
 
 	invoice_totals(inv, &t);
+	if ((ret = month_add(ss->st, txn, inv, t.total)))
+		return ret;
 	if (t.total <= 0)
 		return 0;
 	ret = store_counter_get(ss->st, txn, "books", &sum);

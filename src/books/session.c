@@ -101,7 +101,6 @@ static int load_ident(struct store *st, struct store_txn *txn, void *arg, struct
 int session_store_open(struct store **st, const char *dir, struct bo_err *e)
 {
 	store_key_fn_set(TB_INV_OPEN, invoice_open_key);
-	store_key_fn_set(TB_INV_BY_ISSUE, invoice_issue_key);
 	return store_open(st, dir, e);
 }
 

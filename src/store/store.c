@@ -270,7 +270,7 @@ static int env_open(struct store *s, struct bo_err *e)
  * missing is damage. */
 static int since_schema(int t)
 {
-	if (t == TB_INV_OPEN || t == TB_INV_BY_ISSUE)
+	if (t == TB_INV_OPEN)
 		return 5;
 	if (store_primary_of(t) == TB_CHARGES || t == TB_STAFF_BY_NAME || t == TB_CUST_BY_NAME ||
 	    t == TB_INV_BY_CUST_NAME)

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "backoffice/demo.h"
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
@@ -16,6 +17,11 @@
 int fixture_company(const char *db, const void *arg, struct bo_err *e)
 {
 	return company_create(db, arg, "B12345674", NULL, e);
+}
+
+int fixture_demo(const char *db, const void *arg, struct bo_err *e)
+{
+	return demo_create(db, arg, e);
 }
 
 int fixture_make(char *dir, size_t n, const char *tag, fixture_make_fn make, const void *arg)

@@ -13,6 +13,8 @@ typedef int (*fixture_make_fn)(const char *db, const void *arg, struct bo_err *e
 
 /* The usual store: a company with no records yet; arg is its name. */
 int fixture_company(const char *db, const void *arg, struct bo_err *e);
+/* A seeded demo company; arg is its struct demo_opts. */
+int fixture_demo(const char *db, const void *arg, struct bo_err *e);
 
 /* A store made by make(db, arg) in "/tmp/bo-unit-TAG.XXXXXX/db", its path
  * into dir (n bytes). 0, or -1 with why on stderr. */

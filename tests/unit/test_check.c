@@ -26,25 +26,15 @@ static struct session ss;
 static char found[8192];
 
 /* A small seeded demo: enough of every table for each kind of damage. */
-static int make_demo(const char *db, const void *arg, struct bo_err *e)
-{
-	struct demo_opts o;
-
-	(void)arg;
-	demo_defaults(&o);
-	o.seed = 3;
-	o.staff = 6;
-	o.customers = 12;
-	o.items = 15;
-	o.invoices = 400;
-	return demo_create(db, &o, e);
-}
+static const struct demo_opts demo = {
+	.seed = 3, .staff = 6, .customers = 12, .items = 15, .invoices = 400,
+};
 
 static int setup(void **state)
 {
 	(void)state;
 	setenv("BACKOFFICE_TODAY", "2026-11-28", 1);
-	return fixture_open(&ss, dir, sizeof dir, "check", make_demo, NULL);
+	return fixture_open(&ss, dir, sizeof dir, "check", fixture_demo, &demo);
 }
 
 static int teardown(void **state)
