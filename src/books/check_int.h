@@ -49,9 +49,8 @@ struct chk {
 	/* per index: the entries the records' walk says it must hold */
 	struct chk_digest want[TB_COUNT];
 	/* the latest date of an issued invoice or credit note, a payment or
-	 * an application seen (dated: 1 once one is) */
+	 * an application seen; DATE_NONE (below every date) before one */
 	bo_date latest;
-	int dated;
 	/* the invoices issued each month, seen on the walk */
 	struct invoice_months months;
 	long vf_found;          /* problems in the verifactu chains */

@@ -186,10 +186,8 @@ static int charge_rules(struct chk *c, const struct charge *ch, const char *key)
 
 static void seen_date(struct chk *c, bo_date d)
 {
-	if (d != DATE_NONE && (!c->dated || d > c->latest)) {
+	if (d > c->latest)
 		c->latest = d;
-		c->dated = 1;
-	}
 }
 
 /* The books' latest date (invoice.h) is what tells a report as of a day
@@ -207,7 +205,7 @@ static int dated_agrees(struct chk *c)
 	}
 	if (ret)
 		return ret;
-	if (c->dated && (kept == DATE_NONE || kept < c->latest))
+	if (kept < c->latest)   /* DATE_NONE, kept or seen, is below every date */
 		chk_report(c, _("meta \"dated\": the latest date in the books is %s, but a record is dated %s"),
 		           kept == DATE_NONE ? "-" : msg_date(kept, a, sizeof a),
 		           msg_date(c->latest, b, sizeof b));
@@ -426,7 +424,7 @@ int check_records(struct chk *c, struct bo_err *e)
 {
 	int ret;
 
-	c->dated = 0;
+	c->latest = DATE_NONE;
 	invoice_months_free(&c->months);
 	if ((ret = scan_meta(c, e)))
 		return ret;

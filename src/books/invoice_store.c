@@ -75,7 +75,7 @@ static int latest_of(struct store *st, struct store_txn *txn, enum store_table t
 			d = a.date;
 		else
 			continue;       /* a damaged record: check reports it */
-		if (d != DATE_NONE && (*latest == DATE_NONE || d > *latest))
+		if (d > *latest)        /* DATE_NONE is below every date */
 			*latest = d;
 	}
 	bo_err_clear(e);
@@ -161,12 +161,11 @@ static int month_add(struct store *st, struct store_txn *txn, const struct invoi
 	int ret;
 
 	invoice_month_names(month_of(inv->issue_date), kn, kt, sizeof kn);
-	if (((ret = store_counter_get(st, txn, kn, &vn)) && ret != STORE_NOTFOUND) ||
-	    ((ret = store_counter_get(st, txn, kt, &vt)) && ret != STORE_NOTFOUND))
+	if ((ret = store_counter_next(st, txn, kn, &vn)) || total <= 0)
 		return ret;
-	if ((ret = store_counter_raise(st, txn, kn, vn + 1)))
+	if ((ret = store_counter_get(st, txn, kt, &vt)) && ret != STORE_NOTFOUND)
 		return ret;
-	return total > 0 ? store_counter_raise(st, txn, kt, vt + (uint64_t)total) : 0;
+	return store_counter_raise(st, txn, kt, vt + (uint64_t)total);
 }
 
 /* The latest date and the months' counts, from the books themselves: the
@@ -192,7 +191,7 @@ static int dated_body(struct store *st, struct store_txn *txn, void *arg, struct
 		}
 		if (inv.status == INV_DRAFT)
 			continue;
-		if (inv.issue_date != DATE_NONE && (latest == DATE_NONE || inv.issue_date > latest))
+		if (inv.issue_date > latest)
 			latest = inv.issue_date;
 		if ((ret = invoice_months_add(&ms, &inv)))
 			break;
@@ -215,26 +214,13 @@ static int dated_body(struct store *st, struct store_txn *txn, void *arg, struct
 	return invoice_dated_raise(st, txn, latest);
 }
 
-static int dated_known(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
-{
-	bo_date d;
-	int ret = invoice_dated_get(st, txn, &d);
-
-	(void)e;
-	*(int *)arg = ret == 0;
-	return ret == STORE_NOTFOUND ? 0 : ret;
-}
-
 /* Once per store, on the first session of a program that keeps it (a
  * store upgraded from schema 4: its invoices, payments and applications
- * read once; a new one: nothing to read). */
+ * read once; a new one: nothing to read). The caller found it unknown;
+ * dated_body asks again inside the writer's transaction. */
 int invoice_dated_init(struct store *st, struct bo_err *e)
 {
-	int known = 0;
-
-	if (store_read(st, "open data directory", dated_known, &known, e))
-		return -1;
-	return known ? 0 : store_write(st, "open data directory", dated_body, NULL, e);
+	return store_write(st, "open data directory", dated_body, NULL, e);
 }
 
 /* Every write of an invoice record decodes it once more here: the balance

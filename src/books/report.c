@@ -112,12 +112,19 @@ struct walk {
 	int stop;
 };
 
+/* An issued invoice (not a credit note nor a draft) already issued on
+ * as_of: the only kind that owes anything that day. */
+static int counts_on(const struct walk *w, const struct invoice *inv)
+{
+	return inv->series == 'F' && inv->status != INV_DRAFT && inv->issue_date <= w->as_of;
+}
+
 /* The balance of an issued invoice on as_of; 0 for what does not count. */
 static int owed(struct walk *w, struct store_txn *txn, const struct invoice *inv, int64_t *bal,
                 struct bo_err *e)
 {
 	*bal = 0;
-	if (inv->series != 'F' || inv->status == INV_DRAFT || inv->issue_date > w->as_of)
+	if (!counts_on(w, inv))
 		return 0;
 	return invoice_balance_on(w->ss, txn, inv, w->as_of, bal, e);
 }
@@ -207,7 +214,7 @@ static int owed_merged(struct walk *w, struct merge *m, const struct invoice *in
 	int ret;
 
 	*bal = 0;
-	if (inv->series != 'F' || inv->status == INV_DRAFT || inv->issue_date > w->as_of)
+	if (!counts_on(w, inv))
 		return 0;
 	/* no shortcut on the invoice's own paid and credited: a payment
 	 * and its reversal add up to nothing today but not on a day between */
@@ -342,9 +349,7 @@ static int sum_open(struct walk *w, struct store *st, struct store_txn *txn, str
 			ret = STORE_FAILED;
 			break;
 		}
-		if (inv.series != 'F' || inv.status == INV_DRAFT || inv.issue_date > w->as_of)
-			continue;
-		if ((ret = sum_into(w, &inv, invoice_balance(&inv))))
+		if (counts_on(w, &inv) && (ret = sum_into(w, &inv, invoice_balance(&inv))))
 			break;
 	}
 	if (ret == STORE_NOTFOUND)

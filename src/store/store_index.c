@@ -84,19 +84,12 @@ void store_key_fn_set(enum store_table ix, store_key_fn fn)
 		key_fns[ix] = fn;
 }
 
-/* A key the books compute: a u32, as KEY_U32's */
-static int computed_key(const struct store_def *ix, const DBT *data, DBT *out)
+/* A u32 index key, Berkeley DB to free it. */
+static int u32_key(uint32_t v, DBT *out)
 {
-	store_key_fn fn = key_fns[ix - tables];
-	uint32_t v;
-	uint8_t *k;
-	int ret;
+	uint8_t *k = malloc(4);
 
-	if (!fn)
-		return EINVAL;
-	if ((ret = fn(data->data, data->size, &v)) != 0)
-		return ret;
-	if (!(k = malloc(4)))
+	if (!k)
 		return ENOMEM;
 	key_u32(v, k);
 	memset(out, 0, sizeof *out);
@@ -104,6 +97,20 @@ static int computed_key(const struct store_def *ix, const DBT *data, DBT *out)
 	out->size = 4;
 	out->flags = DB_DBT_APPMALLOC;
 	return 0;
+}
+
+/* A key the books compute: a u32, as KEY_U32's */
+static int computed_key(const struct store_def *ix, const DBT *data, DBT *out)
+{
+	store_key_fn fn = key_fns[ix - tables];
+	uint32_t v;
+	int ret;
+
+	if (!fn)
+		return EINVAL;
+	if ((ret = fn(data->data, data->size, &v)) != 0)
+		return ret;
+	return u32_key(v, out);
 }
 
 static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
@@ -128,19 +135,12 @@ static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
 	memset(out, 0, sizeof *out);
 	if (ix->key == KEY_U32) {
 		uint64_t v;
-		uint8_t *k;
 
 		if (codec_u64(val, len, &v) || v > UINT32_MAX)
 			return EINVAL;
 		if (v == 0)
 			return DB_DONOTINDEX;
-		if (!(k = malloc(4)))
-			return ENOMEM;
-		key_u32((uint32_t)v, k);
-		out->data = k;
-		out->size = 4;
-		out->flags = DB_DBT_APPMALLOC;
-		return 0;
+		return u32_key((uint32_t)v, out);
 	}
 	if (len == 0)
 		return DB_DONOTINDEX;

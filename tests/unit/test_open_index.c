@@ -267,13 +267,21 @@ static void test_dated_later(void **state)
 	assert_true(later.receivables < before.receivables);
 }
 
-static int put_dated(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+/* A meta counter set to v: damage as a program that kept it wrong would
+ * leave. */
+struct counter {
+	const char *name;
+	uint64_t v;
+};
+
+static int put_counter(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
 {
+	const struct counter *c = arg;
 	uint8_t b[8];
 
 	(void)e;
-	key_u64(invoice_date_key(*(const bo_date *)arg), b);
-	return store_put(s, txn, TB_META, "dated", 5, b, 8, 0);
+	key_u64(c->v, b);
+	return store_put(s, txn, TB_META, c->name, strlen(c->name), b, 8, 0);
 }
 
 static void count_problem(const char *msg, void *arg)
@@ -288,14 +296,15 @@ static void count_problem(const char *msg, void *arg)
 static void test_check_dated(void **state)
 {
 	struct bo_err e = BO_ERR_INIT;
-	bo_date low = today - 400, high = today + 5;
+	struct counter low = { "dated", invoice_date_key(today - 400) },
+	               high = { "dated", invoice_date_key(today + 5) };
 	int n = 0;
 
 	(void)state;
-	assert_int_equal(store_write(ss.st, "lower", put_dated, &low, &e), 0);
+	assert_int_equal(store_write(ss.st, "lower", put_counter, &low, &e), 0);
 	assert_int_equal(check_store(&ss, count_problem, &n, &e), 1);
 	assert_int_equal(n, 1);
-	assert_int_equal(store_write(ss.st, "mend", put_dated, &high, &e), 0);
+	assert_int_equal(store_write(ss.st, "mend", put_counter, &high, &e), 0);
 	check_clean();
 }
 
@@ -312,16 +321,6 @@ static int store_del_one(const char *key)
 	return store_write(ss.st, "delete", del_key, (void *)key, &e);
 }
 
-static int put_counter(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
-{
-	const struct { const char *name; uint64_t v; } *c = arg;
-	uint8_t b[8];
-
-	(void)e;
-	key_u64(c->v, b);
-	return store_put(s, txn, TB_META, c->name, strlen(c->name), b, 8, 0);
-}
-
 static void month_problem(const char *msg, void *arg)
 {
 	int *n = arg;
@@ -336,8 +335,7 @@ static void test_check_months(void **state)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct dashboard d;
-	struct { const char *name; uint64_t v; } wrong = { "issued:2026-11", 1 },
-	                                         stray = { "issued:1999-01", 3 };
+	struct counter wrong = { "issued:2026-11", 1 }, stray = { "issued:1999-01", 3 };
 	uint64_t right = 0;
 	int n = 0;
 
