@@ -188,7 +188,8 @@ static int env_recover(struct store *s, struct bo_err *e)
 	DB_ENV *r;
 	int ret;
 
-	store_log(s, "the region files are not this boot's: recovering from the log");
+	if (!s->recover)
+		store_log(s, "the region files are not this boot's: recovering from the log");
 	if ((ret = db_env_create(&r, 0)) != 0)
 		return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, db_strerror(ret));
 	r->app_private = s;
@@ -206,6 +207,31 @@ static int env_recover(struct store *s, struct bo_err *e)
 		return bo_failc(e, BO_EDAMAGED, _("open data directory \"%s\": %s"), s->dir,
 		                s->why[0] ? s->why : store_strerror(ret));
 	return bo_failc(e, store_code(ret), _("open data directory \"%s\": %s"), s->dir, store_strerror(ret));
+}
+
+/* Mutexes the environment may hold. Berkeley DB sizes its mutex region
+ * when it makes the regions, from the cache and lock limits, and never
+ * counts the committed transactions whose page versions stay in the cache
+ * (multiversion): each keeps a mutex until its pages go. With the cache
+ * full (39,424 pages of the 128 MB in DB_CONFIG, 16,381 hash buckets),
+ * 57,439 mutexes left room for about 4,600 of them, and then every open
+ * failed with "unable to allocate memory for mutex" (issue 11: clerks
+ * writing payments on the scale-0.1 store after reports filled the
+ * cache). A page and a transaction each at most, the buckets and room
+ * for handles: the region grows to it as needed (26 MB at most). */
+#define STORE_MUTEXES 200000
+
+/* The mutex region was made by a program that set no such limit. */
+static int mutexes_short(struct store *s)
+{
+	DB_MUTEX_STAT *sp = NULL;
+	int shortage;
+
+	if (s->env->mutex_stat(s->env, &sp, 0) != 0 || !sp)
+		return 0;
+	shortage = sp->st_mutex_max < STORE_MUTEXES;
+	free(sp);
+	return shortage;
 }
 
 static int env_open(struct store *s, struct bo_err *e)
@@ -232,7 +258,18 @@ static int env_open(struct store *s, struct bo_err *e)
 		}
 		s->recover = 0;
 	}
+	s->env->mutex_set_max(s->env, STORE_MUTEXES);
 	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	/* Regions made before the limit above are made again, from the log,
+	 * by the first open with no other process in them (inside the gate,
+	 * none can come in meanwhile). */
+	if (ret == 0 && !cold && mutexes_short(s) && store_env_alone(s)) {
+		store_log(s, "the mutex region is smaller than this program needs: making the regions again");
+		s->env->close(s->env, 0);
+		s->env = NULL;
+		s->recover = 1;
+		return env_open(s, e);
+	}
 	if (ret == 0 && store_regions_warm(s)) {
 		int err = errno;
 

@@ -159,7 +159,8 @@ static long long now_ns(void)
  * and on an idle machine the yield comes straight back. */
 static int spin_for(const int *flag)
 {
-	long long until = now_ns() + SPIN_NS;
+	static long spin_ns = -1; if (spin_ns < 0) spin_ns = getenv("SPINNS") ? atol(getenv("SPINNS")) : SPIN_NS;
+	long long until = now_ns() + spin_ns;
 
 	for (;;) {
 		if (__atomic_load_n(flag, __ATOMIC_ACQUIRE))
@@ -168,6 +169,34 @@ static int spin_for(const int *flag)
 			return 0;
 		sched_yield();
 	}
+}
+
+int store_env_alone(struct store *s)
+{
+	char p[1200], line[REG_LINE + 1];
+	int fd, alone = 1;
+	long me = (long)getpid();
+
+	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
+		return 0;
+	pthread_mutex_lock(&reg_mu);
+	if ((fd = registry_fd(p)) < 0)
+		alone = 0;
+	else
+		for (off_t at = 0; alone && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
+			char *end;
+			long pid;
+
+			line[REG_LINE] = '\0';
+			if (line[0] == 'X')
+				continue;
+			errno = 0;
+			pid = strtol(line, &end, 10);
+			/* a line we cannot read is someone else's */
+			alone = !errno && end != line && pid == me;
+		}
+	pthread_mutex_unlock(&reg_mu);
+	return alone;
 }
 
 struct job {

@@ -38,6 +38,9 @@ extern void (*store_commit_wait)(struct store *s, int landed);
  * Berkeley DB: its calls can wait on the very mutex a dead process holds
  * (DB_ENV->get_flags takes the transaction region's). */
 int store_env_has_dead(struct store *s);
+/* 1 when no process but this one has the environment open (the
+ * registry's lines are all free or ours). Never calls Berkeley DB. */
+int store_env_alone(struct store *s);
 /* Note which region files the environment just opened is made of. */
 void store_region_note(struct store *s);
 

@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <db.h>
 
 #include "backoffice/codec.h"
 #include "backoffice/collate.h"
@@ -218,6 +220,95 @@ static void test_refusals(void **state)
 	assert_int_equal(store_create(dir, NULL, &e), -1);
 	assert_non_null(strstr(e.msg, "already there"));
 	assert_int_equal(e.code, BO_EEXIST);
+}
+
+/* The mutex limit that environments of this store's regions were made
+ * with: 0 when none was set. */
+static unsigned mutex_max(void)
+{
+	DB_MUTEX_STAT *sp = NULL;
+	unsigned max = 0;
+	DB_ENV *env;
+
+	assert_int_equal(db_env_create(&env, 0), 0);
+	assert_int_equal(env->open(env, dir, DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL |
+	                           DB_THREAD, 0), 0);
+	assert_int_equal(env->mutex_stat(env, &sp, 0), 0);
+	max = sp->st_mutex_max;
+	free(sp);
+	env->close(env, 0);
+	return max;
+}
+
+/* Regions as an older program made them: Berkeley DB's own mutex sizing. */
+static void old_regions(void)
+{
+	DB_ENV *env;
+
+	/* a recovery makes the regions anew, after replaying the log */
+	assert_int_equal(db_env_create(&env, 0), 0);
+	assert_int_equal(env->open(env, dir, DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG |
+	                           DB_INIT_MPOOL | DB_THREAD | DB_RECOVER, 0660), 0);
+	env->close(env, 0);
+	assert_int_equal(mutex_max(), 0);
+}
+
+/* Berkeley DB's own sizing ran out with the cache full of page versions:
+ * the regions are made again with room, but only by an open with no
+ * other process in the environment. */
+static void test_mutex_region(void **state)
+{
+	struct bo_err e = BO_ERR_INIT;
+	struct store *s;
+	int ready[2], go[2];
+	pid_t pid;
+	char c = 0;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	store_close(s);
+	old_regions();
+	/* another clerk in the environment: left as it is */
+	assert_int_equal(pipe(ready), 0);
+	assert_int_equal(pipe(go), 0);
+	if ((pid = fork()) == 0) {
+		DB_ENV *env;
+
+		int ret;
+
+		close(ready[0]);
+		close(go[1]);
+		if ((ret = db_env_create(&env, 0)) == 0)
+			ret = env->open(env, dir, DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL |
+			                DB_THREAD | DB_REGISTER | DB_RECOVER | DB_CREATE, 0660);
+		if (ret) {
+			fprintf(stderr, "child: %s\n", db_strerror(ret));
+			_exit(1);
+		}
+		if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(1);
+		env->close(env, 0);
+		_exit(0);
+	}
+	close(ready[1]);
+	close(go[0]);
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	if (store_open(&s, dir, &e))
+		fail_msg("%s", e.msg);
+	store_close(s);
+	assert_int_equal(mutex_max(), 0);
+	assert_int_equal(write(go[1], "g", 1), 1);
+	int status = 0;
+
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* alone: made again, and the records are still there */
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	assert_int_equal(store_counter_get(s, NULL, "schema", &(uint64_t){ 0 }), 0);
+	store_close(s);
+	assert_true(mutex_max() >= 200000);
+	close(ready[0]);
+	close(go[1]);
 }
 
 static int bump_schema(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -558,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_stop_asked),
 		cmocka_unit_test(test_writers_one_at_a_time),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_mutex_region),
 		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_upgrade_names),
 		cmocka_unit_test(test_newer_schema),   /* last: it spoils the store */
