@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "backoffice/codec.h"
-#include "backoffice/collate.h"
 #include "store_int.h"
 #include "store_boot.h"
 #include "store_files.h"
@@ -470,14 +469,6 @@ int store_db(struct store *s, enum store_table t, DB **out)
 	return 0;
 }
 
-static int has_name_index(enum store_table t)
-{
-	for (int x = TB_PRIMARY_COUNT; x < TB_COUNT; x++)
-		if (store_primary_of(x) == t && store_index_of(x)->key == KEY_FOLD)
-			return 1;
-	return 0;
-}
-
 /* The handle of primary t for a write: every index of t must be
  * associated before the first write to it, or the write would leave the
  * index behind. */
@@ -485,19 +476,8 @@ int store_db_write(struct store *s, enum store_table t, DB **out)
 {
 	int ret = store_db(s, t, out);
 
-	if (ret || t >= TB_PRIMARY_COUNT)
+	if (ret || t >= TB_PRIMARY_COUNT || s->whole[t])
 		return ret;
-	/* A name index's keys come from ICU, loaded when first needed (its
-	 * libraries cost a process 2-3 ms): a write must not go in with keys
-	 * made without it. Asked on every write, as the answer is kept. */
-	if (has_name_index(t) && collate_load(NULL)) {
-		*out = NULL;
-		s->lazy_table = (int)t;
-		s->lazy_ret = STORE_NO_COLLATE;
-		return STORE_NO_COLLATE;
-	}
-	if (s->whole[t])
-		return 0;
 	for (int x = TB_PRIMARY_COUNT; x < TB_COUNT; x++) {
 		DB *d;
 
@@ -512,11 +492,8 @@ int store_table_failed(struct store *s, const char *what, struct bo_err *e)
 {
 	int t = s->lazy_table;
 
+	(void)what;
 	s->lazy_table = -1;
-	if (s->lazy_ret == STORE_NO_COLLATE) {
-		collate_load(e);
-		return bo_wrap(e, "%s", what);
-	}
 	return table_fail(s, t, s->lazy_ret, e);
 }
 

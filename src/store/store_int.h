@@ -67,9 +67,6 @@ _Static_assert(STORE_SET == DB_SET, "STORE_SET");
 _Static_assert(STORE_SET_RANGE == DB_SET_RANGE, "STORE_SET_RANGE");
 /* and the store's own answers are none of Berkeley DB's */
 _Static_assert(STORE_FAILED != STORE_STOP, "STORE_FAILED and STORE_STOP");
-/* A write to a table with a name index when ICU (its keys) would not
- * load: kept in lazy_ret like a table that would not open. */
-#define STORE_NO_COLLATE (-4)
 
 /* Between opening (store.c) and running transactions (store_txn.c).
  * Opening runs inside the writer gate and retries an open that races a

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "backoffice/codec.h"
+#include "backoffice/collate.h"
 #include "store_lock.h"
 #include "store_watch.h"
 
@@ -246,6 +247,10 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
                 struct bo_err *e)
 {
+	/* the name indexes' keys come from ICU, loaded on first use: a write
+	 * must not go in with keys made without it */
+	if (collate_load(e))
+		return bo_wrap(e, "%s", what);
 	return run_txn(s, what, fn, arg, 0, 1, e);
 }
 

@@ -216,12 +216,6 @@ refuses "a clerk's own module is not run" "\"$T/copy/backoffice-docs.so\" is not
 chown root "$T/copy/backoffice-docs.so"
 ok "root's modules beside a copy" copy invoice print "$num" -o "$T/bill/g.pdf"
 eq "nothing changed by the refused modules" "$before" "$(state)"
-# ICU is loaded by the first write that keys a name, not by every write
-chmod 0664 "$T/copy/backoffice-icu.so"
-ok "a write that keys no name needs no ICU" \
-	runuser -u "${P}admin" -- "$T/copy/backoffice" --db "$D" rates add 2026-12-01 4.25
-as admin rates list | grep -q "2026-12-01" && pass || fail "the rate written without ICU is not listed"
-chmod 0644 "$T/copy/backoffice-icu.so"
 
 # the admin's restore, in the shared set-up
 ok "the admin restores" as admin restore "$T/admin/bk"
