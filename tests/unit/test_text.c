@@ -239,6 +239,10 @@ static void test_contains_fold(void **state)
 	assert_true(text_contains_fold("\xC3\x86" "ble", "\xC3\xA6" "b"));
 	assert_true(text_contains_fold("aab", "ab"));
 	assert_true(text_contains_fold("Ma\xC3\xB1" "ana", "ANA"));
+	/* a match that starts on an accented letter, after ASCII places */
+	assert_true(text_contains_fold("Mar\xC3\xAD" "a \xC3\x81" "ngeles", "angel"));
+	assert_true(text_contains_fold("xx \xC3\x93rtega", "ORTEGA"));
+	assert_false(text_contains_fold("Ortiga Ortegx", "ortega"));
 	assert_true(text_contains_fold("abc", ""));
 	assert_true(text_contains_fold("", ""));
 	assert_false(text_contains_fold("", "a"));
