@@ -220,7 +220,9 @@ static int env_recover(struct store *s, struct bo_err *e)
  * for handles: the region grows to it as needed (26 MB at most). */
 #define STORE_MUTEXES 200000
 
-/* The mutex region was made by a program that set no such limit. */
+/* The mutex region was made by a program that set no limit (Berkeley
+ * DB's own sizing). Any limit set, ours or a DB_CONFIG line's, is kept:
+ * regions are not made again on every open for it. */
 static int mutexes_short(struct store *s)
 {
 	DB_MUTEX_STAT *sp = NULL;
@@ -228,7 +230,7 @@ static int mutexes_short(struct store *s)
 
 	if (s->env->mutex_stat(s->env, &sp, 0) != 0 || !sp)
 		return 0;
-	shortage = sp->st_mutex_max < STORE_MUTEXES;
+	shortage = sp->st_mutex_max == 0;
 	free(sp);
 	return shortage;
 }
