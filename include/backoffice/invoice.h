@@ -268,6 +268,24 @@ struct invoice_filter {
 int invoice_each(struct session *ss, const struct invoice_filter *f,
                  int (*fn)(const struct invoice *inv, void *arg), void *arg,
                  struct bo_err *e);
+/* An invoice as `invoice show` gives it: the record by number or draft id,
+ * and for an issued invoice its payments and credit notes, all read in one
+ * transaction, so that those listed are the ones its paid and credited
+ * totals count. v must be initialised (invoice_view_init); a read replaces
+ * what it held. */
+struct payment;
+struct invoice_view {
+	struct invoice inv;
+	struct payment *pays;
+	size_t npays;
+	struct invoice *credits;        /* oldest first */
+	size_t ncredits;
+};
+void invoice_view_init(struct invoice_view *v);
+void invoice_view_free(struct invoice_view *v);
+int invoice_view_read(struct session *ss, const char *ref, struct invoice_view *v,
+                      struct bo_err *e);
+
 /* Credit notes of an invoice, oldest first; txn NULL runs its own read
  * transaction. */
 int invoice_each_credit(struct session *ss, struct store_txn *txn, uint32_t invoice_id,

@@ -279,32 +279,30 @@ static int cmd_show(struct cli *c, const struct cli_args *a)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session *ss;
-	struct invoice inv;
-	int ret = EXIT_FAIL;
+	struct invoice_view v;
+	const struct invoice *inv = &v.inv;
 
 	if (!(ss = cli_session(c)))
 		return EXIT_FAIL;
-	invoice_init(&inv);
-	if (invoice_find(ss, a->argv[0], &inv, &e))
-		goto fail;
-	show_head(&inv);
-	show_lines(&inv);
-	show_totals(&inv);
-	if (inv.series == 'F' && inv.status != INV_DRAFT) {
-		printf(_("\npayments\n"));
-		if (payment_each(ss, NULL, inv.id, show_payment, NULL, &e))
-			goto fail;
-		printf(_("\ncredit notes\n"));
-		if (invoice_each_credit(ss, NULL, inv.id, show_credit, NULL, &e))
-			goto fail;
+	invoice_view_init(&v);
+	if (invoice_view_read(ss, a->argv[0], &v, &e)) {
+		invoice_view_free(&v);
+		cli_fail(&e);
+		return EXIT_FAIL;
 	}
-	ret = 0;
-	goto out;
-fail:
-	cli_fail(&e);
-out:
-	invoice_free(&inv);
-	return ret;
+	show_head(inv);
+	show_lines(inv);
+	show_totals(inv);
+	if (inv->series == 'F' && inv->status != INV_DRAFT) {
+		printf(_("\npayments\n"));
+		for (size_t i = 0; i < v.npays; i++)
+			show_payment(&v.pays[i], NULL);
+		printf(_("\ncredit notes\n"));
+		for (size_t i = 0; i < v.ncredits; i++)
+			show_credit(&v.credits[i], NULL);
+	}
+	invoice_view_free(&v);
+	return 0;
 }
 
 struct list_ctx {

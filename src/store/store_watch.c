@@ -137,15 +137,16 @@ int store_env_has_dead(struct store *s)
 
 /* A body handed to the helper and its result handed back cost two
  * wake-ups of a sleeping thread: on this 2-core VM about 90 us each, when
- * an invoice's reads take 20 us in all (issue 11: `invoice show` in one
+ * an invoice's reads take 20-60 us in all (issue 11: `invoice show` in one
  * process 200 us with the handoffs, 21 us run on the caller). So each
  * side first watches the other for a while, as an adaptive mutex does,
  * and sleeps when the wait is long: the caller while the body runs, the
- * helper until the next transaction comes. Each side spins only when its
- * last wait was short, so a command whose transactions end in a commit's
- * fsync, or a screen idle between keys, keeps its core for the others
- * (writers at 2 and 4 clerks lost 10-15 % to spinning on every wait). */
-#define SPIN_NS 50000LL
+ * helper until the next transaction comes. Each side spins for about
+ * twice its last wait, and not at all when that wait was long, so a
+ * command whose transactions end in a commit's fsync, or a screen idle
+ * between keys, keeps its core for the others (writers at 2 and 4 clerks
+ * lost 10-15 % to spinning 100 us on every wait). */
+#define SPIN_MAX_NS 200000LL
 
 static long long now_ns(void)
 {
@@ -155,17 +156,23 @@ static long long now_ns(void)
 	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* Until *flag is non-zero (1) or SPIN_NS have gone by (0). Each turn
- * yields: with more clerks than cores the core goes to one who has work,
- * and on an idle machine the yield comes straight back. */
-static int spin_for(const int *flag)
+/* How long to spin after a last wait of last_ns: 0 when it was long. */
+static long long spin_budget(long long last_ns)
 {
-	long long until = now_ns() + SPIN_NS;
+	return last_ns < SPIN_MAX_NS ? 2 * last_ns + 10000 : 0;
+}
+
+/* Until *flag is non-zero (1) or ns have gone by (0). Each turn yields:
+ * with more clerks than cores the core goes to one who has work, and on
+ * an idle machine the yield comes straight back. */
+static int spin_for(const int *flag, long long ns)
+{
+	long long until = now_ns() + ns;
 
 	for (;;) {
 		if (__atomic_load_n(flag, __ATOMIC_ACQUIRE))
 			return 1;
-		if (now_ns() >= until)
+		if (ns <= 0 || now_ns() >= until)
 			return 0;
 		sched_yield();
 	}
@@ -275,8 +282,7 @@ static void *worker_run(void *p)
 		long long done = now_ns();
 
 		/* a caller's next transaction often follows at once */
-		if (w->idle_ns < SPIN_NS)
-			spin_for(&w->posted);
+		spin_for(&w->posted, spin_budget(w->idle_ns));
 		pthread_mutex_lock(&w->mu);
 		while (!w->job && !w->quit)
 			pthread_cond_wait(&w->cv, &w->mu);
@@ -409,8 +415,7 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
 		return fn(s, arg, e);
 	}
 	/* not holding j->mu: the helper takes it to say it is done */
-	if (body_ns < SPIN_NS)
-		spin_for(&j->done);
+	spin_for(&j->done, spin_budget(body_ns));
 	pthread_mutex_lock(&j->mu);
 	while (!job_wait(j, 1)) {
 		/* a slow body is left alone; only one that waits while a dead

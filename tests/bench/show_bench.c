@@ -1,7 +1,7 @@
 /* show_bench.c - `invoice show` of many invoices inside one process: the
  * store opened once, then for each number in LIST what src/cli/invoice.c's
- * cmd_show does (invoice_find, the lines and totals, payment_each,
- * invoice_each_credit), printed the same way to OUT (default /dev/null),
+ * cmd_show does (invoice_view_read: the invoice, its payments and credit
+ * notes in one read), printed the same way to OUT (default /dev/null),
  * each show timed with clock_gettime. The peer is show_bench_sqlite.c.
  *
  *     show_bench DB LIST [OUT]
@@ -162,20 +162,22 @@ static void show_head(const struct invoice *inv)
 	}
 }
 
-static int show(struct session *ss, const char *number, struct invoice *inv, struct bo_err *e)
+static int show(struct session *ss, const char *number, struct invoice_view *v, struct bo_err *e)
 {
-	if (invoice_find(ss, number, inv, e))
+	const struct invoice *inv = &v->inv;
+
+	if (invoice_view_read(ss, number, v, e))
 		return -1;
 	show_head(inv);
 	show_lines(inv);
 	show_totals(inv);
 	if (inv->series == 'F' && inv->status != INV_DRAFT) {
 		fprintf(out, "\npayments\n");
-		if (payment_each(ss, NULL, inv->id, show_payment, NULL, e))
-			return -1;
+		for (size_t i = 0; i < v->npays; i++)
+			show_payment(&v->pays[i], NULL);
 		fprintf(out, "\ncredit notes\n");
-		if (invoice_each_credit(ss, NULL, inv->id, show_credit, NULL, e))
-			return -1;
+		for (size_t i = 0; i < v->ncredits; i++)
+			show_credit(&v->credits[i], NULL);
 	}
 	return 0;
 }
@@ -184,7 +186,7 @@ int main(int argc, char **argv)
 {
 	struct bo_err e = BO_ERR_INIT;
 	struct session ss;
-	struct invoice inv;
+	struct invoice_view inv;
 	struct rusage ru;
 	char line[64];
 	char (*nums)[64] = NULL;
@@ -223,7 +225,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	open_ms = (now_us() - t0) / 1e3;
-	invoice_init(&inv);
+	invoice_view_init(&inv);
 	for (size_t i = 0; i < n; i++) {
 		t0 = now_us();
 		if (show(&ss, nums[i], &inv, &e)) {
@@ -234,7 +236,7 @@ int main(int argc, char **argv)
 		fflush(out);
 		us[i] = now_us() - t0;
 	}
-	invoice_free(&inv);
+	invoice_view_free(&inv);
 	session_close(&ss);
 	fclose(out);
 	qsort(us, n, sizeof *us, cmp_double);
