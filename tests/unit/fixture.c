@@ -12,6 +12,7 @@
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
+#include "backoffice/invoice.h"
 #include "fixture.h"
 
 int fixture_company(const char *db, const void *arg, struct bo_err *e)
@@ -22,6 +23,29 @@ int fixture_company(const char *db, const void *arg, struct bo_err *e)
 int fixture_demo(const char *db, const void *arg, struct bo_err *e)
 {
 	return demo_create(db, arg, e);
+}
+
+int fixture_invoice(struct session *ss, int issue, char *number, uint32_t *id,
+                    struct bo_err *e)
+{
+	struct invoice inv;
+	struct inv_line l;
+	int r;
+
+	invoice_init(&inv);
+	inv.customer = 1;
+	memset(&l, 0, sizeof l);
+	snprintf(l.description, sizeof l.description, "Servicio");
+	l.quantity = 1000;
+	l.unit_price = 1000;
+	l.vat_rate = 21;
+	r = invoice_add_line(&inv, &l, e) || invoice_save(ss, &inv, issue, e) ? -1 : 0;
+	if (number)
+		snprintf(number, 16, "%s", inv.number);
+	if (id)
+		*id = inv.id;
+	invoice_free(&inv);
+	return r;
 }
 
 int fixture_make(char *dir, size_t n, const char *tag, fixture_make_fn make, const void *arg)

@@ -4,6 +4,7 @@
 #define TESTS_UNIT_FIXTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "backoffice/err.h"
 #include "backoffice/session.h"
@@ -35,6 +36,12 @@ int fixture_clerk(const char *dir, int (*fn)(struct session *ss));
  * SIGKILL inside the write, inside the gate, holding its locks, as a
  * clerk whose process dies mid-save. */
 int fixture_die_writing(struct session *ss);
+
+/* An invoice for customer 1 of one line, 10.00 at 21 % VAT: issued (its
+ * number into number, 16 bytes, when not NULL) or left a draft (its id
+ * into id, when not NULL). 0, or -1 with why in e. */
+int fixture_invoice(struct session *ss, int issue, char *number, uint32_t *id,
+                    struct bo_err *e);
 
 /* Closes ss and removes the folder fixture_open made for dir: 0 or -1. */
 int fixture_close(struct session *ss, const char *dir);

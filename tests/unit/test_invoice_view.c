@@ -90,21 +90,10 @@ static void adds_up(struct invoice_view *v, const char *ref)
 static uint32_t draft(void)
 {
 	struct bo_err e = BO_ERR_INIT;
-	struct invoice inv;
-	struct inv_line l;
-	uint32_t id;
+	uint32_t id = 0;
 
-	invoice_init(&inv);
-	inv.customer = 1;
-	memset(&l, 0, sizeof l);
-	snprintf(l.description, sizeof l.description, "Servicio");
-	l.quantity = 1000;
-	l.unit_price = 1000;
-	l.vat_rate = 21;
-	if (invoice_add_line(&inv, &l, &e) || invoice_save(&ss, &inv, 0, &e))
+	if (fixture_invoice(&ss, 0, NULL, &id, &e))
 		fail_msg("draft: %s", e.msg);
-	id = inv.id;
-	invoice_free(&inv);
 	return id;
 }
 

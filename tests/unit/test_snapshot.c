@@ -32,22 +32,8 @@ static char dir[300];
 static int issue(struct session *ss, char *number)
 {
 	struct bo_err e = BO_ERR_INIT;
-	struct invoice inv;
-	struct inv_line l;
-	int r;
 
-	invoice_init(&inv);
-	inv.customer = 1;
-	memset(&l, 0, sizeof l);
-	snprintf(l.description, sizeof l.description, "Servicio");
-	l.quantity = 1000;
-	l.unit_price = 1000;
-	l.vat_rate = 21;
-	r = invoice_add_line(&inv, &l, &e) || invoice_save(ss, &inv, 1, &e);
-	if (number)
-		snprintf(number, 16, "%s", inv.number);
-	invoice_free(&inv);
-	return r;
+	return fixture_invoice(ss, 1, number, NULL, &e);
 }
 
 /* A company with a customer and two issued invoices. */
