@@ -198,7 +198,7 @@ int text_contains_fold(const char *hay, const char *needle)
 	for (; *start != '\0'; start += len) {
 		/* most places fail on their first character, and an ASCII
 		 * byte is its own character: a search of 10,000 names spent a
-		 * third of its time decoding places that could not match */
+		 * fifth of its time decoding places that could not match */
 		if (*start < 0x80) {
 			len = 1;
 			if (fold(*start) != first)
