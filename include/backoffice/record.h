@@ -98,6 +98,14 @@ void rec_encode(const struct rectype *rt, const void *rec, struct codec_buf *b);
 int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len,
                const char *key, struct bo_err *e);
 
+/* Whether a stored record's text fields (n of them, all text, code, tax
+ * id, e-mail or phone) contain search as text_contains_fold finds it, read
+ * from the record as stored, without decoding it whole: 1 or 0; -1 when
+ * it cannot tell (another kind of field, a value rec_decode would refuse),
+ * and the caller decodes. */
+int rec_text_match(const struct rectype *rt, const void *data, size_t len,
+                   const struct field *const *fields, size_t n, const char *search);
+
 /* "name: \"Old\" -> \"New\"; phone: ..." into buf, secrets masked unless
  * show_secret; returns the number of changed fields. */
 int rec_diff(const struct rectype *rt, const void *old, const void *new,

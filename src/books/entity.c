@@ -323,6 +323,30 @@ int entity_matches(const struct entity *en, const void *rec, const char *search)
 	return 0;
 }
 
+void entity_finder_init(struct entity_finder *m, const struct entity *en, const char *search)
+{
+	size_t i;
+
+	memset(m, 0, sizeof *m);
+	m->en = en;
+	m->search = search;
+	m->stored = 1;
+	for (i = 0; en->search[i]; i++) {
+		if (i == sizeof m->f / sizeof m->f[0] || !(m->f[i] = rec_field(en->rt, en->search[i]))) {
+			m->stored = 0;
+			return;
+		}
+	}
+	m->n = i;
+}
+
+int entity_finder_stored(const struct entity_finder *m, const void *val, size_t len)
+{
+	if (!m->search || !*m->search)
+		return 1;
+	return m->stored ? rec_text_match(m->en->rt, val, len, m->f, m->n, m->search) : -1;
+}
+
 void entity_key_text(const struct entity *en, const struct store_buf *k, char *buf, size_t n)
 {
 	if (en->key->type == FT_ID && k->size == 4)
@@ -345,6 +369,7 @@ static int each_body(struct store *st, struct store_txn *txn, void *arg, struct 
 	struct each_ctx *c = arg;
 	enum store_table t = c->by_name && c->en->by_name ? c->en->by_name : c->en->table;
 	struct store_iter it;
+	struct entity_finder m;
 	void *rec;
 	int ret, stop = 0, too_many = 0;
 
@@ -359,15 +384,19 @@ static int each_body(struct store *st, struct store_txn *txn, void *arg, struct 
 		free(rec);
 		return ret;
 	}
+	entity_finder_init(&m, c->en, c->search);
 	while (!stop && (ret = store_iter_get(&it, STORE_NEXT)) == 0) {
 		char key[64] = "?";
+		int found = entity_finder_stored(&m, it.val.data, it.val.size);
 
+		if (found == 0)
+			continue;
 		entity_key_text(c->en, &it.pkey, key, sizeof key);
 		if (rec_decode(c->en->rt, rec, it.val.data, it.val.size, key, e)) {
 			ret = STORE_FAILED;
 			break;
 		}
-		if (!entity_matches(c->en, rec, c->search))
+		if (found < 0 && !entity_matches(c->en, rec, c->search))
 			continue;
 		entity_redact(c->ss, c->en, rec);
 		stop = c->fn(rec, c->arg);

@@ -58,6 +58,7 @@ int entity_found_by_name(struct session *ss, struct store *st, struct store_txn 
 {
 	struct found *f = NULL;
 	size_t n = 0, cap = 0;
+	struct entity_finder m;
 	struct store_iter it;
 	void *rec = malloc(en->rt->size);
 	int ret;
@@ -69,17 +70,21 @@ int entity_found_by_name(struct session *ss, struct store *st, struct store_txn 
 		free(rec);
 		return ret;
 	}
+	entity_finder_init(&m, en, search);
 	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
 		char key[64] = "?";
 		void *k;
 		size_t klen;
+		int found = entity_finder_stored(&m, it.val.data, it.val.size);
 
+		if (found == 0)
+			continue;
 		entity_key_text(en, &it.key, key, sizeof key);
 		if (rec_decode(en->rt, rec, it.val.data, it.val.size, key, e)) {
 			ret = STORE_FAILED;
 			break;
 		}
-		if (!entity_matches(en, rec, search))
+		if (found < 0 && !entity_matches(en, rec, search))
 			continue;
 		/* the key the index files it under; none: the index leaves it out */
 		if ((ret = store_index_key(en->by_name, it.val.data, it.val.size, &k, &klen))) {

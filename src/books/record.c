@@ -427,11 +427,22 @@ void rec_encode(const struct rectype *rt, const void *rec, struct codec_buf *b)
 	}
 }
 
-static const struct field *by_tag(const struct rectype *rt, unsigned tag)
+/* The field of tag. A record is written in the order of rt->fields (an
+ * empty amount left out), so the search starts after the last field found
+ * (*from) and wraps round: a whole scan per field made decoding a record
+ * of 30 fields quadratic. */
+static const struct field *by_tag(const struct rectype *rt, unsigned tag, size_t *from)
 {
-	for (size_t i = 0; i < rt->nfields; i++)
-		if (rt->fields[i].tag == tag)
+	size_t i = *from < rt->nfields ? *from : 0;
+
+	for (size_t k = 0; k < rt->nfields; k++) {
+		if (rt->fields[i].tag == tag) {
+			*from = i + 1;
 			return &rt->fields[i];
+		}
+		if (++i == rt->nfields)
+			i = 0;
+	}
 	return NULL;
 }
 
@@ -464,7 +475,7 @@ int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len
 {
 	struct codec_rd r;
 	const uint8_t *val;
-	size_t vlen;
+	size_t vlen, from = 0;
 	unsigned tag;
 	int got;
 
@@ -478,7 +489,7 @@ int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len
 	if (codec_open(&r, data, len) || r.version == 0 || r.version > rt->version)
 		goto corrupt;
 	while ((got = codec_next(&r, &tag, &val, &vlen)) == 1) {
-		const struct field *f = by_tag(rt, tag);
+		const struct field *f = by_tag(rt, tag, &from);
 
 		if (f && decode_field(f, rec, val, vlen))
 			goto corrupt;
@@ -491,6 +502,38 @@ int rec_decode(const struct rectype *rt, void *rec, const void *data, size_t len
 	return 0;
 corrupt:
 	return bo_fail(e, _("read %s %s: corrupt record"), rt->name, key);
+}
+
+int rec_text_match(const struct rectype *rt, const void *data, size_t len,
+                   const struct field *const *fields, size_t n, const char *search)
+{
+	struct codec_rd r;
+	const uint8_t *val;
+	size_t vlen, from = 0;
+	unsigned tag;
+	int got;
+
+	for (size_t i = 0; i < n; i++)
+		if (held(fields[i]->type) != HELD_TEXT)
+			return -1;
+	if (codec_open(&r, data, len) || r.version == 0 || r.version > rt->version)
+		return -1;
+	while ((got = codec_next(&r, &tag, &val, &vlen)) == 1) {
+		const struct field *f = by_tag(rt, tag, &from);
+		char buf[1024];
+
+		for (size_t i = 0; f && i < n; i++) {
+			if (fields[i] != f)
+				continue;
+			/* as rec_decode would copy it; a value it refuses is
+			 * left to rec_decode to report */
+			if (f->size > sizeof buf || codec_str(val, vlen, buf, f->size))
+				return -1;
+			if (text_contains_fold(buf, search))
+				return 1;
+		}
+	}
+	return got < 0 ? -1 : 0;
 }
 
 int rec_diff(const struct rectype *rt, const void *old, const void *new,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "backoffice/codec.h"
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/item.h"
@@ -163,6 +164,40 @@ static void test_diff_hides_salary(void **state)
 	assert_int_equal(rec_diff(rt, &a, &a, 1, buf, sizeof buf), 0);
 }
 
+/* A stored customer read for a search without decoding it whole: the
+ * same answer as the decoded record's, and "cannot tell" for a field that
+ * is not text or a record that is not one. */
+static void test_text_match(void **state)
+{
+	const struct rectype *rt = entity_customer.rt;
+	const struct field *by_text[] = { rec_field(rt, "name"), rec_field(rt, "email") };
+	const struct field *with_id[] = { rec_field(rt, "name"), rec_field(rt, "id") };
+	struct codec_buf b;
+	struct customer c;
+
+	(void)state;
+	assert_non_null(by_text[0]);
+	assert_non_null(by_text[1]);
+	entity_blank(&entity_customer, &c);
+	set_ok(rt, &c, "name", "Construcciones Ortega Núñez S.L.", "Construcciones Ortega Núñez S.L.");
+	set_ok(rt, &c, "email", "obras@ortega.es", "obras@ortega.es");
+	memset(&b, 0, sizeof b);
+	rec_encode(rt, &c, &b);
+	assert_int_equal(rec_text_match(rt, b.data, b.len, by_text, 2, "ortega"), 1);
+	assert_int_equal(rec_text_match(rt, b.data, b.len, by_text, 2, "NUNEZ"), 1);
+	assert_int_equal(rec_text_match(rt, b.data, b.len, by_text, 2, "@ORTEGA.ES"), 1);
+	assert_int_equal(rec_text_match(rt, b.data, b.len, by_text, 1, "@ortega.es"), 0);
+	assert_int_equal(rec_text_match(rt, b.data, b.len, by_text, 2, "garcia"), 0);
+	assert_int_equal(entity_matches(&entity_customer, &c, "garcia"), 0);
+	assert_int_equal(entity_matches(&entity_customer, &c, "nunez"), 1);
+	/* an id is not text as stored: the caller decodes */
+	assert_non_null(with_id[1]);
+	assert_int_equal(rec_text_match(rt, b.data, b.len, with_id, 2, "1"), -1);
+	/* cut short: not a record */
+	assert_int_equal(rec_text_match(rt, b.data, b.len / 2, by_text, 2, "zzz"), -1);
+	codec_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_item_fields),
 		cmocka_unit_test(test_diff_hides_salary),
 		cmocka_unit_test(test_credit_limit_blank),
+		cmocka_unit_test(test_text_match),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
