@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/payment.h"
 #include "backoffice/session.h"
 #include "backoffice/store.h"
@@ -26,15 +27,8 @@ static int keep_payment(const struct payment *p, void *arg)
 	struct view_ctx *c = arg;
 	struct invoice_view *v = c->v;
 
-	if (v->npays == c->cap_pays) {
-		size_t cap = c->cap_pays ? 2 * c->cap_pays : 8;
-		struct payment *n = realloc(v->pays, cap * sizeof *n);
-
-		if (!n)
-			return c->nomem = 1;
-		v->pays = n;
-		c->cap_pays = cap;
-	}
+	if (mem_grow(&v->pays, &c->cap_pays, v->npays + 1, sizeof *v->pays, 8))
+		return c->nomem = 1;
 	v->pays[v->npays++] = *p;
 	return 0;
 }
@@ -44,15 +38,8 @@ static int keep_credit(const struct invoice *cn, void *arg)
 	struct view_ctx *c = arg;
 	struct invoice_view *v = c->v;
 
-	if (v->ncredits == c->cap_credits) {
-		size_t cap = c->cap_credits ? 2 * c->cap_credits : 4;
-		struct invoice *n = realloc(v->credits, cap * sizeof *n);
-
-		if (!n)
-			return c->nomem = 1;
-		v->credits = n;
-		c->cap_credits = cap;
-	}
+	if (mem_grow(&v->credits, &c->cap_credits, v->ncredits + 1, sizeof *v->credits, 4))
+		return c->nomem = 1;
 	invoice_init(&v->credits[v->ncredits]);
 	if (invoice_copy(&v->credits[v->ncredits], cn)) {
 		invoice_free(&v->credits[v->ncredits]);
