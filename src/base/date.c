@@ -133,6 +133,22 @@ char *date_format(bo_date d, char *buf, size_t n)
 		return buf;
 	}
 	civil_from_days(d, &y, &m, &day);
+	/* by hand for the years a date can have, as snprintf would write
+	 * them (it was a tenth of an export); snprintf for the others */
+	if (y >= 0 && y <= 9999 && n > 10) {
+		buf[0] = (char)('0' + y / 1000);
+		buf[1] = (char)('0' + y / 100 % 10);
+		buf[2] = (char)('0' + y / 10 % 10);
+		buf[3] = (char)('0' + y % 10);
+		buf[4] = '-';
+		buf[5] = (char)('0' + m / 10);
+		buf[6] = (char)('0' + m % 10);
+		buf[7] = '-';
+		buf[8] = (char)('0' + day / 10);
+		buf[9] = (char)('0' + day % 10);
+		buf[10] = '\0';
+		return buf;
+	}
 	snprintf(buf, n, "%04d-%02d-%02d", y, m, day);
 	return buf;
 }
