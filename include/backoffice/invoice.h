@@ -116,11 +116,13 @@ uint32_t invoice_date_key(bo_date d);
 int invoice_dated_raise(struct store *st, struct store_txn *txn, bo_date d);
 int invoice_dated_get(struct store *st, struct store_txn *txn, bo_date *d);
 int invoice_dated_init(struct store *st, struct bo_err *e);
-/* The invoices (not credit notes) issued in the month of day, and their
- * totals, kept as each is issued (an issued invoice never changes nor
- * goes): for the dashboard, without reading them. */
-int invoice_month_get(struct store *st, struct store_txn *txn, bo_date day, long *n,
+/* The invoices (not credit notes) issued in the month ym (invoice_month_of),
+ * and their totals, kept as each is issued (an issued invoice never changes
+ * nor goes): for the dashboard, without reading them, and for check. */
+int invoice_month_get(struct store *st, struct store_txn *txn, int ym, long *n,
                       int64_t *total);
+/* The month of a day as the months' counts key it: year * 12 + month - 1. */
+int invoice_month_of(bo_date d);
 /* The same worked out from the invoices themselves (the first open of an
  * older store, check): add each issued invoice, then compare or store. */
 struct invoice_months {

@@ -222,18 +222,18 @@ static int months_agree(struct chk *c)
 	int ret;
 
 	for (size_t i = 0; i < ms->n; i++) {
-		uint64_t n = 0, t = 0;
+		long n = 0;
+		int64_t t = 0;
 
-		invoice_month_names(ms->m[i].ym, kn, kt, sizeof kn);
-		if (((ret = store_counter_get(c->st, c->txn, kn, &n)) && ret != STORE_NOTFOUND) ||
-		    ((ret = store_counter_get(c->st, c->txn, kt, &t)) && ret != STORE_NOTFOUND))
+		if ((ret = invoice_month_get(c->st, c->txn, ms->m[i].ym, &n, &t)))
 			return ret;
-		if (n != (uint64_t)ms->m[i].n)
+		invoice_month_names(ms->m[i].ym, kn, kt, sizeof kn);
+		if (n != ms->m[i].n)
 			chk_report(c, _("meta \"%s\": %llu invoices issued that month, but there are %ld"),
 			           kn, (unsigned long long)n, ms->m[i].n);
-		if ((int64_t)t != ms->m[i].total)
+		if (t != ms->m[i].total)
 			chk_report(c, _("meta \"%s\": %s invoiced that month, but its invoices add up to %s"),
-			           kt, chk_money((int64_t)t, a, sizeof a), chk_money(ms->m[i].total, b, sizeof b));
+			           kt, chk_money(t, a, sizeof a), chk_money(ms->m[i].total, b, sizeof b));
 	}
 	if ((ret = store_iter_open(c->st, c->txn, TB_META, &it)))
 		return ret;

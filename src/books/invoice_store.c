@@ -8,6 +8,7 @@
 #include "backoffice/allocation.h"
 #include "backoffice/codec.h"
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/msgval.h"
 #include "backoffice/payment.h"
@@ -89,7 +90,7 @@ void invoice_month_names(int ym, char *n, char *total, size_t size)
 	snprintf(total, size, "invoiced:%04d-%02d", ym / 12, ym % 12 + 1);
 }
 
-static int month_of(bo_date d)
+int invoice_month_of(bo_date d)
 {
 	int y, m, day;
 
@@ -105,20 +106,13 @@ int invoice_months_add(struct invoice_months *ms, const struct invoice *inv)
 
 	if (inv->series != 'F' || inv->status == INV_DRAFT || inv->issue_date == DATE_NONE)
 		return 0;
-	ym = month_of(inv->issue_date);
+	ym = invoice_month_of(inv->issue_date);
 	/* invoices come mostly in date order: the last month first */
 	for (i = ms->n; i > 0 && ms->m[i - 1].ym != ym; i--)
 		;
 	if (i == 0) {
-		if (ms->n == ms->cap) {
-			size_t cap = ms->cap ? ms->cap * 2 : 32;
-			struct invoice_month *m = realloc(ms->m, cap * sizeof *m);
-
-			if (!m)
-				return ENOMEM;
-			ms->m = m;
-			ms->cap = cap;
-		}
+		if (mem_grow(&ms->m, &ms->cap, ms->n + 1, sizeof *ms->m, 32))
+			return ENOMEM;
 		ms->m[ms->n] = (struct invoice_month){ ym, 0, 0 };
 		i = ++ms->n;
 	}
@@ -134,14 +128,14 @@ void invoice_months_free(struct invoice_months *ms)
 	memset(ms, 0, sizeof *ms);
 }
 
-int invoice_month_get(struct store *st, struct store_txn *txn, bo_date day, long *n,
+int invoice_month_get(struct store *st, struct store_txn *txn, int ym, long *n,
                       int64_t *total)
 {
 	char kn[32], kt[32];
 	uint64_t vn = 0, vt = 0;
 	int ret;
 
-	invoice_month_names(month_of(day), kn, kt, sizeof kn);
+	invoice_month_names(ym, kn, kt, sizeof kn);
 	if ((ret = store_counter_get(st, txn, kn, &vn)) && ret != STORE_NOTFOUND)
 		return ret;
 	if ((ret = store_counter_get(st, txn, kt, &vt)) && ret != STORE_NOTFOUND)
@@ -160,7 +154,7 @@ static int month_add(struct store *st, struct store_txn *txn, const struct invoi
 	uint64_t vn = 0, vt = 0;
 	int ret;
 
-	invoice_month_names(month_of(inv->issue_date), kn, kt, sizeof kn);
+	invoice_month_names(invoice_month_of(inv->issue_date), kn, kt, sizeof kn);
 	if ((ret = store_counter_next(st, txn, kn, &vn)) || total <= 0)
 		return ret;
 	if ((ret = store_counter_get(st, txn, kt, &vt)) && ret != STORE_NOTFOUND)

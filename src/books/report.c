@@ -702,7 +702,8 @@ static int count_body(struct store *st, struct store_txn *txn, void *arg, struct
 		return ret;
 	/* this month's invoices as they were issued (a walk of the year's
 	 * series took 6 s at a million invoices) */
-	return invoice_month_get(st, txn, x->today, &d->issued_this_month, &d->invoiced_this_month);
+	return invoice_month_get(st, txn, invoice_month_of(x->today), &d->issued_this_month,
+	                         &d->invoiced_this_month);
 }
 
 int report_dashboard(struct session *ss, bo_date today, struct dashboard *d,
