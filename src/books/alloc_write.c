@@ -13,6 +13,7 @@
 #include "backoffice/entity.h"
 #include "backoffice/hold.h"
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/msgval.h"
 #include "backoffice/payment.h"
@@ -48,15 +49,8 @@ static int open_row(const struct store_buf *pk, const struct store_buf *val, voi
 	bal = invoice_balance(&l->inv);
 	if (l->credits ? bal >= 0 : bal <= 0)
 		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct open_inv *v = realloc(l->v, cap * sizeof *v);
-
-		if (!v)
-			return ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (mem_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16))
+		return ENOMEM;
 	o = &l->v[l->n++];
 	o->id = l->inv.id;
 	snprintf(o->number, sizeof o->number, "%s", l->inv.number);

@@ -10,6 +10,7 @@
 #include "backoffice/dunning.h"
 #include "backoffice/interest.h"
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/rates.h"
 #include "backoffice/tags.h"
@@ -55,15 +56,8 @@ static int list_row(const struct store_buf *pk, const struct store_buf *val, voi
 	struct list *l = arg;
 	char key[32];
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct charge *v = realloc(l->v, cap * sizeof *v);
-
-		if (!v)
-			return ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (mem_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16))
+		return ENOMEM;
 	store_key_text(TB_CHARGES, pk->data, pk->size, key, sizeof key);
 	if (rec_decode(&charge_type, &l->v[l->n], val->data, val->size, key, e))
 		return STORE_FAILED;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "backoffice/item.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "check_int.h"
 
@@ -24,15 +25,8 @@ int check_item(struct chk *c, const void *rec, struct bo_err *e)
 	struct chk_stock *row;
 
 	(void)e;
-	if (c->nstock == c->capstock) {
-		size_t cap = c->capstock ? c->capstock * 2 : 256;
-		struct chk_stock *p = realloc(c->stock, cap * sizeof *p);
-
-		if (!p)
-			return ENOMEM;
-		c->stock = p;
-		c->capstock = cap;
-	}
+	if (mem_grow(&c->stock, &c->capstock, c->nstock + 1, sizeof *c->stock, 256))
+		return ENOMEM;
 	row = &c->stock[c->nstock++];
 	memset(row, 0, sizeof *row);
 	memcpy(row->sku, it->sku, sizeof row->sku);

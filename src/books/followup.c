@@ -12,6 +12,7 @@
 #include "backoffice/entity.h"
 #include "backoffice/followup.h"
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/payment.h"
 
 const char *const followup_kind_names[] = {
@@ -42,15 +43,8 @@ static struct last *slot(struct walk *w, uint32_t customer)
 	for (size_t i = w->n; i-- > 0;)
 		if (w->v[i].customer == customer)
 			return &w->v[i];
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 64;
-		struct last *v = realloc(w->v, cap * sizeof *v);
-
-		if (!v)
-			return NULL;
-		w->v = v;
-		w->cap = cap;
-	}
+	if (mem_grow(&w->v, &w->cap, w->n + 1, sizeof *w->v, 64))
+		return NULL;
 	memset(&w->v[w->n], 0, sizeof w->v[w->n]);
 	w->v[w->n].customer = customer;
 	return &w->v[w->n++];
@@ -92,15 +86,8 @@ static int log_row(const struct store_buf *pk, const struct store_buf *val, void
 
 static int add(struct walk *w, const struct followup *f)
 {
-	if (w->nout == w->capout) {
-		size_t cap = w->capout ? w->capout * 2 : 32;
-		struct followup *v = realloc(w->out, cap * sizeof *v);
-
-		if (!v)
-			return -1;
-		w->out = v;
-		w->capout = cap;
-	}
+	if (mem_grow(&w->out, &w->capout, w->nout + 1, sizeof *w->out, 32))
+		return -1;
 	w->out[w->nout++] = *f;
 	return 0;
 }
