@@ -44,9 +44,10 @@ static int pid_gone(long pid)
 	return paren && paren[1] == ' ' && paren[2] == 'Z';
 }
 
-static int line_is_dead(int fd, const char *line, off_t at)
+/* The pid a registry line holds: 0 for a free slot, -1 for a line that
+ * does not read as one. */
+static long slot_pid(const char *line)
 {
-	struct flock fl;
 	char *end;
 	long pid;
 
@@ -54,7 +55,15 @@ static int line_is_dead(int fd, const char *line, off_t at)
 		return 0;
 	errno = 0;
 	pid = strtol(line, &end, 10);
-	if (errno || end == line || pid <= 0 || pid == (long)getpid())
+	return errno || end == line || pid <= 0 ? -1 : pid;
+}
+
+static int line_is_dead(int fd, const char *line, off_t at)
+{
+	struct flock fl;
+	long pid = slot_pid(line);
+
+	if (pid <= 0 || pid == (long)getpid())
 		return 0;   /* our own locks never show to F_GETLK */
 	memset(&fl, 0, sizeof fl);
 	fl.l_type = F_WRLCK;
@@ -112,27 +121,52 @@ void store_region_note(struct store *s)
 	}
 }
 
-int store_env_has_dead(struct store *s)
+/* 1 when hit says so of a line of the environment's registry, 0 when of
+ * none, -1 when the registry cannot be read. */
+static int registry_any(struct store *s, int (*hit)(int fd, const char *line, off_t at))
 {
 	char p[1200], line[REG_LINE + 1];
+	int fd, found = 0;
+
+	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
+		return -1;
+	pthread_mutex_lock(&reg_mu);
+	if ((fd = registry_fd(p)) < 0)
+		found = -1;
+	else
+		for (off_t at = 0; !found && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
+			line[REG_LINE] = '\0';
+			found = hit(fd, line, at);
+		}
+	pthread_mutex_unlock(&reg_mu);
+	return found;
+}
+
+int store_env_has_dead(struct store *s)
+{
 	struct stat st;
-	int fd, dead = 0;
 
 	/* A recovery by another process panics the region we still use and
 	 * clears the registry: only the region file shows it. */
 	if (s->env && s->region_ino &&
 	    (region_stat(s, &st) || st.st_ino != s->region_ino || st.st_dev != s->region_dev))
 		return 1;
-	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
-		return 0;
-	pthread_mutex_lock(&reg_mu);
-	if ((fd = registry_fd(p)) >= 0)
-		for (off_t at = 0; !dead && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
-			line[REG_LINE] = '\0';
-			dead = line_is_dead(fd, line, at);
-		}
-	pthread_mutex_unlock(&reg_mu);
-	return dead;
+	return registry_any(s, line_is_dead) == 1;
+}
+
+/* A line of another process (one we cannot read counts as another's). */
+static int line_not_ours(int fd, const char *line, off_t at)
+{
+	long pid = slot_pid(line);
+
+	(void)fd;
+	(void)at;
+	return pid != 0 && pid != (long)getpid();
+}
+
+int store_env_alone(struct store *s)
+{
+	return registry_any(s, line_not_ours) == 0;
 }
 
 /* A body handed to the helper and its result handed back cost two
@@ -176,34 +210,6 @@ static int spin_for(const int *flag, long long ns)
 			return 0;
 		sched_yield();
 	}
-}
-
-int store_env_alone(struct store *s)
-{
-	char p[1200], line[REG_LINE + 1];
-	int fd, alone = 1;
-	long me = (long)getpid();
-
-	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
-		return 0;
-	pthread_mutex_lock(&reg_mu);
-	if ((fd = registry_fd(p)) < 0)
-		alone = 0;
-	else
-		for (off_t at = 0; alone && pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE) {
-			char *end;
-			long pid;
-
-			line[REG_LINE] = '\0';
-			if (line[0] == 'X')
-				continue;
-			errno = 0;
-			pid = strtol(line, &end, 10);
-			/* a line we cannot read is someone else's */
-			alone = !errno && end != line && pid == me;
-		}
-	pthread_mutex_unlock(&reg_mu);
-	return alone;
 }
 
 struct job {
