@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "backoffice/audit.h"
+#include "backoffice/collate.h"
 #include "backoffice/money.h"
 #include "backoffice/msgval.h"
 #include "backoffice/verifactu.h"
@@ -213,6 +214,12 @@ long check_store(struct session *ss, void (*problem)(const char *msg, void *arg)
 	/* the admin's: it reads every record, salaries and the trail too */
 	if (session_need(ss, P_BACKUP, _("check"), e))
 		return -1;
+	/* the name indexes are checked against keys made again by ICU:
+	 * without it they cannot be, and check must not pass them */
+	if (collate_load(e)) {
+		bo_wrap(e, "%s", _("check"));
+		return -1;
+	}
 	if (!(c = calloc(1, sizeof *c))) {
 		bo_fail(e, _("check: out of memory"));
 		return -1;

@@ -406,7 +406,7 @@ int payment_add(struct session *ss, const char *number, int64_t amount, bo_date 
 		return bo_wrap(e, _("add payment"));
 	snprintf(c.given.method, sizeof c.given.method, "%s", method ? method : "");
 	snprintf(c.given.reference, sizeof c.given.reference, "%s", reference ? reference : "");
-	if (store_write(ss->st, _("add payment"), add_body, &c, e))
+	if (store_update(ss->st, _("add payment"), add_body, &c, e))
 		return -1;
 	if (id)
 		*id = c.p.id;
@@ -463,7 +463,7 @@ int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_
 		return bo_fail(e, _("reverse payment %u: a reason is required"), id);
 	if (text_check("reason", c.reason, sizeof c.p.reason - 1, e))
 		return bo_wrap(e, _("reverse payment %u"), id);
-	if (store_write(ss->st, _("reverse payment"), reverse_body, &c, e))
+	if (store_update(ss->st, _("reverse payment"), reverse_body, &c, e))
 		return -1;
 	if (out)
 		*out = c.p.id;

@@ -392,7 +392,8 @@ static int db_associate(struct store *s, int t, int fill)
 	/* fill: an index new to this store is built from its primary's
 	 * records (Berkeley DB does it when the index is empty) */
 	return p->associate(p, NULL, s->db[t], store_index_callback(t),
-	                    DB_AUTO_COMMIT | (fill ? DB_CREATE : 0));
+	                    DB_AUTO_COMMIT | (fill ? DB_CREATE : 0) |
+	                    (ix->key == KEY_FOLD ? DB_IMMUTABLE_KEY : 0));
 }
 
 /* Every table and index at once: a new store, and one of an older schema

@@ -113,22 +113,56 @@ static int computed_key(const struct store_def *ix, const DBT *data, DBT *out)
 	return u32_key(v, out);
 }
 
-static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
+/* The value of tag in an encoded record: 1, 0 when it has none, -1 when
+ * the record does not read. */
+static int field_of(const void *rec, size_t n, unsigned want, const uint8_t **val, size_t *len)
 {
 	struct codec_rd r;
-	const uint8_t *val;
-	size_t len;
 	unsigned tag;
+	int got;
+
+	if (codec_open(&r, rec, n))
+		return -1;
+	while ((got = codec_next(&r, &tag, val, len)) == 1)
+		if (tag == want)
+			return 1;
+	return got < 0 ? -1 : 0;
+}
+
+int store_has_names(enum store_table t)
+{
+	for (int x = TB_PRIMARY_COUNT; x < TB_COUNT; x++)
+		if (tables[x].primary == t && tables[x].key == KEY_FOLD)
+			return 1;
+	return 0;
+}
+
+int store_names_same(enum store_table t, const void *a, size_t an, const void *b, size_t bn)
+{
+	for (int x = TB_PRIMARY_COUNT; x < TB_COUNT; x++) {
+		const uint8_t *va = NULL, *vb = NULL;
+		size_t la = 0, lb = 0;
+		int ga, gb;
+
+		if (tables[x].primary != t || tables[x].key != KEY_FOLD)
+			continue;
+		ga = field_of(a, an, tables[x].tag, &va, &la);
+		gb = field_of(b, bn, tables[x].tag, &vb, &lb);
+		if (ga < 0 || gb < 0 || la != lb || (la && memcmp(va, vb, la)))
+			return 0;
+	}
+	return 1;
+}
+
+static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
+{
+	const uint8_t *val = NULL;
+	size_t len = 0;
 	int got;
 
 	if (ix->tag == 0)
 		return computed_key(ix, data, out);
-	if (codec_open(&r, data->data, data->size))
-		return EINVAL;
-	while ((got = codec_next(&r, &tag, &val, &len)) == 1)
-		if (tag == ix->tag)
-			break;
-	if (got < 0)
+	if ((got = field_of(data->data, data->size, ix->tag, &val, &len)) < 0)
 		return EINVAL;
 	if (got == 0)
 		return DB_DONOTINDEX;
@@ -146,11 +180,17 @@ static int make_key(const struct store_def *ix, const DBT *data, DBT *out)
 		return DB_DONOTINDEX;
 	if (ix->key == KEY_FOLD) {
 		/* the name's ICU sort key: Spanish order, case and accents
-		 * aside (collate.h); about three bytes a character at most */
+		 * aside (collate.h); about three bytes a character at most.
+		 * Without ICU no key: one made otherwise would file the name
+		 * out of order for good. */
 		size_t cap = len * 4 + 16, klen = 0;
-		char *name = malloc(len + 1);
-		uint8_t *k = malloc(cap);
+		char *name;
+		uint8_t *k;
 
+		if (collate_load(NULL))
+			return ELIBACC;
+		name = malloc(len + 1);
+		k = malloc(cap);
 		if (!name || !k) {
 			free(name);
 			free(k);

