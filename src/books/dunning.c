@@ -11,6 +11,7 @@
 #include "backoffice/dunning.h"
 #include "backoffice/entity.h"
 #include "backoffice/interest.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
 #include "backoffice/rates.h"
@@ -234,16 +235,9 @@ static int due_row(const struct overdue_row *r, void *arg)
 
 	if (r->overdue_total <= 0)
 		return 0;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		uint32_t *v = realloc(d->v, cap * sizeof *v);
-
-		if (!v) {
-			d->oom = 1;
-			return 1;
-		}
-		d->v = v;
-		d->cap = cap;
+	if (mem_grow(&d->v, &d->cap, d->n + 1, sizeof *d->v, 64)) {
+		d->oom = 1;
+		return 1;
 	}
 	d->v[d->n++] = r->customer;
 	return 0;

@@ -6,6 +6,7 @@
 #include "backoffice/allocation.h"
 #include "backoffice/audit.h"
 #include "backoffice/codec.h"
+#include "backoffice/mem.h"
 #include "backoffice/msgval.h"
 #include "backoffice/payment.h"
 #include "backoffice/rates.h"
@@ -166,16 +167,9 @@ static void add_event(struct history *h, bo_date d, int64_t delta)
 {
 	if (d > h->until || !delta)
 		return;
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16;
-		struct event *v = realloc(h->v, cap * sizeof *v);
-
-		if (!v) {
-			h->oom = 1;
-			return;
-		}
-		h->v = v;
-		h->cap = cap;
+	if (mem_grow(&h->v, &h->cap, h->n + 1, sizeof *h->v, 16)) {
+		h->oom = 1;
+		return;
 	}
 	h->v[h->n].date = d;
 	h->v[h->n++].delta = delta;

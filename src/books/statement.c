@@ -9,6 +9,7 @@
 #include "backoffice/customer.h"
 #include "backoffice/entity.h"
 #include "backoffice/invoice.h"
+#include "backoffice/mem.h"
 #include "backoffice/rates.h"
 #include "backoffice/statement.h"
 
@@ -24,16 +25,9 @@ static int collect(const struct invoice *inv, void *arg)
 
 	if (inv->series != 'F' || inv->status == INV_DRAFT)
 		return 0;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		uint32_t *v = realloc(d->v, cap * sizeof *v);
-
-		if (!v) {
-			d->oom = 1;
-			return 1;
-		}
-		d->v = v;
-		d->cap = cap;
+	if (mem_grow(&d->v, &d->cap, d->n + 1, sizeof *d->v, 32)) {
+		d->oom = 1;
+		return 1;
 	}
 	d->v[d->n++] = inv->id;
 	return 0;

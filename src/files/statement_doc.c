@@ -14,6 +14,7 @@
 #include "backoffice/company.h"
 #include "backoffice/customer.h"
 #include "backoffice/export.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/statement_doc.h"
 #include "backoffice/text.h"
@@ -73,16 +74,9 @@ static struct row *add(struct layout *l, int kind)
 {
 	struct row *r;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct row *v = realloc(l->rows, cap * sizeof *v);
-
-		if (!v) {
-			l->oom = 1;
-			return NULL;
-		}
-		l->rows = v;
-		l->cap = cap;
+	if (mem_grow(&l->rows, &l->cap, l->n + 1, sizeof *l->rows, 64)) {
+		l->oom = 1;
+		return NULL;
 	}
 	r = &l->rows[l->n++];
 	memset(r, 0, sizeof *r);

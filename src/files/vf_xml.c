@@ -14,6 +14,7 @@
 
 #include "docs_ops.h"
 #include "backoffice/export.h"
+#include "backoffice/mem.h"
 #include "backoffice/verifactu.h"
 #include "backoffice/vf_files.h"
 #include "export_file.h"
@@ -34,16 +35,9 @@ static int collect(const struct vf_record *r, void *arg)
 	/* a rerun of the read starts again: keep chain order, no repeats */
 	if (b->n && r->seq <= b->r[b->n - 1].seq)
 		return 0;
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		struct vf_record *p = realloc(b->r, cap * sizeof *p);
-
-		if (!p) {
-			b->oom = 1;
-			return 1;
-		}
-		b->r = p;
-		b->cap = cap;
+	if (mem_grow(&b->r, &b->cap, b->n + 1, sizeof *b->r, 64)) {
+		b->oom = 1;
+		return 1;
 	}
 	b->r[b->n++] = *r;
 	return 0;
