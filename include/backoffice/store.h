@@ -227,9 +227,12 @@ int store_write(struct store *s, const char *what, store_fn fn, void *arg,
 /* The same for a write that adds no name to the books (a payment, a
  * reminder): ICU is not loaded for it beforehand; a name that does change
  * (a record added to or renamed in a table with a name index) loads it
- * inside the gate, and fails the write when it cannot be loaded. */
-int store_update(struct store *s, const char *what, store_fn fn, void *arg,
-                 struct bo_err *e);
+ * inside the gate, and fails the write when it cannot be loaded. tables
+ * (ntables of them, or none): the primary tables the body writes, opened
+ * with their indexes before the gate; one it opens itself is opened
+ * inside, which is slower for every clerk, never wrong. */
+int store_update(struct store *s, const char *what, const enum store_table *tables,
+                 size_t ntables, store_fn fn, void *arg, struct bo_err *e);
 /* Same for readers, under snapshot isolation (MVCC): a long listing or
  * export sees one consistent state, takes no read locks, so it neither
  * blocks writers nor deadlocks, and so never has to run twice. */

@@ -332,7 +332,7 @@ int alloc_credit_apply(struct session *ss, const char *note, const char *to, int
 	c.to = to;
 	c.amount = amount;
 	c.date = date;
-	if (store_update(ss->st, what, credit_body, &c, e))
+	if (store_update(ss->st, what, NULL, 0, credit_body, &c, e))
 		return -1;
 	if (out)
 		*out = c.a;
@@ -503,7 +503,7 @@ static int finish(struct pay_ctx *c, const char *what, store_fn fn, struct alloc
 
 	c->what = what;
 	c->inner = fn;
-	ret = store_update(c->ss->st, what, wrap_body, c, e);
+	ret = store_update(c->ss->st, what, NULL, 0, wrap_body, c, e);
 	free(c->l.v);
 	invoice_free(&c->l.inv);
 	if (ret)

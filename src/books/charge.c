@@ -439,5 +439,5 @@ int charge_waive(struct session *ss, uint32_t id, const char *reason, struct bo_
 		return bo_failc(e, BO_EINVAL, _("%s: a reason is required"), what);
 	if (text_check("reason", reason, sizeof ((struct charge *)0)->reason - 1, e))
 		return bo_wrap(e, "%s", what);
-	return store_update(ss->st, what, waive_body, &x, e);
+	return store_update(ss->st, what, NULL, 0, waive_body, &x, e);
 }

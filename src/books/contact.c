@@ -133,7 +133,7 @@ int contact_add(struct session *ss, struct contact *c, struct bo_err *e)
 	a.given.dunning_level = 0;
 	a.given.invoices[0] = '\0';
 	a.given.fee = a.given.interest = a.given.compensation = 0;
-	if (store_update(ss->st, _("add contact"), add_body, &a, e))
+	if (store_update(ss->st, _("add contact"), NULL, 0, add_body, &a, e))
 		return -1;
 	*c = a.c;
 	return 0;

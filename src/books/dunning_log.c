@@ -212,7 +212,7 @@ int dunning_record(struct session *ss, const struct dunning_proposal *p, uint64_
 	}
 	x->ss = ss;
 	x->p = p;
-	ret = store_update(ss->st, what, record_body, x, e);
+	ret = store_update(ss->st, what, NULL, 0, record_body, x, e);
 	if (ret == 0 && id)
 		*id = x->c.id;
 	free(x->now);

@@ -47,5 +47,5 @@ int invoice_mark_sent(struct session *ss, uint32_t id, const char *to, struct bo
 		return -1;
 	if (text_check("to", to, 120, e))
 		return bo_wrap(e, _("send invoice"));
-	return store_update(ss->st, _("send invoice"), sent_body, &c, e) ? -1 : 0;
+	return store_update(ss->st, _("send invoice"), NULL, 0, sent_body, &c, e) ? -1 : 0;
 }

@@ -466,7 +466,7 @@ int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n, struc
 
 	if (session_need(ss, P_INVOICE_WRITE, _("issue invoice"), e))
 		return -1;
-	if (store_update(ss->st, _("issue invoice"), issue_body, &c, e)) {
+	if (store_update(ss->st, _("issue invoice"), NULL, 0, issue_body, &c, e)) {
 		vf_after_failure(ss, e);
 		return -1;
 	}

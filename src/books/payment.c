@@ -384,6 +384,11 @@ static int add_body(struct store *st, struct store_txn *txn, void *arg, struct b
 	return payment_add_txn(c->ss, txn, &c->p, e);
 }
 
+/* What a payment and its reversal write (with the invoices' and the
+ * payments' indexes), opened before the writer gate. */
+static const enum store_table pay_tables[] = { TB_INVOICES, TB_PAYMENTS, TB_AUDIT };
+#define PAY_TABLES (sizeof pay_tables / sizeof pay_tables[0])
+
 int payment_add(struct session *ss, const char *number, int64_t amount, bo_date date,
                 const char *method, const char *reference, uint32_t *id,
                 struct bo_err *e)
@@ -406,7 +411,7 @@ int payment_add(struct session *ss, const char *number, int64_t amount, bo_date 
 		return bo_wrap(e, _("add payment"));
 	snprintf(c.given.method, sizeof c.given.method, "%s", method ? method : "");
 	snprintf(c.given.reference, sizeof c.given.reference, "%s", reference ? reference : "");
-	if (store_update(ss->st, _("add payment"), add_body, &c, e))
+	if (store_update(ss->st, _("add payment"), pay_tables, PAY_TABLES, add_body, &c, e))
 		return -1;
 	if (id)
 		*id = c.p.id;
@@ -463,7 +468,7 @@ int payment_reverse(struct session *ss, uint32_t id, const char *reason, uint32_
 		return bo_fail(e, _("reverse payment %u: a reason is required"), id);
 	if (text_check("reason", c.reason, sizeof c.p.reason - 1, e))
 		return bo_wrap(e, _("reverse payment %u"), id);
-	if (store_update(ss->st, _("reverse payment"), reverse_body, &c, e))
+	if (store_update(ss->st, _("reverse payment"), pay_tables, PAY_TABLES, reverse_body, &c, e))
 		return -1;
 	if (out)
 		*out = c.p.id;

@@ -110,7 +110,7 @@ static int run_move(struct session *ss, struct move_ctx *c, const char *what, st
 		c->m.date = date_today();
 	if (date_not_future(c->m.date, _("date"), e))
 		return bo_wrap(e, "%s", what);
-	return store_update(ss->st, what, move_body, c, e);
+	return store_update(ss->st, what, NULL, 0, move_body, c, e);
 }
 
 static int set_text(char *dst, size_t n, const char *field, const char *s, struct bo_err *e)

@@ -159,7 +159,7 @@ static int user_op_run(struct user_op *o, const char *what, struct bo_err *e)
 	 * not know is a typo that would never match anyone. */
 	if (o->kind == UOP_ADD && !getpwnam(o->login))
 		return bo_fail(e, _("%s: no such OS user (create it first, e.g. with useradd)"), what);
-	return store_update(o->ss->st, what, user_op_body, o, e);
+	return store_update(o->ss->st, what, NULL, 0, user_op_body, o, e);
 }
 
 int user_add(struct session *ss, const char *login, enum role role, struct bo_err *e)

@@ -87,7 +87,7 @@ int vf_event(struct session *ss, const char *kind, const char *detail, struct bo
 {
 	struct ev_ctx c = { ss, kind, detail, 0 };
 
-	return store_update(ss->st, _("log event"), event_body, &c, e);
+	return store_update(ss->st, _("log event"), NULL, 0, event_body, &c, e);
 }
 
 static int start_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -144,7 +144,7 @@ int vf_event_start(struct session *ss, int tui, struct bo_err *e)
 	if (!tui && store_read(ss->st, _("log event"), last_read, &l, e) == 0 &&
 	    !strcmp(last, today))
 		return 0;
-	return store_update(ss->st, _("log event"), start_body, &c, e);
+	return store_update(ss->st, _("log event"), NULL, 0, start_body, &c, e);
 }
 
 struct each_ctx {
@@ -221,7 +221,7 @@ int vf_alarm_raise(struct session *ss, const char *msg, struct bo_err *e)
 	struct ev_ctx c = { ss, "integrity", buf, 0 };
 
 	text_copy(buf, sizeof buf, msg);
-	return store_update(ss->st, _("raise alarm"), alarm_body, &c, e);
+	return store_update(ss->st, _("raise alarm"), NULL, 0, alarm_body, &c, e);
 }
 
 static int ack_body(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
@@ -249,7 +249,7 @@ int vf_acknowledge(struct session *ss, const char *note, struct bo_err *e)
 		return -1;
 	if (note && text_check("note", note, 200, e))
 		return bo_wrap(e, _("acknowledge"));
-	return store_update(ss->st, _("acknowledge"), ack_body, &c, e);
+	return store_update(ss->st, _("acknowledge"), NULL, 0, ack_body, &c, e);
 }
 
 void vf_after_failure(struct session *ss, const struct bo_err *e)

@@ -387,15 +387,44 @@ static void test_names_rewritten(void **state)
 	assert_int_equal(store_write(s, "add", put_named, &mar, &e), 0);
 	assert_string_equal(names_listed(s), "8:Martín 7:Zapata ");
 	zap.note = "b";
-	assert_int_equal(store_update(s, "note", put_named, &zap, &e), 0);
+	assert_int_equal(store_update(s, "note", NULL, 0, put_named, &zap, &e), 0);
 	assert_string_equal(names_listed(s), "8:Martín 7:Zapata ");
 	zap.name = "Álvarez";
-	assert_int_equal(store_update(s, "rename", put_named, &zap, &e), 0);
+	assert_int_equal(store_update(s, "rename", NULL, 0, put_named, &zap, &e), 0);
 	assert_string_equal(names_listed(s), "7:Álvarez 8:Martín ");
 	mar.name = "Ñúñez";
 	mar.note = "c";
-	assert_int_equal(store_update(s, "rename", put_named, &mar, &e), 0);
+	assert_int_equal(store_update(s, "rename", NULL, 0, put_named, &mar, &e), 0);
 	assert_string_equal(names_listed(s), "7:Álvarez 8:Ñúñez ");
+	store_close(s);
+}
+
+/* Whether the payments' table and its index were open when the body began. */
+static int saw_open(struct store *s, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	int *open = arg;
+
+	(void)txn;
+	(void)e;
+	*open = s->db[TB_PAYMENTS] != NULL && s->db[TB_PAY_BY_INVOICE] != NULL;
+	return 0;
+}
+
+/* The tables a write names are opened before the writer gate, indexes
+ * and all, as a reader would open them; the others on first use. */
+static void test_update_opens_tables(void **state)
+{
+	static const enum store_table pay[] = { TB_PAYMENTS };
+	struct store *s;
+	struct bo_err e = BO_ERR_INIT;
+	int open = -1;
+
+	(void)state;
+	assert_int_equal(store_open(&s, dir, &e), 0);
+	assert_int_equal(store_update(s, "look", NULL, 0, saw_open, &open, &e), 0);
+	assert_int_equal(open, 0);
+	assert_int_equal(store_update(s, "look", pay, 1, saw_open, &open, &e), 0);
+	assert_int_equal(open, 1);
 	store_close(s);
 }
 
@@ -739,6 +768,7 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_mutex_region),
 		cmocka_unit_test(test_names_rewritten),
+		cmocka_unit_test(test_update_opens_tables),
 		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_upgrade_names),
 		cmocka_unit_test(test_newer_schema),   /* last: it spoils the store */
