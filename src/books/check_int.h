@@ -28,6 +28,20 @@ struct chk_follow {
 	uint32_t last;          /* the id asked for last */
 };
 
+/* An invoice's number and date, and its customer and balance, as the
+ * records' walk saw them (check_index.c). */
+struct chk_number {
+	char key[16];
+	uint8_t n;
+	uint8_t dated;          /* the record decoded: date is its issue date */
+	bo_date date;
+};
+
+struct chk_owed {
+	uint32_t customer;
+	int64_t balance;
+};
+
 struct chk {
 	struct session *ss;
 	struct store *st;
@@ -40,6 +54,7 @@ struct chk {
 	long found;             /* problems in this run */
 	long delivered;         /* handed to problem() by earlier runs */
 	struct invoice inv, other;      /* decoding buffers, lines reused */
+	int inv_ok;             /* inv holds the invoice being walked */
 	/* the items' rows for the movements' walk (check_stock.c) */
 	struct chk_stock *stock;
 	size_t nstock, capstock;
@@ -53,11 +68,23 @@ struct chk {
 	bo_date latest;
 	/* the invoices issued each month, seen on the walk */
 	struct invoice_months months;
+	/* the numbers' and the customers' indexes as the invoices say they
+	 * are; order_lost: not all kept (memory), so those indexes are walked */
+	struct chk_number *numbers;
+	size_t nnumbers, capnumbers;
+	struct chk_owed *owed;
+	size_t nowed, capowed;
+	int order_lost;
 	long vf_found;          /* problems in the verifactu chains */
 	char vf_first[400];     /* the first of them, for the alarm */
 };
 
 void chk_report(struct chk *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The entry of index ix (the numbers' or the customers') that the
+ * invoice just decoded into c->inv (decoded: it did) must have; the others
+ * are ignored. chk_order_free lets go of them all. */
+void chk_order_seen(struct chk *c, enum store_table ix, const void *key, size_t n, int decoded);
+void chk_order_free(struct chk *c);
 /* A key as text for messages: ids as numbers, codes as text. */
 const char *chk_key(enum store_table t, const void *key, size_t n, char *buf, size_t bn);
 /* An iterator over the raw index t: the index key in key, the primary

@@ -86,6 +86,8 @@ static void want_in_indexes(struct chk *c, enum store_table t, const struct stor
 		if (store_index_key(x, v->data, v->size, &sk, &sklen) != 0)
 			continue;       /* not indexed, or corrupt: reported already */
 		chk_digest_add(&c->want[x], sk, sklen, k->data, k->size);
+		if (t == TB_INVOICES)
+			chk_order_seen(c, (enum store_table)x, sk, sklen, c->inv_ok);
 		free(sk);
 	}
 }
@@ -265,10 +267,12 @@ static int one(struct chk *c, const struct scan *s, void *rec, const struct stor
 
 	chk_key(s->t, k->data, k->size, key, sizeof key);
 	if (s->t == TB_INVOICES) {
+		c->inv_ok = 0;
 		if (invoice_decode(&c->inv, v->data, v->size, e)) {
 			chk_report(c, _("%s %s: corrupt record"), name, key);
 			return 0;
 		}
+		c->inv_ok = 1;
 		if (k->size != 4 || key_get_u32(k->data) != c->inv.id)
 			chk_report(c, _("%s %s: the record says it is %u"), name, key, c->inv.id);
 	} else {

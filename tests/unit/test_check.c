@@ -14,6 +14,7 @@
 
 #include "backoffice/check.h"
 #include "backoffice/codec.h"
+#include "backoffice/date.h"
 #include "backoffice/demo.h"
 #include "backoffice/entity.h"
 #include "backoffice/invoice.h"
@@ -286,6 +287,140 @@ static void test_corrupt_record(void **state)
 	assert_non_null(strstr(found, "customers 5: corrupt record"));
 }
 
+/* ---- numbering and balances with every index whole: what the records'
+ * walk kept, sorted in the indexes' order, is walked instead of them */
+
+struct issued {
+	uint32_t id, seq;
+	bo_date date;
+};
+
+static int by_seq(const void *x, const void *y)
+{
+	const struct issued *a = x, *b = y;
+
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* The F2026 invoices in number order (at most n). */
+static size_t issued_2026(struct store_txn *txn, struct issued *out, size_t n, struct bo_err *e)
+{
+	struct invoice inv;
+	size_t k = 0;
+
+	invoice_init(&inv);
+	for (uint32_t id = 1; id <= (uint32_t)demo.invoices && k < n; id++) {
+		char series;
+		int year;
+		uint32_t seq;
+
+		if (invoice_get_txn(&ss, txn, id, &inv, 0, e) || inv.status == INV_DRAFT ||
+		    invoice_number_parse(inv.number, &series, &year, &seq) || series != 'F' ||
+		    year != 2026)
+			continue;
+		out[k++] = (struct issued){ id, seq, inv.issue_date };
+	}
+	invoice_free(&inv);
+	bo_err_clear(e);
+	qsort(out, k, sizeof *out, by_seq);
+	return k;
+}
+
+static int rewrite(struct store *st, struct store_txn *txn, uint32_t id, bo_date date, int drop,
+                   struct bo_err *e)
+{
+	struct invoice inv;
+	struct codec_buf b;
+	uint8_t k[4];
+	int ret;
+
+	key_u32(id, k);
+	if (drop)
+		return store_del(st, txn, TB_INVOICES, k, 4);
+	invoice_init(&inv);
+	if ((ret = invoice_get_txn(&ss, txn, id, &inv, STORE_RMW, e)) == 0) {
+		inv.issue_date = date;
+		codec_start(&b, 1);
+		invoice_encode(&inv, &b);
+		ret = store_put(st, txn, TB_INVOICES, k, 4, b.data, b.len, 0);
+		codec_free(&b);
+	}
+	invoice_free(&inv);
+	return ret;
+}
+
+static char target[16];        /* the number misnumber spoiled */
+
+/* The second of two invoices of a month dated the day before the first
+ * (arg NULL), or one taken out with its index entries (arg non-NULL). */
+static int misnumber(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	static struct issued v[400];
+	size_t n = issued_2026(txn, v, 400, e);
+
+	for (size_t i = 1; i + 1 < n; i++) {
+		int y, m, d, y2, m2, d2;
+
+		date_to_ymd(v[i].date, &y, &m, &d);
+		date_to_ymd(v[i + 1].date, &y2, &m2, &d2);
+		if (v[i].seq + 1 != v[i + 1].seq || y != y2 || m != m2 || d < 2)
+			continue;
+		snprintf(target, sizeof target, "F2026-%06u", arg ? v[i].seq : v[i + 1].seq);
+		return arg ? rewrite(st, txn, v[i].id, 0, 1, e) :
+		             rewrite(st, txn, v[i + 1].id, v[i].date - 1, 0, e);
+	}
+	return bo_fail(e, "no two invoices of one month in a row");
+}
+
+static void test_number_dated_before(void **state)
+{
+	char number[64];
+
+	(void)state;
+	write_or_fail(misnumber, NULL);
+	snprintf(number, sizeof number, "%s is dated ", target);
+	assert_true(run_check() >= 1);
+	assert_non_null(strstr(found, number));
+}
+
+static void test_number_missing(void **state)
+{
+	char want[96];
+
+	(void)state;
+	write_or_fail(misnumber, "drop");
+	snprintf(want, sizeof want, "F2026: number %s is missing", target);
+	assert_true(run_check() >= 1);
+	assert_non_null(strstr(found, want));
+}
+
+/* A customer's kept outstanding balance moved on by one cent. */
+static int owe_a_cent(struct store *st, struct store_txn *txn, void *arg, struct bo_err *e)
+{
+	char key[32];
+	uint64_t v = 0;
+	uint8_t b[8];
+	int ret;
+
+	(void)arg;
+	(void)e;
+	snprintf(key, sizeof key, "out:%u", 1u);
+	if ((ret = store_counter_get(st, txn, key, &v)) && ret != STORE_NOTFOUND)
+		return ret;
+	key_u64(v + 1, b);
+	return store_put(st, txn, TB_META, key, strlen(key), b, 8, 0);
+}
+
+static void test_outstanding_off(void **state)
+{
+	(void)state;
+	write_or_fail(owe_a_cent, NULL);
+	/* and the customer's net position, checked apart */
+	assert_int_equal(run_check(), 2);
+	assert_non_null(strstr(found, "customers 1: outstanding "));
+	assert_non_null(strstr(found, " but the balances of its invoices add up to "));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +433,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_index_entry_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_entry_misfiled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_number_dated_before, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_number_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outstanding_off, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
