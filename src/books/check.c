@@ -184,6 +184,7 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 	c->found = 0;
 	memset(c->want, 0, sizeof c->want);
 	chk_order_free(c);
+	chk_seen_free(c);
 	/* a run given up on a dead clerk left its cursors with that
 	 * environment: they are not ours to close */
 	memset(&c->pay, 0, sizeof c->pay);
@@ -250,6 +251,7 @@ long check_store(struct session *ss, void (*problem)(const char *msg, void *arg)
 	invoice_free(&c->inv);
 	invoice_free(&c->other);
 	chk_order_free(c);
+	chk_seen_free(c);
 	free(c);
 	return found;
 }

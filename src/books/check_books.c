@@ -237,9 +237,6 @@ int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e)
 	char series, a[16], b[16], key[16];
 	int year, want;
 	uint32_t seq;
-	uint8_t ck[4];
-	void *data;
-	size_t len;
 	int ret;
 
 	snprintf(key, sizeof key, "%u", inv->id);
@@ -247,14 +244,10 @@ int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e)
 		chk_report(c, _("invoices %s: unknown series"), key);
 		return 0;
 	}
-	key_u32(inv->customer, ck);
-	ret = chk_get(c, TB_CUSTOMERS, ck, 4, &data, &len);
-	if (ret == STORE_NOTFOUND)
+	if ((ret = chk_customer_exists(c, inv->customer)) < 0)
+		return -ret;
+	if (ret == 0)
 		chk_report(c, _("invoices %s: customer %u does not exist"), key, inv->customer);
-	else if (ret)
-		return ret;
-	else
-		free(data);
 	for (size_t i = 0; i < inv->nlines; i++)
 		if (inv->lines[i].unit_price <= 0)
 			chk_report(c, _("invoices %s: line %zu has no price"), key, i + 1);
@@ -280,7 +273,8 @@ int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e)
 int check_payment(struct chk *c, const struct payment *p, struct bo_err *e)
 {
 	char a[16], b[16];
-	int ret = load_other(c, p->invoice, e);
+	struct chk_brief inv;
+	int ret = chk_invoice_brief(c, p->invoice, &inv, e);
 
 	if (p->amount == 0)
 		chk_report(c, _("payments %u: amount 0"), p->id);
@@ -296,14 +290,13 @@ int check_payment(struct chk *c, const struct payment *p, struct bo_err *e)
 		return 0;
 	if (ret)
 		return ret;
-	if (c->other.series != 'F' || c->other.status == INV_DRAFT)
+	if (inv.series != 'F' || inv.status == INV_DRAFT)
 		chk_report(c, _("payments %u: for %u, which is not an issued invoice"), p->id, p->invoice);
-	else if (strcmp(p->number, c->other.number))
-		chk_report(c, _("payments %u: names %s but is for %s"), p->id, p->number,
-		           c->other.number);
-	if (p->date < c->other.issue_date)
+	else if (strcmp(p->number, inv.number))
+		chk_report(c, _("payments %u: names %s but is for %s"), p->id, p->number, inv.number);
+	if (p->date < inv.issue_date)
 		chk_report(c, _("payments %u: dated %s, before the invoice's date %s"), p->id,
-		           msg_date(p->date, a, sizeof a), msg_date(c->other.issue_date, b, sizeof b));
+		           msg_date(p->date, a, sizeof a), msg_date(inv.issue_date, b, sizeof b));
 	if (p->reverses) {
 		uint8_t k[4];
 		void *data;

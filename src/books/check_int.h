@@ -42,6 +42,16 @@ struct chk_owed {
 	int64_t balance;
 };
 
+/* What check_seen.c keeps of an invoice from the records' walk. */
+struct chk_brief {
+	uint8_t state;          /* none, decoded, corrupt */
+	char series;
+	uint8_t status;
+	uint32_t customer;
+	bo_date issue_date;
+	char number[16];
+};
+
 struct chk {
 	struct session *ss;
 	struct store *st;
@@ -75,6 +85,14 @@ struct chk {
 	struct chk_owed *owed;
 	size_t nowed, capowed;
 	int order_lost;
+	/* customers that exist and invoices' briefs, by id (check_seen.c);
+	 * *_done once their table's walk is over, seen_lost when memory ran
+	 * out (then every answer is looked up) */
+	uint8_t *custs;
+	size_t ncusts, capcusts;
+	struct chk_brief *invs;
+	size_t ninvs, capinvs;
+	int custs_done, invs_done, seen_lost;
 	long vf_found;          /* problems in the verifactu chains */
 	char vf_first[400];     /* the first of them, for the alarm */
 };
@@ -85,6 +103,15 @@ void chk_report(struct chk *c, const char *fmt, ...) __attribute__((format(print
  * are ignored. chk_order_free lets go of them all. */
 void chk_order_seen(struct chk *c, enum store_table ix, const void *key, size_t n, int decoded);
 void chk_order_free(struct chk *c);
+/* The records' walk keeps what later checks ask (check_seen.c). */
+void chk_seen_customer(struct chk *c, const struct store_buf *k);
+void chk_seen_invoice(struct chk *c, const struct store_buf *k, int decoded);
+void chk_seen_free(struct chk *c);
+/* 1 when customer id exists, 0 when not, a negative error. */
+int chk_customer_exists(struct chk *c, uint32_t id);
+/* Invoice id's brief into *out: 0, STORE_NOTFOUND, -1 when it does not
+ * decode (reported with the invoices), or an error. */
+int chk_invoice_brief(struct chk *c, uint32_t id, struct chk_brief *out, struct bo_err *e);
 /* A key as text for messages: ids as numbers, codes as text. */
 const char *chk_key(enum store_table t, const void *key, size_t n, char *buf, size_t bn);
 /* An iterator over the raw index t: the index key in key, the primary

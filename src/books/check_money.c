@@ -16,30 +16,24 @@ static void check_named(struct chk *c, const struct application *a, uint32_t id,
                         const char *what, struct bo_err *e)
 {
 	char d1[16], d2[16];
-	uint8_t k[4];
-	void *data;
-	size_t len;
-	int ret;
+	struct chk_brief inv;
+	int ret = chk_invoice_brief(c, id, &inv, e);
 
-	key_u32(id, k);
-	if ((ret = chk_get(c, TB_INVOICES, k, 4, &data, &len))) {
+	if (ret == -1)
+		return;         /* reported as corrupt with the invoices */
+	if (ret) {
 		chk_report(c, _("applications %u: %s %u does not exist"), a->id, what, id);
 		return;
 	}
-	ret = invoice_decode(&c->other, data, len, e);
-	bo_err_clear(e);
-	free(data);
-	if (ret)
-		return;         /* reported as corrupt with the invoices */
-	if (c->other.series != 'F' || c->other.status == INV_DRAFT)
+	if (inv.series != 'F' || inv.status == INV_DRAFT)
 		chk_report(c, _("applications %u: %s %u is not an issued invoice"), a->id, what, id);
-	else if (c->other.customer != a->customer)
+	else if (inv.customer != a->customer)
 		chk_report(c, _("applications %u: %s %s is customer %u's, not customer %u's"), a->id,
-		           what, c->other.number, c->other.customer, a->customer);
-	else if (a->date < c->other.issue_date)
+		           what, inv.number, inv.customer, a->customer);
+	else if (a->date < inv.issue_date)
 		chk_report(c, _("applications %u: dated %s, before %s of %s"), a->id,
-		           msg_date(a->date, d1, sizeof d1), c->other.number,
-		           msg_date(c->other.issue_date, d2, sizeof d2));
+		           msg_date(a->date, d1, sizeof d1), inv.number,
+		           msg_date(inv.issue_date, d2, sizeof d2));
 }
 
 int check_application(struct chk *c, const struct application *a, struct bo_err *e)

@@ -347,8 +347,12 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 		return ret;
 	}
 	while ((ret = store_iter_get(&it, STORE_NEXT)) == 0) {
+		if (s->t == TB_CUSTOMERS)
+			chk_seen_customer(c, &it.key);
 		if ((ret = one(c, s, rec, &it.key, &it.val, e)))
 			break;
+		if (s->t == TB_INVOICES)
+			chk_seen_invoice(c, &it.key, c->inv_ok);
 		want_in_indexes(c, s->t, &it.key, &it.val);
 		if (it.key.size <= sizeof lastb) {
 			memcpy(lastb, it.key.data, it.key.size);
@@ -357,6 +361,10 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 	}
 	if (ret == STORE_NOTFOUND)
 		ret = counter_past(c, s, &last);
+	if (ret == 0 && s->t == TB_CUSTOMERS)
+		c->custs_done = 1;
+	if (ret == 0 && s->t == TB_INVOICES)
+		c->invs_done = 1;
 	store_iter_close(&it);
 	free(rec);
 	return ret;

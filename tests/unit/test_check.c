@@ -19,6 +19,7 @@
 #include "backoffice/entity.h"
 #include "backoffice/invoice.h"
 #include "backoffice/item.h"
+#include "backoffice/payment.h"
 #include "fixture.h"
 #include "store_int.h"        /* raw_put writes behind the store */
 
@@ -421,6 +422,55 @@ static void test_outstanding_off(void **state)
 	assert_non_null(strstr(found, " but the balances of its invoices add up to "));
 }
 
+/* ---- what the records' walk kept answers the later checks ---------- */
+
+/* Customer 1 taken out, and the invoice that payment 1 is for. */
+static uint32_t paid_invoice;
+
+static int drop_customer_and_paid(struct store *st, struct store_txn *txn, void *arg,
+                                  struct bo_err *e)
+{
+	struct payment p;
+	uint8_t k[4];
+	void *data;
+	size_t len;
+	int ret;
+
+	(void)arg;
+	key_u32(1, k);
+	if ((ret = store_get(st, txn, TB_PAYMENTS, k, 4, &data, &len, 0)))
+		return ret;
+	ret = rec_decode(&payment_type, &p, data, len, "1", e);
+	free(data);
+	if (ret)
+		return STORE_FAILED;
+	paid_invoice = p.invoice;
+	key_u32(1, k);
+	if ((ret = store_del(st, txn, TB_CUSTOMERS, k, 4)))
+		return ret;
+	key_u32(p.invoice, k);
+	return store_del(st, txn, TB_INVOICES, k, 4);
+}
+
+static void test_gone_customer_and_invoice(void **state)
+{
+	char want[96];
+
+	(void)state;
+	write_or_fail(drop_customer_and_paid, NULL);
+	assert_true(run_check() >= 2);
+	/* an invoice of customer 1's (contacts and charges say so apart) */
+	int invoice_line = 0;
+
+	for (const char *l = found; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+		if (!strncmp(l, "invoices ", 9) && strstr(l, ": customer 1 does not exist") &&
+		    strstr(l, ": customer 1 does not exist") < strchr(l, '\n'))
+			invoice_line = 1;
+	assert_true(invoice_line);
+	snprintf(want, sizeof want, "payments 1: invoice %u does not exist", paid_invoice);
+	assert_non_null(strstr(found, want));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +486,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_number_dated_before, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_outstanding_off, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gone_customer_and_invoice, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
