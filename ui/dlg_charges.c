@@ -8,6 +8,7 @@
 #include "backoffice/charge.h"
 #include "backoffice/display.h"
 #include "backoffice/i18n.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "collect.h"
 #include "ui.h"
@@ -20,26 +21,17 @@ static const char *const kind_words[CHARGE_KIND_COUNT] = {
 struct open_list {
 	struct charge *v;
 	int64_t *owed;
-	int n, cap;
+	int n;
+	size_t capv, capo;
 };
 
 static int take(const struct charge *c, int64_t owed, void *arg)
 {
 	struct open_list *l = arg;
 
-	if (l->n == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 8;
-		struct charge *v = realloc(l->v, (size_t)cap * sizeof *v);
-		int64_t *o;
-
-		if (!v)
-			return 1;
-		l->v = v;
-		if (!(o = realloc(l->owed, (size_t)cap * sizeof *o)))
-			return 1;
-		l->owed = o;
-		l->cap = cap;
-	}
+	if (mem_grow(&l->v, &l->capv, (size_t)l->n + 1, sizeof *l->v, 8) ||
+	    mem_grow(&l->owed, &l->capo, (size_t)l->n + 1, sizeof *l->owed, 8))
+		return 1;
 	l->v[l->n] = *c;
 	l->owed[l->n++] = owed;
 	return 0;
@@ -99,7 +91,7 @@ static int waive(const struct charge *c, const char *name)
 
 int ui_task_charges(uint32_t customer)
 {
-	struct open_list l = { NULL, NULL, 0, 0 };
+	struct open_list l = { NULL, NULL, 0, 0, 0 };
 	struct bo_err e = BO_ERR_INIT;
 	struct ui_tdlg t;
 	char (*lines)[UI_TD_W] = NULL;

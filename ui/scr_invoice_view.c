@@ -15,6 +15,7 @@
 #include "backoffice/i18n.h"
 #include "backoffice/invoice.h"
 #include "backoffice/mail.h"
+#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/payment.h"
 #include "backoffice/pdf.h"
@@ -50,22 +51,16 @@ struct view {
 	struct browse_page pays, notes;
 	int top;
 	struct vline *lines;
-	int n, cap;
+	int n;
+	size_t cap;
 	char **qr;              /* the tax QR in half blocks; NULL for drafts */
 	int nqr;
 };
 
 static struct vline *add(struct view *v, int attr)
 {
-	if (v->n == v->cap) {
-		int cap = v->cap ? v->cap * 2 : 64;
-		struct vline *p = realloc(v->lines, (size_t)cap * sizeof *p);
-
-		if (!p)
-			return NULL;
-		v->lines = p;
-		v->cap = cap;
-	}
+	if (mem_grow(&v->lines, &v->cap, (size_t)v->n + 1, sizeof *v->lines, 64))
+		return NULL;
 	memset(&v->lines[v->n], 0, sizeof v->lines[0]);
 	v->lines[v->n].attr = attr;
 	return &v->lines[v->n++];
