@@ -26,24 +26,6 @@ static int same_line(const struct inv_line *a, const struct inv_line *b)
 	       a->vat_rate == b->vat_rate;
 }
 
-/* The invoice's other record (its original, or the invoice a payment is
- * for) into c->other; 0, STORE_NOTFOUND, -1 when corrupt, or an error. */
-static int load_other(struct chk *c, uint32_t id, struct bo_err *e)
-{
-	uint8_t k[4];
-	void *data;
-	size_t len;
-	int ret;
-
-	key_u32(id, k);
-	if ((ret = chk_get(c, TB_INVOICES, k, 4, &data, &len)))
-		return ret;
-	ret = invoice_decode(&c->other, data, len, e) ? -1 : 0;
-	bo_err_clear(e);
-	free(data);
-	return ret;
-}
-
 struct sums {
 	const struct invoice *inv;
 	int64_t paid, credited;
@@ -201,7 +183,7 @@ out:
 static int check_note(struct chk *c, const struct invoice *n, struct bo_err *e)
 {
 	char a[16], b[16];
-	int ret = load_other(c, n->corrects, e);
+	int ret = chk_load_other(c, n->corrects, e);
 
 	if (n->paid || n->credited)
 		chk_report(c, _("credit note %s: has payments or credits of its own"), n->number);

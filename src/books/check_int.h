@@ -109,8 +109,12 @@ void chk_seen_invoice(struct chk *c, const struct store_buf *k, int decoded);
 void chk_seen_free(struct chk *c);
 /* 1 when customer id exists, 0 when not, a negative error. */
 int chk_customer_exists(struct chk *c, uint32_t id);
-/* Invoice id's brief into *out: 0, STORE_NOTFOUND, -1 when it does not
- * decode (reported with the invoices), or an error. */
+/* Invoice id into c->other (the original a credit note corrects, the
+ * invoice a payment is for): 0, STORE_NOTFOUND, -1 when it does not
+ * decode, or an error. */
+int chk_load_other(struct chk *c, uint32_t id, struct bo_err *e);
+/* Invoice id's brief into *out, from the walk or else chk_load_other:
+ * the same answers. */
 int chk_invoice_brief(struct chk *c, uint32_t id, struct chk_brief *out, struct bo_err *e);
 /* A key as text for messages: ids as numbers, codes as text. */
 const char *chk_key(enum store_table t, const void *key, size_t n, char *buf, size_t bn);

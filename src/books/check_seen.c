@@ -6,6 +6,7 @@
  * (at 1M invoices, tables several times the cache). Walked in key order
  * just before, the same answers cost an array read; one that was not
  * kept (memory, or an id outside the walk) is looked up as before. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,32 @@ void chk_seen_customer(struct chk *c, const struct store_buf *k)
 	c->custs[id] = 1;
 }
 
+static void brief_of(const struct invoice *inv, struct chk_brief *b)
+{
+	b->state = SEEN_OK;
+	b->series = inv->series;
+	b->status = (uint8_t)inv->status;
+	b->customer = inv->customer;
+	b->issue_date = inv->issue_date;
+	snprintf(b->number, sizeof b->number, "%s", inv->number);
+}
+
+int chk_load_other(struct chk *c, uint32_t id, struct bo_err *e)
+{
+	uint8_t k[4];
+	void *data;
+	size_t len;
+	int ret;
+
+	key_u32(id, k);
+	if ((ret = chk_get(c, TB_INVOICES, k, 4, &data, &len)))
+		return ret;
+	ret = invoice_decode(&c->other, data, len, e) ? -1 : 0;
+	bo_err_clear(e);
+	free(data);
+	return ret;
+}
+
 void chk_seen_invoice(struct chk *c, const struct store_buf *k, int decoded)
 {
 	struct chk_brief *b;
@@ -53,14 +80,10 @@ void chk_seen_invoice(struct chk *c, const struct store_buf *k, int decoded)
 		c->ninvs = (size_t)id + 1;
 	}
 	b = &c->invs[id];
-	b->state = decoded ? SEEN_OK : SEEN_CORRUPT;
-	if (!decoded)
-		return;
-	b->series = c->inv.series;
-	b->status = (uint8_t)c->inv.status;
-	b->customer = c->inv.customer;
-	b->issue_date = c->inv.issue_date;
-	snprintf(b->number, sizeof b->number, "%s", c->inv.number);
+	if (decoded)
+		brief_of(&c->inv, b);
+	else
+		b->state = SEEN_CORRUPT;
 }
 
 int chk_customer_exists(struct chk *c, uint32_t id)
@@ -82,9 +105,6 @@ int chk_customer_exists(struct chk *c, uint32_t id)
 
 int chk_invoice_brief(struct chk *c, uint32_t id, struct chk_brief *out, struct bo_err *e)
 {
-	uint8_t k[4];
-	void *data;
-	size_t len;
 	int ret;
 
 	if (c->invs_done && !c->seen_lost) {
@@ -95,21 +115,9 @@ int chk_invoice_brief(struct chk *c, uint32_t id, struct chk_brief *out, struct 
 		*out = c->invs[id];
 		return 0;
 	}
-	key_u32(id, k);
-	if ((ret = chk_get(c, TB_INVOICES, k, 4, &data, &len)))
-		return ret;
-	ret = invoice_decode(&c->other, data, len, e) ? -1 : 0;
-	bo_err_clear(e);
-	free(data);
-	if (ret)
-		return ret;
-	out->state = SEEN_OK;
-	out->series = c->other.series;
-	out->status = (uint8_t)c->other.status;
-	out->customer = c->other.customer;
-	out->issue_date = c->other.issue_date;
-	snprintf(out->number, sizeof out->number, "%s", c->other.number);
-	return 0;
+	if ((ret = chk_load_other(c, id, e)) == 0)
+		brief_of(&c->other, out);
+	return ret;
 }
 
 void chk_seen_free(struct chk *c)
