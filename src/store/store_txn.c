@@ -279,9 +279,9 @@ int store_update(struct store *s, const char *what, const enum store_table *tabl
 {
 	struct tables l = { tables, ntables };
 
-	/* opened as a reader opens them, outside the gate: each costs two
-	 * file opens and Berkeley DB's set-up, 60-70 % of a payment's time
-	 * inside the gate when opened by its body */
+	/* opened as a reader opens them, outside the gate (a payment's are
+	 * nine files, two opens and Berkeley DB's set-up each): 4 clerks
+	 * paid 11 % faster than with the body opening them inside */
 	if (ntables && store_read(s, what, open_tables, &l, e))
 		return -1;
 	return run_txn(s, what, fn, arg, 0, 1, e);
