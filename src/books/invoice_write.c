@@ -460,13 +460,21 @@ static int issue_body(struct store *st, struct store_txn *txn, void *arg, struct
 	return ret;
 }
 
+/* What issuing a draft reads and writes, opened before the writer gate:
+ * its customer (the credit hold), its items and their movements, the
+ * invoice with its indexes, the Veri*Factu chain and the audit trail. */
+static const enum store_table issue_tables[] = {
+	TB_CUSTOMERS, TB_ITEMS, TB_MOVES, TB_INVOICES, TB_VF_RECORDS, TB_AUDIT,
+};
+
 int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n, struct bo_err *e)
 {
 	struct issue_ctx c = { ss, id, "" };
 
 	if (session_need(ss, P_INVOICE_WRITE, _("issue invoice"), e))
 		return -1;
-	if (store_update(ss->st, _("issue invoice"), NULL, 0, issue_body, &c, e)) {
+	if (store_update(ss->st, _("issue invoice"), issue_tables,
+	                 sizeof issue_tables / sizeof issue_tables[0], issue_body, &c, e)) {
 		vf_after_failure(ss, e);
 		return -1;
 	}
