@@ -233,6 +233,9 @@ int store_write(struct store *s, const char *what, store_fn fn, void *arg,
  * inside, which is slower for every clerk, never wrong. */
 int store_update(struct store *s, const char *what, const enum store_table *tables,
                  size_t ntables, store_fn fn, void *arg, struct bo_err *e);
+/* store_write with its tables opened before the gate, as store_update. */
+int store_write_on(struct store *s, const char *what, const enum store_table *tables,
+                   size_t ntables, store_fn fn, void *arg, struct bo_err *e);
 /* Same for readers, under snapshot isolation (MVCC): a long listing or
  * export sees one consistent state, takes no read locks, so it neither
  * blocks writers nor deadlocks, and so never has to run twice. */

@@ -302,7 +302,8 @@ int invoice_credit_as(struct session *ss, const char *number, const struct credi
 
 	if (session_need(ss, P_INVOICE_WRITE, _("credit invoice"), e))
 		return -1;
-	if (store_write(ss->st, _("credit invoice"), credit_body, &c, e)) {
+	if (store_write_on(ss->st, _("credit invoice"), invoice_tables, INVOICE_TABLES, credit_body,
+	                   &c, e)) {
 		vf_after_failure(ss, e);
 		return -1;
 	}

@@ -35,4 +35,9 @@ void inv_customer_address(const struct customer *c, char *out, size_t n);
 int inv_total_nonzero(const struct invoice *inv, struct bo_err *e);
 void inv_summary(const struct invoice *inv, char *buf, size_t n);
 
+/* The tables an invoice's or a credit note's write opens before the
+ * writer gate (invoice_write.c). */
+#define INVOICE_TABLES 6
+extern const enum store_table invoice_tables[INVOICE_TABLES];
+
 #endif

@@ -426,7 +426,8 @@ int invoice_save(struct session *ss, struct invoice *inv, int issue, struct bo_e
 	if (session_need(ss, P_INVOICE_WRITE, issue ? _("issue invoice") : _("save invoice"), e))
 		return -1;
 	invoice_init(&c.work);
-	ret = store_write(ss->st, issue ? _("issue invoice") : _("save invoice"), save_body, &c, e);
+	ret = store_write_on(ss->st, issue ? _("issue invoice") : _("save invoice"), invoice_tables,
+	                     INVOICE_TABLES, save_body, &c, e);
 	if (ret)
 		vf_after_failure(ss, e);
 	if (ret == 0 && invoice_copy(inv, &c.work))
@@ -460,10 +461,11 @@ static int issue_body(struct store *st, struct store_txn *txn, void *arg, struct
 	return ret;
 }
 
-/* What issuing a draft reads and writes, opened before the writer gate:
- * its customer (the credit hold), its items and their movements, the
- * invoice with its indexes, the Veri*Factu chain and the audit trail. */
-static const enum store_table issue_tables[] = {
+/* What saving or issuing an invoice or a credit note reads and writes,
+ * opened before the writer gate: its customer (the credit hold), its
+ * items and their movements, the invoices with their indexes, the
+ * Veri*Factu chain and the audit trail. */
+const enum store_table invoice_tables[INVOICE_TABLES] = {
 	TB_CUSTOMERS, TB_ITEMS, TB_MOVES, TB_INVOICES, TB_VF_RECORDS, TB_AUDIT,
 };
 
@@ -473,8 +475,8 @@ int invoice_issue(struct session *ss, uint32_t id, char *number, size_t n, struc
 
 	if (session_need(ss, P_INVOICE_WRITE, _("issue invoice"), e))
 		return -1;
-	if (store_update(ss->st, _("issue invoice"), issue_tables,
-	                 sizeof issue_tables / sizeof issue_tables[0], issue_body, &c, e)) {
+	if (store_update(ss->st, _("issue invoice"), invoice_tables, INVOICE_TABLES, issue_body, &c,
+	                 e)) {
 		vf_after_failure(ss, e);
 		return -1;
 	}

@@ -245,15 +245,21 @@ static int run_txn(struct store *s, const char *what, store_fn fn, void *arg,
 	}
 }
 
-int store_write(struct store *s, const char *what, store_fn fn, void *arg,
-                struct bo_err *e)
+int store_write_on(struct store *s, const char *what, const enum store_table *tables,
+                   size_t ntables, store_fn fn, void *arg, struct bo_err *e)
 {
 	/* the name indexes' keys come from ICU: loaded here, before the
 	 * gate, and not by the first key made inside it (payments by 2-8
 	 * clerks were 20 % slower that way) */
 	if (collate_load(e))
 		return bo_wrap(e, "%s", what);
-	return run_txn(s, what, fn, arg, 0, 1, e);
+	return store_update(s, what, tables, ntables, fn, arg, e);
+}
+
+int store_write(struct store *s, const char *what, store_fn fn, void *arg,
+                struct bo_err *e)
+{
+	return store_write_on(s, what, NULL, 0, fn, arg, e);
 }
 
 struct tables {
