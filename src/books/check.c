@@ -183,7 +183,6 @@ static int body(struct store *st, struct store_txn *txn, void *arg, struct bo_er
 	c->txn = txn;
 	c->found = 0;
 	memset(c->want, 0, sizeof c->want);
-	chk_order_free(c);
 	chk_seen_free(c);
 	/* a run given up on a dead clerk left its cursors with that
 	 * environment: they are not ours to close */
@@ -250,7 +249,6 @@ long check_store(struct session *ss, void (*problem)(const char *msg, void *arg)
 	}
 	invoice_free(&c->inv);
 	invoice_free(&c->other);
-	chk_order_free(c);
 	chk_seen_free(c);
 	free(c);
 	return found;

@@ -217,7 +217,7 @@ static int check_note(struct chk *c, const struct invoice *n, struct bo_err *e)
 int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e)
 {
 	char series, a[16], b[16], key[16];
-	int year, want;
+	int year, want, exists;
 	uint32_t seq;
 	int ret;
 
@@ -226,9 +226,9 @@ int check_invoice(struct chk *c, const struct invoice *inv, struct bo_err *e)
 		chk_report(c, _("invoices %s: unknown series"), key);
 		return 0;
 	}
-	if ((ret = chk_customer_exists(c, inv->customer)) < 0)
-		return -ret;
-	if (ret == 0)
+	if ((ret = chk_customer_exists(c, inv->customer, &exists)))
+		return ret;
+	if (!exists)
 		chk_report(c, _("invoices %s: customer %u does not exist"), key, inv->customer);
 	for (size_t i = 0; i < inv->nlines; i++)
 		if (inv->lines[i].unit_price <= 0)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backoffice/mem.h"
 #include "backoffice/money.h"
 #include "backoffice/msgval.h"
 #include "check_int.h"
@@ -147,9 +146,9 @@ static int owing_entry(struct chk *c, struct owing *o, const struct store_buf *k
  * looked the invoice up: two random reads of the invoices' table per
  * invoice, most of check's lookups (at 1M invoices, a table four times
  * the cache). The records' walk keeps each invoice's number and date and
- * its customer and balance instead (chk_order_seen); when an index holds
- * just what the records say it must (its digest), the kept entries sorted
- * in its order are the same walk with no lookup. */
+ * its customer and balance instead (chk_order_seen, check_seen.c); when
+ * an index holds just what the records say it must (its digest), the kept
+ * entries sorted in its order are the same walk with no lookup. */
 
 static int key_cmp(const void *a, size_t an, const void *b, size_t bn)
 {
@@ -170,43 +169,6 @@ static int by_customer(const void *x, const void *y)
 	const struct chk_owed *a = x, *b = y;
 
 	return (a->customer > b->customer) - (a->customer < b->customer);
-}
-
-void chk_order_seen(struct chk *c, enum store_table ix, const void *key, size_t n, int decoded)
-{
-	if (c->order_lost)
-		return;
-	if (ix == TB_INV_BY_NUMBER) {
-		struct chk_number *x;
-
-		if (n > sizeof x->key || mem_grow(&c->numbers, &c->capnumbers, c->nnumbers + 1,
-		                                  sizeof *c->numbers, 1024)) {
-			c->order_lost = 1;
-			return;
-		}
-		x = &c->numbers[c->nnumbers++];
-		memcpy(x->key, key, n);
-		x->n = (uint8_t)n;
-		x->dated = decoded;
-		x->date = decoded ? c->inv.issue_date : DATE_NONE;
-	} else if (ix == TB_INV_BY_CUSTOMER && n == 4) {
-		if (mem_grow(&c->owed, &c->capowed, c->nowed + 1, sizeof *c->owed, 1024)) {
-			c->order_lost = 1;
-			return;
-		}
-		c->owed[c->nowed].customer = key_get_u32(key);
-		c->owed[c->nowed++].balance = decoded ? invoice_balance(&c->inv) : 0;
-	}
-}
-
-void chk_order_free(struct chk *c)
-{
-	free(c->numbers);
-	free(c->owed);
-	c->numbers = NULL;
-	c->owed = NULL;
-	c->nnumbers = c->capnumbers = c->nowed = c->capowed = 0;
-	c->order_lost = 0;
 }
 
 static int kept_pass(struct chk *c, enum store_table t)
@@ -375,7 +337,7 @@ int check_indexes(struct chk *c, struct bo_err *e)
 
 	for (int t = TB_PRIMARY_COUNT; t < TB_COUNT; t++) {
 		struct chk_digest have;
-		int same;
+		int same, ordered = t == TB_INV_BY_NUMBER || t == TB_INV_BY_CUSTOMER;
 
 		if ((ret = index_digest(c, (enum store_table)t, &have)))
 			return ret;
@@ -387,13 +349,12 @@ int check_indexes(struct chk *c, struct bo_err *e)
 		 * ways, to name what is wrong. */
 		if (!same && (ret = check_in_index(c, (enum store_table)t, e)))
 			return ret;
-		if (same && !c->order_lost && (t == TB_INV_BY_NUMBER || t == TB_INV_BY_CUSTOMER)) {
-			if ((ret = kept_pass(c, (enum store_table)t)))
-				return ret;
-		} else if ((!same || t == TB_INV_BY_NUMBER || t == TB_INV_BY_CUSTOMER) &&
-		           (ret = index_pass(c, (enum store_table)t, e))) {
+		if (same && ordered && !c->order_lost)
+			ret = kept_pass(c, (enum store_table)t);
+		else if (!same || ordered)
+			ret = index_pass(c, (enum store_table)t, e);
+		if (ret)
 			return ret;
-		}
 	}
 	return orphan_counters(c);
 }

@@ -29,7 +29,7 @@ struct chk_follow {
 };
 
 /* An invoice's number and date, and its customer and balance, as the
- * records' walk saw them (check_index.c). */
+ * records' walk saw them (check_seen.c), for check_index.c. */
 struct chk_number {
 	char key[16];
 	uint8_t n;
@@ -85,30 +85,30 @@ struct chk {
 	struct chk_owed *owed;
 	size_t nowed, capowed;
 	int order_lost;
-	/* customers that exist and invoices' briefs, by id (check_seen.c);
-	 * *_done once their table's walk is over, seen_lost when memory ran
-	 * out (then every answer is looked up) */
+	/* customers that exist and invoices' briefs, by id (check_seen.c),
+	 * zero up to their capacity where nothing was kept; *_done once
+	 * their table's walk is over, seen_lost when memory ran out (then
+	 * every answer is looked up) */
 	uint8_t *custs;
-	size_t ncusts, capcusts;
+	size_t capcusts;
 	struct chk_brief *invs;
-	size_t ninvs, capinvs;
+	size_t capinvs;
 	int custs_done, invs_done, seen_lost;
 	long vf_found;          /* problems in the verifactu chains */
 	char vf_first[400];     /* the first of them, for the alarm */
 };
 
 void chk_report(struct chk *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The entry of index ix (the numbers' or the customers') that the
- * invoice just decoded into c->inv (decoded: it did) must have; the others
- * are ignored. chk_order_free lets go of them all. */
-void chk_order_seen(struct chk *c, enum store_table ix, const void *key, size_t n, int decoded);
-void chk_order_free(struct chk *c);
-/* The records' walk keeps what later checks ask (check_seen.c). */
+/* What the records' walk keeps (check_seen.c): a customer's key; the
+ * invoice just walked, decoded into c->inv when c->inv_ok; the entry of
+ * index ix (the numbers' or the customers', the others are ignored) it
+ * must have. chk_seen_free lets go of all of it. */
 void chk_seen_customer(struct chk *c, const struct store_buf *k);
-void chk_seen_invoice(struct chk *c, const struct store_buf *k, int decoded);
+void chk_seen_invoice(struct chk *c, const struct store_buf *k);
+void chk_order_seen(struct chk *c, enum store_table ix, const void *key, size_t n);
 void chk_seen_free(struct chk *c);
-/* 1 when customer id exists, 0 when not, a negative error. */
-int chk_customer_exists(struct chk *c, uint32_t id);
+/* Whether customer id exists, in *exists: 0, or an error. */
+int chk_customer_exists(struct chk *c, uint32_t id, int *exists);
 /* Invoice id into c->other (the original a credit note corrects, the
  * invoice a payment is for): 0, STORE_NOTFOUND, -1 when it does not
  * decode, or an error. */

@@ -87,7 +87,7 @@ static void want_in_indexes(struct chk *c, enum store_table t, const struct stor
 			continue;       /* not indexed, or corrupt: reported already */
 		chk_digest_add(&c->want[x], sk, sklen, k->data, k->size);
 		if (t == TB_INVOICES)
-			chk_order_seen(c, (enum store_table)x, sk, sklen, c->inv_ok);
+			chk_order_seen(c, (enum store_table)x, sk, sklen);
 		free(sk);
 	}
 }
@@ -352,7 +352,7 @@ static int scan_table(struct chk *c, const struct scan *s, struct bo_err *e)
 		if ((ret = one(c, s, rec, &it.key, &it.val, e)))
 			break;
 		if (s->t == TB_INVOICES)
-			chk_seen_invoice(c, &it.key, c->inv_ok);
+			chk_seen_invoice(c, &it.key);
 		want_in_indexes(c, s->t, &it.key, &it.val);
 		if (it.key.size <= sizeof lastb) {
 			memcpy(lastb, it.key.data, it.key.size);
