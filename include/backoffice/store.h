@@ -357,6 +357,10 @@ enum bo_code store_code(int ret);
  * logins as text with odd bytes escaped. buf needs 8 bytes at least. */
 const char *store_key_text(enum store_table t, const void *key, size_t n, char *buf,
                            size_t bn);
+/* The order of the keys of every table and index (and of an index's
+ * table keys under one key): their bytes, the shorter first (Berkeley
+ * DB's default btree and duplicate comparisons). <0, 0 or >0. */
+int store_key_cmp(const void *a, size_t an, const void *b, size_t bn);
 /* Backups. store_hot_copy copies the open store into dir (made, empty)
  * while clerks work (DB_ENV->backup, after a checkpoint); DB_CONFIG is
  * the caller's. store_recover_dir runs recovery (fatal: catastrophic, so

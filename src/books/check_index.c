@@ -150,18 +150,11 @@ static int owing_entry(struct chk *c, struct owing *o, const struct store_buf *k
  * an index holds just what the records say it must (its digest), the kept
  * entries sorted in its order are the same walk with no lookup. */
 
-static int key_cmp(const void *a, size_t an, const void *b, size_t bn)
-{
-	int r = memcmp(a, b, an < bn ? an : bn);
-
-	return r ? r : (an > bn) - (an < bn);
-}
-
 static int by_number(const void *x, const void *y)
 {
 	const struct chk_number *a = x, *b = y;
 
-	return key_cmp(a->key, a->n, b->key, b->n);
+	return store_key_cmp(a->key, a->n, b->key, b->n);
 }
 
 static int by_customer(const void *x, const void *y)

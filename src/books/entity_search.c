@@ -24,22 +24,13 @@ struct found {
 	size_t vlen;
 };
 
-/* The index's order: its key's bytes, the shorter first, then the
- * table's key the same way (Berkeley DB's default btree and duplicate
- * comparisons). */
-static int bytes_cmp(const void *a, size_t an, const void *b, size_t bn)
-{
-	int c = memcmp(a, b, an < bn ? an : bn);
-
-	return c ? c : (an > bn) - (an < bn);
-}
-
+/* The index's order: its key, then the table's key. */
 static int by_index(const void *x, const void *y)
 {
 	const struct found *a = x, *b = y;
-	int c = bytes_cmp(a->key, a->klen, b->key, b->klen);
+	int c = store_key_cmp(a->key, a->klen, b->key, b->klen);
 
-	return c ? c : bytes_cmp(a->pkey, a->pklen, b->pkey, b->pklen);
+	return c ? c : store_key_cmp(a->pkey, a->pklen, b->pkey, b->pklen);
 }
 
 static void found_free(struct found *f, size_t n)

@@ -71,6 +71,13 @@ const char *store_key_text(enum store_table t, const void *key, size_t n, char *
 	return buf;
 }
 
+int store_key_cmp(const void *a, size_t an, const void *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c ? c : (an > bn) - (an < bn);
+}
+
 const struct store_def *store_index_of(enum store_table t)
 {
 	return t >= TB_PRIMARY_COUNT && t < TB_COUNT ? &tables[t] : NULL;
