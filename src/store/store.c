@@ -235,7 +235,68 @@ static int mutexes_short(struct store *s)
 	return shortage;
 }
 
-static int env_open(struct store *s, struct bo_err *e)
+/* What env_open returns when the open outside the gate did not open
+ * (and left nothing open): the caller goes through the gate. */
+#define OPEN_GATED 1
+
+void (*store_open_wait)(DB_ENV *env);
+
+struct env_call {
+	DB_ENV *env;
+	u_int32_t flags;
+};
+
+static int env_open_body(struct store *s, void *arg, struct bo_err *e)
+{
+	struct env_call *c = arg;
+	int ret = c->env->open(c->env, s->dir, c->flags, 0660);
+
+	(void)e;
+	if (ret == 0 && store_open_wait)
+		store_open_wait(c->env);
+	return ret;
+}
+
+/* DB_ENV->open, watched like a transaction (store_watch.h): an open can
+ * wait for ever on a mutex of a process killed while holding it (in its
+ * own open or close, or in a read). Given up, the handle stays where it
+ * waits, holding our line of the registry, which is freed for the next
+ * open; that one recovers. */
+static int env_open_watched(struct store *s, u_int32_t flags, struct bo_err *e)
+{
+	struct env_call c = { s->env, flags };
+	int ret;
+
+	/* a give-up panics s->env, which must not be a handle half open */
+	s->env = NULL;
+	ret = store_watch_body(s, env_open_body, &c, e);
+	if (ret == STORE_LOST) {
+		store_log(s, "opening the environment waited on a dead process: recovering");
+		store_registry_forget(s);
+		s->recover = 1;
+		return ret;
+	}
+	s->env = c.env;
+	return ret;
+}
+
+/* The environment, opened not seeing a panic, back to seeing one: 0, or
+ * DB_RUNRECOVERY when it is panicked (a call that enters it says so). */
+static int env_panicked(DB_ENV *env)
+{
+	u_int32_t id;
+	int ret;
+
+	env->set_flags(env, DB_NOPANIC, 0);
+	if ((ret = env->lock_id(env, &id)) == 0)
+		env->lock_id_free(env, id);
+	return ret;
+}
+
+/* outside: the open outside the gate, which runs no recovery (Berkeley
+ * DB's DB_RUNRECOVERY, and any other failure, send it through the gate:
+ * OPEN_GATED) and found the regions of this boot already (open_first). */
+static int env_open(struct store *s, int outside, struct bo_err *e)
 {
 	off_t sizes[REGIONS_MAX];
 	int ret, cold;
@@ -248,8 +309,9 @@ static int env_open(struct store *s, struct bo_err *e)
 	/* No deadlock detector and no lock timeout: writers go one at a
 	 * time (store_lock.c), and a dead one is found by the gate. */
 	store_sigbus_guard(s->dir);
-	store_regions_leftover(s->dir);
-	if ((cold = s->recover || store_regions_cold(s))) {
+	if (!outside)
+		store_regions_leftover(s->dir);
+	if ((cold = !outside && (s->recover || store_regions_cold(s)))) {
 		/* the sizes before the recovery makes the regions again */
 		store_regions_sizes(s->dir, sizes);
 		if (env_recover(s, e)) {
@@ -260,7 +322,19 @@ static int env_open(struct store *s, struct bo_err *e)
 		s->recover = 0;
 	}
 	s->env->mutex_set_max(s->env, STORE_MUTEXES);
-	ret = s->env->open(s->env, s->dir, ENV_FLAGS, 0660);
+	/* Berkeley DB's open that finds the regions panicked removes them
+	 * and recovers on its own (env_open.c, "retry"), which outside the
+	 * gate would pull the regions from under the others: it is kept from
+	 * seeing the panic, and looks for it once open */
+	if (outside)
+		s->env->set_flags(s->env, DB_NOPANIC, 1);
+	ret = env_open_watched(s, outside ? ENV_FLAGS & ~DB_RECOVER : ENV_FLAGS, e);
+	if (ret == STORE_LOST)
+		return outside ? OPEN_GATED : bo_failc(e, BO_EBUSY, _("open data directory \"%s\": a process died holding it"), s->dir);
+	if (outside && ret == 0)
+		ret = env_panicked(s->env);
+	if (ret == 0 && outside && mutexes_short(s))
+		ret = DB_RUNRECOVERY;   /* made again inside the gate */
 	/* Regions made before the limit above are made again, from the log,
 	 * by the first open with no other process in them (inside the gate,
 	 * none can come in meanwhile). */
@@ -269,7 +343,7 @@ static int env_open(struct store *s, struct bo_err *e)
 		s->env->close(s->env, 0);
 		s->env = NULL;
 		s->recover = 1;
-		return env_open(s, e);
+		return env_open(s, 0, e);
 	}
 	if (ret == 0 && store_regions_warm(s)) {
 		int err = errno;
@@ -295,6 +369,13 @@ static int env_open(struct store *s, struct bo_err *e)
 	if (ret != 0) {
 		s->env->close(s->env, 0);
 		s->env = NULL;
+		/* an open that found a dead process leaves our line filled in
+		 * (env_register.c, so that no one takes the environment for
+		 * sound), which would fail our open inside the gate */
+		if (outside) {
+			store_registry_forget(s);
+			return OPEN_GATED;
+		}
 		/* Berkeley DB says why in the log (a bad DB_CONFIG line) */
 		if (ret == EINVAL && s->why[0])
 			return bo_failc(e, BO_EINVAL, _("open data directory \"%s\": %s"), s->dir, s->why);
@@ -422,15 +503,32 @@ static int dbs_open(struct store *s, int create, struct bo_err *e)
 /* A store of the current schema opens its tables when first used: a
  * command pays for the files it reads. Only the meta table opens now;
  * the others are looked for, so that a missing one is said at once. */
-static int dbs_open_lazy(struct store *s, struct bo_err *e)
+/* The store's schema, read from a snapshot: a read without one takes a
+ * lock on the meta table, which a writer killed inside the gate (counters
+ * are in meta) holds until the recovery that an open outside the gate
+ * does not run; it would wait for the watch to give it up. */
+static int schema_read(struct store *s, uint64_t *schema)
+{
+	DB_TXN *t = NULL;
+	int ret;
+
+	if (s->bulk || s->env->txn_begin(s->env, NULL, &t, DB_TXN_SNAPSHOT) != 0)
+		return store_counter_get(s, NULL, "schema", schema);
+	ret = store_counter_get(s, store_txn_of(t), "schema", schema);
+	t->commit(t, 0);
+	return ret;
+}
+
+static int dbs_open_lazy(struct store *s, int outside, struct bo_err *e)
 {
 	uint64_t schema = STORE_SCHEMA;
 	int ret;
 
 	if ((ret = db_open_one(s, TB_META, 0)) != 0)
 		return table_fail(s, TB_META, ret, e);
-	if (store_counter_get(s, NULL, "schema", &schema) != 0 || schema < STORE_SCHEMA)
-		return dbs_open(s, 0, e);
+	/* the tables of a later schema are made inside the gate */
+	if (schema_read(s, &schema) != 0 || schema < STORE_SCHEMA)
+		return outside ? OPEN_GATED : dbs_open(s, 0, e);
 	for (int t = 0; t < TB_COUNT; t++) {
 		char p[1200];
 		struct stat st;
@@ -512,6 +610,8 @@ void store_handles_abandon(struct store *s)
 	s->env = NULL;
 }
 
+static void handles_shut(struct store *s);
+
 /* dead: the caller knows a process died (the gate found a writer that
  * died inside, whose registry slot a recovery may have cleared since). */
 static void handles_close(struct store *s, int dead)
@@ -523,9 +623,14 @@ static void handles_close(struct store *s, int dead)
 		store_log(s, "closing beside a dead process: panicking the environment");
 		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
 	}
-	/* Secondaries before their primaries. No sync: commits are in the
-	 * log, and a sync would wait on the log flush mutex, which a dead
-	 * writer may still hold when we close to recover. */
+	handles_shut(s);
+}
+
+/* Secondaries before their primaries. No sync: commits are in the log,
+ * and a sync would wait on the log flush mutex, which a dead writer may
+ * still hold when we close to recover. */
+static void handles_shut(struct store *s)
+{
 	for (int t = TB_COUNT - 1; t >= 0; t--) {
 		if (s->entries[t])
 			s->entries[t]->close(s->entries[t], DB_NOSYNC);
@@ -626,7 +731,7 @@ int store_create(const char *dir, const char *group, struct bo_err *e)
 		free(s);
 		return -1;
 	}
-	if (env_open(s, e) || store_regions_new(dir, e) || dbs_open(s, 1, e)) {
+	if (env_open(s, 0, e) || store_regions_new(dir, e) || dbs_open(s, 1, e)) {
 		handles_close(s, 0);
 		if (s->log)
 			fclose(s->log);
@@ -682,8 +787,9 @@ static int check_schema(struct store *s, struct store_txn *txn, void *arg, struc
 
 static int tables_body(struct store *s, void *arg, struct bo_err *e)
 {
-	(void)arg;
-	return dbs_open_lazy(s, e) ? STORE_FAILED : 0;
+	int r = dbs_open_lazy(s, *(const int *)arg, e);
+
+	return r == OPEN_GATED ? STORE_STOP : r ? STORE_FAILED : 0;
 }
 
 /* The tables' first open, watched like a transaction: it begins one, and
@@ -691,23 +797,27 @@ static int tables_body(struct store *s, void *arg, struct bo_err *e)
  * dead it finds) can hold the lockers' mutex it needs. Left waiting, the
  * writer held the gate for ever (tests/cli/readers_killed.sh); given up,
  * the next attempt recovers. */
-static int tables_open(struct store *s, struct bo_err *e)
+static int tables_open(struct store *s, int outside, struct bo_err *e)
 {
-	int ret = store_watch_body(s, tables_body, NULL, e);
+	int ret = store_watch_body(s, tables_body, &outside, e);
 
 	if (ret == STORE_LOST) {
 		DB_ENV *env = s->env;
 
 		store_log(s, "opening the tables waited on a dead process: recovering");
 		/* the handles stay with the open that waits; the environment
-		 * is panicked, so its close only lets go of our registration */
+		 * is panicked, so its close only lets go of our registration
+		 * (outside the gate no close: our line is freed by hand) */
 		store_handles_abandon(s);
-		env->close(env, 0);
+		if (outside)
+			store_registry_forget(s);
+		else
+			env->close(env, 0);
 		s->recover = 1;
-		return bo_failc(e, BO_EBUSY, _("open data directory \"%s\": a process died holding it"),
+		return outside ? OPEN_GATED : bo_failc(e, BO_EBUSY, _("open data directory \"%s\": a process died holding it"),
 		                s->dir);
 	}
-	return ret ? -1 : 0;
+	return ret == STORE_STOP ? OPEN_GATED : ret ? -1 : 0;
 }
 
 /* Inside the writer gate: an open that finds a dead process runs
@@ -721,6 +831,7 @@ int store_open_handles(struct store *s, struct bo_err *e)
 
 	if (gate < 0)
 		return -1;
+	store_regions_own(s);
 	/* An open that races another process's recovery can fail once with
 	 * EINVAL; a damaged file fails every time, so a few tries tell them
 	 * apart. */
@@ -728,7 +839,7 @@ int store_open_handles(struct store *s, struct bo_err *e)
 		struct timespec pause = { 0, 150 * 1000000L };
 
 		r = 0;
-		if (env_open(s, e) == 0 && tables_open(s, e) == 0)
+		if (env_open(s, 0, e) == 0 && tables_open(s, 0, e) == 0)
 			break;
 		handles_close(s, 0);
 		r = -1;
@@ -737,6 +848,7 @@ int store_open_handles(struct store *s, struct bo_err *e)
 			break;
 		nanosleep(&pause, NULL);
 	}
+	store_regions_disown(s);
 	store_gate_leave(s);
 	return r;
 }
@@ -751,9 +863,11 @@ int store_reopen_after(struct store *s, int dead, struct bo_err *e)
 	if (gate < 0)
 		return -1;
 	store_log(s, "reopening the environment (recovery after a dead process)");
+	store_regions_own(s);
 	handles_close(s, dead || gate == 1);
 	s->reopens++;
 	r = store_open_handles(s, e);
+	store_regions_disown(s);
 	store_gate_leave(s);
 	return r;
 }
@@ -761,6 +875,62 @@ int store_reopen_after(struct store *s, int dead, struct bo_err *e)
 int store_reopen(struct store *s, struct bo_err *e)
 {
 	return store_reopen_after(s, 0, e);
+}
+
+/* A process's first open, outside the gate when nothing calls for a
+ * recovery (store_lock.c, the regions' lock): a writer dead inside the
+ * gate, regions of another boot, a process dead in the environment (the
+ * open's DB_RUNRECOVERY), or one that dies while we wait on it. Those,
+ * and anything else that fails, go through the gate, which recovers or
+ * says what is wrong. A process opens again (after a recovery) inside
+ * the gate. */
+static int open_first(struct store *s, struct bo_err *e)
+{
+	struct bo_err quiet = *e;
+	int r;
+
+	if (!s->locked || s->recover || store_gate_dead_pid(s) || store_regions_cold(s) ||
+	    store_regions_share(s))
+		return store_open_handles(s, e);
+	r = env_open(s, 1, &quiet);
+	/* Attached: from here on a recovery is met as by every process in
+	 * the environment (its panic, the region files' new inodes), and the
+	 * lock is not held while the tables open, which can wait on a dead
+	 * writer's lock until that recovery comes. */
+	store_regions_unshare(s);
+	if (r == 0 && (r = tables_open(s, 1, &quiet)) != 0 && s->env) {
+		/* a table to make (an older schema) or one missing: the gate
+		 * makes it or says so */
+		handles_shut(s);
+	}
+	return r == 0 ? 0 : store_open_handles(s, e);
+}
+
+/* A close outside the gate, under the regions' lock shared, unless a
+ * process died in the environment (the close would panic it first, which
+ * is for inside the gate). 0 when closed (or given up on a dead process
+ * and left), 1 when it must go through the gate. */
+static int close_body(struct store *s, void *arg, struct bo_err *e)
+{
+	(void)arg;
+	(void)e;
+	handles_shut(s);
+	return 0;
+}
+
+static int close_outside(struct store *s)
+{
+	struct bo_err e = BO_ERR_INIT;
+
+	if (!s->locked || store_gate_dead_pid(s) || store_env_has_dead(s) || store_regions_share(s))
+		return 1;
+	if (store_watch_body(s, close_body, NULL, &e) == STORE_LOST) {
+		store_log(s, "closing the environment waited on a dead process: leaving it");
+		store_handles_abandon(s);
+		store_registry_forget(s);
+	}
+	store_regions_unshare(s);
+	return 0;
 }
 
 static int open_at(struct store *s, const char *dir, struct bo_err *e)
@@ -791,7 +961,7 @@ static int open_at(struct store *s, const char *dir, struct bo_err *e)
 		umask(007);
 	if (open_log(s, e))
 		return -1;
-	if (store_locks_take(s, e) || store_open_handles(s, e))
+	if (store_locks_take(s, e) || open_first(s, e))
 		goto fail;
 	if (store_read(s, "open data directory", check_schema, &schema, e)) {
 		handles_close(s, 0);
@@ -895,15 +1065,19 @@ void store_close(struct store *s)
 	 * the kernel gives no boot id, every time, as the only safe way. */
 	panicked = s->env && s->wrote && checkpoint(s, store_boot_known(), &e) && s->panic;
 
+	if (!panicked && s->env && close_outside(s) == 0)
+		;
 	/* a writer that died meanwhile stays marked for the next to recover */
-	if (store_gate_enter(s, &e) == 1) {
+	else if (store_gate_enter(s, &e) == 1) {
 		store_handles_abandon(s);
 		store_gate_abandon(s);
 	} else {
+		store_regions_own(s);
 		if (panicked)
 			store_handles_abandon(s);
 		else
 			handles_close(s, 0);
+		store_regions_disown(s);
 		store_gate_leave(s);
 	}
 	store_locks_drop(s);
@@ -921,7 +1095,9 @@ int store_bulk(struct store *s, int on, struct bo_err *e)
 		s->env->log_flush(s->env, NULL);
 		s->env->set_flags(s->env, DB_TXN_NOSYNC, 0);
 	}
+	store_regions_own(s);
 	handles_close(s, 0);
+	store_regions_disown(s);
 	s->bulk = on;
 	if (store_open_handles(s, e))
 		return -1;

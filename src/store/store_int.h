@@ -23,6 +23,7 @@ struct store {
 	int gate_fd;            /* backoffice.gate, the writer gate */
 	int locked;             /* lock_fd and gate_fd are valid */
 	int in_gate;            /* nesting depth inside the writer gate */
+	int regions_owned;      /* nesting depth of the regions' lock, exclusive */
 	int recover;            /* a writer died inside the gate: the next open
 	                         * recovers whatever Berkeley DB's registry says */
 	int bulk;               /* tables open without multiversion copies */

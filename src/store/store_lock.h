@@ -33,4 +33,17 @@ void store_gate_abandon(struct store *s);
 int store_write_enter(struct store *s, struct bo_err *e);
 void store_write_leave(struct store *s, int clear);
 
+/* The regions' lock (store_lock.c): shared by an environment's open or
+ * close outside the gate, exclusive by one inside it, which may recover
+ * (remove and make the region files again) or panic the environment.
+ * 0, or -1 when the lock cannot be had (the caller goes through the gate). */
+int store_regions_share(struct store *s);
+void store_regions_unshare(struct store *s);
+/* Exclusive, nesting (called inside the gate). */
+void store_regions_own(struct store *s);
+void store_regions_disown(struct store *s);
+/* The pid inside the gate, if it is a process that is gone (0 if none
+ * is inside, or the one inside lives). */
+long store_gate_dead_pid(struct store *s);
+
 #endif

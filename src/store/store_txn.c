@@ -153,7 +153,9 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 		s->snapshot = NULL;
 		/* inside the gate, like every close (store_reopen_after) */
 		if ((gate = store_gate_enter(s, e)) >= 0) {
+			store_regions_own(s);
 			env->close(env, 0);
+			store_regions_disown(s);
 			/* a writer dead inside stays marked for our reopen */
 			if (gate == 1)
 				store_gate_abandon(s);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store_lock.h"
 #include "store_watch.h"
 
 int store_watch_seconds;
@@ -23,7 +24,7 @@ int store_watch_seconds;
 #define REG_LINE 25
 
 /* Gone, or a zombie its parent has not reaped yet (killed all the same). */
-static int pid_gone(long pid)
+int store_pid_gone(long pid)
 {
 	char p[64], stat[256], *paren;
 	ssize_t n;
@@ -72,7 +73,7 @@ static int line_is_dead(int fd, const char *line, off_t at)
 	fl.l_len = 1;
 	/* a slot is briefly unlocked while its process registers or leaves:
 	 * only a process that is gone is dead */
-	return fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK && pid_gone(pid);
+	return fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK && store_pid_gone(pid);
 }
 
 /* Closing any descriptor of a file drops every fcntl lock the process
@@ -142,6 +143,31 @@ static int registry_any(struct store *s, int (*hit)(int fd, const char *line, of
 	return found;
 }
 
+/* The environment's region says it is panicked: Berkeley DB's open that
+ * finds a dead process in the registry marks the region so and clears the
+ * registry (env_register.c) before anyone has recovered, and an open
+ * outside the gate that did so leaves the recovery to the gate. Read from
+ * the file, whose pages are the shared memory: the region's first fields,
+ * its magic number and the panic flag, are the same in every release
+ * (region.h: "must never change in order"). */
+#define REGION_MAGIC 0x120897u
+
+int store_region_panicked(const struct store *s)
+{
+	char p[1200];
+	uint32_t head[2];
+	int fd, panicked = 0;
+
+	if (snprintf(p, sizeof p, "%s/%s", s->dir, REGION_FILE) >= (int)sizeof p)
+		return 0;
+	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	if (pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head && head[0] == REGION_MAGIC)
+		panicked = head[1] != 0;
+	close(fd);
+	return panicked;
+}
+
 int store_env_has_dead(struct store *s)
 {
 	struct stat st;
@@ -151,7 +177,44 @@ int store_env_has_dead(struct store *s)
 	if (s->env && s->region_ino &&
 	    (region_stat(s, &st) || st.st_ino != s->region_ino || st.st_dev != s->region_dev))
 		return 1;
-	return registry_any(s, line_is_dead) == 1;
+	return registry_any(s, line_is_dead) == 1 || store_region_panicked(s);
+}
+
+/* Berkeley DB's free line, and the byte of the registry its opens lock
+ * while they read and write it (env_register.c: PID_EMPTY, the exclusive
+ * lock at byte 1). */
+static const char reg_free[REG_LINE + 1] = "X                      0\n";
+#define REG_EXCL_AT 1
+
+void store_registry_forget(struct store *s)
+{
+	char p[1200], line[REG_LINE];
+	long me = (long)getpid();
+	struct flock fl;
+	int fd;
+
+	if (snprintf(p, sizeof p, "%s/%s", s->dir, REG_FILE) >= (int)sizeof p)
+		return;
+	pthread_mutex_lock(&reg_mu);
+	if ((fd = open(p, O_RDWR | O_CLOEXEC)) >= 0) {
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_start = REG_EXCL_AT;
+		fl.l_len = 1;
+		/* ours already when the handle left waiting holds it */
+		while (fcntl(fd, F_SETLKW, &fl) && errno == EINTR)
+			;
+		for (off_t at = 0; pread(fd, line, REG_LINE, at) == REG_LINE; at += REG_LINE)
+			if (slot_pid(line) == me && pwrite(fd, reg_free, REG_LINE, at) != REG_LINE)
+				store_log(s, "free our line of the registry: %s", bo_strerror(errno));
+		/* closing a descriptor of the file drops every lock this
+		 * process holds on it: the exclusive byte and the left
+		 * handle's line (it has no other handle here) */
+		close(fd);
+		/* reg_fd stays open, holding no lock: nothing more to drop */
+	}
+	pthread_mutex_unlock(&reg_mu);
 }
 
 /* A line of another process (one we cannot read counts as another's). */
@@ -426,17 +489,22 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
 	while (!job_wait(j, 1)) {
 		/* a slow body is left alone; only one that waits while a dead
 		 * process is in the environment, twice in a row, is given up */
-		if (++waited < store_watch_seconds)
+		/* a writer dead inside the gate holds its locks until a
+		 * recovery: no body that waits then is only slow, and one
+		 * that opened outside the gate may be what keeps it waiting */
+		if (++waited < store_watch_seconds && !store_gate_dead_pid(s) &&
+		    !store_region_panicked(s))
 			continue;
 		pthread_mutex_unlock(&j->mu);
-		strikes = store_env_has_dead(s) ? strikes + 1 : 0;
+		strikes = store_env_has_dead(s) || store_gate_dead_pid(s) ? strikes + 1 : 0;
 		pthread_mutex_lock(&j->mu);
 		if (strikes < 2 || job_wait(j, 0))
 			continue;
 		pthread_mutex_unlock(&j->mu);
 		store_log(s, "a transaction waited %d s while a dead process held the environment: giving it up", waited);
 		/* a body that is only slow returns DB_RUNRECOVERY at its next call */
-		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
+		if (s->env)     /* none while the environment itself opens */
+			s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
 		pthread_mutex_lock(&j->mu);
 		if (job_wait(j, 2))
 			break;

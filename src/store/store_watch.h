@@ -32,15 +32,28 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
  * just before it, 1 just after it succeeded), to make a commit wait on a
  * dead process's mutex. NULL in the program. */
 extern void (*store_commit_wait)(struct store *s, int landed);
+/* For the tests: called on the helper right after the environment's
+ * open, to make an open wait on a dead process's mutex. */
+extern void (*store_open_wait)(DB_ENV *env);
 
 /* 1 when the environment shows a process that died without closing it,
  * or was recovered by another process since we opened it. Never calls
  * Berkeley DB: its calls can wait on the very mutex a dead process holds
  * (DB_ENV->get_flags takes the transaction region's). */
 int store_env_has_dead(struct store *s);
+/* 1 when the environment's region is marked panicked (read from its
+ * file, never through Berkeley DB). */
+int store_region_panicked(const struct store *s);
 /* 1 when no process but this one has the environment open (the
  * registry's lines are all free or ours). Never calls Berkeley DB. */
 int store_env_alone(struct store *s);
+/* 1 when process pid is gone (or a zombie). */
+int store_pid_gone(long pid);
+/* Our own lines of the registry made free, as Berkeley DB's close does,
+ * after an open or a close given up: the handle left waiting keeps our
+ * line, and with our pid in it the next open fails (DB_REGISTER allows one
+ * handle a process). */
+void store_registry_forget(struct store *s);
 /* Note which region files the environment just opened is made of. */
 void store_region_note(struct store *s);
 
