@@ -185,6 +185,9 @@ refuses "a write without the ICU module" "add customer: load module \"backoffice
 	"$T/lone" --db "$BACKOFFICE_DB" customer add --name "Sin Módulo" --nif 00000023T
 eq "no customer added without ICU" "$customers" "$(bo customer list --format csv)"
 ok "a read needs no module" "$T/lone" --db "$BACKOFFICE_DB" invoice show F2026-000001
+refuses "the screens without their module" \
+	"open the screens: load module \"backoffice-tui.so\": not in \"$T\" nor in \"$T/\.\./lib" \
+	"$T/lone" --db "$BACKOFFICE_DB"
 # the documents module without the QR module: an invoice is not printed
 # without its tax QR, and a QR image not made
 cp "$(dirname "$BACKOFFICE")/backoffice-docs.so" "$T/"
