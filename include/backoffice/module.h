@@ -2,10 +2,12 @@
  * modules, loaded the first time they are used: printing and the XML
  * files (cairo, pango, libxml2) live in backoffice-docs.so, the workbooks
  * (libxlsxwriter) in backoffice-xlsx.so, Spanish collation (ICU) in
- * backoffice-icu.so. Linking them into the program made every command,
- * even `user list`, load and relocate some forty libraries before its
- * first line: two thirds of the time of a command that prints nothing
- * (issue 11, measured with perf on the empty command).
+ * backoffice-icu.so, the QR matrices (libqrencode) in backoffice-qr.so and
+ * the screens (ncursesw) in backoffice-tui.so. Linking them into the
+ * program made every command, even `user list`, load and relocate some
+ * forty libraries before its first line: two thirds of the time of a
+ * command that prints nothing (issue 11, measured with perf on the empty
+ * command).
  *
  * A module is looked for beside the program's own file (the build
  * directory, or a copy of the program with its modules), then in

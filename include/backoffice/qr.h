@@ -13,7 +13,8 @@ struct qr {
 	unsigned char *dark;    /* width * width, row by row: 1 dark, 0 light */
 };
 
-/* Encode text (8-bit mode, level M); free with qr_free. */
+/* Encode text (8-bit mode, level M), in the module backoffice-qr.so,
+ * loaded on first use (module.h); free with qr_free. */
 int qr_encode(const char *text, struct qr *q, struct bo_err *e);
 void qr_free(struct qr *q);
 /* 1 when module (x, y) is dark; outside the symbol (the quiet zone) 0. */

@@ -24,6 +24,7 @@
 #include "backoffice/clerk.h"
 #include "backoffice/export.h"
 #include "backoffice/i18n.h"
+#include "backoffice/module.h"
 #include "backoffice/scratch.h"
 #include "backoffice/store.h"
 #include "cli.h"
@@ -51,6 +52,26 @@ static void signals_install(void)
 	sa.sa_handler = on_signal;
 	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
 		sigaction(sigs[k], &sa, NULL);
+}
+
+/* The screens, from backoffice-tui.so (run.h says why a module). */
+static int screens_run(struct cli *c)
+{
+	struct bo_err e = BO_ERR_INIT;
+	const struct ui_ops *o = module_symbol("tui", "bo_tui_ops", &e);
+
+	if (!o) {
+		bo_wrap(&e, "%s", _("open the screens"));
+		return cli_fail(&e);
+	}
+	if (o->abi != UI_OPS_ABI || o->layout != UI_LAYOUT) {
+		bo_failc(&e, BO_EFAIL, _("%s: load module \"backoffice-%s.so\": %s"),
+		         _("open the screens"), "tui", _("from another build of backoffice"));
+		return cli_fail(&e);
+	}
+	/* the screens must not hang on a dead clerk's mutex */
+	store_watch_seconds = STORE_WATCH_SECONDS;
+	return o->run(c->dir, &c->ss, &c->open);
 }
 
 int main(int argc, char **argv)
@@ -95,9 +116,7 @@ int main(int argc, char **argv)
 			return cli_fail(&e);
 	}
 	if (i == argc) {
-		/* the screens must not hang on a dead clerk's mutex */
-		store_watch_seconds = STORE_WATCH_SECONDS;
-		r = ui_run(c.dir, &c.ss, &c.open);
+		r = screens_run(&c);
 	} else {
 		signals_install();
 		r = cli_dispatch(&c, argc - i, argv + i);

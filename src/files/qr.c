@@ -1,31 +1,46 @@
-/* qr.c - QR matrices from libqrencode and their half-block rendering. */
-#include <errno.h>
+/* qr.c - QR matrices and their half-block rendering. The matrix itself
+ * comes from libqrencode in the module backoffice-qr.so (qr_ops.h),
+ * loaded the first time a QR is drawn: a command that draws none maps no
+ * libqrencode (module.h). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <qrencode.h>
-
+#include "backoffice/module.h"
 #include "backoffice/qr.h"
+#include "qr_ops.h"
+
+/* weak: defined only where the module's objects are linked in */
+extern const struct qr_ops bo_qr_ops __attribute__((weak));
+
+static const struct qr_ops *qr_mod;
+static struct bo_err qr_mod_err;
+static pthread_once_t qr_once = PTHREAD_ONCE_INIT;
+
+static void load(void)
+{
+	const struct qr_ops *o = &bo_qr_ops;
+
+	if (!o && !(o = module_symbol("qr", "bo_qr_ops", &qr_mod_err)))
+		return;
+	if (o->abi != QR_OPS_ABI || o->layout != QR_LAYOUT) {
+		bo_failc(&qr_mod_err, BO_EFAIL, _("load module \"backoffice-%s.so\": %s"), "qr",
+		         _("from another build of backoffice"));
+		return;
+	}
+	qr_mod = o;
+}
 
 int qr_encode(const char *text, struct qr *q, struct bo_err *e)
 {
-	QRcode *c = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M);
-
 	q->width = 0;
 	q->dark = NULL;
-	if (!c)
-		return bo_failc(e, errno == ENOMEM ? BO_ENOMEM : BO_EINVAL,
-		                _("qr code: cannot encode \"%.80s\": %s"), text, bo_strerror(errno));
-	if (!(q->dark = malloc((size_t)c->width * (size_t)c->width))) {
-		QRcode_free(c);
-		return bo_failc(e, BO_ENOMEM, _("qr code: out of memory"));
+	pthread_once(&qr_once, load);
+	if (!qr_mod) {
+		*e = qr_mod_err;
+		return bo_wrap(e, "%s", _("qr code"));
 	}
-	q->width = c->width;
-	/* bit 0 of each module is its colour; the rest say what it is part of */
-	for (int i = 0; i < c->width * c->width; i++)
-		q->dark[i] = c->data[i] & 1;
-	QRcode_free(c);
-	return 0;
+	return qr_mod->encode(text, q, e);
 }
 
 void qr_free(struct qr *q)

@@ -99,6 +99,15 @@ unchanged "pay a paid invoice" "above the balance" bo payment add --invoice F202
 ok "reverse" env LD_DEBUG=files "$BACKOFFICE" payment reverse 1 --reason "tarjeta rechazada"
 eq "reversal id" "3" "$out"
 eq "a reversal loads no ICU" "0" "$(grep -c 'file=libicu' "$T/err")"
+# The screens (ncursesw) and the QR matrices (libqrencode) are modules
+# too: a command that shows neither maps neither library. (verifactu.sh
+# checks that invoice qr -o maps libqrencode and its PNG reads back.)
+for cmd in "user list" "invoice show F2026-000001"; do
+	# shellcheck disable=SC2086 # the words of the command
+	ok "$cmd" env LD_DEBUG=files "$BACKOFFICE" $cmd
+	eq "$cmd maps no ncurses" "" "$(grep -o 'file=lib\(ncursesw\|tinfo\)[^ ]*' "$T/err")"
+	eq "$cmd maps no qrencode" "" "$(grep -o 'file=libqrencode[^ ]*' "$T/err")"
+done
 eq "partial again" "partial" "$(field F2026-000001 status)"
 eq "balance after reversal" "50.00" "$(field F2026-000001 balance)"
 unchanged "reverse twice" "already reversed" bo payment reverse 1 --reason again

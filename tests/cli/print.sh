@@ -185,5 +185,19 @@ refuses "a write without the ICU module" "add customer: load module \"backoffice
 	"$T/lone" --db "$BACKOFFICE_DB" customer add --name "Sin Módulo" --nif 00000023T
 eq "no customer added without ICU" "$customers" "$(bo customer list --format csv)"
 ok "a read needs no module" "$T/lone" --db "$BACKOFFICE_DB" invoice show F2026-000001
+refuses "the screens without their module" \
+	"open the screens: load module \"backoffice-tui.so\": not in \"$T\" nor in \"$T/\.\./lib" \
+	"$T/lone" --db "$BACKOFFICE_DB"
+# the documents module without the QR module: an invoice is not printed
+# without its tax QR, and a QR image not made
+cp "$(dirname "$BACKOFFICE")/backoffice-docs.so" "$T/"
+refuses "print without the QR module" \
+	"print invoice F2026-000001: qr code: load module \"backoffice-qr.so\": not in \"$T\"" \
+	"$T/lone" --db "$BACKOFFICE_DB" invoice print F2026-000001 -o "$T/lone.pdf"
+[ -e "$T/lone.pdf" ] && fail "a PDF without its QR" || pass
+refuses "a QR image without the QR module" "load module \"backoffice-qr.so\"" \
+	"$T/lone" --db "$BACKOFFICE_DB" invoice qr F2026-000001 -o "$T/lone.png"
+[ -e "$T/lone.png" ] && fail "a QR image without the module" || pass
+ok "the QR's URL needs no module" "$T/lone" --db "$BACKOFFICE_DB" invoice qr F2026-000001
 
 finish

@@ -193,10 +193,13 @@ ok "check after it all" as admin check
 eq "check still passes" "no problems found" "$out"
 
 # --- the modules (cairo, pango, libxml2: backoffice-docs.so; libxlsxwriter:
-# backoffice-xlsx.so; ICU: backoffice-icu.so): the installed ones serve a clerk from ../lib/*/backoffice;
+# backoffice-xlsx.so; ICU: backoffice-icu.so; libqrencode: backoffice-qr.so;
+# ncursesw: backoffice-tui.so): the installed ones serve a clerk from ../lib/*/backoffice;
 # one that root alone does not own, beside a copy of the program, never runs
 MOD=$(dirname "$(find "$T/dest" -name backoffice-docs.so | head -1)")
-eq "the modules are installed" "backoffice-docs.so backoffice-icu.so backoffice-xlsx.so" "$(cd "$MOD" && echo backoffice-*.so)"
+eq "the modules are installed" \
+	"backoffice-docs.so backoffice-icu.so backoffice-qr.so backoffice-tui.so backoffice-xlsx.so" \
+	"$(cd "$MOD" && echo backoffice-*.so)"
 num=$(as bill invoice list --format csv | sed -n 2p | cut -d, -f1)
 ok "billing prints an invoice (the installed module)" as bill invoice print "$num" -o "$T/bill/f.pdf"
 pdftotext "$T/bill/f.pdf" - 2>/dev/null | grep -q "$num" && pass || fail "the PDF does not show $num"

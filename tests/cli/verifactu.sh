@@ -108,7 +108,11 @@ eq "the second starts at record 1001" "$(sed -n 1002p "$T/demo.csv" | cut -d, -f
 	"$(xmllint --xpath "string((//*[local-name()='Huella' and parent::*[local-name()='RegistroAlta' or local-name()='RegistroAnulacion']])[1])" "$T/big-2.xml")"
 
 # --- the tax QR
-ok "qr png" bo invoice qr F2026-000001 -o "$T/qr.png"
+# the image draws the matrix: it loads the QR module (libqrencode), and
+# still no terminal library
+ok "qr png" env LD_DEBUG=files "$BACKOFFICE" invoice qr F2026-000001 -o "$T/qr.png"
+grep -q 'file=libqrencode' "$T/err" && pass || fail "invoice qr -o loaded no libqrencode"
+eq "qr png maps no ncurses" "" "$(grep -o 'file=libncursesw[^ ]*' "$T/err")"
 url="https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQRNoVerifactu?nif=B12345674&numserie=F2026-000001&fecha=28-11-2026&importe=153.61"
 eq "qr url" "$url" "$out"
 eq "zbarimg reads the url" "$url" "$(zbarimg -q --raw "$T/qr.png" 2>/dev/null)"

@@ -1,0 +1,8 @@
+/* tui_module.c - the table that backoffice-tui.so exports (run.h). */
+#include "run.h"
+
+const struct ui_ops bo_tui_ops = {
+	.abi = UI_OPS_ABI,
+	.layout = UI_LAYOUT,
+	.run = ui_run,
+};
