@@ -223,16 +223,21 @@ static int env_recover(struct store *s, struct bo_err *e)
 /* The mutex region was made by a program that set no limit (Berkeley
  * DB's own sizing). Any limit set, ours or a DB_CONFIG line's, is kept:
  * regions are not made again on every open for it. */
-static int mutexes_short(struct store *s)
+static int mutexes_short_in(DB_ENV *env)
 {
 	DB_MUTEX_STAT *sp = NULL;
 	int shortage;
 
-	if (s->env->mutex_stat(s->env, &sp, 0) != 0 || !sp)
+	if (env->mutex_stat(env, &sp, 0) != 0 || !sp)
 		return 0;
 	shortage = sp->st_mutex_max == 0;
 	free(sp);
 	return shortage;
+}
+
+static int mutexes_short(struct store *s)
+{
+	return mutexes_short_in(s->env);
 }
 
 /* What env_open returns when the open outside the gate did not open
@@ -244,8 +249,15 @@ void (*store_open_wait)(DB_ENV *env);
 struct env_call {
 	DB_ENV *env;
 	u_int32_t flags;
+	int outside;
 };
 
+static int mutexes_short_in(DB_ENV *env);
+static int env_panicked(struct store *s, DB_ENV *env);
+
+/* The open, and for one outside the gate what sends it through the gate
+ * after all, asked here, watched: Berkeley DB's calls take region
+ * mutexes, which a dead clerk may hold (cli-crash-long hung in one). */
 static int env_open_body(struct store *s, void *arg, struct bo_err *e)
 {
 	struct env_call *c = arg;
@@ -254,6 +266,11 @@ static int env_open_body(struct store *s, void *arg, struct bo_err *e)
 	(void)e;
 	if (ret == 0 && store_open_wait)
 		store_open_wait(c->env);
+	if (ret == 0 && c->outside)
+		ret = env_panicked(s, c->env);
+	/* regions too small are made again inside the gate */
+	if (ret == 0 && c->outside && mutexes_short_in(c->env))
+		ret = DB_RUNRECOVERY;
 	return ret;
 }
 
@@ -262,9 +279,9 @@ static int env_open_body(struct store *s, void *arg, struct bo_err *e)
  * own open or close, or in a read). Given up, the handle stays where it
  * waits, holding our line of the registry, which is freed for the next
  * open; that one recovers. */
-static int env_open_watched(struct store *s, u_int32_t flags, struct bo_err *e)
+static int env_open_watched(struct store *s, u_int32_t flags, int outside, struct bo_err *e)
 {
-	struct env_call c = { s->env, flags };
+	struct env_call c = { s->env, flags, outside };
 	int ret;
 
 	/* a give-up panics s->env, which must not be a handle half open */
@@ -281,16 +298,11 @@ static int env_open_watched(struct store *s, u_int32_t flags, struct bo_err *e)
 }
 
 /* The environment, opened not seeing a panic, back to seeing one: 0, or
- * DB_RUNRECOVERY when it is panicked (a call that enters it says so). */
-static int env_panicked(DB_ENV *env)
+ * DB_RUNRECOVERY when it is panicked, read from the region's file. */
+static int env_panicked(struct store *s, DB_ENV *env)
 {
-	u_int32_t id;
-	int ret;
-
 	env->set_flags(env, DB_NOPANIC, 0);
-	if ((ret = env->lock_id(env, &id)) == 0)
-		env->lock_id_free(env, id);
-	return ret;
+	return store_region_panicked(s) ? DB_RUNRECOVERY : 0;
 }
 
 /* outside: the open outside the gate, which runs no recovery (Berkeley
@@ -328,13 +340,9 @@ static int env_open(struct store *s, int outside, struct bo_err *e)
 	 * seeing the panic, and looks for it once open */
 	if (outside)
 		s->env->set_flags(s->env, DB_NOPANIC, 1);
-	ret = env_open_watched(s, outside ? ENV_FLAGS & ~DB_RECOVER : ENV_FLAGS, e);
+	ret = env_open_watched(s, outside ? ENV_FLAGS & ~DB_RECOVER : ENV_FLAGS, outside, e);
 	if (ret == STORE_LOST)
 		return outside ? OPEN_GATED : bo_failc(e, BO_EBUSY, _("open data directory \"%s\": a process died holding it"), s->dir);
-	if (outside && ret == 0)
-		ret = env_panicked(s->env);
-	if (ret == 0 && outside && mutexes_short(s))
-		ret = DB_RUNRECOVERY;   /* made again inside the gate */
 	/* Regions made before the limit above are made again, from the log,
 	 * by the first open with no other process in them (inside the gate,
 	 * none can come in meanwhile). */
