@@ -167,6 +167,14 @@ static int attempt_txn(struct store *s, store_fn fn, void *arg, uint32_t flags, 
 	} else {
 		free(j);
 	}
+	/* A body that made Berkeley DB's DB_RUNRECOVERY an error of its own
+	 * ("read company: ...") while the environment was panicked under it
+	 * (an open outside the gate that finds a dead clerk panics it at
+	 * once) failed for the panic: it was aborted before any commit, and
+	 * runs again once reopened. */
+	if (ret != 0 && ret != DB_RUNRECOVERY && !committing && !lost && s->env &&
+	    store_env_stale(s))
+		ret = DB_RUNRECOVERY;
 	if (write && committing && ret == DB_RUNRECOVERY)
 		ret = commit_outcome(s, mark, lost, e);
 	if (write && ret == 0)

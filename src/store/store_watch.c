@@ -168,7 +168,7 @@ int store_region_panicked(const struct store *s)
 	return panicked;
 }
 
-int store_env_has_dead(struct store *s)
+int store_env_stale(struct store *s)
 {
 	struct stat st;
 
@@ -177,7 +177,12 @@ int store_env_has_dead(struct store *s)
 	if (s->env && s->region_ino &&
 	    (region_stat(s, &st) || st.st_ino != s->region_ino || st.st_dev != s->region_dev))
 		return 1;
-	return registry_any(s, line_is_dead) == 1 || store_region_panicked(s);
+	return store_region_panicked(s);
+}
+
+int store_env_has_dead(struct store *s)
+{
+	return store_env_stale(s) || registry_any(s, line_is_dead) == 1;
 }
 
 /* Berkeley DB's free line, and the byte of the registry its opens lock

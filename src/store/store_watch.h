@@ -41,6 +41,10 @@ extern void (*store_open_wait)(DB_ENV *env);
  * Berkeley DB: its calls can wait on the very mutex a dead process holds
  * (DB_ENV->get_flags takes the transaction region's). */
 int store_env_has_dead(struct store *s);
+/* 1 when the environment we have open was recovered by another process
+ * or is panicked: every call into it will say DB_RUNRECOVERY. Never
+ * calls Berkeley DB. */
+int store_env_stale(struct store *s);
 /* 1 when the environment's region is marked panicked (read from its
  * file, never through Berkeley DB). */
 int store_region_panicked(const struct store *s);
