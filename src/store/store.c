@@ -223,7 +223,7 @@ static int env_recover(struct store *s, struct bo_err *e)
 /* The mutex region was made by a program that set no limit (Berkeley
  * DB's own sizing). Any limit set, ours or a DB_CONFIG line's, is kept:
  * regions are not made again on every open for it. */
-static int mutexes_short_in(DB_ENV *env)
+static int mutexes_short(DB_ENV *env)
 {
 	DB_MUTEX_STAT *sp = NULL;
 	int shortage;
@@ -233,11 +233,6 @@ static int mutexes_short_in(DB_ENV *env)
 	shortage = sp->st_mutex_max == 0;
 	free(sp);
 	return shortage;
-}
-
-static int mutexes_short(struct store *s)
-{
-	return mutexes_short_in(s->env);
 }
 
 /* What env_open returns when the open outside the gate did not open
@@ -252,7 +247,6 @@ struct env_call {
 	int outside;
 };
 
-static int mutexes_short_in(DB_ENV *env);
 static int env_panicked(struct store *s, DB_ENV *env);
 
 /* The open, and for one outside the gate what sends it through the gate
@@ -269,7 +263,7 @@ static int env_open_body(struct store *s, void *arg, struct bo_err *e)
 	if (ret == 0 && c->outside)
 		ret = env_panicked(s, c->env);
 	/* regions too small are made again inside the gate */
-	if (ret == 0 && c->outside && mutexes_short_in(c->env))
+	if (ret == 0 && c->outside && mutexes_short(c->env))
 		ret = DB_RUNRECOVERY;
 	return ret;
 }
@@ -346,7 +340,7 @@ static int env_open(struct store *s, int outside, struct bo_err *e)
 	/* Regions made before the limit above are made again, from the log,
 	 * by the first open with no other process in them (inside the gate,
 	 * none can come in meanwhile). */
-	if (ret == 0 && !cold && mutexes_short(s) && store_env_alone(s)) {
+	if (ret == 0 && !cold && mutexes_short(s->env) && store_env_alone(s)) {
 		store_log(s, "the mutex region is smaller than this program needs: making the regions again");
 		s->env->close(s->env, 0);
 		s->env = NULL;
@@ -624,6 +618,8 @@ static void handles_shut(struct store *s);
  * died inside, whose registry slot a recovery may have cleared since). */
 static void handles_close(struct store *s, int dead)
 {
+	/* it may panic the environment: no open outside meanwhile */
+	store_regions_own(s);
 	/* Closing a table writes to the log, whose mutex a dead process may
 	 * still hold: with a dead process in the environment (the next open
 	 * recovers anyway) panic it first, so that the closes only let go. */
@@ -632,6 +628,7 @@ static void handles_close(struct store *s, int dead)
 		s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
 	}
 	handles_shut(s);
+	store_regions_disown(s);
 }
 
 /* Secondaries before their primaries. No sync: commits are in the log,
@@ -1073,20 +1070,19 @@ void store_close(struct store *s)
 	 * the kernel gives no boot id, every time, as the only safe way. */
 	panicked = s->env && s->wrote && checkpoint(s, store_boot_known(), &e) && s->panic;
 
-	if (!panicked && s->env && close_outside(s) == 0)
-		;
-	/* a writer that died meanwhile stays marked for the next to recover */
-	else if (store_gate_enter(s, &e) == 1) {
-		store_handles_abandon(s);
-		store_gate_abandon(s);
-	} else {
-		store_regions_own(s);
-		if (panicked)
+	if (panicked || !s->env || close_outside(s)) {
+		/* a writer that died meanwhile stays marked for the next to
+		 * recover */
+		if (store_gate_enter(s, &e) == 1) {
 			store_handles_abandon(s);
-		else
-			handles_close(s, 0);
-		store_regions_disown(s);
-		store_gate_leave(s);
+			store_gate_abandon(s);
+		} else {
+			if (panicked)
+				store_handles_abandon(s);
+			else
+				handles_close(s, 0);
+			store_gate_leave(s);
+		}
 	}
 	store_locks_drop(s);
 	if (s->log)
@@ -1103,9 +1099,7 @@ int store_bulk(struct store *s, int on, struct bo_err *e)
 		s->env->log_flush(s->env, NULL);
 		s->env->set_flags(s->env, DB_TXN_NOSYNC, 0);
 	}
-	store_regions_own(s);
 	handles_close(s, 0);
-	store_regions_disown(s);
 	s->bulk = on;
 	if (store_open_handles(s, e))
 		return -1;

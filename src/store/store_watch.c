@@ -492,16 +492,18 @@ int store_watch_body(struct store *s, store_watch_fn fn, void *arg, struct bo_er
 	spin_for(&j->done, spin_budget(body_ns));
 	pthread_mutex_lock(&j->mu);
 	while (!job_wait(j, 1)) {
+		int sure;
+
 		/* a slow body is left alone; only one that waits while a dead
-		 * process is in the environment, twice in a row, is given up */
-		/* a writer dead inside the gate holds its locks until a
-		 * recovery: no body that waits then is only slow, and one
-		 * that opened outside the gate may be what keeps it waiting */
-		if (++waited < store_watch_seconds && !store_gate_dead_pid(s) &&
-		    !store_region_panicked(s))
-			continue;
+		 * process is in the environment, twice in a row, is given up.
+		 * A writer dead inside the gate holds its locks until a
+		 * recovery, and a panicked region is one coming: no body that
+		 * waits then is only slow (one that opened outside the gate
+		 * may be what keeps it waiting), so those count at once */
 		pthread_mutex_unlock(&j->mu);
-		strikes = store_env_has_dead(s) || store_gate_dead_pid(s) ? strikes + 1 : 0;
+		sure = store_gate_dead_pid(s) || store_region_panicked(s);
+		if (++waited >= store_watch_seconds || sure)
+			strikes = sure || store_env_has_dead(s) ? strikes + 1 : 0;
 		pthread_mutex_lock(&j->mu);
 		if (strikes < 2 || job_wait(j, 0))
 			continue;
