@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "backoffice/module.h"
 #include "backoffice/session.h"
 
 #define UI_EXIT_FAIL 1
@@ -20,15 +21,14 @@
  * says whether it was opened. Returns an exit status. */
 int ui_run(const char *dir, struct session *ss, int *opened);
 
-/* A module from another build is refused: it would read the caller's
- * session with another layout. Raise the ABI when the table changes. */
+/* A module from another build is refused (backoffice/module.h): it would
+ * read the caller's session with another layout. */
 #define UI_OPS_ABI 1
 #define UI_LAYOUT (sizeof(struct session))
 
 /* what the module exports, as bo_tui_ops (tui_module.c) */
 struct ui_ops {
-	int abi;
-	size_t layout;
+	struct module_head head;
 	int (*run)(const char *dir, struct session *ss, int *opened);
 };
 

@@ -2,7 +2,6 @@
 #include "run.h"
 
 const struct ui_ops bo_tui_ops = {
-	.abi = UI_OPS_ABI,
-	.layout = UI_LAYOUT,
+	.head = { UI_OPS_ABI, UI_LAYOUT },
 	.run = ui_run,
 };

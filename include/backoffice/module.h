@@ -18,11 +18,27 @@
 #ifndef BACKOFFICE_MODULE_H
 #define BACKOFFICE_MODULE_H
 
+#include <stddef.h>
+
 #include "backoffice/err.h"
 
 /* The symbol `symbol` of module backoffice-NAME.so, loaded on first use
  * (thread-safe; a module stays loaded). NULL, with the reason in e, when
  * the module cannot be found, trusted or loaded, or lacks the symbol. */
 const void *module_symbol(const char *name, const char *symbol, struct bo_err *e);
+
+/* How every module's table of functions starts: a module from another
+ * build is refused, as it would read the program's structures with
+ * another layout. Each table raises its ABI number when it changes; the
+ * layout is the sizes of what it passes, as each side sees them. */
+struct module_head {
+	int abi;
+	size_t layout;
+};
+
+/* module_symbol's table, refused (NULL, the reason in e) unless its head
+ * has the caller's abi and layout. */
+const void *module_ops(const char *name, const char *symbol, int abi, size_t layout,
+                       struct bo_err *e);
 
 #endif

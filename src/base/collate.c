@@ -20,16 +20,9 @@ static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-	const struct collate_ops *o = &bo_collate_ops;
-
-	if (!o && !(o = module_symbol("icu", "bo_collate_ops", &icu_err)))
-		return;
-	if (o->abi != COLLATE_OPS_ABI) {
-		bo_failc(&icu_err, BO_EFAIL, _("load module \"backoffice-icu.so\": %s"),
-		         _("from another build of backoffice"));
-		return;
-	}
-	icu = o;
+	icu = &bo_collate_ops ? &bo_collate_ops
+	                      : module_ops("icu", "bo_collate_ops", COLLATE_OPS_ABI, COLLATE_LAYOUT,
+	                                   &icu_err);
 }
 
 int collate_load(struct bo_err *e)

@@ -146,7 +146,7 @@ static const char *version(void)
 }
 
 const struct collate_ops bo_collate_ops = {
-	.abi = COLLATE_OPS_ABI,
+	.head = { COLLATE_OPS_ABI, COLLATE_LAYOUT },
 	.key = key,
 	.fold = fold,
 	.version = version,

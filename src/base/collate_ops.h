@@ -6,10 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define COLLATE_OPS_ABI 1
+#include "backoffice/module.h"
+
+#define COLLATE_OPS_ABI 2
+/* it passes strings and byte arrays only: no structure's size to check */
+#define COLLATE_LAYOUT 0
 
 struct collate_ops {
-	int abi;
+	struct module_head head;
 	size_t (*key)(const char *utf8, uint8_t *key, size_t n);
 	int (*fold)(const char *utf8, char *out, size_t n);
 	const char *(*version)(void);

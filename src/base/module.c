@@ -111,3 +111,16 @@ const void *module_symbol(const char *name, const char *symbol, struct bo_err *e
 	}
 	return sym;
 }
+
+const void *module_ops(const char *name, const char *symbol, int abi, size_t layout,
+                       struct bo_err *e)
+{
+	const struct module_head *h = module_symbol(name, symbol, e);
+
+	if (h && (h->abi != abi || h->layout != layout)) {
+		bo_failc(e, BO_EFAIL, _("load module \"backoffice-%s.so\": %s"), name,
+		         _("from another build of backoffice"));
+		return NULL;
+	}
+	return h;
+}

@@ -58,15 +58,10 @@ static void signals_install(void)
 static int screens_run(struct cli *c)
 {
 	struct bo_err e = BO_ERR_INIT;
-	const struct ui_ops *o = module_symbol("tui", "bo_tui_ops", &e);
+	const struct ui_ops *o = module_ops("tui", "bo_tui_ops", UI_OPS_ABI, UI_LAYOUT, &e);
 
 	if (!o) {
 		bo_wrap(&e, "%s", _("open the screens"));
-		return cli_fail(&e);
-	}
-	if (o->abi != UI_OPS_ABI || o->layout != UI_LAYOUT) {
-		bo_failc(&e, BO_EFAIL, _("%s: load module \"backoffice-%s.so\": %s"),
-		         _("open the screens"), "tui", _("from another build of backoffice"));
 		return cli_fail(&e);
 	}
 	/* the screens must not hang on a dead clerk's mutex */

@@ -23,7 +23,7 @@ static const void *table(const char *name, const void *linked, const void **cach
                          const char *what, struct bo_err *e)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	const struct ops_head *o;
+	const void *o;
 	char symbol[32];
 
 	pthread_mutex_lock(&lock);
@@ -34,13 +34,8 @@ static const void *table(const char *name, const void *linked, const void **cach
 	if (o)
 		return o;
 	snprintf(symbol, sizeof symbol, "bo_%s_ops", name);
-	if (!(o = module_symbol(name, symbol, e))) {
+	if (!(o = module_ops(name, symbol, DOCS_OPS_ABI, DOCS_LAYOUT, e))) {
 		bo_wrap(e, "%s", what);
-		return NULL;
-	}
-	if (o->abi != DOCS_OPS_ABI || o->layout != DOCS_LAYOUT) {
-		bo_failc(e, BO_EFAIL, _("%s: load module \"backoffice-%s.so\": %s"), what, name,
-		         _("from another build of backoffice"));
 		return NULL;
 	}
 	pthread_mutex_lock(&lock);

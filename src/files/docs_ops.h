@@ -14,25 +14,18 @@
 
 #include "backoffice/dunning.h"
 #include "backoffice/invoice.h"
+#include "backoffice/module.h"
 #include "backoffice/statement.h"
 #include "backoffice/vf_files.h"
 #include "backoffice/xlsx.h"
 
-/* A module from another build is refused: it would read the program's
- * structures with another layout. Raise the ABI when a table changes; the
- * layout is the sizes of what the tables pass, as each side sees them. */
+/* The tables' ABI and layout (backoffice/module.h, struct module_head). */
 #define DOCS_OPS_ABI 2
 #define DOCS_LAYOUT (sizeof(struct session) ^ sizeof(struct invoice) << 12 ^ \
                      sizeof(struct statement) << 24 ^ (size_t)sizeof(struct dunning_proposal) << 36)
 
-/* how every table starts */
-struct ops_head {
-	int abi;
-	size_t layout;
-};
-
 struct docs_ops {
-	struct ops_head head;
+	struct module_head head;
 	int (*invoice_pdf)(struct session *ss, const struct invoice *inv, const char *path,
 	                   struct bo_err *e);
 	int (*statement)(struct session *ss, const struct statement *s, const char *path,
@@ -47,7 +40,7 @@ struct docs_ops {
 };
 
 struct xlsx_ops {
-	struct ops_head head;
+	struct module_head head;
 	int (*xlsx_open)(struct sink *s, const char *path, const struct xlsx_props *p,
 	                 struct bo_err *e);
 	int (*xlsx_close)(struct sink *s, struct bo_err *e);

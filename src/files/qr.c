@@ -19,16 +19,8 @@ static pthread_once_t qr_once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-	const struct qr_ops *o = &bo_qr_ops;
-
-	if (!o && !(o = module_symbol("qr", "bo_qr_ops", &qr_mod_err)))
-		return;
-	if (o->abi != QR_OPS_ABI || o->layout != QR_LAYOUT) {
-		bo_failc(&qr_mod_err, BO_EFAIL, _("load module \"backoffice-%s.so\": %s"), "qr",
-		         _("from another build of backoffice"));
-		return;
-	}
-	qr_mod = o;
+	qr_mod = &bo_qr_ops ? &bo_qr_ops
+	                    : module_ops("qr", "bo_qr_ops", QR_OPS_ABI, QR_LAYOUT, &qr_mod_err);
 }
 
 int qr_encode(const char *text, struct qr *q, struct bo_err *e)

@@ -27,7 +27,6 @@ static int encode(const char *text, struct qr *q, struct bo_err *e)
 }
 
 const struct qr_ops bo_qr_ops = {
-	.abi = QR_OPS_ABI,
-	.layout = QR_LAYOUT,
+	.head = { QR_OPS_ABI, QR_LAYOUT },
 	.encode = encode,
 };

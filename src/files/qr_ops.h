@@ -11,15 +11,15 @@
 
 #include <stddef.h>
 
+#include "backoffice/module.h"
 #include "backoffice/qr.h"
 
-/* A module from another build is refused (docs_ops.h says why). */
+/* A module from another build is refused (backoffice/module.h). */
 #define QR_OPS_ABI 1
 #define QR_LAYOUT (sizeof(struct qr) ^ sizeof(struct bo_err) << 12)
 
 struct qr_ops {
-	int abi;
-	size_t layout;
+	struct module_head head;
 	int (*encode)(const char *text, struct qr *q, struct bo_err *e);
 };
 
